@@ -1,0 +1,245 @@
+package dev.realtime.socketio.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Cross-origin settings for the Engine.IO endpoint. WebFlux filters never see Engine.IO
+ * traffic, so the engine applies CORS itself. When allowed origins are configured, a
+ * handshake or WebSocket upgrade from any other origin is refused (cross-site WebSocket
+ * hijacking protection).
+ *
+ * @since 0.1.0
+ */
+public final class EngineIoCorsOptions {
+
+	private static final List<String> DEFAULT_METHODS = List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE");
+
+	private final List<String> allowedOrigins;
+
+	private final List<String> allowedOriginPatterns;
+
+	private final List<Pattern> compiledPatterns;
+
+	private final List<String> allowedMethods;
+
+	private final List<String> allowedHeaders;
+
+	private final boolean allowCredentials;
+
+	private final @Nullable Duration maxAge;
+
+	private EngineIoCorsOptions(Builder builder) {
+		this.allowedOrigins = List.copyOf(builder.allowedOrigins);
+		this.allowedOriginPatterns = List.copyOf(builder.allowedOriginPatterns);
+		this.compiledPatterns = this.allowedOriginPatterns.stream().map(EngineIoCorsOptions::toRegex).toList();
+		this.allowedMethods = List.copyOf(builder.allowedMethods);
+		this.allowedHeaders = List.copyOf(builder.allowedHeaders);
+		this.allowCredentials = builder.allowCredentials;
+		this.maxAge = builder.maxAge;
+	}
+
+	/**
+	 * Start a builder.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Options that allow any origin, without credentials.
+	 * @return CORS options for {@code *}
+	 */
+	public static EngineIoCorsOptions anyOrigin() {
+		return builder().allowedOrigins(List.of("*")).build();
+	}
+
+	/**
+	 * Return the allowed origins; {@code *} allows any.
+	 * @return the origins
+	 */
+	public List<String> allowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	/**
+	 * Return the allowed origin patterns, where {@code *} matches any run of characters.
+	 * @return the patterns
+	 */
+	public List<String> allowedOriginPatterns() {
+		return this.allowedOriginPatterns;
+	}
+
+	/**
+	 * Return the methods announced in preflight responses.
+	 * @return the methods
+	 */
+	public List<String> allowedMethods() {
+		return this.allowedMethods;
+	}
+
+	/**
+	 * Return the request headers allowed in preflight responses; empty echoes what the
+	 * browser asked for.
+	 * @return the headers
+	 */
+	public List<String> allowedHeaders() {
+		return this.allowedHeaders;
+	}
+
+	/**
+	 * Whether credentials (cookies) are allowed; the origin is then echoed, never {@code *}.
+	 * @return whether credentials are allowed
+	 */
+	public boolean allowCredentials() {
+		return this.allowCredentials;
+	}
+
+	/**
+	 * Return how long browsers may cache a preflight answer.
+	 * @return the max age, or {@code null} to send none
+	 */
+	public @Nullable Duration maxAge() {
+		return this.maxAge;
+	}
+
+	/**
+	 * Whether any origin is allowed.
+	 * @return {@code true} when the origins contain {@code *}
+	 */
+	public boolean allowsAnyOrigin() {
+		return this.allowedOrigins.contains("*");
+	}
+
+	/**
+	 * Check an {@code Origin} header value.
+	 * @param origin the origin
+	 * @return whether it is allowed
+	 */
+	public boolean isAllowed(String origin) {
+		if (allowsAnyOrigin()) {
+			return true;
+		}
+		for (String allowed : this.allowedOrigins) {
+			if (allowed.equalsIgnoreCase(origin)) {
+				return true;
+			}
+		}
+		String lower = origin.toLowerCase(Locale.ROOT);
+		for (Pattern pattern : this.compiledPatterns) {
+			if (pattern.matcher(lower).matches()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static Pattern toRegex(String pattern) {
+		StringBuilder regex = new StringBuilder();
+		for (String part : pattern.toLowerCase(Locale.ROOT).split("\\*", -1)) {
+			if (regex.length() > 0) {
+				regex.append(".*");
+			}
+			regex.append(Pattern.quote(part));
+		}
+		return Pattern.compile(regex.toString().replace("\\Q\\E", ""));
+	}
+
+	/**
+	 * Builds {@link EngineIoCorsOptions}.
+	 */
+	public static final class Builder {
+
+		private List<String> allowedOrigins = new ArrayList<>();
+
+		private List<String> allowedOriginPatterns = new ArrayList<>();
+
+		private List<String> allowedMethods = DEFAULT_METHODS;
+
+		private List<String> allowedHeaders = new ArrayList<>();
+
+		private boolean allowCredentials;
+
+		private @Nullable Duration maxAge;
+
+		private Builder() {
+		}
+
+		/**
+		 * Set the allowed origins ({@code *} for any).
+		 * @param origins the origins
+		 * @return this builder
+		 */
+		public Builder allowedOrigins(List<String> origins) {
+			this.allowedOrigins = new ArrayList<>(Objects.requireNonNull(origins));
+			return this;
+		}
+
+		/**
+		 * Set origin patterns such as {@code https://*.example.com}.
+		 * @param patterns the patterns
+		 * @return this builder
+		 */
+		public Builder allowedOriginPatterns(List<String> patterns) {
+			this.allowedOriginPatterns = new ArrayList<>(Objects.requireNonNull(patterns));
+			return this;
+		}
+
+		/**
+		 * Set the methods announced to preflight requests.
+		 * @param methods the methods
+		 * @return this builder
+		 */
+		public Builder allowedMethods(List<String> methods) {
+			this.allowedMethods = new ArrayList<>(Objects.requireNonNull(methods));
+			return this;
+		}
+
+		/**
+		 * Set the allowed request headers; empty echoes the requested ones.
+		 * @param headers the headers
+		 * @return this builder
+		 */
+		public Builder allowedHeaders(List<String> headers) {
+			this.allowedHeaders = new ArrayList<>(Objects.requireNonNull(headers));
+			return this;
+		}
+
+		/**
+		 * Allow credentials.
+		 * @param allowCredentials whether to allow them
+		 * @return this builder
+		 */
+		public Builder allowCredentials(boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
+			return this;
+		}
+
+		/**
+		 * Set the preflight cache duration.
+		 * @param maxAge the duration, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder maxAge(@Nullable Duration maxAge) {
+			this.maxAge = maxAge;
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the options
+		 */
+		public EngineIoCorsOptions build() {
+			return new EngineIoCorsOptions(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,456 @@
+package dev.realtime.socketio.engine;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Immutable settings of an {@link EngineIoServer}. Defaults match the Node.js reference
+ * server, so a client sees the same behaviour.
+ *
+ * @since 0.1.0
+ */
+public final class EngineIoOptions {
+
+	private final String path;
+
+	private final Duration pingInterval;
+
+	private final Duration pingTimeout;
+
+	private final Duration upgradeTimeout;
+
+	private final int maxHttpBufferSize;
+
+	private final Set<EngineIoTransport> transports;
+
+	private final boolean allowUpgrades;
+
+	private final @Nullable EngineIoCorsOptions cors;
+
+	private final @Nullable EngineIoRequestFilter requestFilter;
+
+	private final @Nullable EngineIoCookieOptions cookie;
+
+	private final boolean perMessageDeflate;
+
+	private final boolean httpCompression;
+
+	private final int httpCompressionThreshold;
+
+	private final @Nullable String initialPacket;
+
+	private final int maxPayloadPackets;
+
+	private EngineIoOptions(Builder builder) {
+		this.path = normalizePath(builder.path);
+		this.pingInterval = positive(builder.pingInterval, "pingInterval");
+		this.pingTimeout = positive(builder.pingTimeout, "pingTimeout");
+		this.upgradeTimeout = positive(builder.upgradeTimeout, "upgradeTimeout");
+		if (builder.maxHttpBufferSize <= 0) {
+			throw new IllegalArgumentException("maxHttpBufferSize must be positive, was " + builder.maxHttpBufferSize);
+		}
+		this.maxHttpBufferSize = builder.maxHttpBufferSize;
+		if (builder.transports.isEmpty()) {
+			throw new IllegalArgumentException("transports must not be empty");
+		}
+		this.transports = Collections.unmodifiableSet(EnumSet.copyOf(builder.transports));
+		this.allowUpgrades = builder.allowUpgrades;
+		this.cors = builder.cors;
+		this.requestFilter = builder.requestFilter;
+		this.cookie = builder.cookie;
+		this.perMessageDeflate = builder.perMessageDeflate;
+		this.httpCompression = builder.httpCompression;
+		if (builder.httpCompressionThreshold < 0) {
+			throw new IllegalArgumentException("httpCompressionThreshold must not be negative");
+		}
+		this.httpCompressionThreshold = builder.httpCompressionThreshold;
+		this.initialPacket = builder.initialPacket;
+		if (builder.maxPayloadPackets <= 0) {
+			throw new IllegalArgumentException("maxPayloadPackets must be positive");
+		}
+		this.maxPayloadPackets = builder.maxPayloadPackets;
+	}
+
+	/**
+	 * Start a builder with the defaults.
+	 * @return a new builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * Return the defaults.
+	 * @return options with every default
+	 */
+	public static EngineIoOptions defaults() {
+		return builder().build();
+	}
+
+	/**
+	 * Return a builder initialised with these options.
+	 * @return a builder
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
+	/**
+	 * Return the path prefix, with leading and trailing slash ({@code /engine.io/}).
+	 * @return the path
+	 */
+	public String path() {
+		return this.path;
+	}
+
+	/**
+	 * Return the interval between server pings (default 25 s).
+	 * @return the ping interval
+	 */
+	public Duration pingInterval() {
+		return this.pingInterval;
+	}
+
+	/**
+	 * Return how long the server waits for a pong after a ping (default 20 s).
+	 * @return the ping timeout
+	 */
+	public Duration pingTimeout() {
+		return this.pingTimeout;
+	}
+
+	/**
+	 * Return how long an upgrade to WebSocket may take (default 10 s).
+	 * @return the upgrade timeout
+	 */
+	public Duration upgradeTimeout() {
+		return this.upgradeTimeout;
+	}
+
+	/**
+	 * Return the largest POST body or WebSocket frame accepted, in bytes (default 1 000 000),
+	 * advertised to clients as {@code maxPayload}.
+	 * @return the limit in bytes
+	 */
+	public int maxHttpBufferSize() {
+		return this.maxHttpBufferSize;
+	}
+
+	/**
+	 * Return the enabled transports.
+	 * @return the transports
+	 */
+	public Set<EngineIoTransport> transports() {
+		return this.transports;
+	}
+
+	/**
+	 * Whether polling sessions may upgrade to WebSocket (default {@code true}).
+	 * @return whether upgrades are allowed
+	 */
+	public boolean allowUpgrades() {
+		return this.allowUpgrades && this.transports.contains(EngineIoTransport.WEBSOCKET);
+	}
+
+	/**
+	 * Return the CORS settings.
+	 * @return the settings, or {@code null} when CORS is off (the default)
+	 */
+	public @Nullable EngineIoCorsOptions cors() {
+		return this.cors;
+	}
+
+	/**
+	 * Return the hook that may refuse handshakes.
+	 * @return the filter, or {@code null}
+	 */
+	public @Nullable EngineIoRequestFilter requestFilter() {
+		return this.requestFilter;
+	}
+
+	/**
+	 * Return the sticky-session cookie settings.
+	 * @return the cookie, or {@code null} for none (the default)
+	 */
+	public @Nullable EngineIoCookieOptions cookie() {
+		return this.cookie;
+	}
+
+	/**
+	 * Whether WebSocket per-message deflate is negotiated (default {@code false}).
+	 * @return whether per-message deflate is on
+	 */
+	public boolean perMessageDeflate() {
+		return this.perMessageDeflate;
+	}
+
+	/**
+	 * Whether polling responses are compressed when the client accepts it (default
+	 * {@code false}).
+	 * @return whether HTTP compression is on
+	 */
+	public boolean httpCompression() {
+		return this.httpCompression;
+	}
+
+	/**
+	 * Return the smallest polling response compressed, in bytes (default 1024).
+	 * @return the threshold
+	 */
+	public int httpCompressionThreshold() {
+		return this.httpCompressionThreshold;
+	}
+
+	/**
+	 * Return a message sent right after the {@code open} packet.
+	 * @return the message, or {@code null} for none
+	 */
+	public @Nullable String initialPacket() {
+		return this.initialPacket;
+	}
+
+	/**
+	 * Return the most packets accepted in one POST body (default 1000).
+	 * @return the limit
+	 */
+	public int maxPayloadPackets() {
+		return this.maxPayloadPackets;
+	}
+
+	private static String normalizePath(String path) {
+		Objects.requireNonNull(path, "path");
+		String normalized = path.startsWith("/") ? path : "/" + path;
+		return normalized.endsWith("/") ? normalized : normalized + "/";
+	}
+
+	private static Duration positive(Duration duration, String name) {
+		Objects.requireNonNull(duration, name);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + duration);
+		}
+		return duration;
+	}
+
+	/**
+	 * Builds {@link EngineIoOptions}.
+	 */
+	public static final class Builder {
+
+		private String path = "/engine.io/";
+
+		private Duration pingInterval = Duration.ofSeconds(25);
+
+		private Duration pingTimeout = Duration.ofSeconds(20);
+
+		private Duration upgradeTimeout = Duration.ofSeconds(10);
+
+		private int maxHttpBufferSize = 1_000_000;
+
+		private Set<EngineIoTransport> transports = EnumSet.allOf(EngineIoTransport.class);
+
+		private boolean allowUpgrades = true;
+
+		private @Nullable EngineIoCorsOptions cors;
+
+		private @Nullable EngineIoRequestFilter requestFilter;
+
+		private @Nullable EngineIoCookieOptions cookie;
+
+		private boolean perMessageDeflate;
+
+		private boolean httpCompression;
+
+		private int httpCompressionThreshold = 1024;
+
+		private @Nullable String initialPacket;
+
+		private int maxPayloadPackets = 1000;
+
+		private Builder() {
+		}
+
+		private Builder(EngineIoOptions options) {
+			this.path = options.path;
+			this.pingInterval = options.pingInterval;
+			this.pingTimeout = options.pingTimeout;
+			this.upgradeTimeout = options.upgradeTimeout;
+			this.maxHttpBufferSize = options.maxHttpBufferSize;
+			this.transports = EnumSet.copyOf(options.transports);
+			this.allowUpgrades = options.allowUpgrades;
+			this.cors = options.cors;
+			this.requestFilter = options.requestFilter;
+			this.cookie = options.cookie;
+			this.perMessageDeflate = options.perMessageDeflate;
+			this.httpCompression = options.httpCompression;
+			this.httpCompressionThreshold = options.httpCompressionThreshold;
+			this.initialPacket = options.initialPacket;
+			this.maxPayloadPackets = options.maxPayloadPackets;
+		}
+
+		/**
+		 * Set the path prefix.
+		 * @param path the path, e.g. {@code /socket.io/}
+		 * @return this builder
+		 */
+		public Builder path(String path) {
+			this.path = path;
+			return this;
+		}
+
+		/**
+		 * Set the ping interval.
+		 * @param pingInterval the interval
+		 * @return this builder
+		 */
+		public Builder pingInterval(Duration pingInterval) {
+			this.pingInterval = pingInterval;
+			return this;
+		}
+
+		/**
+		 * Set the ping timeout.
+		 * @param pingTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder pingTimeout(Duration pingTimeout) {
+			this.pingTimeout = pingTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the upgrade timeout.
+		 * @param upgradeTimeout the timeout
+		 * @return this builder
+		 */
+		public Builder upgradeTimeout(Duration upgradeTimeout) {
+			this.upgradeTimeout = upgradeTimeout;
+			return this;
+		}
+
+		/**
+		 * Set the largest accepted POST body or WebSocket frame.
+		 * @param bytes the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxHttpBufferSize(int bytes) {
+			this.maxHttpBufferSize = bytes;
+			return this;
+		}
+
+		/**
+		 * Set the enabled transports.
+		 * @param transports the transports
+		 * @return this builder
+		 */
+		public Builder transports(Set<EngineIoTransport> transports) {
+			this.transports = transports.isEmpty() ? EnumSet.noneOf(EngineIoTransport.class) : EnumSet.copyOf(transports);
+			return this;
+		}
+
+		/**
+		 * Allow or forbid upgrades from polling to WebSocket.
+		 * @param allowUpgrades whether to allow them
+		 * @return this builder
+		 */
+		public Builder allowUpgrades(boolean allowUpgrades) {
+			this.allowUpgrades = allowUpgrades;
+			return this;
+		}
+
+		/**
+		 * Set the CORS settings.
+		 * @param cors the settings, or {@code null} to turn CORS off
+		 * @return this builder
+		 */
+		public Builder cors(@Nullable EngineIoCorsOptions cors) {
+			this.cors = cors;
+			return this;
+		}
+
+		/**
+		 * Set the hook that may refuse handshakes.
+		 * @param requestFilter the filter, or {@code null}
+		 * @return this builder
+		 */
+		public Builder requestFilter(@Nullable EngineIoRequestFilter requestFilter) {
+			this.requestFilter = requestFilter;
+			return this;
+		}
+
+		/**
+		 * Set the sticky-session cookie.
+		 * @param cookie the cookie, or {@code null} for none
+		 * @return this builder
+		 */
+		public Builder cookie(@Nullable EngineIoCookieOptions cookie) {
+			this.cookie = cookie;
+			return this;
+		}
+
+		/**
+		 * Turn WebSocket per-message deflate on or off.
+		 * @param perMessageDeflate whether to negotiate it
+		 * @return this builder
+		 */
+		public Builder perMessageDeflate(boolean perMessageDeflate) {
+			this.perMessageDeflate = perMessageDeflate;
+			return this;
+		}
+
+		/**
+		 * Turn compression of polling responses on or off.
+		 * @param httpCompression whether to compress
+		 * @return this builder
+		 */
+		public Builder httpCompression(boolean httpCompression) {
+			this.httpCompression = httpCompression;
+			return this;
+		}
+
+		/**
+		 * Set the smallest polling response that is compressed.
+		 * @param bytes the threshold in bytes
+		 * @return this builder
+		 */
+		public Builder httpCompressionThreshold(int bytes) {
+			this.httpCompressionThreshold = bytes;
+			return this;
+		}
+
+		/**
+		 * Set a message sent right after the {@code open} packet.
+		 * @param initialPacket the message, or {@code null}
+		 * @return this builder
+		 */
+		public Builder initialPacket(@Nullable String initialPacket) {
+			this.initialPacket = initialPacket;
+			return this;
+		}
+
+		/**
+		 * Set the most packets accepted in one POST body.
+		 * @param maxPayloadPackets the limit
+		 * @return this builder
+		 */
+		public Builder maxPayloadPackets(int maxPayloadPackets) {
+			this.maxPayloadPackets = maxPayloadPackets;
+			return this;
+		}
+
+		/**
+		 * Build the options.
+		 * @return the options
+		 * @throws IllegalArgumentException when a value is out of range
+		 */
+		public EngineIoOptions build() {
+			return new EngineIoOptions(this);
+		}
+
+	}
+
+}

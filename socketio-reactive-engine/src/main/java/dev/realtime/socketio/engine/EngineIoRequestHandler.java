@@ -1,0 +1,359 @@
+package dev.realtime.socketio.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+import reactor.netty.http.server.WebsocketServerSpec;
+
+/**
+ * Turns HTTP requests into session operations: the checks and errors of the protocol
+ * (PROTOCOL.md 1.7, in the reference server's order), CORS, long-polling GET and POST, and
+ * WebSocket sessions and upgrades.
+ */
+final class EngineIoRequestHandler {
+
+	private static final int MAX_QUERY_PARAMS = 256;
+
+	private final EngineIoServer server;
+
+	private final EngineIoOptions options;
+
+	private final CorsProcessor cors;
+
+	private final WebsocketServerSpec websocketSpec;
+
+	EngineIoRequestHandler(EngineIoServer server) {
+		this.server = server;
+		this.options = server.options();
+		this.cors = new CorsProcessor(this.options.cors());
+		this.websocketSpec = WebsocketServerSpec.builder()
+			.maxFramePayloadLength(this.options.maxHttpBufferSize())
+			.compress(this.options.perMessageDeflate())
+			.handlePing(false)
+			.build();
+	}
+
+	Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		HttpHeaders headers = request.requestHeaders();
+		String origin = headers.get(HttpHeaderNames.ORIGIN);
+		if (this.cors.enabled()) {
+			this.cors.applyHeaders(origin, response);
+			if (request.method() == HttpMethod.OPTIONS && headers.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
+				this.cors.applyPreflight(headers, response);
+				return response.status(HttpResponseStatus.NO_CONTENT).send();
+			}
+		}
+		QueryStringDecoder decoder = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true,
+				MAX_QUERY_PARAMS);
+		Map<String, List<String>> query = decoder.parameters();
+		boolean upgrade = isWebSocketUpgrade(headers);
+		EngineIoTransport transport = EngineIoTransport.fromWireName(first(query, "transport"));
+		if (transport == null || !this.options.transports().contains(transport)) {
+			return error(response, EngineIoError.UNKNOWN_TRANSPORT, upgrade);
+		}
+		if (origin != null && hasInvalidHeaderChar(origin)) {
+			return error(response, EngineIoError.BAD_REQUEST, upgrade);
+		}
+		if (origin != null && this.cors.enabled() && !this.cors.isAllowed(origin)) {
+			return error(response, EngineIoError.FORBIDDEN, "Origin not allowed", upgrade);
+		}
+		String sid = first(query, "sid");
+		if (sid != null) {
+			EngineIoSession session = this.server.find(sid);
+			if (session == null) {
+				return error(response, EngineIoError.UNKNOWN_SID, upgrade);
+			}
+			if (!upgrade && transport != session.transport()) {
+				return error(response, EngineIoError.BAD_REQUEST, upgrade);
+			}
+			if (!"4".equals(first(query, "EIO"))) {
+				return error(response, EngineIoError.BAD_REQUEST, upgrade);
+			}
+			if (upgrade) {
+				if (transport != EngineIoTransport.WEBSOCKET || !this.options.allowUpgrades()) {
+					return error(response, EngineIoError.BAD_REQUEST, true);
+				}
+				return upgradeSession(session, response);
+			}
+			return poll(session, request, response);
+		}
+		if (request.method() != HttpMethod.GET) {
+			return error(response, EngineIoError.BAD_HANDSHAKE_METHOD, upgrade);
+		}
+		if (transport == EngineIoTransport.WEBSOCKET && !upgrade) {
+			return error(response, EngineIoError.BAD_REQUEST, false);
+		}
+		if (this.server.isShuttingDown()) {
+			return error(response, EngineIoError.BAD_REQUEST, "Server shutting down", upgrade);
+		}
+		EngineIoHandshake handshake = new EngineIoHandshake(headers.copy(), query,
+				request.remoteAddress(), request.uri(), "https".equals(request.scheme()), Instant.now());
+		EngineIoRequestFilter filter = this.options.requestFilter();
+		Mono<Void> allowed = (filter != null) ? Mono.defer(() -> filter.filter(handshake)) : Mono.empty();
+		return allowed.then(Mono.defer(() -> {
+			if (!"4".equals(first(query, "EIO"))) {
+				return error(response, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION, upgrade);
+			}
+			return (transport == EngineIoTransport.POLLING) ? openPolling(request, response, handshake)
+					: openWebSocket(response, handshake);
+		})).onErrorResume((ex) -> error(response, EngineIoError.FORBIDDEN,
+				(ex instanceof EngineIoRequestRejectedException) ? ex.getMessage() : EngineIoError.FORBIDDEN.message(),
+				upgrade));
+	}
+
+	// Handshakes
+
+	private Mono<Void> openPolling(HttpServerRequest request, HttpServerResponse response, EngineIoHandshake handshake) {
+		Channel[] channel = new Channel[1];
+		request.withConnection((connection) -> channel[0] = connection.channel());
+		EngineIoSession session = this.server.createSession(channel[0].eventLoop(), handshake,
+				EngineIoTransport.POLLING, null);
+		setCookie(response, session);
+		Mono<PollResponse> open = Mono.create((sink) -> session.execute(() -> {
+			this.server.opened(session);
+			session.onPoll(sink);
+		}));
+		return open.flatMap((poll) -> writePoll(request, response, poll));
+	}
+
+	private Mono<Void> openWebSocket(HttpServerResponse response, EngineIoHandshake handshake) {
+		return response.sendWebsocket((in, out) -> {
+			Channel channel = channelOf(in);
+			WebSocketTransport ws = new WebSocketTransport(channel);
+			EngineIoSession session = this.server.createSession(channel.eventLoop(), handshake,
+					EngineIoTransport.WEBSOCKET, ws);
+			session.execute(() -> this.server.opened(session));
+			return receive(in, session, ws);
+		}, this.websocketSpec);
+	}
+
+	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
+		return response.sendWebsocket((in, out) -> {
+			WebSocketTransport ws = new WebSocketTransport(channelOf(in));
+			session.execute(() -> session.onUpgradeSocket(ws));
+			return receive(in, session, ws);
+		}, this.websocketSpec);
+	}
+
+	private Mono<Void> receive(reactor.netty.http.websocket.WebsocketInbound in, EngineIoSession session,
+			WebSocketTransport ws) {
+		return in.aggregateFrames(this.options.maxHttpBufferSize())
+			.receiveFrames()
+			.doOnNext((frame) -> onFrame(session, ws, frame))
+			.then()
+			.onErrorResume((ex) -> Mono.empty())
+			.doFinally((signal) -> session.execute(() -> session.onWebSocketClosed(ws)));
+	}
+
+	private void onFrame(EngineIoSession session, WebSocketTransport ws, WebSocketFrame frame) {
+		// The frame is released by Reactor Netty after this callback: copy its content out.
+		if (frame instanceof TextWebSocketFrame text) {
+			String value = text.text();
+			session.execute(() -> session.onWebSocketText(ws, value));
+		}
+		else if (frame instanceof BinaryWebSocketFrame) {
+			ByteBuf content = frame.content();
+			byte[] bytes = new byte[content.readableBytes()];
+			content.getBytes(content.readerIndex(), bytes);
+			session.execute(() -> session.onWebSocketBinary(ws, bytes));
+		}
+	}
+
+	// Long-polling
+
+	private Mono<Void> poll(EngineIoSession session, HttpServerRequest request, HttpServerResponse response) {
+		HttpMethod method = request.method();
+		if (method == HttpMethod.GET) {
+			Mono<PollResponse> poll = Mono.create((sink) -> session.execute(() -> session.onPoll(sink)));
+			return poll.flatMap((result) -> writePoll(request, response, result));
+		}
+		if (method == HttpMethod.POST) {
+			return post(session, request, response);
+		}
+		return response.status(HttpResponseStatus.INTERNAL_SERVER_ERROR).send();
+	}
+
+	private Mono<Void> post(EngineIoSession session, HttpServerRequest request, HttpServerResponse response) {
+		if (!session.postInFlight.compareAndSet(false, true)) {
+			session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR, "overlapping post"));
+			return response.status(HttpResponseStatus.BAD_REQUEST).send();
+		}
+		String contentType = request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
+		if (contentType != null && contentType.startsWith("application/octet-stream")) {
+			// EIO4 polling payloads are text only.
+			session.postInFlight.set(false);
+			session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR, "binary payload on EIO4"));
+			return response.status(HttpResponseStatus.BAD_REQUEST).send();
+		}
+		int max = this.options.maxHttpBufferSize();
+		long declared = contentLength(request.requestHeaders());
+		if (declared > max) {
+			session.postInFlight.set(false);
+			return tooLarge(response);
+		}
+		return BodyReader.read(request, max).flatMap((body) -> {
+			Mono<PollResponse> result = Mono.create((sink) -> session.execute(() -> {
+				session.postInFlight.set(false);
+				sink.success(session.onPost(body));
+			}));
+			return result.flatMap((poll) -> writePoll(request, response, poll));
+		}).onErrorResume(BodyReader.TooLargeException.class, (ex) -> {
+			session.postInFlight.set(false);
+			return tooLarge(response);
+		});
+	}
+
+	private Mono<Void> tooLarge(HttpServerResponse response) {
+		// The reference keeps the session after a 413; the connection is closed so that the
+		// rest of an oversized body is never read.
+		return response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
+			.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+			.header(HttpHeaderNames.CONTENT_LENGTH, "0")
+			.send();
+	}
+
+	private Mono<Void> writePoll(HttpServerRequest request, HttpServerResponse response, PollResponse poll) {
+		byte[] body = poll.body().getBytes(StandardCharsets.UTF_8);
+		response.status(poll.status())
+			.header(HttpHeaderNames.CONTENT_TYPE, poll.contentType())
+			.header(HttpHeaderNames.CACHE_CONTROL, "no-store");
+		if (this.options.httpCompression() && body.length >= this.options.httpCompressionThreshold()) {
+			String accept = request.requestHeaders().get(HttpHeaderNames.ACCEPT_ENCODING);
+			if (accept != null && accept.contains("gzip")) {
+				body = gzip(body);
+				response.header(HttpHeaderNames.CONTENT_ENCODING, HttpHeaderValues.GZIP);
+			}
+		}
+		response.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length));
+		return response.sendByteArray(Mono.just(body)).then();
+	}
+
+	private void setCookie(HttpServerResponse response, EngineIoSession session) {
+		EngineIoCookieOptions cookie = this.options.cookie();
+		if (cookie != null) {
+			response.header(HttpHeaderNames.SET_COOKIE, cookie.headerValue(session.id()));
+		}
+	}
+
+	// Errors
+
+	private Mono<Void> error(HttpServerResponse response, EngineIoError error, boolean upgrade) {
+		return error(response, error, error.message(), upgrade);
+	}
+
+	private Mono<Void> error(HttpServerResponse response, EngineIoError error, String message, boolean upgrade) {
+		if (upgrade) {
+			// A refused WebSocket upgrade gets a plain-text answer and the connection is
+			// closed, as in the reference server.
+			byte[] body = message.getBytes(StandardCharsets.UTF_8);
+			return response.status(error.status())
+				.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+				.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+				.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+				.sendByteArray(Mono.just(body))
+				.then();
+		}
+		byte[] body = ("{\"code\":" + error.code() + ",\"message\":" + jsonString(message) + "}")
+			.getBytes(StandardCharsets.UTF_8);
+		return response.status(error.status())
+			.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+			.sendByteArray(Mono.just(body))
+			.then();
+	}
+
+	// Helpers
+
+	private static long contentLength(HttpHeaders headers) {
+		String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
+		if (value == null) {
+			return -1;
+		}
+		try {
+			return Long.parseLong(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			return -1;
+		}
+	}
+
+	private static boolean isWebSocketUpgrade(HttpHeaders headers) {
+		return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+				&& headers.contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+	}
+
+	private static Channel channelOf(Object inbound) {
+		return ((Connection) inbound).channel();
+	}
+
+	private static @Nullable String first(Map<String, List<String>> query, String name) {
+		List<String> values = query.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	private static boolean hasInvalidHeaderChar(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	static String jsonString(String value) {
+		StringBuilder json = new StringBuilder(value.length() + 2).append('"');
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '"' -> json.append("\\\"");
+				case '\\' -> json.append("\\\\");
+				case '\n' -> json.append("\\n");
+				case '\r' -> json.append("\\r");
+				case '\t' -> json.append("\\t");
+				default -> {
+					if (c < 0x20) {
+						json.append(String.format("\\u%04x", (int) c));
+					}
+					else {
+						json.append(c);
+					}
+				}
+			}
+		}
+		return json.append('"').toString();
+	}
+
+	private static byte[] gzip(byte[] body) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 2 + 32);
+		try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+			gzip.write(body);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out.toByteArray();
+	}
+
+}

@@ -1,0 +1,552 @@
+package dev.realtime.socketio.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import dev.realtime.socketio.engine.packet.EngineIoParseException;
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.engine.packet.EnginePacketType;
+import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.MonoSink;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * One Engine.IO session. All state is owned by one event loop: every method that is not
+ * marked thread-safe runs there, so the session needs no locks.
+ */
+final class EngineIoSession implements EngineIoSocket {
+
+	private static final Logger logger = Loggers.getLogger(EngineIoSession.class);
+
+	private static final long POLLING_CLOSE_TIMEOUT_MS = 30_000;
+
+	private static final long PROBE_NOOP_INTERVAL_MS = 100;
+
+	private static final EngineIoSocketListener NO_LISTENER = new EngineIoSocketListener() {
+
+		@Override
+		public void onText(String text) {
+		}
+
+		@Override
+		public void onBinary(byte[] data) {
+		}
+
+		@Override
+		public void onClose(String reason, String description) {
+		}
+
+	};
+
+	private enum State {
+		OPEN, CLOSING, CLOSED
+	}
+
+	private final String id;
+
+	private final EngineIoServer server;
+
+	private final EngineIoOptions options;
+
+	private final EventLoop eventLoop;
+
+	private final EngineIoHandshake handshake;
+
+	private final ArrayDeque<EnginePacket> pollBuffer = new ArrayDeque<>();
+
+	/** Guards against two POSTs in flight; checked on the request's own thread. */
+	final AtomicBoolean postInFlight = new AtomicBoolean();
+
+	private volatile EngineIoTransport transport;
+
+	private @Nullable WebSocketTransport webSocket;
+
+	private @Nullable WebSocketTransport probe;
+
+	private @Nullable MonoSink<PollResponse> pendingPoll;
+
+	private EngineIoSocketListener listener = NO_LISTENER;
+
+	private volatile State state = State.OPEN;
+
+	private @Nullable String closeReason;
+
+	private @Nullable ScheduledFuture<?> pingTask;
+
+	private @Nullable ScheduledFuture<?> pingTimeoutTask;
+
+	private @Nullable ScheduledFuture<?> upgradeTimeoutTask;
+
+	private @Nullable ScheduledFuture<?> probeNoopTask;
+
+	private @Nullable ScheduledFuture<?> closeTimeoutTask;
+
+	EngineIoSession(String id, EngineIoServer server, EventLoop eventLoop, EngineIoHandshake handshake,
+			EngineIoTransport transport, @Nullable WebSocketTransport webSocket) {
+		this.id = id;
+		this.server = server;
+		this.options = server.options();
+		this.eventLoop = eventLoop;
+		this.handshake = handshake;
+		this.transport = transport;
+		this.webSocket = webSocket;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public EngineIoTransport transport() {
+		return this.transport;
+	}
+
+	@Override
+	public EngineIoHandshake handshake() {
+		return this.handshake;
+	}
+
+	@Override
+	public EventLoop eventLoop() {
+		return this.eventLoop;
+	}
+
+	@Override
+	public void setListener(EngineIoSocketListener listener) {
+		this.listener = listener;
+	}
+
+	@Override
+	public boolean isOpen() {
+		return this.state == State.OPEN;
+	}
+
+	/** Thread-safe: run a task on the session's event loop. */
+	void execute(Runnable task) {
+		if (this.eventLoop.inEventLoop()) {
+			task.run();
+		}
+		else {
+			this.eventLoop.execute(task);
+		}
+	}
+
+	// Opening
+
+	void open() {
+		StringBuilder open = new StringBuilder(160).append("{\"sid\":\"").append(this.id).append("\",\"upgrades\":[");
+		if (this.transport == EngineIoTransport.POLLING && this.options.allowUpgrades()) {
+			open.append("\"websocket\"");
+		}
+		open.append("],\"pingInterval\":").append(this.options.pingInterval().toMillis())
+			.append(",\"pingTimeout\":").append(this.options.pingTimeout().toMillis())
+			.append(",\"maxPayload\":").append(this.options.maxHttpBufferSize()).append('}');
+		List<EnginePacket> first = new ArrayList<>(2);
+		first.add(EnginePacket.of(EnginePacketType.OPEN, open.toString()));
+		String initial = this.options.initialPacket();
+		if (initial != null) {
+			first.add(EnginePacket.message(initial));
+		}
+		write(first);
+		schedulePing();
+	}
+
+	// Sending
+
+	@Override
+	public void send(EnginePacket packet) {
+		send(List.of(packet));
+	}
+
+	@Override
+	public void send(List<EnginePacket> packets) {
+		if (this.eventLoop.inEventLoop()) {
+			write(packets);
+		}
+		else {
+			this.eventLoop.execute(() -> write(packets));
+		}
+	}
+
+	@Override
+	public void sendVolatile(List<EnginePacket> packets) {
+		execute(() -> {
+			if (writable()) {
+				write(packets);
+			}
+		});
+	}
+
+	private boolean writable() {
+		if (this.state != State.OPEN) {
+			return false;
+		}
+		WebSocketTransport ws = this.webSocket;
+		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
+			return ws.writable();
+		}
+		return this.pendingPoll != null && this.pollBuffer.isEmpty();
+	}
+
+	private void write(List<EnginePacket> packets) {
+		if (this.state != State.OPEN) {
+			return;
+		}
+		WebSocketTransport ws = this.webSocket;
+		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
+			ws.write(packets);
+		}
+		else {
+			this.pollBuffer.addAll(packets);
+			flushPoll();
+		}
+	}
+
+	private void flushPoll() {
+		MonoSink<PollResponse> poll = this.pendingPoll;
+		if (poll != null && !this.pollBuffer.isEmpty()) {
+			this.pendingPoll = null;
+			List<EnginePacket> packets = new ArrayList<>(this.pollBuffer);
+			this.pollBuffer.clear();
+			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
+		}
+	}
+
+	// Long-polling
+
+	void onPoll(MonoSink<PollResponse> sink) {
+		if (this.state == State.CLOSED) {
+			sink.success(PollResponse.BAD_REQUEST);
+			return;
+		}
+		if (this.pendingPoll != null) {
+			// Only one GET may be in flight: the reference answers the second with 400 and
+			// closes the session, completing the first with a close packet.
+			sink.success(PollResponse.BAD_REQUEST);
+			onError("overlapping poll");
+			return;
+		}
+		if (this.transport != EngineIoTransport.POLLING) {
+			sink.success(PollResponse.BAD_REQUEST);
+			return;
+		}
+		sink.onCancel(() -> execute(() -> onPollAborted(sink)));
+		this.pendingPoll = sink;
+		if (this.state == State.CLOSING) {
+			this.pollBuffer.add(EnginePacket.CLOSE);
+			flushPoll();
+			finishClose();
+			return;
+		}
+		if (this.probe != null) {
+			// EIO4 upgrade: release the poll so that the client can pause polling.
+			this.pollBuffer.add(EnginePacket.NOOP);
+		}
+		flushPoll();
+	}
+
+	private void onPollAborted(MonoSink<PollResponse> sink) {
+		if (this.pendingPoll == sink) {
+			this.pendingPoll = null;
+			onError("poll connection closed prematurely");
+		}
+	}
+
+	/** Handle a POST body; returns the response for the request. */
+	PollResponse onPost(String body) {
+		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING) {
+			return PollResponse.BAD_REQUEST;
+		}
+		List<EnginePacket> packets;
+		try {
+			packets = EnginePayloadCodec.decodePayload(body, this.options.maxPayloadPackets());
+		}
+		catch (EngineIoParseException ex) {
+			close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
+			return PollResponse.BAD_REQUEST;
+		}
+		for (int i = 0; i < packets.size() && this.state == State.OPEN; i++) {
+			onPacket(packets.get(i), true);
+		}
+		return PollResponse.OK;
+	}
+
+	// WebSocket
+
+	void onWebSocketText(WebSocketTransport ws, String text) {
+		EnginePacket packet;
+		try {
+			packet = EnginePayloadCodec.decodePacket(text);
+		}
+		catch (EngineIoParseException ex) {
+			if (ws == this.probe) {
+				abortUpgrade(ws);
+			}
+			else if (ws == this.webSocket) {
+				close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
+			}
+			return;
+		}
+		onWebSocketPacket(ws, packet);
+	}
+
+	void onWebSocketBinary(WebSocketTransport ws, byte[] data) {
+		onWebSocketPacket(ws, EnginePacket.message(data));
+	}
+
+	private void onWebSocketPacket(WebSocketTransport ws, EnginePacket packet) {
+		if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
+			onPacket(packet, false);
+		}
+		else if (ws == this.probe) {
+			onProbePacket(ws, packet);
+		}
+	}
+
+	void onWebSocketClosed(WebSocketTransport ws) {
+		if (ws == this.probe) {
+			abortUpgrade(ws);
+		}
+		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
+			if (this.state == State.CLOSING) {
+				finishClose();
+			}
+			else {
+				close(EngineIoCloseReason.TRANSPORT_CLOSE, "");
+			}
+		}
+	}
+
+	/** A WebSocket with this session's id arrived: it becomes the upgrade probe. */
+	void onUpgradeSocket(WebSocketTransport ws) {
+		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.probe != null) {
+			// Only one WebSocket per session: a second one is closed at once.
+			ws.close();
+			return;
+		}
+		this.probe = ws;
+		this.upgradeTimeoutTask = this.eventLoop.schedule(() -> abortUpgrade(ws),
+				this.options.upgradeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void onProbePacket(WebSocketTransport ws, EnginePacket packet) {
+		if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+			ws.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
+			releasePollForUpgrade();
+		}
+		else if (packet.type() == EnginePacketType.UPGRADE) {
+			completeUpgrade(ws);
+		}
+		else {
+			abortUpgrade(ws);
+		}
+	}
+
+	private void releasePollForUpgrade() {
+		if (this.pendingPoll != null) {
+			this.pollBuffer.add(EnginePacket.NOOP);
+			flushPoll();
+		}
+		cancel(this.probeNoopTask);
+		this.probeNoopTask = this.eventLoop.scheduleAtFixedRate(() -> {
+			if (this.pendingPoll != null && this.probe != null) {
+				this.pollBuffer.add(EnginePacket.NOOP);
+				flushPoll();
+			}
+		}, PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+	}
+
+	private void completeUpgrade(WebSocketTransport ws) {
+		cancelUpgradeTimers();
+		this.probe = null;
+		this.webSocket = ws;
+		MonoSink<PollResponse> poll = this.pendingPoll;
+		List<EnginePacket> buffered = new ArrayList<>(this.pollBuffer);
+		this.pollBuffer.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
+		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
+		this.pollBuffer.clear();
+		this.transport = EngineIoTransport.WEBSOCKET;
+		if (poll != null) {
+			this.pendingPoll = null;
+			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(List.of(EnginePacket.NOOP))));
+		}
+		if (!buffered.isEmpty()) {
+			ws.write(buffered);
+		}
+		this.server.onUpgrade(this);
+	}
+
+	private void abortUpgrade(WebSocketTransport ws) {
+		if (ws == this.probe) {
+			cancelUpgradeTimers();
+			this.probe = null;
+		}
+		ws.close();
+	}
+
+	private void cancelUpgradeTimers() {
+		cancel(this.upgradeTimeoutTask);
+		cancel(this.probeNoopTask);
+		this.upgradeTimeoutTask = null;
+		this.probeNoopTask = null;
+	}
+
+	// Packets and heartbeat
+
+	private void onPacket(EnginePacket packet, boolean polling) {
+		switch (packet.type()) {
+			case MESSAGE -> deliver(packet);
+			case PONG -> onPong();
+			case PING -> onError("invalid heartbeat direction");
+			case CLOSE -> close(EngineIoCloseReason.TRANSPORT_CLOSE, "");
+			default -> {
+				// EIO4: noop and upgrade packets from the client are ignored.
+			}
+		}
+	}
+
+	private void deliver(EnginePacket packet) {
+		try {
+			if (packet.isBinary()) {
+				this.listener.onBinary(packet.binary());
+			}
+			else {
+				this.listener.onText(packet.text());
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.error("Listener of session " + this.id + " failed", ex);
+		}
+	}
+
+	private void schedulePing() {
+		cancel(this.pingTask);
+		this.pingTask = this.eventLoop.schedule(this::ping, this.options.pingInterval().toMillis(),
+				TimeUnit.MILLISECONDS);
+	}
+
+	private void ping() {
+		if (this.state != State.OPEN) {
+			return;
+		}
+		write(List.of(EnginePacket.PING));
+		cancel(this.pingTimeoutTask);
+		this.pingTimeoutTask = this.eventLoop.schedule(() -> close(EngineIoCloseReason.PING_TIMEOUT, ""),
+				this.options.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	private void onPong() {
+		cancel(this.pingTimeoutTask);
+		this.pingTimeoutTask = null;
+		schedulePing();
+	}
+
+	// Closing
+
+	private void onError(String description) {
+		close(EngineIoCloseReason.TRANSPORT_ERROR, description);
+	}
+
+	@Override
+	public void close() {
+		close(EngineIoCloseReason.FORCED_CLOSE);
+	}
+
+	@Override
+	public void close(String reason) {
+		execute(() -> close(reason, ""));
+	}
+
+	/**
+	 * Close on the event loop. A server-side close over polling hands the client a close
+	 * packet on its next poll (waiting up to 30 s for one, as the reference does); every
+	 * other close takes effect at once.
+	 */
+	void close(String reason, String description) {
+		if (this.state != State.OPEN) {
+			return;
+		}
+		this.closeReason = reason;
+		cancelTimers();
+		WebSocketTransport probing = this.probe;
+		if (probing != null) {
+			this.probe = null;
+			probing.close();
+		}
+		boolean serverInitiated = EngineIoCloseReason.FORCED_CLOSE.equals(reason)
+				|| EngineIoCloseReason.SERVER_SHUTTING_DOWN.equals(reason);
+		if (this.transport == EngineIoTransport.POLLING) {
+			MonoSink<PollResponse> poll = this.pendingPoll;
+			if (serverInitiated && poll == null && !EngineIoCloseReason.SERVER_SHUTTING_DOWN.equals(reason)) {
+				this.state = State.CLOSING;
+				this.closeTimeoutTask = this.eventLoop.schedule(this::finishClose, POLLING_CLOSE_TIMEOUT_MS,
+						TimeUnit.MILLISECONDS);
+				notifyClosed(reason, description);
+				return;
+			}
+			if (poll != null) {
+				this.pendingPoll = null;
+				EnginePacket last = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason) ? EnginePacket.NOOP
+						: EnginePacket.CLOSE;
+				this.pollBuffer.add(last);
+				List<EnginePacket> packets = new ArrayList<>(this.pollBuffer);
+				this.pollBuffer.clear();
+				poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
+			}
+		}
+		else {
+			WebSocketTransport ws = this.webSocket;
+			if (ws != null) {
+				ws.close();
+			}
+		}
+		this.state = State.CLOSED;
+		this.pollBuffer.clear();
+		this.server.remove(this);
+		notifyClosed(reason, description);
+	}
+
+	private void finishClose() {
+		if (this.state == State.CLOSED) {
+			return;
+		}
+		cancel(this.closeTimeoutTask);
+		this.state = State.CLOSED;
+		this.pollBuffer.clear();
+		this.server.remove(this);
+	}
+
+	private void notifyClosed(String reason, String description) {
+		try {
+			this.listener.onClose(reason, description);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Close listener of session " + this.id + " failed", ex);
+		}
+	}
+
+	@Nullable String closeReason() {
+		return this.closeReason;
+	}
+
+	private void cancelTimers() {
+		cancel(this.pingTask);
+		cancel(this.pingTimeoutTask);
+		cancelUpgradeTimers();
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> task) {
+		if (task != null) {
+			task.cancel(false);
+		}
+	}
+
+}
