@@ -1,0 +1,474 @@
+package dev.realtime.socketio.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+import dev.realtime.socketio.engine.EngineIoSocket;
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.internal.RandomIds;
+import dev.realtime.socketio.protocol.SocketIoPacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * A socket of one namespace on one connection. Listener lists are thread-safe; the pending
+ * acknowledgements and the connection state are owned by the connection's event loop.
+ */
+final class DefaultSocketIoSocket implements SocketIoSocket {
+
+	private static final Logger logger = Loggers.getLogger(DefaultSocketIoSocket.class);
+
+	private final String id = RandomIds.next();
+
+	private final DefaultNamespace namespace;
+
+	private final SocketIoClient client;
+
+	private final Handshake handshake;
+
+	private final Map<String, Object> data = new ConcurrentHashMap<>();
+
+	private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
+
+	private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+
+	private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
+
+	private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<String>> disconnectingListeners = new CopyOnWriteArrayList<>();
+
+	private final List<BiConsumer<String, String>> disconnectListeners = new CopyOnWriteArrayList<>();
+
+	private final Map<Long, PendingAck> pendingAcks = new HashMap<>();
+
+	private final SocketEmitter defaultEmitter = new DefaultSocketEmitter(this, null, false);
+
+	private volatile boolean connected;
+
+	DefaultSocketIoSocket(DefaultNamespace namespace, SocketIoClient client, Handshake handshake) {
+		this.namespace = namespace;
+		this.client = client;
+		this.handshake = handshake;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public Namespace namespace() {
+		return this.namespace;
+	}
+
+	@Override
+	public EngineIoSocket conn() {
+		return this.client.conn();
+	}
+
+	SocketIoClient client() {
+		return this.client;
+	}
+
+	@Override
+	public Handshake handshake() {
+		return this.handshake;
+	}
+
+	@Override
+	public boolean connected() {
+		return this.connected;
+	}
+
+	@Override
+	public boolean recovered() {
+		return false;
+	}
+
+	@Override
+	public Map<String, Object> data() {
+		return this.data;
+	}
+
+	// Rooms
+
+	@Override
+	public void join(String... rooms) {
+		join(Arrays.asList(rooms));
+	}
+
+	@Override
+	public void join(Collection<String> rooms) {
+		this.namespace.adapter().addAll(this.id, rooms);
+	}
+
+	@Override
+	public void leave(String room) {
+		this.namespace.adapter().del(this.id, room);
+	}
+
+	@Override
+	public Set<String> rooms() {
+		Set<String> rooms = this.namespace.adapter().socketRooms(this.id);
+		return (rooms != null) ? rooms : Set.of();
+	}
+
+	// Listeners
+
+	@Override
+	public void on(String event, EventListener listener) {
+		this.listeners.computeIfAbsent(event, (e) -> new CopyOnWriteArrayList<>()).add(listener);
+	}
+
+	@Override
+	public void off(String event, EventListener listener) {
+		List<EventListener> list = this.listeners.get(event);
+		if (list != null) {
+			list.remove(listener);
+		}
+	}
+
+	@Override
+	public void onAny(AnyListener listener) {
+		this.anyListeners.add(listener);
+	}
+
+	@Override
+	public void prependAny(AnyListener listener) {
+		this.anyListeners.add(0, listener);
+	}
+
+	@Override
+	public void offAny(AnyListener listener) {
+		this.anyListeners.remove(listener);
+	}
+
+	@Override
+	public void onAnyOutgoing(AnyListener listener) {
+		this.anyOutgoingListeners.add(listener);
+	}
+
+	@Override
+	public void use(PacketMiddleware middleware) {
+		this.middlewares.add(middleware);
+	}
+
+	@Override
+	public void onError(Consumer<Throwable> listener) {
+		this.errorListeners.add(listener);
+	}
+
+	@Override
+	public void onDisconnecting(Consumer<String> listener) {
+		this.disconnectingListeners.add(listener);
+	}
+
+	@Override
+	public void onDisconnect(BiConsumer<String, String> listener) {
+		this.disconnectListeners.add(listener);
+	}
+
+	// Emitting
+
+	@Override
+	public void emit(String event, Object... args) {
+		this.defaultEmitter.emit(event, args);
+	}
+
+	@Override
+	public void emitWithCallback(String event, AckCallback callback, Object... args) {
+		this.defaultEmitter.emitWithCallback(event, callback, args);
+	}
+
+	@Override
+	public Mono<ArrayNode> emitWithAck(String event, Object... args) {
+		return this.defaultEmitter.emitWithAck(event, args);
+	}
+
+	@Override
+	public SocketEmitter timeout(Duration timeout) {
+		return new DefaultSocketEmitter(this, timeout, false);
+	}
+
+	@Override
+	public SocketEmitter asVolatile() {
+		return new DefaultSocketEmitter(this, null, true);
+	}
+
+	@Override
+	public SocketEmitter compress(boolean compress) {
+		return this.defaultEmitter;
+	}
+
+	/** Send an event built by an emitter; safe from any thread. */
+	void sendEvent(String event, ArrayNode data, @Nullable AckCallback callback, @Nullable Duration timeout,
+			boolean volatileFlag) {
+		long ackId = (callback != null) ? this.namespace.nextAckId() : SocketIoPacket.NO_ACK_ID;
+		SocketIoPacket packet = SocketIoPacket.event(this.namespace.name(), data, ackId);
+		List<EnginePacket> encoded = this.namespace.encode(packet);
+		this.client.execute(() -> {
+			if (!this.connected) {
+				if (callback != null) {
+					callback.onAck(new IllegalStateException("socket has been disconnected"),
+							JsonNodeFactory.instance.arrayNode());
+				}
+				return;
+			}
+			if (callback != null) {
+				registerAck(ackId, callback, timeout);
+			}
+			notifyOutgoing(event, data);
+			this.client.write(encoded, volatileFlag);
+			this.namespace.server().metrics().eventSent(this.namespace.name(), event, 1);
+		});
+	}
+
+	/** Write a broadcast packet; runs on the event loop. */
+	void writeBroadcast(List<EnginePacket> encoded, @Nullable ArrayNode data, boolean volatileFlag) {
+		if (!this.connected) {
+			return;
+		}
+		if (data != null && !this.anyOutgoingListeners.isEmpty()) {
+			notifyOutgoing(Payloads.eventName(data), data);
+		}
+		this.client.write(encoded, volatileFlag);
+	}
+
+	private void notifyOutgoing(String event, ArrayNode data) {
+		if (this.anyOutgoingListeners.isEmpty()) {
+			return;
+		}
+		ArrayNode args = Payloads.eventArgs(data);
+		for (AnyListener listener : this.anyOutgoingListeners) {
+			try {
+				listener.onAny(event, args);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Outgoing listener of socket " + this.id + " failed", ex);
+			}
+		}
+	}
+
+	/** Register an acknowledgement callback; runs on the event loop. */
+	void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
+		ScheduledFuture<?> timer = null;
+		if (timeout != null) {
+			timer = this.client.conn().eventLoop().schedule(() -> {
+				PendingAck pending = this.pendingAcks.remove(ackId);
+				if (pending != null) {
+					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
+							System.nanoTime() - pending.startNanos(), false);
+					pending.callback().onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
+				}
+			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		this.pendingAcks.put(ackId, new PendingAck(callback, timer, System.nanoTime()));
+	}
+
+	// Inbound packets, on the event loop
+
+	void onPacket(SocketIoPacket packet) {
+		switch (packet.type()) {
+			case EVENT, BINARY_EVENT -> onEvent(packet);
+			case ACK, BINARY_ACK -> onAck(packet);
+			case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "");
+			default -> this.client.conn().close(DisconnectReason.PARSE_ERROR);
+		}
+	}
+
+	private void onEvent(SocketIoPacket packet) {
+		ArrayNode data = (ArrayNode) packet.data();
+		String event = Payloads.eventName(data);
+		ArrayNode args = Payloads.eventArgs(data);
+		AckSender ack = packet.hasAckId() ? new DefaultAckSender(this, packet.ackId()) : null;
+		this.namespace.server().metrics().eventReceived(this.namespace.name(), event);
+		if (this.middlewares.isEmpty()) {
+			dispatch(event, args, ack);
+			return;
+		}
+		Flux.fromIterable(this.middlewares)
+			.concatMap((middleware) -> middleware.handle(this, event, args))
+			.then()
+			.subscribe(null, (error) -> this.client.execute(() -> notifyError(error)),
+					() -> this.client.execute(() -> dispatch(event, args, ack)));
+	}
+
+	private void dispatch(String event, ArrayNode args, @Nullable AckSender ack) {
+		if (!this.connected) {
+			return;
+		}
+		for (AnyListener listener : this.anyListeners) {
+			try {
+				listener.onAny(event, args);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Catch-all listener of socket " + this.id + " failed", ex);
+			}
+		}
+		List<EventListener> eventListeners = this.listeners.get(event);
+		if (eventListeners == null) {
+			return;
+		}
+		for (EventListener listener : eventListeners) {
+			try {
+				listener.onEvent(args, ack);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Listener for event '" + event + "' of socket " + this.id + " failed", ex);
+				notifyError(ex);
+			}
+		}
+	}
+
+	private void notifyError(Throwable error) {
+		for (Consumer<Throwable> listener : this.errorListeners) {
+			try {
+				listener.accept(error);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Error listener of socket " + this.id + " failed", ex);
+			}
+		}
+	}
+
+	private void onAck(SocketIoPacket packet) {
+		PendingAck pending = this.pendingAcks.remove(packet.ackId());
+		if (pending == null) {
+			// Unknown or duplicate ack ids are ignored, as in the reference server.
+			return;
+		}
+		if (pending.timer() != null) {
+			pending.timer().cancel(false);
+		}
+		this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
+				System.nanoTime() - pending.startNanos(), true);
+		try {
+			pending.callback().onAck(null, (ArrayNode) packet.data());
+		}
+		catch (RuntimeException ex) {
+			logger.error("Ack callback of socket " + this.id + " failed", ex);
+		}
+	}
+
+	void sendAck(long ackId, Object[] args) {
+		ArrayNode data = Payloads.array(this.namespace.jsonMapper(), args);
+		this.client.execute(() -> {
+			if (this.connected) {
+				this.client.send(SocketIoPacket.ack(this.namespace.name(), data, ackId));
+			}
+		});
+	}
+
+	// Lifecycle, on the event loop
+
+	void onConnect() {
+		this.connected = true;
+		this.namespace.adapter().addAll(this.id, List.of(this.id));
+	}
+
+	@Override
+	public void disconnect(boolean close) {
+		this.client.execute(() -> {
+			if (!this.connected) {
+				return;
+			}
+			if (close) {
+				this.client.disconnectAll();
+			}
+			else {
+				disconnectNamespace();
+			}
+		});
+	}
+
+	void disconnectNamespace() {
+		if (this.connected) {
+			this.client.send(SocketIoPacket.disconnect(this.namespace.name()));
+			onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT, "");
+		}
+	}
+
+	void onClose(String reason, String description) {
+		if (!this.connected) {
+			return;
+		}
+		for (Consumer<String> listener : this.disconnectingListeners) {
+			try {
+				listener.accept(reason);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Disconnecting listener of socket " + this.id + " failed", ex);
+			}
+		}
+		this.namespace.adapter().delAll(this.id);
+		this.namespace.remove(this);
+		this.client.remove(this);
+		this.connected = false;
+		if (!this.pendingAcks.isEmpty()) {
+			List<PendingAck> pending = new ArrayList<>(this.pendingAcks.values());
+			this.pendingAcks.clear();
+			for (PendingAck ack : pending) {
+				if (ack.timer() != null) {
+					ack.timer().cancel(false);
+				}
+				ack.callback().onAck(new IllegalStateException("socket has been disconnected"),
+						JsonNodeFactory.instance.arrayNode());
+			}
+		}
+		this.namespace.server().metrics().socketDisconnected(this, reason);
+		for (BiConsumer<String, String> listener : this.disconnectListeners) {
+			try {
+				listener.accept(reason, description);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Disconnect listener of socket " + this.id + " failed", ex);
+			}
+		}
+	}
+
+	// Broadcasting from this socket
+
+	@Override
+	public BroadcastOperator to(String... rooms) {
+		return new DefaultBroadcastOperator(this.namespace).to(rooms).except(this.id);
+	}
+
+	@Override
+	public BroadcastOperator except(String... rooms) {
+		return new DefaultBroadcastOperator(this.namespace).except(rooms).except(this.id);
+	}
+
+	@Override
+	public BroadcastOperator broadcast() {
+		return new DefaultBroadcastOperator(this.namespace).except(this.id);
+	}
+
+	@Override
+	public String toString() {
+		return "SocketIoSocket[" + this.namespace.name() + " " + this.id + "]";
+	}
+
+	private record PendingAck(AckCallback callback, @Nullable ScheduledFuture<?> timer, long startNanos) {
+	}
+
+}

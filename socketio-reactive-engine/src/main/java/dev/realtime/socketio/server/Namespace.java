@@ -1,0 +1,83 @@
+package dev.realtime.socketio.server;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.realtime.socketio.server.adapter.SocketIoAdapter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A namespace: a communication channel that multiplexes on one connection, with its own
+ * sockets, rooms, middlewares and listeners. Broadcast methods target every socket of the
+ * namespace.
+ *
+ * @since 0.1.0
+ */
+public interface Namespace extends BroadcastOperator {
+
+	/**
+	 * Return the namespace name, such as {@code /} or {@code /chat}.
+	 * @return the name
+	 */
+	String name();
+
+	/**
+	 * Return the server.
+	 * @return the server
+	 */
+	SocketIoServer server();
+
+	/**
+	 * Return the adapter that holds the rooms of this namespace.
+	 * @return the adapter
+	 */
+	SocketIoAdapter adapter();
+
+	/**
+	 * Return the sockets connected to this namespace on this node.
+	 * @return the sockets by id
+	 */
+	Map<String, SocketIoSocket> sockets();
+
+	/**
+	 * Return a socket of this node by id.
+	 * @param id the socket id
+	 * @return the socket, or {@code null}
+	 */
+	@Nullable SocketIoSocket socket(String id);
+
+	/**
+	 * Listen for new sockets. Runs on the connection's event loop, after the CONNECT
+	 * acknowledgement was queued.
+	 * @param listener the listener
+	 */
+	void onConnection(Consumer<SocketIoSocket> listener);
+
+	/**
+	 * Add a connection middleware.
+	 * @param middleware the middleware
+	 */
+	void use(ConnectMiddleware middleware);
+
+	/**
+	 * Listen for events sent by other nodes with {@link #serverSideEmit}.
+	 * @param event the event name
+	 * @param listener the listener
+	 */
+	void onServerSideEmit(String event, EventListener listener);
+
+	/**
+	 * Send an event to the other nodes of the cluster (nothing with the in-memory adapter).
+	 * @param event the event name
+	 * @param args the arguments
+	 */
+	void serverSideEmit(String event, Object... args);
+
+	/**
+	 * Return the room names and their local members, for diagnostics.
+	 * @return the rooms
+	 */
+	Map<String, Collection<String>> rooms();
+
+}

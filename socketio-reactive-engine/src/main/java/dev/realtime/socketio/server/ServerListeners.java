@@ -1,0 +1,66 @@
+package dev.realtime.socketio.server;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Fans callbacks out to the registered listeners.
+ */
+final class ServerListeners implements SocketIoServerListener {
+
+	private final List<SocketIoServerListener> listeners = new CopyOnWriteArrayList<>();
+
+	void add(SocketIoServerListener listener) {
+		this.listeners.add(listener);
+	}
+
+	@Override
+	public void socketConnected(SocketIoSocket socket) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.socketConnected(socket);
+		}
+	}
+
+	@Override
+	public void socketDisconnected(SocketIoSocket socket, String reason) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.socketDisconnected(socket, reason);
+		}
+	}
+
+	@Override
+	public void connectRejected(String namespace) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.connectRejected(namespace);
+		}
+	}
+
+	@Override
+	public void eventReceived(String namespace, String event) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.eventReceived(namespace, event);
+		}
+	}
+
+	@Override
+	public void eventSent(String namespace, String event, int recipients) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.eventSent(namespace, event, recipients);
+		}
+	}
+
+	@Override
+	public void ackCompleted(String namespace, boolean clientToServer, long nanos, boolean ok) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.ackCompleted(namespace, clientToServer, nanos, ok);
+		}
+	}
+
+	@Override
+	public void parseError() {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.parseError();
+		}
+	}
+
+}

@@ -1,0 +1,208 @@
+package dev.realtime.socketio.server;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import dev.realtime.socketio.engine.EngineIoCloseReason;
+import dev.realtime.socketio.engine.EngineIoSocket;
+import dev.realtime.socketio.engine.EngineIoSocketListener;
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.protocol.SocketIoPacketDecoder;
+import dev.realtime.socketio.protocol.SocketIoPacketType;
+import dev.realtime.socketio.protocol.SocketIoParseException;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The Socket.IO side of one Engine.IO session: decodes packets and routes them to the
+ * namespace sockets multiplexed on the connection. Lives on the session's event loop.
+ */
+final class SocketIoClient implements EngineIoSocketListener {
+
+	private static final Logger logger = Loggers.getLogger(SocketIoClient.class);
+
+	private final SocketIoServer server;
+
+	private final EngineIoSocket conn;
+
+	private final SocketIoPacketDecoder decoder;
+
+	private final Map<String, DefaultSocketIoSocket> sockets = new HashMap<>(4);
+
+	private final Set<String> connecting = new HashSet<>(4);
+
+	private @Nullable ScheduledFuture<?> connectTimeoutTask;
+
+	SocketIoClient(SocketIoServer server, EngineIoSocket conn) {
+		this.server = server;
+		this.conn = conn;
+		this.decoder = new SocketIoPacketDecoder(server.options().jsonMapper(), server.options().parserLimits());
+		conn.setListener(this);
+		this.connectTimeoutTask = conn.eventLoop().schedule(this::onConnectTimeout,
+				server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	EngineIoSocket conn() {
+		return this.conn;
+	}
+
+	void execute(Runnable task) {
+		if (this.conn.eventLoop().inEventLoop()) {
+			task.run();
+		}
+		else {
+			this.conn.eventLoop().execute(task);
+		}
+	}
+
+	// Inbound
+
+	@Override
+	public void onText(String text) {
+		SocketIoPacket packet;
+		try {
+			packet = this.decoder.decodeText(text);
+		}
+		catch (SocketIoParseException ex) {
+			onParseError(ex);
+			return;
+		}
+		if (packet != null) {
+			onPacket(packet);
+		}
+	}
+
+	@Override
+	public void onBinary(byte[] data) {
+		SocketIoPacket packet;
+		try {
+			packet = this.decoder.decodeBinary(data);
+		}
+		catch (SocketIoParseException ex) {
+			onParseError(ex);
+			return;
+		}
+		if (packet != null) {
+			onPacket(packet);
+		}
+	}
+
+	private void onParseError(SocketIoParseException ex) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Closing session " + this.conn.id() + ": " + ex.getMessage());
+		}
+		this.server.metrics().parseError();
+		this.conn.close(EngineIoCloseReason.PARSE_ERROR);
+	}
+
+	private void onPacket(SocketIoPacket packet) {
+		String namespace = packet.namespace();
+		DefaultSocketIoSocket socket = this.sockets.get(namespace);
+		if (packet.type() == SocketIoPacketType.CONNECT) {
+			if (socket != null || this.connecting.contains(namespace)) {
+				// A second CONNECT for a joined namespace: the reference closes the connection.
+				this.conn.close(EngineIoCloseReason.PARSE_ERROR);
+				return;
+			}
+			connect(namespace, packet.data());
+		}
+		else if (socket != null && packet.type() != SocketIoPacketType.CONNECT_ERROR) {
+			socket.onPacket(packet);
+		}
+		else {
+			this.conn.close(EngineIoCloseReason.PARSE_ERROR);
+		}
+	}
+
+	private void connect(String name, @Nullable JsonNode data) {
+		ObjectNode auth = (data instanceof ObjectNode object) ? object : JsonNodeFactory.instance.objectNode();
+		DefaultNamespace namespace = this.server.namespaceFor(name, auth);
+		if (namespace == null) {
+			ObjectNode error = JsonNodeFactory.instance.objectNode().put("message", "Invalid namespace");
+			send(SocketIoPacket.connectError(name, error));
+			return;
+		}
+		this.connecting.add(name);
+		namespace.add(this, auth);
+	}
+
+	void onConnected(DefaultSocketIoSocket socket) {
+		this.connecting.remove(socket.namespace().name());
+		this.sockets.put(socket.namespace().name(), socket);
+		if (this.connectTimeoutTask != null) {
+			this.connectTimeoutTask.cancel(false);
+			this.connectTimeoutTask = null;
+		}
+	}
+
+	void onConnectFailed(String namespace) {
+		this.connecting.remove(namespace);
+	}
+
+	void remove(DefaultSocketIoSocket socket) {
+		this.sockets.remove(socket.namespace().name(), socket);
+	}
+
+	private void onConnectTimeout() {
+		if (this.sockets.isEmpty() && this.conn.isOpen()) {
+			this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
+		}
+	}
+
+	@Override
+	public void onClose(String reason, String description) {
+		if (this.connectTimeoutTask != null) {
+			this.connectTimeoutTask.cancel(false);
+			this.connectTimeoutTask = null;
+		}
+		this.decoder.reset();
+		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+			socket.onClose(reason, description);
+		}
+		this.sockets.clear();
+	}
+
+	// Outbound
+
+	void send(SocketIoPacket packet) {
+		this.conn.send(Payloads.toEngine(this.server.encoder().encode(packet)));
+	}
+
+	void write(List<EnginePacket> packets, boolean volatileFlag) {
+		if (volatileFlag) {
+			this.conn.sendVolatile(packets);
+		}
+		else {
+			this.conn.send(packets);
+		}
+	}
+
+	/** Disconnect every namespace, then close the connection (socket.disconnect(true)). */
+	void disconnectAll() {
+		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+			socket.disconnectNamespace();
+		}
+		this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
+	}
+
+	/** Close the connection without DISCONNECT packets, as the server stops. */
+	void closeForShutdown() {
+		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+			socket.onClose(DisconnectReason.SERVER_SHUTTING_DOWN, "");
+		}
+		this.sockets.clear();
+		this.conn.close(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
+	}
+
+}

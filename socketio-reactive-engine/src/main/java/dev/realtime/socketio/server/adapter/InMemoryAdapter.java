@@ -1,0 +1,217 @@
+package dev.realtime.socketio.server.adapter;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.RemoteSocket;
+import dev.realtime.socketio.server.SocketIoSocket;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * The default adapter: rooms of one node, in memory. Cluster adapters extend it and add
+ * the traffic to other nodes.
+ *
+ * @since 0.1.0
+ */
+public class InMemoryAdapter implements SocketIoAdapter {
+
+	private final AdapterContext context;
+
+	private final Map<String, Set<String>> rooms = new ConcurrentHashMap<>();
+
+	private final Map<String, Set<String>> sids = new ConcurrentHashMap<>();
+
+	/**
+	 * Create an adapter for a namespace.
+	 * @param context the namespace's side of the contract
+	 */
+	public InMemoryAdapter(AdapterContext context) {
+		this.context = context;
+	}
+
+	/**
+	 * Return the namespace's side of the contract.
+	 * @return the context
+	 */
+	protected AdapterContext context() {
+		return this.context;
+	}
+
+	@Override
+	public void addAll(String socketId, Collection<String> rooms) {
+		Set<String> socketRooms = this.sids.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet());
+		for (String room : rooms) {
+			socketRooms.add(room);
+			this.rooms.computeIfAbsent(room, (r) -> ConcurrentHashMap.newKeySet()).add(socketId);
+		}
+	}
+
+	@Override
+	public void del(String socketId, String room) {
+		Set<String> socketRooms = this.sids.get(socketId);
+		if (socketRooms != null) {
+			socketRooms.remove(room);
+		}
+		removeFromRoom(room, socketId);
+	}
+
+	@Override
+	public void delAll(String socketId) {
+		Set<String> socketRooms = this.sids.remove(socketId);
+		if (socketRooms != null) {
+			for (String room : socketRooms) {
+				removeFromRoom(room, socketId);
+			}
+		}
+	}
+
+	private void removeFromRoom(String room, String socketId) {
+		this.rooms.computeIfPresent(room, (r, members) -> {
+			members.remove(socketId);
+			return members.isEmpty() ? null : members;
+		});
+	}
+
+	@Override
+	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+		Set<String> recipients = select(options);
+		if (!recipients.isEmpty()) {
+			this.context.deliver(recipients, packet, options);
+		}
+	}
+
+	@Override
+	public void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAckHandler handler) {
+		Set<String> recipients = select(options);
+		this.context.deliverWithAck(recipients, packet, options, handler);
+	}
+
+	/**
+	 * Compute the local recipients of a broadcast.
+	 * @param options the selection
+	 * @return the socket ids
+	 */
+	protected Set<String> select(BroadcastOptions options) {
+		Set<String> excluded = options.except().isEmpty() ? Set.of() : members(options.except());
+		Set<String> selected;
+		if (options.rooms().isEmpty()) {
+			selected = new LinkedHashSet<>(this.sids.keySet());
+		}
+		else {
+			selected = members(options.rooms());
+		}
+		if (!excluded.isEmpty()) {
+			selected.removeAll(excluded);
+		}
+		return selected;
+	}
+
+	private Set<String> members(Set<String> roomNames) {
+		Set<String> members = new LinkedHashSet<>();
+		for (String room : roomNames) {
+			Set<String> inRoom = this.rooms.get(room);
+			if (inRoom != null) {
+				members.addAll(inRoom);
+			}
+		}
+		return members;
+	}
+
+	@Override
+	public Set<String> sockets(Set<String> rooms) {
+		return Collections.unmodifiableSet(rooms.isEmpty() ? new LinkedHashSet<>(this.sids.keySet()) : members(rooms));
+	}
+
+	@Override
+	public @Nullable Set<String> socketRooms(String socketId) {
+		Set<String> socketRooms = this.sids.get(socketId);
+		return (socketRooms != null) ? Collections.unmodifiableSet(new LinkedHashSet<>(socketRooms)) : null;
+	}
+
+	@Override
+	public Map<String, Collection<String>> rooms() {
+		Map<String, Collection<String>> copy = new HashMap<>();
+		this.rooms.forEach((room, members) -> copy.put(room, List.copyOf(members)));
+		return copy;
+	}
+
+	@Override
+	public Mono<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
+		return Mono.fromSupplier(() -> localSockets(options));
+	}
+
+	/**
+	 * Return the local sockets a selection targets.
+	 * @param options the selection
+	 * @return the sockets
+	 */
+	protected List<RemoteSocket> localSockets(BroadcastOptions options) {
+		List<RemoteSocket> sockets = new ArrayList<>();
+		for (String id : select(options)) {
+			SocketIoSocket socket = this.context.socket(id);
+			if (socket != null) {
+				sockets.add(socket);
+			}
+		}
+		return sockets;
+	}
+
+	@Override
+	public void addSockets(BroadcastOptions options, Collection<String> rooms) {
+		for (String id : select(options)) {
+			SocketIoSocket socket = this.context.socket(id);
+			if (socket != null) {
+				socket.join(rooms);
+			}
+		}
+	}
+
+	@Override
+	public void delSockets(BroadcastOptions options, Collection<String> rooms) {
+		for (String id : select(options)) {
+			SocketIoSocket socket = this.context.socket(id);
+			if (socket != null) {
+				for (String room : rooms) {
+					socket.leave(room);
+				}
+			}
+		}
+	}
+
+	@Override
+	public void disconnectSockets(BroadcastOptions options, boolean close) {
+		for (String id : select(options)) {
+			SocketIoSocket socket = this.context.socket(id);
+			if (socket != null) {
+				socket.disconnect(close);
+			}
+		}
+	}
+
+	@Override
+	public void serverSideEmit(ArrayNode data) {
+		// A single node has no one to tell.
+	}
+
+	@Override
+	public Mono<List<JsonNode>> serverSideEmitWithAck(ArrayNode data, BroadcastOptions options) {
+		return Mono.just(List.of());
+	}
+
+	@Override
+	public Mono<Integer> serverCount() {
+		return Mono.just(1);
+	}
+
+}
