@@ -238,8 +238,13 @@ final class EngineIoSession implements EngineIoSocket {
 			sink.success(PollResponse.BAD_REQUEST);
 			return;
 		}
-		sink.onCancel(() -> execute(() -> onPollAborted(sink)));
+		// The request may have been cancelled before this task ran: onCancel then runs the
+		// callback at once, so the poll must already be pending for it to be seen as aborted.
 		this.pendingPoll = sink;
+		sink.onCancel(() -> execute(() -> onPollAborted(sink)));
+		if (this.pendingPoll != sink) {
+			return;
+		}
 		if (this.state == State.CLOSING) {
 			this.pollBuffer.add(EnginePacket.CLOSE);
 			flushPoll();
