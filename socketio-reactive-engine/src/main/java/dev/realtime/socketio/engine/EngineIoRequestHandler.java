@@ -225,10 +225,11 @@ final class EngineIoRequestHandler {
 	}
 
 	private Mono<Void> tooLarge(HttpServerResponse response) {
-		// The reference keeps the session after a 413; the connection is closed so that the
-		// rest of an oversized body is never read.
+		// The reference keeps the session after a 413. The connection stays open: Reactor
+		// Netty discards the rest of the body without buffering it, as Node does. Closing it
+		// while the client still sends makes the kernel reset the connection, and the client
+		// then loses the 413 itself.
 		return response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
-			.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
 			.header(HttpHeaderNames.CONTENT_LENGTH, "0")
 			.send();
 	}
