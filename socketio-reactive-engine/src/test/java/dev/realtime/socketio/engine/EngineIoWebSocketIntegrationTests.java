@@ -1,0 +1,409 @@
+package dev.realtime.socketio.engine;
+
+import java.time.Duration;
+import java.util.Set;
+
+import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
+import dev.realtime.socketio.engine.TestWebSocket.Frame;
+
+import static dev.realtime.socketio.engine.EngineIoTestServer.SEPARATOR;
+import static dev.realtime.socketio.engine.EngineIoTestServer.block;
+import static dev.realtime.socketio.engine.EngineIoTestServer.polling;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * WebSocket sessions and the polling to WebSocket upgrade against a real server
+ * (PROTOCOL.md 1.2, 1.5, 1.6, 1.9), driven by Reactor Netty's WebSocket client.
+ */
+class EngineIoWebSocketIntegrationTests {
+
+	private EngineIoTestServer server;
+
+	@AfterEach
+	void stopServer() {
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	private EngineIoTestServer start(EngineIoOptions.Builder options) {
+		this.server = EngineIoTestServer.echo(options.build());
+		return this.server;
+	}
+
+	private TestWebSocket openWebSocketSession() {
+		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
+		assertThat(ws.nextText()).startsWith("0{");
+		return ws;
+	}
+
+	private TestWebSocket upgrade(String sid) {
+		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
+		ws.send("2probe");
+		assertThat(ws.nextText()).isEqualTo("3probe");
+		return ws;
+	}
+
+	// Handshake
+
+	@Test
+	void webSocketHandshakeSendsOpenPacketWithoutUpgrades() {
+		start(EngineIoTestServer.fastHeartbeat());
+		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected()) {
+			Frame first = ws.next();
+			assertThat(first.isBinary()).isFalse();
+			JsonNode open = EngineIoTestServer.openPacket(first.text());
+			assertThat(open.propertyNames()).containsExactly("sid", "upgrades", "pingInterval", "pingTimeout",
+					"maxPayload");
+			assertThat(open.path("sid").asString()).hasSize(20);
+			assertThat(open.path("upgrades").toString()).isEqualTo("[]");
+			assertThat(open.path("pingInterval").asInt()).isEqualTo(300);
+			assertThat(open.path("pingTimeout").asInt()).isEqualTo(200);
+			assertThat(open.path("maxPayload").asInt()).isEqualTo(1_000_000);
+			EngineIoSocket socket = this.server.engine().session(open.path("sid").asString());
+			assertThat(socket).isNotNull();
+			assertThat(socket.transport()).isEqualTo(EngineIoTransport.WEBSOCKET);
+		}
+	}
+
+	@Test
+	void initialPacketFollowsTheOpenPacket() {
+		start(EngineIoTestServer.slowHeartbeat().initialPacket("welcome"));
+		try (TestWebSocket ws = openWebSocketSession()) {
+			assertThat(ws.nextText()).isEqualTo("4welcome");
+		}
+	}
+
+	@Test
+	void webSocketHandshakeWithUnsupportedVersionSendsNoOpenPacket() {
+		start(EngineIoTestServer.slowHeartbeat());
+		TestWebSocket ws = this.server.openWebSocket("EIO=3&transport=websocket");
+		assertThat(ws.awaitRefused()).isInstanceOf(WebSocketClientHandshakeException.class);
+		ws.close();
+		assertThat(this.server.engine().sessionCount()).isZero();
+	}
+
+	@Test
+	void webSocketTransportCanBeDisabled() {
+		start(EngineIoTestServer.slowHeartbeat().transports(Set.of(EngineIoTransport.POLLING)));
+		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket");
+		Throwable refused = ws.awaitRefused();
+		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
+		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
+		ws.close();
+	}
+
+	// Messages
+
+	@Test
+	void textMessageIsEchoed() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
+			ws.send("4héllo € 🎉");
+			assertThat(ws.nextText()).isEqualTo("4héllo € 🎉");
+		}
+	}
+
+	@Test
+	void binaryMessageIsEchoedAsBinaryFrame() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			ws.send(new byte[] { 1, 2, 3, 4 });
+			Frame frame = ws.next();
+			assertThat(frame.isBinary()).isTrue();
+			assertThat(frame.bytes()).containsExactly(1, 2, 3, 4);
+		}
+	}
+
+	@Test
+	void invalidPacketClosesTheConnection() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			ws.send("abc");
+			ws.awaitClosed();
+		}
+		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+	}
+
+	@Test
+	void frameOverMaxHttpBufferSizeClosesWithMessageTooBig() {
+		start(EngineIoTestServer.slowHeartbeat().maxHttpBufferSize(1000));
+		try (TestWebSocket ws = openWebSocketSession()) {
+			ws.send("4" + "x".repeat(999));
+			assertThat(ws.nextText()).hasSize(1000);
+			ws.send("4" + "x".repeat(1000));
+			assertThat(ws.awaitCloseStatus().code()).isEqualTo(1009);
+			ws.awaitClosed();
+		}
+		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+	}
+
+	// Heartbeat
+
+	@Test
+	void answeredPingsKeepTheSessionOpen() {
+		start(EngineIoTestServer.fastHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			for (int i = 0; i < 3; i++) {
+				assertThat(ws.nextText()).isEqualTo("2");
+				ws.send("3");
+			}
+			ws.send("4alive");
+			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4alive");
+			assertThat(ws.isClosed()).isFalse();
+		}
+	}
+
+	@Test
+	void unansweredPingClosesTheConnection() {
+		start(EngineIoTestServer.fastHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			assertThat(ws.nextText()).isEqualTo("2");
+			ws.awaitClosed();
+		}
+		assertThat(this.server.engine().sessionCount()).isZero();
+	}
+
+	// Close
+
+	@Test
+	void closePacketClosesTheConnection() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			ws.send("1");
+			ws.awaitClosed();
+		}
+		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+	}
+
+	@Test
+	void clientClosingTheSocketEndsTheSession() {
+		start(EngineIoTestServer.slowHeartbeat());
+		TestWebSocket ws = openWebSocketSession();
+		assertThat(this.server.engine().sessionCount()).isEqualTo(1);
+		ws.close();
+		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+	}
+
+	// Upgrade (PROTOCOL.md 1.9)
+
+	@Test
+	void pollingSessionUpgradesToWebSocket() {
+		start(EngineIoTestServer.fastHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+			ws.send("5");
+			ws.send("4hello");
+			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4hello");
+			assertThat(this.server.engine().session(sid).transport()).isEqualTo(EngineIoTransport.WEBSOCKET);
+			ws.send(new byte[] { 1, 2, 3, 4 });
+			Frame frame = ws.next();
+			while (!frame.isBinary() && "2".equals(frame.text())) {
+				ws.send("3");
+				frame = ws.next();
+			}
+			assertThat(frame.bytes()).containsExactly(1, 2, 3, 4);
+		}
+	}
+
+	@Test
+	void pendingGetIsReleasedWithNoopWhenTheProbeArrives() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
+		pending.subscribe();
+		try (TestWebSocket ws = upgrade(sid)) {
+			assertThat(block(pending).text()).isEqualTo("6");
+			ws.send("5");
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
+	void pollingAfterUpgradeIsABadRequest() {
+		start(EngineIoTestServer.fastHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			ws.send("5");
+			await().atMost(EngineIoTestServer.TIMEOUT)
+				.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
+			Reply reply = this.server.get(polling(sid));
+			assertThat(reply.status()).isEqualTo(400);
+			assertThat(reply.json().path("code").asInt()).isEqualTo(3);
+			ws.send("4still");
+			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4still");
+		}
+	}
+
+	@Test
+	void secondWebSocketForAnUpgradedSessionIsClosed() {
+		start(EngineIoTestServer.fastHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			ws.send("5");
+			await().atMost(EngineIoTestServer.TIMEOUT)
+				.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
+			try (TestWebSocket second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
+				second.awaitConnected();
+				second.awaitClosed();
+			}
+			ws.send("4hello");
+			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
+	void secondProbeWhileUpgradingIsClosed() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			try (TestWebSocket second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
+				second.awaitConnected();
+				second.awaitClosed();
+			}
+			ws.send("5");
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
+	void packetsQueuedDuringTheUpgradeAreFlushedOnTheWebSocket() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		try (TestWebSocket ws = upgrade(sid)) {
+			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+			socket.send("queued1");
+			socket.send(new byte[] { 9 });
+			socket.send("queued2");
+			ws.send("5");
+			assertThat(ws.nextText()).isEqualTo("4queued1");
+			assertThat(ws.next().bytes()).containsExactly(9);
+			assertThat(ws.nextText()).isEqualTo("4queued2");
+		}
+	}
+
+	@Test
+	void packetsQueuedBeforeTheProbeAreFlushedOnTheWebSocket() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		this.server.engine().session(sid).send("before");
+		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+			ws.send("2probe");
+			assertThat(ws.nextText()).isEqualTo("3probe");
+			ws.send("5");
+			assertThat(ws.nextText()).isEqualTo("4before");
+		}
+	}
+
+	@Test
+	void getDuringTheProbeIsAnsweredWithNoop() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+			ws.send("5");
+		}
+	}
+
+	@Test
+	void nonProbePacketAbortsTheUpgradeAndPollingGoesOn() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+			ws.send("4hello");
+			ws.awaitClosed();
+		}
+		assertThat(this.server.engine().session(sid).transport()).isEqualTo(EngineIoTransport.POLLING);
+		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+	}
+
+	@Test
+	void invalidPacketOnTheProbeAbortsTheUpgradeAndPollingGoesOn() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			ws.send("abc");
+			ws.awaitClosed();
+		}
+		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+	}
+
+	@Test
+	void upgradeTimeoutClosesTheProbeSocket() {
+		start(EngineIoTestServer.slowHeartbeat().upgradeTimeout(Duration.ofMillis(200)));
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			ws.awaitClosed();
+		}
+		assertThat(this.server.engine().session(sid).transport()).isEqualTo(EngineIoTransport.POLLING);
+		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+	}
+
+	@Test
+	void pingsDuringTheProbeGoToPolling() {
+		start(EngineIoTestServer.fastHeartbeat().upgradeTimeout(Duration.ofSeconds(30)));
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			// The probe socket carries nothing but 3probe until the upgrade completes.
+			String payload = this.server.get(polling(sid)).text();
+			while (!payload.contains("2")) {
+				payload = this.server.get(polling(sid)).text();
+			}
+			assertThat(payload.split(SEPARATOR)).contains("2");
+			assertThat(this.server.post(polling(sid), "3").text()).isEqualTo("ok");
+			ws.send("5");
+			ws.send("4after");
+			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4after");
+		}
+	}
+
+	@Test
+	void upgradeWithUnknownSidIsRefusedWithoutOpenPacket() {
+		start(EngineIoTestServer.slowHeartbeat());
+		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=unknown");
+		Throwable refused = ws.awaitRefused();
+		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
+		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
+		ws.close();
+		assertThat(this.server.engine().sessionCount()).isZero();
+	}
+
+	@Test
+	void upgradeIsRefusedWhenUpgradesAreDisabled() {
+		start(EngineIoTestServer.slowHeartbeat().allowUpgrades(false));
+		String sid = this.server.handshake();
+		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid);
+		assertThat(ws.awaitRefused()).isInstanceOf(WebSocketClientHandshakeException.class);
+		ws.close();
+		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
+	}
+
+	@Test
+	void closingThePollingSessionClosesTheProbe() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (TestWebSocket ws = upgrade(sid)) {
+			this.server.post(polling(sid), "1");
+			ws.awaitClosed();
+		}
+		assertThat(this.server.engine().sessionCount()).isZero();
+	}
+
+}
