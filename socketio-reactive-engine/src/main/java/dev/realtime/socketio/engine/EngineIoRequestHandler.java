@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 
 import io.netty.buffer.ByteBuf;
@@ -212,16 +213,39 @@ final class EngineIoRequestHandler {
 			session.postInFlight.set(false);
 			return tooLarge(response);
 		}
-		return BodyReader.read(request, max).flatMap((body) -> {
-			Mono<PollResponse> result = Mono.create((sink) -> session.execute(() -> {
-				session.postInFlight.set(false);
-				sink.success(session.onPost(body));
-			}));
-			return result.flatMap((poll) -> writePoll(request, response, poll));
-		}).onErrorResume(BodyReader.TooLargeException.class, (ex) -> {
-			session.postInFlight.set(false);
-			return tooLarge(response);
-		});
+		// A request that ends before its whole body arrived closes the session, as in the
+		// reference ("data request connection closed prematurely"), and frees the POST slot.
+		AtomicBoolean bodyRead = new AtomicBoolean();
+		return BodyReader.read(request, max)
+			.doOnNext((body) -> bodyRead.set(true))
+			.doOnCancel(() -> {
+				if (!bodyRead.get()) {
+					abortPost(session);
+				}
+			})
+			.flatMap((body) -> {
+				Mono<PollResponse> result = Mono.create((sink) -> session.execute(() -> {
+					session.postInFlight.set(false);
+					sink.success(session.onPost(body));
+				}));
+				return result.flatMap((poll) -> writePoll(request, response, poll));
+			})
+			.onErrorResume((ex) -> {
+				if (ex instanceof BodyReader.TooLargeException) {
+					session.postInFlight.set(false);
+					return tooLarge(response);
+				}
+				if (!bodyRead.get()) {
+					abortPost(session);
+				}
+				return Mono.error(ex);
+			});
+	}
+
+	private static void abortPost(EngineIoSession session) {
+		session.postInFlight.set(false);
+		session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR,
+				"data request connection closed prematurely"));
 	}
 
 	private Mono<Void> tooLarge(HttpServerResponse response) {

@@ -1,0 +1,47 @@
+package dev.realtime.socketio.spring.auth;
+
+import java.security.Principal;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.realtime.socketio.server.RemoteSocket;
+import dev.realtime.socketio.server.SocketIoSocket;
+
+/**
+ * Where the principal of an authenticated socket is kept: in the socket's
+ * {@link SocketIoSocket#data() data}, under {@link #ATTRIBUTE}. A
+ * {@link SocketIoConnectAuthorizer} stores it; handlers and argument resolvers read it
+ * with {@link #get(RemoteSocket)}.
+ *
+ * @since 0.1.0
+ */
+public final class SocketIoPrincipal {
+
+	/**
+	 * Key of the principal in the socket's data.
+	 */
+	public static final String ATTRIBUTE = SocketIoPrincipal.class.getName() + ".PRINCIPAL";
+
+	private SocketIoPrincipal() {
+	}
+
+	/**
+	 * Return the principal of a socket.
+	 * @param socket the socket
+	 * @return the principal, or {@code null} when the socket was accepted without one
+	 */
+	public static @Nullable Principal get(RemoteSocket socket) {
+		return (socket.data().get(ATTRIBUTE) instanceof Principal principal) ? principal : null;
+	}
+
+	/**
+	 * Set the principal of a socket, replacing any earlier one.
+	 * @param socket the socket
+	 * @param principal the principal
+	 */
+	public static void set(SocketIoSocket socket, Principal principal) {
+		socket.data().put(ATTRIBUTE, Objects.requireNonNull(principal, "principal"));
+	}
+
+}

@@ -1,0 +1,662 @@
+package dev.realtime.socketio.spring.boot.autoconfigure;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+import org.springframework.util.unit.DataSize;
+
+import dev.realtime.socketio.engine.EngineIoTransport;
+
+/**
+ * Configuration properties of the Socket.IO server. Defaults match the Node.js reference
+ * server, so clients behave the same when a team moves from Node.
+ *
+ * @since 0.1.0
+ */
+@ConfigurationProperties("socketio")
+public class SocketIoProperties {
+
+	/**
+	 * Whether to auto-configure the Socket.IO server.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Path the Engine.IO endpoint is mounted on. Clients connect to this path.
+	 */
+	private String path = "/socket.io/";
+
+	/**
+	 * Interval between server PING packets, advertised to clients in the handshake.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(25);
+
+	/**
+	 * How long the server waits for a PONG after a PING before it closes the connection.
+	 */
+	private Duration pingTimeout = Duration.ofSeconds(20);
+
+	/**
+	 * How long a new connection may take to join a namespace before it is closed.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(45);
+
+	/**
+	 * How long an upgrade from HTTP long-polling to WebSocket may take.
+	 */
+	private Duration upgradeTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Largest HTTP long-polling body or WebSocket message accepted, advertised to clients
+	 * as 'maxPayload'. The default is the Node server's 1e6 bytes.
+	 */
+	private DataSize maxHttpBufferSize = DataSize.ofBytes(1_000_000);
+
+	/**
+	 * Most packets accepted in one HTTP long-polling body.
+	 */
+	private int maxPayloadPackets = 1000;
+
+	/**
+	 * Transports clients may use.
+	 */
+	private List<EngineIoTransport> transports = new ArrayList<>(List.of(EngineIoTransport.POLLING,
+			EngineIoTransport.WEBSOCKET));
+
+	/**
+	 * Whether HTTP long-polling connections may upgrade to WebSocket.
+	 */
+	private boolean allowUpgrades = true;
+
+	/**
+	 * Whether WebSocket per-message deflate is negotiated with clients.
+	 */
+	private boolean perMessageDeflate = false;
+
+	/**
+	 * Message sent to every client right after the Engine.IO open packet.
+	 */
+	private @Nullable String initialPacket;
+
+	/**
+	 * Whether child namespaces of a dynamic namespace are removed once their last socket
+	 * left.
+	 */
+	private boolean cleanupEmptyChildNamespaces = false;
+
+	private final HttpCompression httpCompression = new HttpCompression();
+
+	private final Cookie cookie = new Cookie();
+
+	private final Cors cors = new Cors();
+
+	private final Server server = new Server();
+
+	private final Handler handler = new Handler();
+
+	private final Parser parser = new Parser();
+
+	private final Auth auth = new Auth();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getPingTimeout() {
+		return this.pingTimeout;
+	}
+
+	public void setPingTimeout(Duration pingTimeout) {
+		this.pingTimeout = pingTimeout;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getUpgradeTimeout() {
+		return this.upgradeTimeout;
+	}
+
+	public void setUpgradeTimeout(Duration upgradeTimeout) {
+		this.upgradeTimeout = upgradeTimeout;
+	}
+
+	public DataSize getMaxHttpBufferSize() {
+		return this.maxHttpBufferSize;
+	}
+
+	public void setMaxHttpBufferSize(DataSize maxHttpBufferSize) {
+		this.maxHttpBufferSize = maxHttpBufferSize;
+	}
+
+	public int getMaxPayloadPackets() {
+		return this.maxPayloadPackets;
+	}
+
+	public void setMaxPayloadPackets(int maxPayloadPackets) {
+		this.maxPayloadPackets = maxPayloadPackets;
+	}
+
+	public List<EngineIoTransport> getTransports() {
+		return this.transports;
+	}
+
+	public void setTransports(List<EngineIoTransport> transports) {
+		this.transports = transports;
+	}
+
+	public boolean isAllowUpgrades() {
+		return this.allowUpgrades;
+	}
+
+	public void setAllowUpgrades(boolean allowUpgrades) {
+		this.allowUpgrades = allowUpgrades;
+	}
+
+	public boolean isPerMessageDeflate() {
+		return this.perMessageDeflate;
+	}
+
+	public void setPerMessageDeflate(boolean perMessageDeflate) {
+		this.perMessageDeflate = perMessageDeflate;
+	}
+
+	public @Nullable String getInitialPacket() {
+		return this.initialPacket;
+	}
+
+	public void setInitialPacket(@Nullable String initialPacket) {
+		this.initialPacket = initialPacket;
+	}
+
+	public boolean isCleanupEmptyChildNamespaces() {
+		return this.cleanupEmptyChildNamespaces;
+	}
+
+	public void setCleanupEmptyChildNamespaces(boolean cleanupEmptyChildNamespaces) {
+		this.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+	}
+
+	public HttpCompression getHttpCompression() {
+		return this.httpCompression;
+	}
+
+	public Cookie getCookie() {
+		return this.cookie;
+	}
+
+	public Cors getCors() {
+		return this.cors;
+	}
+
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Handler getHandler() {
+		return this.handler;
+	}
+
+	public Parser getParser() {
+		return this.parser;
+	}
+
+	public Auth getAuth() {
+		return this.auth;
+	}
+
+	/**
+	 * Compression of HTTP long-polling responses.
+	 */
+	public static class HttpCompression {
+
+		/**
+		 * Whether HTTP long-polling responses are compressed when the client accepts it.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Smallest HTTP long-polling response that is compressed.
+		 */
+		private DataSize threshold = DataSize.ofKilobytes(1);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public DataSize getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(DataSize threshold) {
+			this.threshold = threshold;
+		}
+
+	}
+
+	/**
+	 * The sticky-session cookie, holding the session id so that a load balancer can route
+	 * a polling client's requests to the same node.
+	 */
+	public static class Cookie {
+
+		/**
+		 * Whether the handshake response sets the sticky-session cookie.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * Name of the cookie.
+		 */
+		private String name = "io";
+
+		/**
+		 * Path of the cookie.
+		 */
+		private String path = "/";
+
+		/**
+		 * Whether the cookie is hidden from scripts.
+		 */
+		private boolean httpOnly = true;
+
+		/**
+		 * SameSite attribute of the cookie; unset omits it.
+		 */
+		private @Nullable SameSite sameSite = SameSite.LAX;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getPath() {
+			return this.path;
+		}
+
+		public void setPath(String path) {
+			this.path = path;
+		}
+
+		public boolean isHttpOnly() {
+			return this.httpOnly;
+		}
+
+		public void setHttpOnly(boolean httpOnly) {
+			this.httpOnly = httpOnly;
+		}
+
+		public @Nullable SameSite getSameSite() {
+			return this.sameSite;
+		}
+
+		public void setSameSite(@Nullable SameSite sameSite) {
+			this.sameSite = sameSite;
+		}
+
+		/**
+		 * Values of the cookie's SameSite attribute.
+		 */
+		public enum SameSite {
+
+			/**
+			 * Send the cookie with cross-site requests too.
+			 */
+			NONE("None"),
+
+			/**
+			 * Send the cookie with same-site requests and top-level navigations.
+			 */
+			LAX("Lax"),
+
+			/**
+			 * Send the cookie with same-site requests only.
+			 */
+			STRICT("Strict");
+
+			private final String attributeValue;
+
+			SameSite(String attributeValue) {
+				this.attributeValue = attributeValue;
+			}
+
+			/**
+			 * Return the value written in the {@code Set-Cookie} header.
+			 * @return the attribute value
+			 */
+			public String attributeValue() {
+				return this.attributeValue;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Cross-origin settings, enforced by the engine since WebFlux filters never see
+	 * Socket.IO traffic. CORS is off unless allowed origins or origin patterns are set.
+	 */
+	public static class Cors {
+
+		/**
+		 * Origins allowed to connect, or '*' for any. A handshake or WebSocket upgrade from
+		 * another origin is refused.
+		 */
+		private List<String> allowedOrigins = new ArrayList<>();
+
+		/**
+		 * Origin patterns allowed to connect, where '*' matches any run of characters, such
+		 * as 'https://*.example.com'.
+		 */
+		private List<String> allowedOriginPatterns = new ArrayList<>();
+
+		/**
+		 * Methods announced in preflight responses.
+		 */
+		private List<String> allowedMethods = new ArrayList<>(
+				List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"));
+
+		/**
+		 * Request headers allowed in preflight responses. Empty echoes the headers the
+		 * browser asked for.
+		 */
+		private List<String> allowedHeaders = new ArrayList<>();
+
+		/**
+		 * Whether credentials (cookies) are allowed; the origin is then echoed, never '*'.
+		 */
+		private boolean allowCredentials = false;
+
+		/**
+		 * How long browsers may cache a preflight response. If a duration suffix is not
+		 * specified, seconds are used. Unset sends no max age.
+		 */
+		@DurationUnit(ChronoUnit.SECONDS)
+		private @Nullable Duration maxAge;
+
+		public List<String> getAllowedOrigins() {
+			return this.allowedOrigins;
+		}
+
+		public void setAllowedOrigins(List<String> allowedOrigins) {
+			this.allowedOrigins = allowedOrigins;
+		}
+
+		public List<String> getAllowedOriginPatterns() {
+			return this.allowedOriginPatterns;
+		}
+
+		public void setAllowedOriginPatterns(List<String> allowedOriginPatterns) {
+			this.allowedOriginPatterns = allowedOriginPatterns;
+		}
+
+		public List<String> getAllowedMethods() {
+			return this.allowedMethods;
+		}
+
+		public void setAllowedMethods(List<String> allowedMethods) {
+			this.allowedMethods = allowedMethods;
+		}
+
+		public List<String> getAllowedHeaders() {
+			return this.allowedHeaders;
+		}
+
+		public void setAllowedHeaders(List<String> allowedHeaders) {
+			this.allowedHeaders = allowedHeaders;
+		}
+
+		public boolean isAllowCredentials() {
+			return this.allowCredentials;
+		}
+
+		public void setAllowCredentials(boolean allowCredentials) {
+			this.allowCredentials = allowCredentials;
+		}
+
+		public @Nullable Duration getMaxAge() {
+			return this.maxAge;
+		}
+
+		public void setMaxAge(@Nullable Duration maxAge) {
+			this.maxAge = maxAge;
+		}
+
+	}
+
+	/**
+	 * A standalone Socket.IO server, separate from the web server.
+	 */
+	public static class Server {
+
+		/**
+		 * Port of a standalone Socket.IO server, 0 for a random one. When set, or when the
+		 * application is not a reactive web application, Socket.IO runs on its own Reactor
+		 * Netty server (on port 3000 when unset); otherwise it shares the WebFlux server's
+		 * port.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * Network address the standalone server binds to. Unset binds every address.
+		 */
+		private @Nullable InetAddress address;
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			this.port = port;
+		}
+
+		public @Nullable InetAddress getAddress() {
+			return this.address;
+		}
+
+		public void setAddress(@Nullable InetAddress address) {
+			this.address = address;
+		}
+
+	}
+
+	/**
+	 * How annotated handler methods are invoked.
+	 */
+	public static class Handler {
+
+		/**
+		 * Where handler methods that return a plain value or void run. They may block, so
+		 * by default they run off the event loop, in per-socket order. Handler methods that
+		 * return a reactive type always run on the event loop.
+		 */
+		private Execution execution = Execution.BOUNDED_ELASTIC;
+
+		public Execution getExecution() {
+			return this.execution;
+		}
+
+		public void setExecution(Execution execution) {
+			this.execution = execution;
+		}
+
+		/**
+		 * Where blocking handler methods run.
+		 */
+		public enum Execution {
+
+			/**
+			 * Reactor's bounded-elastic scheduler.
+			 */
+			BOUNDED_ELASTIC,
+
+			/**
+			 * A virtual thread per invocation (Java 21 or later).
+			 */
+			VIRTUAL_THREADS,
+
+			/**
+			 * The connection's event loop. Handlers must never block.
+			 */
+			EVENT_LOOP
+
+		}
+
+	}
+
+	/**
+	 * Limits the Socket.IO packet decoder enforces on incoming packets.
+	 */
+	public static class Parser {
+
+		/**
+		 * Most binary attachments of one packet; 0 refuses binary packets.
+		 */
+		private int maxAttachments = 10;
+
+		/**
+		 * Deepest nesting of a JSON payload, the outer array or object counting as one.
+		 */
+		private int maxNestingDepth = 32;
+
+		/**
+		 * Longest event name accepted, in characters.
+		 */
+		private int maxEventNameLength = 256;
+
+		public int getMaxAttachments() {
+			return this.maxAttachments;
+		}
+
+		public void setMaxAttachments(int maxAttachments) {
+			this.maxAttachments = maxAttachments;
+		}
+
+		public int getMaxNestingDepth() {
+			return this.maxNestingDepth;
+		}
+
+		public void setMaxNestingDepth(int maxNestingDepth) {
+			this.maxNestingDepth = maxNestingDepth;
+		}
+
+		public int getMaxEventNameLength() {
+			return this.maxEventNameLength;
+		}
+
+		public void setMaxEventNameLength(int maxEventNameLength) {
+			this.maxEventNameLength = maxEventNameLength;
+		}
+
+	}
+
+	/**
+	 * Authentication of namespace connections.
+	 */
+	public static class Auth {
+
+		private final Bearer bearer = new Bearer();
+
+		public Bearer getBearer() {
+			return this.bearer;
+		}
+
+		/**
+		 * Bearer-token authentication of the CONNECT auth payload with Spring Security.
+		 */
+		public static class Bearer {
+
+			/**
+			 * Whether to authenticate a bearer token from the CONNECT auth payload with the
+			 * application's ReactiveAuthenticationManager or ReactiveJwtDecoder, for every
+			 * namespace. Requires Spring Security's OAuth2 resource server support.
+			 */
+			private boolean enabled = false;
+
+			/**
+			 * Whether a connection without a token is refused. When false, such a
+			 * connection is accepted without a principal.
+			 */
+			private boolean required = true;
+
+			/**
+			 * Key of the token in the CONNECT auth payload.
+			 */
+			private String tokenKey = "token";
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public boolean isRequired() {
+				return this.required;
+			}
+
+			public void setRequired(boolean required) {
+				this.required = required;
+			}
+
+			public String getTokenKey() {
+				return this.tokenKey;
+			}
+
+			public void setTokenKey(String tokenKey) {
+				this.tokenKey = tokenKey;
+			}
+
+		}
+
+	}
+
+}

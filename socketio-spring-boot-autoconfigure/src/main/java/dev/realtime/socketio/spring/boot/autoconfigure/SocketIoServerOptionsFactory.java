@@ -1,0 +1,163 @@
+package dev.realtime.socketio.spring.boot.autoconfigure;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.context.properties.PropertyMapper;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.util.StringUtils;
+import org.springframework.util.unit.DataSize;
+
+import dev.realtime.socketio.engine.EngineIoCookieOptions;
+import dev.realtime.socketio.engine.EngineIoCorsOptions;
+import dev.realtime.socketio.engine.EngineIoOptions;
+import dev.realtime.socketio.protocol.SocketIoParserLimits;
+import dev.realtime.socketio.server.SocketIoServerOptions;
+
+/**
+ * Turns {@link SocketIoProperties} into {@link SocketIoServerOptions}, checking every
+ * value first so that a mistake fails startup with a message naming the property.
+ */
+final class SocketIoServerOptionsFactory {
+
+	private final SocketIoProperties properties;
+
+	SocketIoServerOptionsFactory(SocketIoProperties properties) {
+		this.properties = properties;
+	}
+
+	SocketIoServerOptions create(@Nullable JsonMapper jsonMapper, List<EngineIoOptionsCustomizer> engineCustomizers,
+			List<SocketIoServerCustomizer> serverCustomizers) {
+		validate(this.properties);
+		EngineIoOptions.Builder engine = engineOptions();
+		engineCustomizers.forEach((customizer) -> customizer.customize(engine));
+		SocketIoServerOptions.Builder builder = SocketIoServerOptions.builder().engine(engine.build());
+		PropertyMapper map = PropertyMapper.get();
+		map.from(this.properties::getConnectTimeout).to(builder::connectTimeout);
+		map.from(this.properties::isCleanupEmptyChildNamespaces).to(builder::cleanupEmptyChildNamespaces);
+		map.from(this.properties.getParser()).as(this::parserLimits).to(builder::parserLimits);
+		map.from(jsonMapper).to(builder::jsonMapper);
+		serverCustomizers.forEach((customizer) -> customizer.customize(builder));
+		return builder.build();
+	}
+
+	private EngineIoOptions.Builder engineOptions() {
+		SocketIoProperties properties = this.properties;
+		EngineIoOptions.Builder builder = EngineIoOptions.builder();
+		PropertyMapper map = PropertyMapper.get();
+		map.from(properties::getPath).to(builder::path);
+		map.from(properties::getPingInterval).to(builder::pingInterval);
+		map.from(properties::getPingTimeout).to(builder::pingTimeout);
+		map.from(properties::getUpgradeTimeout).to(builder::upgradeTimeout);
+		map.from(properties::getMaxHttpBufferSize).asInt(DataSize::toBytes).to(builder::maxHttpBufferSize);
+		map.from(properties::getMaxPayloadPackets).to(builder::maxPayloadPackets);
+		map.from(properties::getTransports).as(EnumSet::copyOf).to(builder::transports);
+		map.from(properties::isAllowUpgrades).to(builder::allowUpgrades);
+		map.from(properties::isPerMessageDeflate).to(builder::perMessageDeflate);
+		map.from(properties::getInitialPacket).to(builder::initialPacket);
+		map.from(properties.getHttpCompression()::isEnabled).to(builder::httpCompression);
+		map.from(properties.getHttpCompression()::getThreshold)
+			.asInt(DataSize::toBytes)
+			.to(builder::httpCompressionThreshold);
+		map.from(properties.getCookie()).when(SocketIoProperties.Cookie::isEnabled).as(this::cookie).to(builder::cookie);
+		map.from(properties.getCors()).when(this::isCorsConfigured).as(this::cors).to(builder::cors);
+		return builder;
+	}
+
+	private SocketIoParserLimits parserLimits(SocketIoProperties.Parser parser) {
+		return SocketIoParserLimits.builder()
+			.maxAttachments(parser.getMaxAttachments())
+			.maxNestingDepth(parser.getMaxNestingDepth())
+			.maxEventNameLength(parser.getMaxEventNameLength())
+			.build();
+	}
+
+	private EngineIoCookieOptions cookie(SocketIoProperties.Cookie cookie) {
+		SocketIoProperties.Cookie.SameSite sameSite = cookie.getSameSite();
+		return new EngineIoCookieOptions(cookie.getName(), cookie.getPath(), cookie.isHttpOnly(),
+				(sameSite != null) ? sameSite.attributeValue() : null);
+	}
+
+	private boolean isCorsConfigured(SocketIoProperties.Cors cors) {
+		return !cors.getAllowedOrigins().isEmpty() || !cors.getAllowedOriginPatterns().isEmpty();
+	}
+
+	private EngineIoCorsOptions cors(SocketIoProperties.Cors cors) {
+		return EngineIoCorsOptions.builder()
+			.allowedOrigins(cors.getAllowedOrigins())
+			.allowedOriginPatterns(cors.getAllowedOriginPatterns())
+			.allowedMethods(cors.getAllowedMethods())
+			.allowedHeaders(cors.getAllowedHeaders())
+			.allowCredentials(cors.isAllowCredentials())
+			.maxAge(cors.getMaxAge())
+			.build();
+	}
+
+	static void validate(SocketIoProperties properties) {
+		if (!StringUtils.hasText(properties.getPath())) {
+			throw invalid("socketio.path", properties.getPath(), "must not be empty");
+		}
+		positive("socketio.ping-interval", properties.getPingInterval());
+		positive("socketio.ping-timeout", properties.getPingTimeout());
+		positive("socketio.connect-timeout", properties.getConnectTimeout());
+		positive("socketio.upgrade-timeout", properties.getUpgradeTimeout());
+		bytes("socketio.max-http-buffer-size", properties.getMaxHttpBufferSize(), 1);
+		atLeast("socketio.max-payload-packets", properties.getMaxPayloadPackets(), 1);
+		if (properties.getTransports().isEmpty()) {
+			throw invalid("socketio.transports", properties.getTransports(),
+					"must name at least one of 'polling' and 'websocket'");
+		}
+		bytes("socketio.http-compression.threshold", properties.getHttpCompression().getThreshold(), 0);
+		if (properties.getCookie().isEnabled() && !StringUtils.hasText(properties.getCookie().getName())) {
+			throw invalid("socketio.cookie.name", properties.getCookie().getName(), "must not be empty");
+		}
+		Duration maxAge = properties.getCors().getMaxAge();
+		if (maxAge != null && maxAge.isNegative()) {
+			throw invalid("socketio.cors.max-age", maxAge, "must not be negative");
+		}
+		SocketIoProperties.Parser parser = properties.getParser();
+		atLeast("socketio.parser.max-attachments", parser.getMaxAttachments(), 0);
+		atLeast("socketio.parser.max-nesting-depth", parser.getMaxNestingDepth(), 1);
+		atLeast("socketio.parser.max-event-name-length", parser.getMaxEventNameLength(), 1);
+		validatePort(properties);
+		if (!StringUtils.hasText(properties.getAuth().getBearer().getTokenKey())) {
+			throw invalid("socketio.auth.bearer.token-key", properties.getAuth().getBearer().getTokenKey(),
+					"must not be empty");
+		}
+	}
+
+	static void validatePort(SocketIoProperties properties) {
+		Integer port = properties.getServer().getPort();
+		if (port != null && (port < 0 || port > 65535)) {
+			throw invalid("socketio.server.port", port, "must be between 0 and 65535");
+		}
+	}
+
+	private static void positive(String name, @Nullable Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			throw invalid(name, value, "must be a positive duration");
+		}
+	}
+
+	private static void bytes(String name, @Nullable DataSize value, long min) {
+		if (value == null || value.toBytes() < min || value.toBytes() > Integer.MAX_VALUE) {
+			throw invalid(name, value, "must be between " + min + " and " + Integer.MAX_VALUE + " bytes");
+		}
+	}
+
+	private static void atLeast(String name, int value, int min) {
+		if (value < min) {
+			throw invalid(name, value, "must be at least " + min);
+		}
+	}
+
+	private static InvalidConfigurationPropertyValueException invalid(String name, @Nullable Object value,
+			String reason) {
+		return new InvalidConfigurationPropertyValueException(name, value, reason);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of Spring Security authentication for Socket.IO connections.
+ */
+@NullMarked
+package dev.realtime.socketio.spring.boot.autoconfigure.security;
+
+import org.jspecify.annotations.NullMarked;
