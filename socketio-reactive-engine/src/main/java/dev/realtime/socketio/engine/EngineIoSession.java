@@ -258,6 +258,11 @@ final class EngineIoSession implements EngineIoSocket {
 		flushPoll();
 	}
 
+	/** Whether a GET is held open, waiting for packets. */
+	boolean isPollPending() {
+		return this.pendingPoll != null;
+	}
+
 	private void onPollAborted(MonoSink<PollResponse> sink) {
 		if (this.pendingPoll == sink) {
 			this.pendingPoll = null;

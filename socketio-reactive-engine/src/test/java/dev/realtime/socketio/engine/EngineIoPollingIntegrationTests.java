@@ -219,6 +219,7 @@ class EngineIoPollingIntegrationTests {
 		String sid = this.server.handshake();
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
 		assertThat(this.server.post(polling(sid), "4late").text()).isEqualTo("ok");
 		assertThat(block(pending).text()).isEqualTo("4late");
 	}
@@ -445,6 +446,7 @@ class EngineIoPollingIntegrationTests {
 		String sid = this.server.handshake();
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
 		assertThat(this.server.post(polling(sid), "1").text()).isEqualTo("ok");
 		assertThat(block(pending).text()).isEqualTo("6");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
@@ -467,6 +469,7 @@ class EngineIoPollingIntegrationTests {
 		String sid = this.server.handshake();
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
 		this.server.engine().session(sid).close();
 		assertThat(block(pending).text()).isEqualTo("1");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");

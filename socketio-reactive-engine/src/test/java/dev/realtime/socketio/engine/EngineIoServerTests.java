@@ -198,6 +198,20 @@ class EngineIoServerTests {
 	}
 
 	@Test
+	void abortedPostIsATransportError() throws IOException, InterruptedException {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("POST " + this.server.path(polling(sid)) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+					+ "Content-Length: 100\r\n\r\n4partial").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+		}
+		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
+		assertThat(this.server.engine().sessionCount()).isZero();
+	}
+
+	@Test
 	void overlappingPollIsATransportError() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
@@ -216,6 +230,7 @@ class EngineIoServerTests {
 		String sid = this.server.handshake();
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
 		try (TestWebSocket ws = openWebSocketSession()) {
 			this.server.engine().shutdown().block(EngineIoTestServer.TIMEOUT);
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);

@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.realtime.socketio.netty.EngineIoHttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real Engine.IO server on {@code 127.0.0.1} and a random port, with a Reactor Netty
@@ -169,6 +170,15 @@ final class EngineIoTestServer implements AutoCloseable {
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text()).startsWith("0{");
 		return openPacket(reply.text()).path("sid").asString();
+	}
+
+	/**
+	 * Wait until the session holds a GET open, so that what follows cannot overtake it.
+	 */
+	void awaitPendingPoll(String sid) {
+		EngineIoSession session = (EngineIoSession) engine().session(sid);
+		assertThat(session).isNotNull();
+		await().atMost(TIMEOUT).until(() -> session.eventLoop().submit(session::isPollPending).get());
 	}
 
 	String path(String query) {

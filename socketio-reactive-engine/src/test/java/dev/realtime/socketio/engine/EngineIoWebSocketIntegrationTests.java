@@ -222,6 +222,7 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
 		try (TestWebSocket ws = upgrade(sid)) {
 			assertThat(block(pending).text()).isEqualTo("6");
 			ws.send("5");
