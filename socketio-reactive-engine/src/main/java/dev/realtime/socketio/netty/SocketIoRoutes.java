@@ -1,15 +1,15 @@
 package dev.realtime.socketio.netty;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import dev.realtime.socketio.engine.EngineIoServer;
 import dev.realtime.socketio.server.SocketIoServer;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * Mounts Socket.IO servers on Reactor Netty {@link HttpServerRoutes}:
+ * Mounts Socket.IO servers on Reactor Netty {@link HttpServerRoutes}: the Engine.IO endpoint
+ * and, when its files are on the classpath, the browser client bundle
+ * ({@link SocketIoClientBundle}):
  * <pre class="code">
  * HttpServer.create().port(3000).route(SocketIoRoutes.of(io)).bindNow();
  * </pre>
@@ -27,11 +27,26 @@ public final class SocketIoRoutes {
 	 * @return a consumer for {@code HttpServer.route(..)}
 	 */
 	public static Consumer<HttpServerRoutes> of(SocketIoServer... servers) {
-		List<EngineIoServer> engines = new ArrayList<>(servers.length);
+		List<SocketIoServer> all = List.of(servers);
+		return (routes) -> mount(routes, all);
+	}
+
+	/**
+	 * Add routes for the given servers to existing routes.
+	 * @param routes the routes
+	 * @param servers the servers
+	 * @return the routes
+	 */
+	public static HttpServerRoutes mount(HttpServerRoutes routes, List<SocketIoServer> servers) {
 		for (SocketIoServer server : servers) {
-			engines.add(server.engine());
+			if (server.options().serveClient()) {
+				SocketIoClientBundle bundle = new SocketIoClientBundle(server.engine().options().path(),
+						SocketIoRoutes.class.getClassLoader());
+				routes.route(bundle::matches, bundle::handle);
+			}
+			routes.route(server.engine()::matches, server.engine()::handle);
 		}
-		return (routes) -> EngineIoRoutes.mount(routes, engines);
+		return routes;
 	}
 
 }

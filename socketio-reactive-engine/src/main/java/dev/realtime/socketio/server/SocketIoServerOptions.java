@@ -29,6 +29,8 @@ public final class SocketIoServerOptions {
 
 	private final JsonMapper jsonMapper;
 
+	private final boolean serveClient;
+
 	private SocketIoServerOptions(Builder builder) {
 		this.engine = Objects.requireNonNull(builder.engine, "engine");
 		Objects.requireNonNull(builder.connectTimeout, "connectTimeout");
@@ -40,6 +42,7 @@ public final class SocketIoServerOptions {
 		this.adapterFactory = Objects.requireNonNull(builder.adapterFactory, "adapterFactory");
 		this.cleanupEmptyChildNamespaces = builder.cleanupEmptyChildNamespaces;
 		this.jsonMapper = Objects.requireNonNull(builder.jsonMapper, "jsonMapper");
+		this.serveClient = builder.serveClient;
 	}
 
 	/**
@@ -108,6 +111,15 @@ public final class SocketIoServerOptions {
 	}
 
 	/**
+	 * Whether the browser client bundle is served under the path when it is on the classpath
+	 * (default {@code true}, as in the Node server).
+	 * @return whether the client bundle is served
+	 */
+	public boolean serveClient() {
+		return this.serveClient;
+	}
+
+	/**
 	 * Builds {@link SocketIoServerOptions}.
 	 */
 	public static final class Builder {
@@ -124,7 +136,19 @@ public final class SocketIoServerOptions {
 
 		private JsonMapper jsonMapper = JsonMapper.shared();
 
+		private boolean serveClient = true;
+
 		private Builder() {
+		}
+
+		/**
+		 * Serve the browser client bundle, or not.
+		 * @param serveClient whether to serve it
+		 * @return this builder
+		 */
+		public Builder serveClient(boolean serveClient) {
+			this.serveClient = serveClient;
+			return this;
 		}
 
 		/**

@@ -1,0 +1,109 @@
+package dev.realtime.socketio.netty;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.zip.CRC32;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
+
+/**
+ * Serves the browser client bundle ({@code socket.io.js}, {@code socket.io.min.js} and their
+ * source maps) under the server's path, as the Node server's {@code serveClient} option does.
+ * The files are read from the classpath folder {@value #LOCATION}, where an application's
+ * build puts them (the {@code socket.io-client} npm package's {@code dist} folder); when they
+ * are absent the answer is 404.
+ *
+ * @since 0.1.0
+ */
+public final class SocketIoClientBundle {
+
+	/** The classpath folder the bundle is read from. */
+	public static final String LOCATION = "META-INF/socket.io-client/";
+
+	private static final Map<String, String> FILES = Map.of("socket.io.js", "application/javascript; charset=utf-8",
+			"socket.io.min.js", "application/javascript; charset=utf-8", "socket.io.js.map",
+			"application/json; charset=utf-8", "socket.io.min.js.map", "application/json; charset=utf-8");
+
+	private final String path;
+
+	private final ClassLoader classLoader;
+
+	private final Map<String, Resource> cache = new ConcurrentHashMap<>();
+
+	SocketIoClientBundle(String path, ClassLoader classLoader) {
+		this.path = path;
+		this.classLoader = classLoader;
+	}
+
+	/**
+	 * Whether a request asks for a bundle file.
+	 * @param request the request
+	 * @return {@code true} for a GET or HEAD of a bundle file under the path
+	 */
+	boolean matches(HttpServerRequest request) {
+		return (request.method() == HttpMethod.GET || request.method() == HttpMethod.HEAD)
+				&& fileName(request.uri()) != null;
+	}
+
+	Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
+		String name = fileName(request.uri());
+		Resource resource = (name != null) ? load(name) : null;
+		if (resource == null) {
+			return response.status(HttpResponseStatus.NOT_FOUND).header(HttpHeaderNames.CONTENT_LENGTH, "0").send();
+		}
+		response.header(HttpHeaderNames.ETAG, resource.etag()).header(HttpHeaderNames.CACHE_CONTROL, "public, max-age=0");
+		String ifNoneMatch = request.requestHeaders().get(HttpHeaderNames.IF_NONE_MATCH);
+		if (resource.etag().equals(ifNoneMatch)) {
+			return response.status(HttpResponseStatus.NOT_MODIFIED).send();
+		}
+		response.header(HttpHeaderNames.CONTENT_TYPE, FILES.get(name))
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(resource.bytes().length));
+		if (request.method() == HttpMethod.HEAD) {
+			return response.send();
+		}
+		return response.sendByteArray(Mono.just(resource.bytes())).then();
+	}
+
+	private @Nullable String fileName(String uri) {
+		if (!uri.startsWith(this.path)) {
+			return null;
+		}
+		int query = uri.indexOf('?');
+		String name = uri.substring(this.path.length(), (query >= 0) ? query : uri.length());
+		return FILES.containsKey(name) ? name : null;
+	}
+
+	private @Nullable Resource load(String name) {
+		Resource cached = this.cache.get(name);
+		if (cached != null) {
+			return cached;
+		}
+		try (InputStream in = this.classLoader.getResourceAsStream(LOCATION + name)) {
+			if (in == null) {
+				return null;
+			}
+			byte[] bytes = in.readAllBytes();
+			CRC32 crc = new CRC32();
+			crc.update(bytes);
+			Resource resource = new Resource(bytes, "\"" + Long.toHexString(crc.getValue()) + "\"");
+			this.cache.put(name, resource);
+			return resource;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private record Resource(byte[] bytes, String etag) {
+	}
+
+}

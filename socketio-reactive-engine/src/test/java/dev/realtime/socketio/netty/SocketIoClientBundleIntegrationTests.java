@@ -1,0 +1,80 @@
+package dev.realtime.socketio.netty;
+
+import java.time.Duration;
+
+import dev.realtime.socketio.server.SocketIoServer;
+import dev.realtime.socketio.server.SocketIoServerOptions;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.http.server.HttpServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The browser bundle served under the Socket.IO path.
+ */
+class SocketIoClientBundleIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+	private SocketIoServer io;
+
+	private DisposableServer server;
+
+	private HttpClient http;
+
+	@BeforeEach
+	void start() {
+		this.io = SocketIoServer.create(SocketIoServerOptions.defaults());
+		this.server = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(this.io)).bindNow();
+		this.http = HttpClient.create().baseUrl("http://127.0.0.1:" + this.server.port());
+	}
+
+	@AfterEach
+	void stop() {
+		this.io.close().block(TIMEOUT);
+		this.server.disposeNow();
+	}
+
+	@Test
+	void servesTheBundleFromTheClasspathWithAnEtag() {
+		var response = this.http.get().uri("/socket.io/socket.io.js").responseSingle((res, body) -> body.asString()
+			.map((text) -> new Object[] { res.status().code(), res.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE),
+					res.responseHeaders().get(HttpHeaderNames.ETAG), text }))
+			.block(TIMEOUT);
+		assertThat(response[0]).isEqualTo(200);
+		assertThat((String) response[1]).startsWith("application/javascript");
+		assertThat((String) response[3]).contains("stand-in for the socket.io-client bundle");
+		int notModified = this.http.headers((headers) -> headers.set(HttpHeaderNames.IF_NONE_MATCH, response[2]))
+			.get()
+			.uri("/socket.io/socket.io.js")
+			.response()
+			.map((res) -> res.status().code())
+			.block(TIMEOUT);
+		assertThat(notModified).isEqualTo(304);
+	}
+
+	@Test
+	void answers404ForABundleFileThatIsNotOnTheClasspath() {
+		int status = this.http.get().uri("/socket.io/socket.io.min.js").response().map((res) -> res.status().code())
+			.block(TIMEOUT);
+		assertThat(status).isEqualTo(404);
+	}
+
+	@Test
+	void answers404WhenServingTheClientIsOff() {
+		this.io.close().block(TIMEOUT);
+		this.server.disposeNow();
+		this.io = SocketIoServer.create(SocketIoServerOptions.builder().serveClient(false).build());
+		this.server = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(this.io)).bindNow();
+		int status = HttpClient.create().baseUrl("http://127.0.0.1:" + this.server.port()).get()
+			.uri("/socket.io/socket.io.js").response().map((res) -> res.status().code()).block(TIMEOUT);
+		// Without the bundle route the request reaches the engine, which refuses it.
+		assertThat(status).isEqualTo(400);
+	}
+
+}

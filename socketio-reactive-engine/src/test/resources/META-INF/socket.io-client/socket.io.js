@@ -1,0 +1,1 @@
+/* a stand-in for the socket.io-client bundle, for tests */
