@@ -297,9 +297,9 @@ public class SocketIoProperties {
 		private boolean httpOnly = true;
 
 		/**
-		 * SameSite attribute of the cookie; unset omits it.
+		 * SameSite attribute of the cookie.
 		 */
-		private @Nullable SameSite sameSite = SameSite.LAX;
+		private SameSite sameSite = SameSite.LAX;
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -333,11 +333,11 @@ public class SocketIoProperties {
 			this.httpOnly = httpOnly;
 		}
 
-		public @Nullable SameSite getSameSite() {
+		public SameSite getSameSite() {
 			return this.sameSite;
 		}
 
-		public void setSameSite(@Nullable SameSite sameSite) {
+		public void setSameSite(SameSite sameSite) {
 			this.sameSite = sameSite;
 		}
 
@@ -359,19 +359,24 @@ public class SocketIoProperties {
 			/**
 			 * Send the cookie with same-site requests only.
 			 */
-			STRICT("Strict");
+			STRICT("Strict"),
 
-			private final String attributeValue;
+			/**
+			 * Omit the attribute, leaving the browser's default.
+			 */
+			OMITTED(null);
 
-			SameSite(String attributeValue) {
+			private final @Nullable String attributeValue;
+
+			SameSite(@Nullable String attributeValue) {
 				this.attributeValue = attributeValue;
 			}
 
 			/**
 			 * Return the value written in the {@code Set-Cookie} header.
-			 * @return the attribute value
+			 * @return the attribute value, or {@code null} to omit the attribute
 			 */
-			public String attributeValue() {
+			public @Nullable String attributeValue() {
 				return this.attributeValue;
 			}
 

@@ -77,9 +77,8 @@ final class SocketIoServerOptionsFactory {
 	}
 
 	private EngineIoCookieOptions cookie(SocketIoProperties.Cookie cookie) {
-		SocketIoProperties.Cookie.SameSite sameSite = cookie.getSameSite();
 		return new EngineIoCookieOptions(cookie.getName(), cookie.getPath(), cookie.isHttpOnly(),
-				(sameSite != null) ? sameSite.attributeValue() : null);
+				cookie.getSameSite().attributeValue());
 	}
 
 	private boolean isCorsConfigured(SocketIoProperties.Cors cors) {
