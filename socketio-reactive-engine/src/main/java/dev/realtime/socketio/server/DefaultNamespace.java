@@ -133,6 +133,17 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	}
 
 	@Override
+	public void onServerSideEmit(ArrayNode data, AckSender ack) {
+		List<EventListener> listeners = this.serverSideListeners.get(Payloads.eventName(data));
+		if (listeners != null) {
+			ArrayNode args = Payloads.eventArgs(data);
+			for (EventListener listener : listeners) {
+				listener.onEvent(args, ack);
+			}
+		}
+	}
+
+	@Override
 	public Map<String, Collection<String>> rooms() {
 		return this.adapter.rooms();
 	}

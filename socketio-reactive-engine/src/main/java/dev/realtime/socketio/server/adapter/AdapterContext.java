@@ -3,6 +3,7 @@ package dev.realtime.socketio.server.adapter;
 import java.util.Collection;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.AckSender;
 import dev.realtime.socketio.server.SocketIoSocket;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,6 +59,17 @@ public interface AdapterContext {
 	 * @param data the event name followed by the arguments
 	 */
 	void onServerSideEmit(ArrayNode data);
+
+	/**
+	 * Hand an event emitted by another node with {@code serverSideEmit} to the listeners,
+	 * when that node awaits an acknowledgement: a listener answers through {@code ack}.
+	 * The default ignores the acknowledgement.
+	 * @param data the event name followed by the arguments
+	 * @param ack sends the answer back to the emitting node
+	 */
+	default void onServerSideEmit(ArrayNode data, AckSender ack) {
+		onServerSideEmit(data);
+	}
 
 	/**
 	 * Return the next ack id of the namespace.

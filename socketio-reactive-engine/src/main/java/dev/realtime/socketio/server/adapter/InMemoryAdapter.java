@@ -128,6 +128,15 @@ public class InMemoryAdapter implements SocketIoAdapter {
 		return members;
 	}
 
+	/**
+	 * Return whether a room has a member on this node, without copying it.
+	 * @param room the room
+	 * @return {@code true} when at least one local socket is in the room
+	 */
+	protected boolean hasRoom(String room) {
+		return this.rooms.containsKey(room);
+	}
+
 	@Override
 	public Set<String> sockets(Set<String> rooms) {
 		return Collections.unmodifiableSet(rooms.isEmpty() ? new LinkedHashSet<>(this.sids.keySet()) : members(rooms));
