@@ -1,0 +1,28 @@
+package dev.realtime.socketio.spring.handler.support;
+
+/**
+ * Where handler methods that may block (those that do not return a reactive type) run.
+ * Handler methods that return a reactive type always run on the connection's event loop.
+ *
+ * @since 0.1.0
+ */
+public enum EventHandlerExecution {
+
+	/**
+	 * Reactor's bounded-elastic scheduler, in per-socket order.
+	 */
+	BOUNDED_ELASTIC,
+
+	/**
+	 * A virtual thread per invocation, in per-socket order. Needs Java 21 or later; on an
+	 * older JVM, bounded-elastic is used instead, with a warning.
+	 */
+	VIRTUAL_THREADS,
+
+	/**
+	 * The connection's event loop: no thread hop, but a handler that blocks stalls every
+	 * connection of that loop.
+	 */
+	EVENT_LOOP
+
+}

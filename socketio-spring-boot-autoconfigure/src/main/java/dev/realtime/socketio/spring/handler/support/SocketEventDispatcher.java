@@ -1,0 +1,114 @@
+package dev.realtime.socketio.spring.handler.support;
+
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.spring.handler.EventContext;
+
+/**
+ * Runs the handler invocations of one socket in the order its events arrived.
+ * <p>
+ * The socket's listeners call {@link #dispatch} on the connection's event loop. A handler
+ * that returns a reactive type is invoked right there when nothing is pending for the
+ * socket (the common case: no thread hop). A blocking handler is queued and run on the
+ * worker; while anything is queued, later invocations queue behind it, and a queued
+ * reactive handler hops back to the event loop when its turn comes. One worker thread at a
+ * time drains a socket's queue, so a socket's blocking handlers never run concurrently,
+ * and a slow one delays only its own socket.
+ * <p>
+ * Without a worker (execution on the event loop) every invocation happens on the spot.
+ */
+final class SocketEventDispatcher {
+
+	private static final Log logger = LogFactory.getLog(SocketEventDispatcher.class);
+
+	private final SocketIoSocket socket;
+
+	private final @Nullable Executor worker;
+
+	private final Queue<Task> tasks = new ConcurrentLinkedQueue<>();
+
+	/** Queued tasks plus the one running; the drain owns the queue while it is above 0. */
+	private final AtomicInteger pending = new AtomicInteger();
+
+	SocketEventDispatcher(SocketIoSocket socket, @Nullable Executor worker) {
+		this.socket = socket;
+		this.worker = worker;
+	}
+
+	void dispatch(EventHandlerInvoker handler, EventContext context) {
+		Executor worker = this.worker;
+		if (worker == null || (!handler.isBlocking() && this.pending.get() == 0)) {
+			invoke(handler, context);
+			return;
+		}
+		this.tasks.offer(new Task(handler, context));
+		if (this.pending.getAndIncrement() == 0) {
+			execute(worker, this::drain);
+		}
+	}
+
+	private void invoke(EventHandlerInvoker handler, EventContext context) {
+		try {
+			handler.invoke(context).subscribe(null, (ex) -> logFailure(handler, context, ex));
+		}
+		catch (RuntimeException ex) {
+			logFailure(handler, context, ex);
+		}
+	}
+
+	/** Runs on the worker: blocking tasks in a row, until the queue is empty or a task must hop. */
+	private void drain() {
+		do {
+			Task task = this.tasks.poll();
+			if (task == null) {
+				continue;
+			}
+			if (!task.handler().isBlocking()) {
+				this.socket.conn().eventLoop().execute(() -> {
+					invoke(task.handler(), task.context());
+					if (this.pending.decrementAndGet() > 0) {
+						execute(this.worker, this::drain);
+					}
+				});
+				return;
+			}
+			try {
+				task.handler().invoke(task.context()).block();
+			}
+			catch (RuntimeException ex) {
+				logFailure(task.handler(), task.context(), ex);
+			}
+		}
+		while (this.pending.decrementAndGet() > 0);
+	}
+
+	private void execute(@Nullable Executor worker, Runnable drain) {
+		try {
+			if (worker != null) {
+				worker.execute(drain);
+			}
+		}
+		catch (RejectedExecutionException ex) {
+			logger.debug("Handler executor rejected the events of " + this.socket + " (shutting down?)", ex);
+			this.tasks.clear();
+			this.pending.set(0);
+		}
+	}
+
+	private static void logFailure(EventHandlerInvoker handler, EventContext context, Throwable ex) {
+		logger.error("Handler " + handler.method().getShortLogMessage() + " failed for " + context, ex);
+	}
+
+	private record Task(EventHandlerInvoker handler, EventContext context) {
+	}
+
+}

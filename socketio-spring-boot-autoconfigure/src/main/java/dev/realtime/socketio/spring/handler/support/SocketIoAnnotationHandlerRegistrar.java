@@ -1,0 +1,354 @@
+package dev.realtime.socketio.spring.handler.support;
+
+import java.lang.reflect.Method;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.aop.scope.ScopedProxyUtils;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.util.ClassUtils;
+import org.springframework.validation.Validator;
+
+import dev.realtime.socketio.server.SocketIoServer;
+import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.spring.annotation.OnAnyEvent;
+import dev.realtime.socketio.spring.annotation.OnConnect;
+import dev.realtime.socketio.spring.annotation.OnDisconnect;
+import dev.realtime.socketio.spring.annotation.OnEvent;
+import dev.realtime.socketio.spring.annotation.SocketIoControllerAdvice;
+import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
+import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
+import dev.realtime.socketio.spring.handler.EventArgumentResolver;
+import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
+
+/**
+ * Registers the handler methods of {@link SocketIoNamespace @SocketIoNamespace} beans on
+ * a {@link SocketIoServer}, once every singleton exists (before the server accepts
+ * connections).
+ * <p>
+ * Each {@link OnConnect @OnConnect}, {@link OnEvent @OnEvent},
+ * {@link OnAnyEvent @OnAnyEvent} and {@link OnDisconnect @OnDisconnect} method becomes an
+ * {@link InvocableEventMethod}; a method the model cannot serve (an unsupported parameter
+ * or return type, a second handler for an event of the namespace, a reserved event name)
+ * fails startup with a message that names it. The mappings are logged at debug level.
+ * <p>
+ * Default argument resolvers, in order: socket types, {@code Principal},
+ * {@code AckSender}, {@code @EventName}, the disconnect reason, {@code @Payload}; then the
+ * custom resolvers; then unannotated parameters of event methods as payloads. A parameter
+ * none of them supports fails startup. Return value handlers: {@code void}, reactive
+ * types, the custom handlers, then any value as the ack reply.
+ *
+ * @since 0.1.0
+ */
+public class SocketIoAnnotationHandlerRegistrar
+		implements SmartInitializingSingleton, ApplicationContextAware, DisposableBean {
+
+	private static final Log logger = LogFactory.getLog(SocketIoAnnotationHandlerRegistrar.class);
+
+	private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect",
+			"disconnecting", "newListener", "removeListener");
+
+	private final SocketIoServer server;
+
+	private JsonMapper jsonMapper;
+
+	private @Nullable Validator validator;
+
+	private List<EventArgumentResolver> customArgumentResolvers = List.of();
+
+	private List<EventReturnValueHandler> customReturnValueHandlers = List.of();
+
+	private Function<SocketIoSocket, @Nullable Principal> principalLookup = SocketIoPrincipal::get;
+
+	private EventHandlerExecution execution = EventHandlerExecution.BOUNDED_ELASTIC;
+
+	private @Nullable ApplicationContext applicationContext;
+
+	private @Nullable HandlerExecutor executor;
+
+	/**
+	 * Create a registrar.
+	 * @param server the server to register the handlers on
+	 */
+	public SocketIoAnnotationHandlerRegistrar(SocketIoServer server) {
+		this.server = Objects.requireNonNull(server, "server");
+		this.jsonMapper = server.options().jsonMapper();
+	}
+
+	/**
+	 * Set the mapper that converts event arguments; the server's by default.
+	 * @param jsonMapper the mapper
+	 */
+	public void setJsonMapper(JsonMapper jsonMapper) {
+		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
+	}
+
+	/**
+	 * Set the validator of {@code @Valid} payloads; none by default.
+	 * @param validator the validator, or {@code null}
+	 */
+	public void setValidator(@Nullable Validator validator) {
+		this.validator = validator;
+	}
+
+	/**
+	 * Set resolvers for more parameter types.
+	 * @param resolvers the resolvers, in order
+	 */
+	public void setCustomArgumentResolvers(List<? extends EventArgumentResolver> resolvers) {
+		this.customArgumentResolvers = List.copyOf(resolvers);
+	}
+
+	/**
+	 * Set handlers for more return types.
+	 * @param handlers the handlers, in order
+	 */
+	public void setCustomReturnValueHandlers(List<? extends EventReturnValueHandler> handlers) {
+		this.customReturnValueHandlers = List.copyOf(handlers);
+	}
+
+	/**
+	 * Set how {@code Principal} parameters find the principal of a socket; by default with
+	 * {@link SocketIoPrincipal#get}.
+	 * @param principalLookup returns the principal of a socket, or {@code null}
+	 */
+	public void setPrincipalLookup(Function<SocketIoSocket, @Nullable Principal> principalLookup) {
+		this.principalLookup = Objects.requireNonNull(principalLookup, "principalLookup");
+	}
+
+	/**
+	 * Set where handler methods that may block run; bounded-elastic by default.
+	 * @param execution the execution mode
+	 */
+	public void setExecution(EventHandlerExecution execution) {
+		this.execution = Objects.requireNonNull(execution, "execution");
+	}
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
+	/**
+	 * Return the default and custom argument resolvers, in the order they are consulted.
+	 * @return the resolvers
+	 */
+	protected List<EventArgumentResolver> initArgumentResolvers() {
+		List<EventArgumentResolver> resolvers = new ArrayList<>();
+		// Type and annotation-based
+		resolvers.add(new SocketArgumentResolver());
+		resolvers.add(new PrincipalArgumentResolver(this.principalLookup));
+		resolvers.add(new AckSenderArgumentResolver());
+		resolvers.add(new EventNameArgumentResolver());
+		resolvers.add(new DisconnectReasonArgumentResolver());
+		resolvers.add(new PayloadArgumentResolver(this.jsonMapper, this.validator, false));
+		// Custom
+		resolvers.addAll(this.customArgumentResolvers);
+		// Catch-all: unannotated parameters of event methods are payloads
+		resolvers.add(new PayloadArgumentResolver(this.jsonMapper, this.validator, true));
+		return resolvers;
+	}
+
+	/**
+	 * Return the default and custom return value handlers, in the order they are consulted.
+	 * @return the handlers
+	 */
+	protected List<EventReturnValueHandler> initReturnValueHandlers() {
+		List<EventReturnValueHandler> handlers = new ArrayList<>();
+		handlers.add(new VoidReturnValueHandler());
+		handlers.add(new ReactiveReturnValueHandler());
+		handlers.addAll(this.customReturnValueHandlers);
+		// Catch-all: any other value is the ack reply
+		handlers.add(new AckReturnValueHandler());
+		return handlers;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		ApplicationContext context = Objects.requireNonNull(this.applicationContext, "applicationContext");
+		HandlerExecutor executor = HandlerExecutor.create(this.execution);
+		this.executor = executor;
+		InvocableEventMethodFactory factory = new InvocableEventMethodFactory(
+				new EventArgumentResolverComposite().addResolvers(initArgumentResolvers()),
+				new EventReturnValueHandlerComposite().addHandlers(initReturnValueHandlers()), executor.scheduler());
+		List<BeanExceptionHandlers> advice = detectAdvice(context, factory);
+		Map<NamespaceKey, NamespaceHandlers> namespaces = new LinkedHashMap<>();
+		for (String beanName : context.getBeanNamesForAnnotation(SocketIoNamespace.class)) {
+			if (ScopedProxyUtils.isScopedTarget(beanName)) {
+				continue;
+			}
+			Object bean = context.getBean(beanName);
+			detectHandlerMethods(bean, ClassUtils.getUserClass(bean), namespaces, advice, factory);
+		}
+		Executor worker = executor.executor();
+		namespaces.forEach((key, handlers) -> {
+			if (key.pattern()) {
+				this.server.of(Pattern.compile(key.name())).onConnection((socket) -> handlers.attach(socket, worker));
+			}
+			else {
+				this.server.of(key.name()).onConnection((socket) -> handlers.attach(socket, worker));
+			}
+		});
+	}
+
+	private List<BeanExceptionHandlers> detectAdvice(ApplicationContext context, InvocableEventMethodFactory factory) {
+		List<Object> beans = new ArrayList<>(context.getBeansWithAnnotation(SocketIoControllerAdvice.class).values());
+		AnnotationAwareOrderComparator.sort(beans);
+		List<BeanExceptionHandlers> advice = new ArrayList<>(beans.size());
+		for (Object bean : beans) {
+			BeanExceptionHandlers handlers = new BeanExceptionHandlers(bean, ClassUtils.getUserClass(bean), factory);
+			if (!handlers.isEmpty()) {
+				advice.add(handlers);
+			}
+		}
+		return advice;
+	}
+
+	private void detectHandlerMethods(Object bean, Class<?> beanType, Map<NamespaceKey, NamespaceHandlers> namespaces,
+			List<BeanExceptionHandlers> advice, InvocableEventMethodFactory factory) {
+		NamespaceKey key = namespaceKey(beanType);
+		NamespaceHandlers handlers = namespaces.computeIfAbsent(key, (k) -> new NamespaceHandlers(k.toString()));
+		EventExceptionHandler exceptionHandler = new EventExceptionHandler(
+				new BeanExceptionHandlers(bean, beanType, factory), advice, factory.blockingScheduler());
+		Map<Method, Mapping> methods = MethodIntrospector.selectMethods(beanType,
+				(MethodIntrospector.MetadataLookup<Mapping>) SocketIoAnnotationHandlerRegistrar::mappingFor);
+		methods.forEach((method, mapping) -> {
+			EventHandlerInvoker invoker = new EventHandlerInvoker(factory.create(bean, method), exceptionHandler);
+			switch (mapping.kind()) {
+				case CONNECT -> handlers.addConnectHandler(invoker);
+				case DISCONNECT -> handlers.addDisconnectHandler(invoker);
+				case ANY_EVENT -> handlers.addAnyEventHandler(invoker);
+				case EVENT -> {
+					for (String event : eventNames(method, mapping)) {
+						handlers.addEventHandler(event, invoker);
+					}
+				}
+			}
+			if (logger.isDebugEnabled()) {
+				logger.debug("Mapped " + mapping.describe() + " of namespace " + key + " to "
+						+ invoker.method().getShortLogMessage()
+						+ (invoker.isBlocking() ? " (blocking: " + this.execution + ")" : " (event loop)"));
+			}
+		});
+	}
+
+	private static NamespaceKey namespaceKey(Class<?> beanType) {
+		SocketIoNamespace annotation = Objects
+			.requireNonNull(AnnotatedElementUtils.findMergedAnnotation(beanType, SocketIoNamespace.class));
+		String path = annotation.path();
+		String pattern = annotation.pattern();
+		if (!pattern.isEmpty()) {
+			if (!path.isEmpty()) {
+				throw new IllegalStateException("@SocketIoNamespace on " + beanType.getName()
+						+ " sets both a path and a pattern: set one");
+			}
+			try {
+				Pattern.compile(pattern);
+			}
+			catch (PatternSyntaxException ex) {
+				throw new IllegalStateException("Invalid @SocketIoNamespace pattern on " + beanType.getName() + ": "
+						+ ex.getMessage(), ex);
+			}
+			return new NamespaceKey(pattern, true);
+		}
+		if (path.isEmpty()) {
+			return new NamespaceKey("/", false);
+		}
+		return new NamespaceKey(path.startsWith("/") ? path : "/" + path, false);
+	}
+
+	private static @Nullable Mapping mappingFor(Method method) {
+		List<Mapping> mappings = new ArrayList<>(1);
+		if (AnnotatedElementUtils.hasAnnotation(method, OnConnect.class)) {
+			mappings.add(new Mapping(Kind.CONNECT, new String[0]));
+		}
+		if (AnnotatedElementUtils.hasAnnotation(method, OnDisconnect.class)) {
+			mappings.add(new Mapping(Kind.DISCONNECT, new String[0]));
+		}
+		if (AnnotatedElementUtils.hasAnnotation(method, OnAnyEvent.class)) {
+			mappings.add(new Mapping(Kind.ANY_EVENT, new String[0]));
+		}
+		OnEvent onEvent = AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class);
+		if (onEvent != null) {
+			mappings.add(new Mapping(Kind.EVENT, onEvent.value()));
+		}
+		if (mappings.size() > 1) {
+			throw new IllegalStateException("Method " + method + " has more than one of @OnConnect, @OnDisconnect, "
+					+ "@OnAnyEvent and @OnEvent: keep one");
+		}
+		return mappings.isEmpty() ? null : mappings.get(0);
+	}
+
+	private static String[] eventNames(Method method, Mapping mapping) {
+		if (mapping.events().length == 0) {
+			throw new IllegalStateException("@OnEvent on " + method + " names no event");
+		}
+		for (String event : mapping.events()) {
+			if (event.isEmpty()) {
+				throw new IllegalStateException("@OnEvent on " + method + " has an empty event name");
+			}
+			if (RESERVED_EVENTS.contains(event)) {
+				throw new IllegalStateException("@OnEvent on " + method + " uses the reserved event name '" + event
+						+ "': use @OnConnect or @OnDisconnect for the socket's lifecycle");
+			}
+		}
+		return mapping.events();
+	}
+
+	@Override
+	public void destroy() {
+		HandlerExecutor executor = this.executor;
+		if (executor != null) {
+			executor.dispose();
+		}
+	}
+
+	private record NamespaceKey(String name, boolean pattern) {
+
+		@Override
+		public String toString() {
+			return this.pattern ? "pattern " + this.name : this.name;
+		}
+
+	}
+
+	private enum Kind {
+
+		CONNECT, DISCONNECT, ANY_EVENT, EVENT
+
+	}
+
+	private record Mapping(Kind kind, String[] events) {
+
+		String describe() {
+			return switch (this.kind) {
+				case CONNECT -> "@OnConnect";
+				case DISCONNECT -> "@OnDisconnect";
+				case ANY_EVENT -> "@OnAnyEvent";
+				case EVENT -> "event " + String.join(", ", this.events);
+			};
+		}
+
+	}
+
+}
