@@ -163,7 +163,11 @@ final class EngineIoRequestHandler {
 			.receiveFrames()
 			.doOnNext((frame) -> onFrame(session, ws, frame))
 			.then()
-			.onErrorResume((ex) -> Mono.empty())
+			.onErrorResume((ex) -> {
+				String description = String.valueOf(ex.getMessage());
+				session.execute(() -> session.onWebSocketError(ws, description));
+				return Mono.empty();
+			})
 			.doFinally((signal) -> session.execute(() -> session.onWebSocketClosed(ws)));
 	}
 

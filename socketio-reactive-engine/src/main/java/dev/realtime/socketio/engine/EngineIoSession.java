@@ -335,6 +335,16 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
+	/** The WebSocket failed (a frame over the limit, an I/O error): ref "transport error". */
+	void onWebSocketError(WebSocketTransport ws, String description) {
+		if (ws == this.probe) {
+			abortUpgrade(ws);
+		}
+		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
+			close(EngineIoCloseReason.TRANSPORT_ERROR, description);
+		}
+	}
+
 	/** A WebSocket with this session's id arrived: it becomes the upgrade probe. */
 	void onUpgradeSocket(WebSocketTransport ws) {
 		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.probe != null) {
