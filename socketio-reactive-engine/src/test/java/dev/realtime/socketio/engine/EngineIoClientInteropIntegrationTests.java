@@ -29,7 +29,7 @@ class EngineIoClientInteropIntegrationTests {
 
 	@BeforeEach
 	void startServer() {
-		EngineIoServer engine = EngineIoServer.create(EngineIoTestServer.fastHeartbeat().build());
+		EngineIoServer engine = EngineIoServer.create(EngineIoTestServer.slowHeartbeat().build());
 		engine.onConnection((socket) -> socket.setListener(new EngineIoSocketListener() {
 
 			@Override
@@ -83,7 +83,7 @@ class EngineIoClientInteropIntegrationTests {
 			JsonNode open = client.awaitEvent("open", TIMEOUT);
 			assertThat(open.path("transport").asString()).isEqualTo("polling");
 			JsonNode upgrade = client.nextJson(TIMEOUT);
-			assertThat(upgrade.path("event").asString()).isEqualTo("upgrade");
+			assertThat(upgrade.path("event").asString()).as("event %s", upgrade).isEqualTo("upgrade");
 			assertThat(upgrade.path("transport").asString()).isEqualTo("websocket");
 			assertEchoes(client, "websocket");
 		}
@@ -97,7 +97,7 @@ class EngineIoClientInteropIntegrationTests {
 
 	private void assertEchoes(NodeScript client, String transport) {
 		List<JsonNode> events = client.awaitJson(3, TIMEOUT);
-		assertThat(events).extracting((event) -> event.path("event").asString())
+		assertThat(events).as("events").extracting((event) -> event.path("event").asString())
 			.containsExactly("message", "message", "close");
 		assertThat(events.get(0).path("transport").asString()).isEqualTo(transport);
 		assertThat(events.get(0).path("text").asString()).isEqualTo("hello");
@@ -109,7 +109,7 @@ class EngineIoClientInteropIntegrationTests {
 
 	private void assertSessionClosedByClient() throws InterruptedException {
 		assertThat(this.closeReasons.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).isEqualTo("transport close");
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 }

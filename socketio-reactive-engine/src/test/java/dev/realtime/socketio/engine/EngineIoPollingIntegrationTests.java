@@ -32,7 +32,6 @@ import static dev.realtime.socketio.engine.EngineIoTestServer.SEPARATOR;
 import static dev.realtime.socketio.engine.EngineIoTestServer.block;
 import static dev.realtime.socketio.engine.EngineIoTestServer.polling;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
@@ -425,7 +424,7 @@ class EngineIoPollingIntegrationTests {
 	void sessionWithoutPongIsClosedAfterPingTimeout() {
 		start();
 		String sid = this.server.handshake();
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
 	}
 
@@ -450,17 +449,18 @@ class EngineIoPollingIntegrationTests {
 		assertThat(this.server.post(polling(sid), "1").text()).isEqualTo("ok");
 		assertThat(block(pending).text()).isEqualTo("6");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
 	void serverCloseIsDeliveredOnTheNextGet() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		this.server.engine().session(sid).close();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		EngineIoTestServer.onLoop(socket, socket::close);
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("1");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test

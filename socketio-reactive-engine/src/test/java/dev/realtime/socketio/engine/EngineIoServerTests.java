@@ -24,6 +24,7 @@ import dev.realtime.socketio.engine.packet.EnginePacket;
 
 import static dev.realtime.socketio.engine.EngineIoTestServer.SEPARATOR;
 import static dev.realtime.socketio.engine.EngineIoTestServer.block;
+import static dev.realtime.socketio.engine.EngineIoTestServer.onLoop;
 import static dev.realtime.socketio.engine.EngineIoTestServer.polling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,7 +99,7 @@ class EngineIoServerTests {
 		String sid = this.server.handshake();
 		this.server.post(polling(sid), "1");
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_CLOSE);
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -106,7 +107,7 @@ class EngineIoServerTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		openWebSocketSession().close();
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_CLOSE);
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -114,7 +115,7 @@ class EngineIoServerTests {
 		start(EngineIoTestServer.fastHeartbeat());
 		this.server.handshake();
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.PING_TIMEOUT);
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -144,6 +145,16 @@ class EngineIoServerTests {
 	}
 
 	@Test
+	void webSocketFrameOverTheLimitIsATransportError() throws InterruptedException {
+		start(EngineIoTestServer.slowHeartbeat().maxHttpBufferSize(100));
+		try (TestWebSocket ws = openWebSocketSession()) {
+			ws.send("4" + "x".repeat(100));
+			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
+			ws.awaitClosed();
+		}
+	}
+
+	@Test
 	void closeByTheApplicationIsAForcedClose() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
 		try (TestWebSocket ws = openWebSocketSession()) {
@@ -152,7 +163,7 @@ class EngineIoServerTests {
 			ws.awaitClosed();
 		}
 		assertThat(this.sockets.get(0).isOpen()).isFalse();
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -162,7 +173,7 @@ class EngineIoServerTests {
 		this.sockets.get(0).close();
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.FORCED_CLOSE);
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("1");
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -176,7 +187,7 @@ class EngineIoServerTests {
 			out.flush();
 		}
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -194,7 +205,7 @@ class EngineIoServerTests {
 			assertThat(nextCloseReason()).as("close reason of session %d", i)
 				.isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
 		}
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -208,7 +219,7 @@ class EngineIoServerTests {
 			out.flush();
 		}
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -237,7 +248,7 @@ class EngineIoServerTests {
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
 			ws.awaitClosed();
 		}
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 		assertThat(block(pending).text()).isEqualTo("1");
 		Reply refused = this.server.get("EIO=4&transport=polling");
 		assertThat(refused.status()).isEqualTo(400);
@@ -249,8 +260,10 @@ class EngineIoServerTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.sockets.get(0);
-		socket.close();
-		socket.close(EngineIoCloseReason.TRANSPORT_ERROR);
+		onLoop(socket, () -> {
+			socket.close();
+			socket.close(EngineIoCloseReason.TRANSPORT_ERROR);
+		});
 		this.server.post(polling(sid), "1");
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.FORCED_CLOSE);
 		this.server.engine().shutdown().block(EngineIoTestServer.TIMEOUT);
@@ -298,6 +311,38 @@ class EngineIoServerTests {
 			.send(List.of(EnginePacket.message("a"),
 					EnginePacket.message(new byte[] { 1 })));
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4a" + SEPARATOR + "bAQ==");
+	}
+
+	@Test
+	void volatilePacketsAreDroppedWhenNoPollIsPending() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.sockets.get(0);
+		onLoop(socket, () -> {
+			socket.sendVolatile(List.of(EnginePacket.message("dropped")));
+			socket.send("kept");
+		});
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4kept");
+	}
+
+	@Test
+	void volatilePacketsAreSentWhenAPollIsPending() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
+		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
+		this.sockets.get(0).sendVolatile(List.of(EnginePacket.message("volatile")));
+		assertThat(block(pending).text()).isEqualTo("4volatile");
+	}
+
+	@Test
+	void volatilePacketsAreSentOverAWritableWebSocket() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (TestWebSocket ws = openWebSocketSession()) {
+			this.sockets.get(0).sendVolatile(List.of(EnginePacket.message("volatile")));
+			assertThat(ws.nextText()).isEqualTo("4volatile");
+		}
 	}
 
 	private static void sendFromAnotherThread(EngineIoSocket socket, int count) throws Exception {
@@ -353,7 +398,7 @@ class EngineIoServerTests {
 		for (String sid : sids) {
 			this.server.post(polling(sid), "1");
 		}
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 		assertThat(this.server.engine().sessions()).isEmpty();
 	}
 
@@ -428,7 +473,7 @@ class EngineIoServerTests {
 		Reply reply = this.server.get("EIO=4&transport=polling");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text()).startsWith("0{").endsWith(SEPARATOR + "1");
-		assertThat(engine.sessionCount()).isZero();
+		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> engine.sessionCount() == 0);
 	}
 
 }

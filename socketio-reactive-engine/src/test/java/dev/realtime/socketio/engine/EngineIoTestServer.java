@@ -2,6 +2,7 @@ package dev.realtime.socketio.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.netty.buffer.ByteBufAllocator;
@@ -179,6 +180,27 @@ final class EngineIoTestServer implements AutoCloseable {
 		EngineIoSession session = (EngineIoSession) engine().session(sid);
 		assertThat(session).isNotNull();
 		await().atMost(TIMEOUT).until(() -> session.eventLoop().submit(session::isPollPending).get());
+	}
+
+	/**
+	 * Wait until every session has left the engine: a session is removed right after its
+	 * last packet or close frame was flushed, so a client can see the end first.
+	 */
+	void awaitNoSessions() {
+		await().atMost(TIMEOUT).until(() -> engine().sessionCount() == 0);
+	}
+
+	/**
+	 * Run a task on the session's event loop and wait for it, so that it cannot be
+	 * overtaken by requests that the test sends next.
+	 */
+	static void onLoop(EngineIoSocket socket, Runnable task) {
+		try {
+			socket.eventLoop().submit(task).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("Task on the session's event loop failed", ex);
+		}
 	}
 
 	String path(String query) {

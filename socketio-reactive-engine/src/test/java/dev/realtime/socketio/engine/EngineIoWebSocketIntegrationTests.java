@@ -131,7 +131,7 @@ class EngineIoWebSocketIntegrationTests {
 			ws.send("abc");
 			ws.awaitClosed();
 		}
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -144,7 +144,7 @@ class EngineIoWebSocketIntegrationTests {
 			assertThat(ws.awaitCloseStatus().code()).isEqualTo(1009);
 			ws.awaitClosed();
 		}
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 	}
 
 	// Heartbeat
@@ -170,7 +170,7 @@ class EngineIoWebSocketIntegrationTests {
 			assertThat(ws.nextText()).isEqualTo("2");
 			ws.awaitClosed();
 		}
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 	// Close
@@ -182,7 +182,7 @@ class EngineIoWebSocketIntegrationTests {
 			ws.send("1");
 			ws.awaitClosed();
 		}
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 	}
 
 	@Test
@@ -191,7 +191,7 @@ class EngineIoWebSocketIntegrationTests {
 		TestWebSocket ws = openWebSocketSession();
 		assertThat(this.server.engine().sessionCount()).isEqualTo(1);
 		ws.close();
-		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
+		this.server.awaitNoSessions();
 	}
 
 	// Upgrade (PROTOCOL.md 1.9)
@@ -300,7 +300,8 @@ class EngineIoWebSocketIntegrationTests {
 	void packetsQueuedBeforeTheProbeAreFlushedOnTheWebSocket() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		this.server.engine().session(sid).send("before");
+		EngineIoSocket socket = this.server.engine().session(sid);
+		EngineIoTestServer.onLoop(socket, () -> socket.send("before"));
 		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
@@ -404,7 +405,7 @@ class EngineIoWebSocketIntegrationTests {
 			this.server.post(polling(sid), "1");
 			ws.awaitClosed();
 		}
-		assertThat(this.server.engine().sessionCount()).isZero();
+		this.server.awaitNoSessions();
 	}
 
 }
