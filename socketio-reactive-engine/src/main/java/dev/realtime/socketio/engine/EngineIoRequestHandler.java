@@ -65,10 +65,16 @@ final class EngineIoRequestHandler {
 				return response.status(HttpResponseStatus.NO_CONTENT).send();
 			}
 		}
-		QueryStringDecoder decoder = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true,
-				MAX_QUERY_PARAMS);
-		Map<String, List<String>> query = decoder.parameters();
 		boolean upgrade = isWebSocketUpgrade(headers);
+		Map<String, List<String>> query;
+		try {
+			query = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS)
+				.parameters();
+		}
+		catch (IllegalArgumentException ex) {
+			// A malformed escape in the query ("%zz", a trailing "%")
+			return error(response, EngineIoError.BAD_REQUEST, upgrade);
+		}
 		EngineIoTransport transport = EngineIoTransport.fromWireName(first(query, "transport"));
 		if (transport == null || !this.options.transports().contains(transport)) {
 			return error(response, EngineIoError.UNKNOWN_TRANSPORT, upgrade);
@@ -95,6 +101,10 @@ final class EngineIoRequestHandler {
 				if (transport != EngineIoTransport.WEBSOCKET || !this.options.allowUpgrades()) {
 					return error(response, EngineIoError.BAD_REQUEST, true);
 				}
+				String invalid = invalidWebSocketHandshake(request);
+				if (invalid != null) {
+					return error(response, EngineIoError.BAD_REQUEST, invalid, true);
+				}
 				return upgradeSession(session, response);
 			}
 			return poll(session, request, response);
@@ -104,6 +114,10 @@ final class EngineIoRequestHandler {
 		}
 		if (transport == EngineIoTransport.WEBSOCKET && !upgrade) {
 			return error(response, EngineIoError.BAD_REQUEST, false);
+		}
+		String invalid = (transport == EngineIoTransport.WEBSOCKET) ? invalidWebSocketHandshake(request) : null;
+		if (invalid != null) {
+			return error(response, EngineIoError.BAD_REQUEST, invalid, true);
 		}
 		if (this.server.isShuttingDown()) {
 			return error(response, EngineIoError.BAD_REQUEST, "Server shutting down", upgrade);
@@ -139,10 +153,16 @@ final class EngineIoRequestHandler {
 	}
 
 	private Mono<Void> openWebSocket(HttpServerResponse response, EngineIoHandshake handshake) {
+		// The id is chosen before the 101 answer so that the sticky-session cookie can carry it.
+		String id = SessionIdGenerator.next();
+		EngineIoCookieOptions cookie = this.options.cookie();
+		if (cookie != null) {
+			response.header(HttpHeaderNames.SET_COOKIE, cookie.headerValue(id));
+		}
 		return response.sendWebsocket((in, out) -> {
 			Channel channel = channelOf(in);
 			WebSocketTransport ws = new WebSocketTransport(channel);
-			EngineIoSession session = this.server.createSession(channel.eventLoop(), handshake,
+			EngineIoSession session = this.server.createSession(id, channel.eventLoop(), handshake,
 					EngineIoTransport.WEBSOCKET, ws);
 			session.execute(() -> this.server.opened(session));
 			return receive(in, session, ws);
@@ -330,6 +350,26 @@ final class EngineIoRequestHandler {
 	private static boolean isWebSocketUpgrade(HttpHeaders headers) {
 		return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
 				&& headers.contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+	}
+
+	/**
+	 * Return why Netty could not complete this WebSocket handshake, or {@code null}. Such a
+	 * request would otherwise lose its connection without an answer; the reference server
+	 * (ws) answers it with an error status.
+	 */
+	private static @Nullable String invalidWebSocketHandshake(HttpServerRequest request) {
+		if (request.method() != HttpMethod.GET) {
+			return "Invalid HTTP method";
+		}
+		String key = request.requestHeaders().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+		if (key == null || key.isEmpty()) {
+			return "Missing or invalid Sec-WebSocket-Key header";
+		}
+		if (!request.requestHeaders().contains(HttpHeaderNames.SEC_WEBSOCKET_VERSION)) {
+			// Without a version Netty picks the obsolete hixie-76 handshake
+			return "Missing or invalid Sec-WebSocket-Version header";
+		}
+		return null;
 	}
 
 	private static Channel channelOf(Object inbound) {

@@ -137,7 +137,7 @@ public final class EngineIoServer {
 		List<Mono<Void>> closes = new ArrayList<>();
 		for (EngineIoSession session : this.sessions.values()) {
 			closes.add(Mono.<Void>create((sink) -> session.execute(() -> {
-				session.close(EngineIoCloseReason.SERVER_SHUTTING_DOWN, "");
+				session.shutdown();
 				sink.success();
 			})));
 		}
@@ -154,7 +154,12 @@ public final class EngineIoServer {
 
 	EngineIoSession createSession(EventLoop eventLoop, EngineIoHandshake handshake, EngineIoTransport transport,
 			@Nullable WebSocketTransport webSocket) {
-		String id = SessionIdGenerator.next();
+		return createSession(SessionIdGenerator.next(), eventLoop, handshake, transport, webSocket);
+	}
+
+	EngineIoSession createSession(String preferredId, EventLoop eventLoop, EngineIoHandshake handshake,
+			EngineIoTransport transport, @Nullable WebSocketTransport webSocket) {
+		String id = preferredId;
 		EngineIoSession session = new EngineIoSession(id, this, eventLoop, handshake, transport, webSocket);
 		while (this.sessions.putIfAbsent(id, session) != null) {
 			id = SessionIdGenerator.next();

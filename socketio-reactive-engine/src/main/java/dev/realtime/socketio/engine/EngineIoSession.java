@@ -29,6 +29,8 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private static final long PROBE_NOOP_INTERVAL_MS = 100;
 
+	private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
+
 	private static final EngineIoSocketListener NO_LISTENER = new EngineIoSocketListener() {
 
 		@Override
@@ -87,6 +89,8 @@ final class EngineIoSession implements EngineIoSocket {
 	private @Nullable ScheduledFuture<?> probeNoopTask;
 
 	private @Nullable ScheduledFuture<?> closeTimeoutTask;
+
+	private EnginePacket closingPacket = EnginePacket.CLOSE;
 
 	EngineIoSession(String id, EngineIoServer server, EventLoop eventLoop, EngineIoHandshake handshake,
 			EngineIoTransport transport, @Nullable WebSocketTransport webSocket) {
@@ -246,7 +250,7 @@ final class EngineIoSession implements EngineIoSocket {
 			return;
 		}
 		if (this.state == State.CLOSING) {
-			this.pollBuffer.add(EnginePacket.CLOSE);
+			this.pollBuffer.add(this.closingPacket);
 			flushPoll();
 			finishClose();
 			return;
@@ -501,14 +505,17 @@ final class EngineIoSession implements EngineIoSocket {
 			this.probe = null;
 			probing.close();
 		}
-		boolean serverInitiated = EngineIoCloseReason.FORCED_CLOSE.equals(reason)
-				|| EngineIoCloseReason.SERVER_SHUTTING_DOWN.equals(reason);
+		boolean clientClose = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason);
 		if (this.transport == EngineIoTransport.POLLING) {
 			MonoSink<PollResponse> poll = this.pendingPoll;
-			if (serverInitiated && poll == null && !EngineIoCloseReason.SERVER_SHUTTING_DOWN.equals(reason)) {
+			if (poll == null && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
+				// The next poll still gets an answer: a close packet after a server-side close
+				// (the reference waits 30 s for it), a noop for a poll that raced the client's
+				// own close packet (a short grace). Later requests get "Session ID unknown".
 				this.state = State.CLOSING;
-				this.closeTimeoutTask = this.eventLoop.schedule(this::finishClose, POLLING_CLOSE_TIMEOUT_MS,
-						TimeUnit.MILLISECONDS);
+				this.closingPacket = clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE;
+				this.closeTimeoutTask = this.eventLoop.schedule(this::finishClose,
+						clientClose ? CLIENT_CLOSE_GRACE_MS : POLLING_CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
 				notifyClosed(reason, description);
 				return;
 			}
@@ -532,6 +539,21 @@ final class EngineIoSession implements EngineIoSocket {
 		this.pollBuffer.clear();
 		this.server.remove(this);
 		notifyClosed(reason, description);
+	}
+
+	/** Close for a server shutdown, without waiting for a last poll. */
+	void shutdown() {
+		if (this.state == State.OPEN) {
+			close(EngineIoCloseReason.SERVER_SHUTTING_DOWN, "");
+		}
+		else if (this.state == State.CLOSING) {
+			MonoSink<PollResponse> poll = this.pendingPoll;
+			this.pendingPoll = null;
+			if (poll != null) {
+				poll.success(PollResponse.payload(this.closingPacket.pollingForm()));
+			}
+			finishClose();
+		}
 	}
 
 	private void finishClose() {

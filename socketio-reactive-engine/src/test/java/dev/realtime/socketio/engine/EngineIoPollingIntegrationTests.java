@@ -440,6 +440,18 @@ class EngineIoPollingIntegrationTests {
 	// Close (PROTOCOL.md 1.8)
 
 	@Test
+	void pollThatArrivesJustAfterTheClosePacketGetsNoopThenTheSessionIsGone() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		assertThat(this.server.post(polling(sid), "1").text()).isEqualTo("ok");
+		// The official suite sends this GET in parallel with the close packet: when the POST
+		// wins the race, the GET still gets its noop.
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
+		this.server.awaitNoSessions();
+	}
+
+	@Test
 	void closePacketReleasesThePendingGetWithNoop() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
@@ -613,6 +625,18 @@ class EngineIoPollingIntegrationTests {
 		String sid = EngineIoTestServer.openPacket(reply.text()).path("sid").asString();
 		assertThat(reply.headers().getAll(HttpHeaderNames.SET_COOKIE))
 			.containsExactly("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
+	}
+
+	@Test
+	void cookieOptionSetsTheSessionCookieOnAWebSocketHandshake() {
+		start(EngineIoTestServer.fastHeartbeat().cookie(EngineIoCookieOptions.defaults()));
+		String[] cookie = new String[1];
+		TestWebSocket socket = TestWebSocket.connect(this.server.http()
+			.doOnResponse((response, connection) -> cookie[0] = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE)),
+				this.server.path("EIO=4&transport=websocket")).awaitConnected();
+		String sid = EngineIoTestServer.openPacket(socket.next().text()).path("sid").asString();
+		assertThat(cookie[0]).isEqualTo("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
+		socket.close();
 	}
 
 	@Test
