@@ -1,0 +1,123 @@
+package dev.realtime.socketio.redis;
+
+import java.util.Objects;
+
+import dev.realtime.socketio.server.adapter.AdapterContext;
+import dev.realtime.socketio.server.adapter.SocketIoAdapter;
+import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+
+/**
+ * Creates a {@link RedisAdapter} for each namespace of a server, all sharing two Redis
+ * connections (one to publish, one subscribed). Hand it to the server options and close it
+ * after the server:
+ * <pre class="code">
+ * RedisAdapterFactory redis = RedisAdapterFactory.create(RedisClient.create("redis://localhost:6379"));
+ * SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder().adapterFactory(redis).build());
+ * </pre>
+ * The connections are opened when the factory is created, so a Redis that cannot be reached
+ * at startup fails fast; after that, Lettuce reconnects by itself and the adapters subscribe
+ * again.
+ *
+ * @since 0.1.0
+ */
+public final class RedisAdapterFactory implements SocketIoAdapterFactory, AutoCloseable {
+
+	private final RedisConnections connections;
+
+	private final RedisAdapterOptions options;
+
+	private RedisAdapterFactory(RedisConnections connections, RedisAdapterOptions options) {
+		this.connections = connections;
+		this.options = options;
+	}
+
+	/**
+	 * Create a factory on a client that the caller owns, with the default options.
+	 * @param client the Lettuce client
+	 * @return the factory
+	 */
+	public static RedisAdapterFactory create(RedisClient client) {
+		return create(client, RedisAdapterOptions.defaults());
+	}
+
+	/**
+	 * Create a factory on a client that the caller owns (and shuts down after closing the
+	 * factory). For messages not to be replayed late after an outage, configure the client
+	 * to reject commands while disconnected; the adapter also checks the connection before
+	 * publishing.
+	 * @param client the Lettuce client
+	 * @param options the adapter options
+	 * @return the factory
+	 */
+	public static RedisAdapterFactory create(RedisClient client, RedisAdapterOptions options) {
+		Objects.requireNonNull(client, "client");
+		Objects.requireNonNull(options, "options");
+		return new RedisAdapterFactory(new RedisConnections(client, false), options);
+	}
+
+	/**
+	 * Create a factory with its own client, shut down with the factory.
+	 * @param uri where Redis is
+	 * @param options the adapter options
+	 * @return the factory
+	 */
+	public static RedisAdapterFactory create(RedisURI uri, RedisAdapterOptions options) {
+		Objects.requireNonNull(uri, "uri");
+		Objects.requireNonNull(options, "options");
+		RedisClient client = RedisClient.create(uri);
+		client.setOptions(defaultClientOptions());
+		try {
+			return new RedisAdapterFactory(new RedisConnections(client, true), options);
+		}
+		catch (RuntimeException ex) {
+			client.shutdown();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Return the client options the adapter works best with: reconnect automatically, and
+	 * reject commands while disconnected (a broadcast is dropped rather than sent late).
+	 * @return the options
+	 */
+	public static ClientOptions defaultClientOptions() {
+		return ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build();
+	}
+
+	@Override
+	public SocketIoAdapter create(AdapterContext context) {
+		return new RedisAdapter(context, this.connections, this.options);
+	}
+
+	/**
+	 * Return the adapter options.
+	 * @return the options
+	 */
+	public RedisAdapterOptions options() {
+		return this.options;
+	}
+
+	/**
+	 * Return whether the connections to Redis are open: a health check. While they are not,
+	 * delivery to this node's sockets goes on and requests to other nodes fail.
+	 * @return {@code true} while connected
+	 */
+	public boolean isConnected() {
+		return this.connections.isConnected();
+	}
+
+	/**
+	 * Close the connections (and the client, when the factory created it).
+	 */
+	@Override
+	public void close() {
+		this.connections.close();
+	}
+
+}

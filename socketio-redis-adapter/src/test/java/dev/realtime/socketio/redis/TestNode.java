@@ -1,0 +1,94 @@
+package dev.realtime.socketio.redis;
+
+import java.time.Duration;
+
+import dev.realtime.socketio.netty.SocketIoRoutes;
+import dev.realtime.socketio.server.SocketIoServer;
+import dev.realtime.socketio.server.SocketIoServerOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.resource.ClientResources;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+/**
+ * One Java node of a test cluster: a Socket.IO server on a random port with the Redis
+ * adapter, its own Redis client and connections.
+ */
+final class TestNode implements AutoCloseable {
+
+	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
+
+	private final RedisClient client;
+
+	private final RedisAdapterFactory factory;
+
+	private final SocketIoServer io;
+
+	private final DisposableServer http;
+
+	private boolean closed;
+
+	private TestNode(RedisClient client, RedisAdapterFactory factory, SocketIoServer io, DisposableServer http) {
+		this.client = client;
+		this.factory = factory;
+		this.io = io;
+		this.http = http;
+	}
+
+	static TestNode start(TestRedis redis, ClientResources resources) {
+		RedisClient client = RedisClient.create(resources, RedisURI.create(redis.uri()));
+		client.setOptions(RedisAdapterFactory.defaultClientOptions());
+		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
+				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).build());
+		SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder().adapterFactory(factory).build());
+		DisposableServer http = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(io)).bindNow();
+		return new TestNode(client, factory, io, http);
+	}
+
+	SocketIoServer io() {
+		return this.io;
+	}
+
+	RedisAdapterFactory factory() {
+		return this.factory;
+	}
+
+	RedisAdapter adapter() {
+		return (RedisAdapter) this.io.sockets().adapter();
+	}
+
+	int serverCount() {
+		return adapter().serverCount().block(REQUEST_TIMEOUT);
+	}
+
+	String url(String namespace) {
+		return "http://127.0.0.1:" + this.http.port() + namespace;
+	}
+
+	/**
+	 * Stop the node the way a crash would: its clients' connections and its Redis
+	 * connections drop, nothing is said to anyone.
+	 */
+	void kill() {
+		this.http.disposeNow(Duration.ofSeconds(5));
+		this.factory.close();
+	}
+
+	@Override
+	public void close() {
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		try {
+			this.io.close().block(Duration.ofSeconds(10));
+		}
+		finally {
+			this.http.disposeNow(Duration.ofSeconds(5));
+			this.factory.close();
+			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+		}
+	}
+
+}

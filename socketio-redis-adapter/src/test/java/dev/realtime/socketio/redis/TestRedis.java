@@ -1,0 +1,80 @@
+package dev.realtime.socketio.redis;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+
+import redis.embedded.RedisServer;
+
+/**
+ * A Redis server (the binary embedded-redis ships) on a free loopback port, which a test may
+ * stop and start again on the same port.
+ */
+final class TestRedis implements AutoCloseable {
+
+	private final int port;
+
+	private RedisServer server;
+
+	private TestRedis(int port) {
+		this.port = port;
+	}
+
+	static TestRedis start() {
+		TestRedis redis = new TestRedis(freePort());
+		redis.startServer();
+		return redis;
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	String uri() {
+		return "redis://127.0.0.1:" + this.port;
+	}
+
+	synchronized void startServer() {
+		try {
+			this.server = RedisServer.newRedisServer()
+				.port(this.port)
+				.bind("127.0.0.1")
+				.setting("save \"\"")
+				.setting("appendonly no")
+				.build();
+			this.server.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not start Redis on port " + this.port, ex);
+		}
+	}
+
+	synchronized void stopServer() {
+		try {
+			if (this.server != null) {
+				this.server.stop();
+				this.server = null;
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not stop Redis on port " + this.port, ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		stopServer();
+	}
+
+	private static int freePort() {
+		try (ServerSocket socket = new ServerSocket()) {
+			socket.bind(new InetSocketAddress("127.0.0.1", 0));
+			return socket.getLocalPort();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+}
