@@ -46,6 +46,10 @@ public final class EngineIoOptions {
 
 	private final int maxPayloadPackets;
 
+	private final long maxBufferedBytes;
+
+	private final int maxBufferedPackets;
+
 	private EngineIoOptions(Builder builder) {
 		this.path = normalizePath(builder.path);
 		this.pingInterval = positive(builder.pingInterval, "pingInterval");
@@ -74,6 +78,11 @@ public final class EngineIoOptions {
 			throw new IllegalArgumentException("maxPayloadPackets must be positive");
 		}
 		this.maxPayloadPackets = builder.maxPayloadPackets;
+		if (builder.maxBufferedBytes <= 0 || builder.maxBufferedPackets <= 0) {
+			throw new IllegalArgumentException("maxBufferedBytes and maxBufferedPackets must be positive");
+		}
+		this.maxBufferedBytes = builder.maxBufferedBytes;
+		this.maxBufferedPackets = builder.maxBufferedPackets;
 	}
 
 	/**
@@ -222,6 +231,24 @@ public final class EngineIoOptions {
 		return this.maxPayloadPackets;
 	}
 
+	/**
+	 * Return the most bytes a session may hold for a client that does not read (default
+	 * 16 MiB); past it the session closes with {@link EngineIoCloseReason#BUFFER_OVERFLOW}.
+	 * @return the limit in bytes
+	 */
+	public long maxBufferedBytes() {
+		return this.maxBufferedBytes;
+	}
+
+	/**
+	 * Return the most packets a polling session may hold between two polls (default
+	 * 10 000); past it the session closes with {@link EngineIoCloseReason#BUFFER_OVERFLOW}.
+	 * @return the limit
+	 */
+	public int maxBufferedPackets() {
+		return this.maxBufferedPackets;
+	}
+
 	private static String normalizePath(String path) {
 		Objects.requireNonNull(path, "path");
 		String normalized = path.startsWith("/") ? path : "/" + path;
@@ -271,6 +298,10 @@ public final class EngineIoOptions {
 
 		private int maxPayloadPackets = 1000;
 
+		private long maxBufferedBytes = 16L * 1024 * 1024;
+
+		private int maxBufferedPackets = 10_000;
+
 		private Builder() {
 		}
 
@@ -290,6 +321,8 @@ public final class EngineIoOptions {
 			this.httpCompressionThreshold = options.httpCompressionThreshold;
 			this.initialPacket = options.initialPacket;
 			this.maxPayloadPackets = options.maxPayloadPackets;
+			this.maxBufferedBytes = options.maxBufferedBytes;
+			this.maxBufferedPackets = options.maxBufferedPackets;
 		}
 
 		/**
@@ -439,6 +472,26 @@ public final class EngineIoOptions {
 		 */
 		public Builder maxPayloadPackets(int maxPayloadPackets) {
 			this.maxPayloadPackets = maxPayloadPackets;
+			return this;
+		}
+
+		/**
+		 * Set the most bytes a session may hold for a client that does not read.
+		 * @param maxBufferedBytes the limit in bytes
+		 * @return this builder
+		 */
+		public Builder maxBufferedBytes(long maxBufferedBytes) {
+			this.maxBufferedBytes = maxBufferedBytes;
+			return this;
+		}
+
+		/**
+		 * Set the most packets a polling session may hold between two polls.
+		 * @param maxBufferedPackets the limit
+		 * @return this builder
+		 */
+		public Builder maxBufferedPackets(int maxBufferedPackets) {
+			this.maxBufferedPackets = maxBufferedPackets;
 			return this;
 		}
 

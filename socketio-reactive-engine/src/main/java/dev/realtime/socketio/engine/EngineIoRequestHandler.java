@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -149,7 +150,7 @@ final class EngineIoRequestHandler {
 			this.server.opened(session);
 			session.onPoll(sink);
 		}));
-		return open.flatMap((poll) -> writePoll(request, response, poll));
+		return open.flatMap((poll) -> writePoll(session, request, response, poll));
 	}
 
 	private Mono<Void> openWebSocket(HttpServerResponse response, EngineIoHandshake handshake) {
@@ -192,6 +193,9 @@ final class EngineIoRequestHandler {
 	}
 
 	private void onFrame(EngineIoSession session, WebSocketTransport ws, WebSocketFrame frame) {
+		if (this.server.hasListeners()) {
+			this.server.onBytes(session, frame.content().readableBytes(), 0);
+		}
 		// The frame is released by Reactor Netty after this callback: copy its content out.
 		if (frame instanceof TextWebSocketFrame text) {
 			String value = text.text();
@@ -211,7 +215,7 @@ final class EngineIoRequestHandler {
 		HttpMethod method = request.method();
 		if (method == HttpMethod.GET) {
 			Mono<PollResponse> poll = Mono.create((sink) -> session.execute(() -> session.onPoll(sink)));
-			return poll.flatMap((result) -> writePoll(request, response, result));
+			return poll.flatMap((result) -> writePoll(session, request, response, result));
 		}
 		if (method == HttpMethod.POST) {
 			return post(session, request, response);
@@ -241,7 +245,12 @@ final class EngineIoRequestHandler {
 		// reference ("data request connection closed prematurely"), and frees the POST slot.
 		AtomicBoolean bodyRead = new AtomicBoolean();
 		return BodyReader.read(request, max)
-			.doOnNext((body) -> bodyRead.set(true))
+			.doOnNext((body) -> {
+				bodyRead.set(true);
+				if (this.server.hasListeners()) {
+					this.server.onBytes(session, ByteBufUtil.utf8Bytes(body), 0);
+				}
+			})
 			.doOnCancel(() -> {
 				if (!bodyRead.get()) {
 					abortPost(session);
@@ -252,7 +261,7 @@ final class EngineIoRequestHandler {
 					session.postInFlight.set(false);
 					sink.success(session.onPost(body));
 				}));
-				return result.flatMap((poll) -> writePoll(request, response, poll));
+				return result.flatMap((poll) -> writePoll(session, request, response, poll));
 			})
 			.onErrorResume((ex) -> {
 				if (ex instanceof BodyReader.TooLargeException) {
@@ -282,8 +291,12 @@ final class EngineIoRequestHandler {
 			.send();
 	}
 
-	private Mono<Void> writePoll(HttpServerRequest request, HttpServerResponse response, PollResponse poll) {
+	private Mono<Void> writePoll(EngineIoSession session, HttpServerRequest request, HttpServerResponse response,
+			PollResponse poll) {
 		byte[] body = poll.body().getBytes(StandardCharsets.UTF_8);
+		if (this.server.hasListeners()) {
+			this.server.onBytes(session, 0, body.length);
+		}
 		response.status(poll.status())
 			.header(HttpHeaderNames.CONTENT_TYPE, poll.contentType())
 			.header(HttpHeaderNames.CACHE_CONTROL, "no-store");

@@ -189,6 +189,22 @@ public final class EngineIoServer {
 		}
 	}
 
+	boolean hasListeners() {
+		return !this.listeners.isEmpty();
+	}
+
+	void onBytes(EngineIoSocket session, long received, long sent) {
+		for (EngineIoServerListener listener : this.listeners) {
+			listener.bytesTransferred(session, received, sent);
+		}
+	}
+
+	void onPacketsDropped(EngineIoSession session, int count, String reason) {
+		for (EngineIoServerListener listener : this.listeners) {
+			listener.packetsDropped(session, count, reason);
+		}
+	}
+
 	void remove(EngineIoSession session) {
 		if (this.sessions.remove(session.id(), session)) {
 			String reason = session.closeReason();

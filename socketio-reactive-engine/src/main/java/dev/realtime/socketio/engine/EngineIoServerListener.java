@@ -8,6 +8,12 @@ package dev.realtime.socketio.engine;
  */
 public interface EngineIoServerListener {
 
+	/** Drop reason: a volatile packet the transport could not write at once. */
+	String VOLATILE = "volatile";
+
+	/** Drop reason: the session exceeded its outbound buffer limit. */
+	String BACKPRESSURE = "backpressure";
+
 	/**
 	 * A session opened.
 	 * @param socket the session
@@ -20,6 +26,24 @@ public interface EngineIoServerListener {
 	 * @param socket the session
 	 */
 	default void sessionUpgraded(EngineIoSocket socket) {
+	}
+
+	/**
+	 * Packets were dropped instead of sent.
+	 * @param socket the session
+	 * @param count how many packets
+	 * @param reason {@link #VOLATILE} or {@link #BACKPRESSURE}
+	 */
+	default void packetsDropped(EngineIoSocket socket, int count, String reason) {
+	}
+
+	/**
+	 * Bytes were received from or sent to a client (metrics). Called on the session's loop.
+	 * @param socket the session
+	 * @param received bytes received
+	 * @param sent bytes sent
+	 */
+	default void bytesTransferred(EngineIoSocket socket, long received, long sent) {
 	}
 
 	/**

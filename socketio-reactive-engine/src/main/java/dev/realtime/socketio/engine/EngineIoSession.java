@@ -63,6 +63,8 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final ArrayDeque<EnginePacket> pollBuffer = new ArrayDeque<>();
 
+	private long pollBufferBytes;
+
 	/** Guards against two POSTs in flight; checked on the request's own thread. */
 	final AtomicBoolean postInFlight = new AtomicBoolean();
 
@@ -186,6 +188,9 @@ final class EngineIoSession implements EngineIoSocket {
 			if (writable()) {
 				write(packets);
 			}
+			else if (this.state == State.OPEN) {
+				this.server.onPacketsDropped(this, packets.size(), EngineIoServerListener.VOLATILE);
+			}
 		});
 	}
 
@@ -207,11 +212,45 @@ final class EngineIoSession implements EngineIoSocket {
 		WebSocketTransport ws = this.webSocket;
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			ws.write(packets);
+			if (this.server.hasListeners()) {
+				long sent = 0;
+				for (int i = 0; i < packets.size(); i++) {
+					EnginePacket packet = packets.get(i);
+					sent += packet.isBinary() ? packet.binary().length : packet.textFrame().length;
+				}
+				this.server.onBytes(this, 0, sent);
+			}
+			if (ws.pendingBytes() > this.options.maxBufferedBytes()) {
+				overflow(packets.size());
+			}
 		}
 		else {
 			this.pollBuffer.addAll(packets);
+			for (int i = 0; i < packets.size(); i++) {
+				this.pollBufferBytes += packets.get(i).estimatedSize();
+			}
+			if (this.pollBufferBytes > this.options.maxBufferedBytes()
+					|| this.pollBuffer.size() > this.options.maxBufferedPackets()) {
+				overflow(packets.size());
+				return;
+			}
 			flushPoll();
 		}
+	}
+
+	/**
+	 * A slow reader must not grow the heap without bound: past the outbound limit the
+	 * session is closed and what it held is dropped.
+	 */
+	private void overflow(int packets) {
+		this.server.onPacketsDropped(this, Math.max(packets, this.pollBuffer.size()), EngineIoServerListener.BACKPRESSURE);
+		clearPollBuffer();
+		close(EngineIoCloseReason.BUFFER_OVERFLOW, "outbound buffer limit reached");
+	}
+
+	private void clearPollBuffer() {
+		this.pollBuffer.clear();
+		this.pollBufferBytes = 0;
 	}
 
 	private void flushPoll() {
@@ -219,7 +258,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (poll != null && !this.pollBuffer.isEmpty()) {
 			this.pendingPoll = null;
 			List<EnginePacket> packets = new ArrayList<>(this.pollBuffer);
-			this.pollBuffer.clear();
+			clearPollBuffer();
 			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
 		}
 	}
@@ -396,7 +435,7 @@ final class EngineIoSession implements EngineIoSocket {
 		List<EnginePacket> buffered = new ArrayList<>(this.pollBuffer);
 		this.pollBuffer.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
 		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
-		this.pollBuffer.clear();
+		clearPollBuffer();
 		this.transport = EngineIoTransport.WEBSOCKET;
 		if (poll != null) {
 			this.pendingPoll = null;
@@ -525,7 +564,7 @@ final class EngineIoSession implements EngineIoSocket {
 						: EnginePacket.CLOSE;
 				this.pollBuffer.add(last);
 				List<EnginePacket> packets = new ArrayList<>(this.pollBuffer);
-				this.pollBuffer.clear();
+				clearPollBuffer();
 				poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
 			}
 		}
@@ -536,7 +575,7 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		this.state = State.CLOSED;
-		this.pollBuffer.clear();
+		clearPollBuffer();
 		this.server.remove(this);
 		notifyClosed(reason, description);
 	}
@@ -562,7 +601,7 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 		cancel(this.closeTimeoutTask);
 		this.state = State.CLOSED;
-		this.pollBuffer.clear();
+		clearPollBuffer();
 		this.server.remove(this);
 	}
 

@@ -6,6 +6,7 @@ import dev.realtime.socketio.engine.packet.EnginePacket;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelOutboundBuffer;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -29,6 +30,12 @@ final class WebSocketTransport {
 
 	Channel channel() {
 		return this.channel;
+	}
+
+	/** Bytes written but not yet handed to the socket; readable from any thread. */
+	long pendingBytes() {
+		ChannelOutboundBuffer buffer = this.channel.unsafe().outboundBuffer();
+		return (buffer != null) ? buffer.totalPendingWriteBytes() : 0;
 	}
 
 	boolean writable() {

@@ -120,6 +120,14 @@ public final class EnginePacket {
 	}
 
 	/**
+	 * Return an estimate of the packet's size on the wire, in bytes, cheap to compute.
+	 * @return the estimated size
+	 */
+	public int estimatedSize() {
+		return (this.binary != null) ? this.binary.length * 4 / 3 + 2 : this.text.length() + 1;
+	}
+
+	/**
 	 * Return the UTF-8 bytes of the text wire form (type digit and payload), as sent in a
 	 * WebSocket text frame. Cached: callers must not modify the array.
 	 * @return the bytes of the text frame
