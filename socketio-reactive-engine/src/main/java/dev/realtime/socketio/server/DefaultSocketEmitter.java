@@ -39,6 +39,8 @@ final class DefaultSocketEmitter implements SocketEmitter {
 
 	@Override
 	public Mono<ArrayNode> emitWithAck(String event, Object... args) {
+		// Refuse a reserved name at once, as emit and the broadcast operators do.
+		Payloads.checkEventName(event);
 		return Mono.create((sink) -> emitWithCallback(event, (error, reply) -> {
 			if (error != null) {
 				sink.error(error);

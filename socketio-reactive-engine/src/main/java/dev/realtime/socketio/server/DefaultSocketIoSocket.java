@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.engine.EngineIoCloseReason;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.internal.RandomIds;
@@ -292,7 +293,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			case EVENT, BINARY_EVENT -> onEvent(packet);
 			case ACK, BINARY_ACK -> onAck(packet);
 			case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "");
-			default -> this.client.conn().close(DisconnectReason.PARSE_ERROR);
+			default -> this.client.conn().close(EngineIoCloseReason.PARSE_ERROR);
 		}
 	}
 
@@ -340,7 +341,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 	}
 
-	private void notifyError(Throwable error) {
+	void notifyError(Throwable error) {
 		for (Consumer<Throwable> listener : this.errorListeners) {
 			try {
 				listener.accept(error);
@@ -431,8 +432,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 				if (ack.timer() != null) {
 					ack.timer().cancel(false);
 				}
-				ack.callback().onAck(new IllegalStateException("socket has been disconnected"),
-						JsonNodeFactory.instance.arrayNode());
+				try {
+					ack.callback().onAck(new IllegalStateException("socket has been disconnected"),
+							JsonNodeFactory.instance.arrayNode());
+				}
+				catch (RuntimeException ex) {
+					logger.error("Ack callback of socket " + this.id + " failed", ex);
+				}
 			}
 		}
 		this.namespace.server().metrics().socketDisconnected(this, reason);

@@ -103,6 +103,9 @@ final class SocketIoClient implements EngineIoSocketListener {
 			logger.debug("Closing session " + this.conn.id() + ": " + ex.getMessage());
 		}
 		this.server.metrics().parseError();
+		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+			socket.notifyError(ex);
+		}
 		this.conn.close(EngineIoCloseReason.PARSE_ERROR);
 	}
 
@@ -112,7 +115,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 		if (packet.type() == SocketIoPacketType.CONNECT) {
 			if (socket != null || this.connecting.contains(namespace)) {
 				// A second CONNECT for a joined namespace: the reference closes the connection.
-				this.conn.close(EngineIoCloseReason.PARSE_ERROR);
+				closeForInvalidState();
 				return;
 			}
 			connect(namespace, packet.data());
@@ -121,8 +124,21 @@ final class SocketIoClient implements EngineIoSocketListener {
 			socket.onPacket(packet);
 		}
 		else {
-			this.conn.close(EngineIoCloseReason.PARSE_ERROR);
+			closeForInvalidState();
 		}
+	}
+
+	/**
+	 * A well-formed packet the connection's state does not allow (Socket.IO v5: a packet for
+	 * a namespace that was not joined, a second CONNECT, a CONNECT_ERROR from the client):
+	 * the reference closes the connection, its sockets seeing {@code forced server close}.
+	 */
+	private void closeForInvalidState() {
+		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+			socket.onClose(DisconnectReason.FORCED_SERVER_CLOSE, "");
+		}
+		this.sockets.clear();
+		this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
 	}
 
 	private void connect(String name, @Nullable JsonNode data) {
