@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.realtime.socketio.server.RemoteSocket;
-import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import io.lettuce.core.resource.ClientResources;
@@ -61,7 +60,7 @@ class RedisAdapterIntegrationTests {
 	void startNodes() {
 		for (int i = 0; i < 3; i++) {
 			TestNode node = TestNode.start(redis, resources);
-			configure(node.io(), i);
+			TestNode.configure(node.io(), i);
 			this.nodes.add(node);
 		}
 		awaitServerCount(3);
@@ -72,21 +71,6 @@ class RedisAdapterIntegrationTests {
 	void stopNodes() {
 		this.driver.close();
 		this.nodes.forEach(TestNode::close);
-	}
-
-	/** Every node lets clients join rooms, broadcast to the others, and keeps the auth as data. */
-	private static void configure(SocketIoServer io, int index) {
-		io.onConnection((socket) -> {
-			socket.data().put("node", index);
-			socket.data().put("user", socket.handshake().auth().path("user").asString(""));
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				if (ack != null) {
-					ack.send("joined");
-				}
-			});
-			socket.on("shout", (args, ack) -> socket.broadcast().emit("shout", args.get(0)));
-		});
 	}
 
 	private TestNode node(int index) {

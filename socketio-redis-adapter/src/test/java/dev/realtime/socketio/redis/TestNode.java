@@ -46,6 +46,25 @@ final class TestNode implements AutoCloseable {
 		return new TestNode(client, factory, io, http);
 	}
 
+	/**
+	 * Let clients join rooms with a {@code join} event (acknowledged), broadcast a
+	 * {@code shout} to the others, and keep their {@code auth.user} and the node's label as
+	 * socket data.
+	 */
+	static void configure(SocketIoServer io, Object label) {
+		io.onConnection((socket) -> {
+			socket.data().put("node", label);
+			socket.data().put("user", socket.handshake().auth().path("user").asString(""));
+			socket.on("join", (args, ack) -> {
+				socket.join(args.get(0).asString());
+				if (ack != null) {
+					ack.send("joined");
+				}
+			});
+			socket.on("shout", (args, ack) -> socket.broadcast().emit("shout", args.get(0)));
+		});
+	}
+
 	SocketIoServer io() {
 		return this.io;
 	}

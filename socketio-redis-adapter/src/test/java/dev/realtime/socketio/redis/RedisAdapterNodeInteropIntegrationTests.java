@@ -1,0 +1,266 @@
+package dev.realtime.socketio.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.realtime.socketio.server.RemoteSocket;
+import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.testsupport.NodeScript;
+import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
+import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bin;
+import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Java node and a Node {@code socket.io} 4.8.4 server with {@code @socket.io/redis-adapter}
+ * 8.3.0 on one Redis, and the Node {@code @socket.io/redis-emitter} 5.1.0: one cluster.
+ */
+class RedisAdapterNodeInteropIntegrationTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
+
+	private static TestRedis redis;
+
+	private static ClientResources resources;
+
+	private final List<NodeScript> scripts = new ArrayList<>();
+
+	private TestNode java;
+
+	private NodeScript nodeServer;
+
+	private String nodeUrl;
+
+	private SocketIoNodeDriver driver;
+
+	private int tags;
+
+	@BeforeAll
+	static void startRedis() {
+		redis = TestRedis.start();
+		resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(100))).build();
+	}
+
+	@AfterAll
+	static void stopRedis() {
+		resources.shutdown().syncUninterruptibly();
+		redis.close();
+	}
+
+	@BeforeEach
+	void startServers() {
+		this.java = TestNode.start(redis, resources);
+		TestNode.configure(this.java.io(), "java");
+		this.nodeServer = script("node/redis-node-server.js");
+		this.nodeUrl = "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt() + "/";
+		await().atMost(WAIT).until(() -> this.java.serverCount() == 2);
+		assertThat(command(this.nodeServer, "count", "count").path("count").asInt()).isEqualTo(2);
+		this.driver = SocketIoNodeDriver.start();
+	}
+
+	@AfterEach
+	void stopServers() {
+		this.driver.close();
+		for (NodeScript script : this.scripts) {
+			script.writeLine("{\"cmd\":\"exit\"}");
+			script.close();
+		}
+		this.java.close();
+	}
+
+	private NodeScript script(String resource) {
+		NodeScript script = NodeScript.start(resource, redis.uri());
+		this.scripts.add(script);
+		return script;
+	}
+
+	/** Send a command to a script and wait for the line that answers it. */
+	private JsonNode command(NodeScript script, String answer, String cmd, Object... fields) {
+		ObjectNode command = JsonNodeFactory.instance.objectNode().put("cmd", cmd).put("tag", "t" + (++this.tags));
+		for (int i = 0; i < fields.length; i += 2) {
+			command.set((String) fields[i], NodeScript.parseJson(toJson(fields[i + 1])));
+		}
+		script.writeLine(command.toString());
+		while (true) {
+			JsonNode line = script.awaitEvent(answer, WAIT);
+			if (command.path("tag").equals(line.path("tag"))) {
+				return line;
+			}
+		}
+	}
+
+	private static String toJson(Object value) {
+		return JsonMapper.shared().writeValueAsString(value);
+	}
+
+	private String connect(String id, String url, String... rooms) {
+		this.driver.connect(id, url,
+				Map.of("transports", List.of("websocket"), "auth", Map.of("user", id), "query", Map.of("client", id)));
+		String sid = this.driver.await(id, "connect").path("sid").asString();
+		for (String room : rooms) {
+			this.driver.emitWithAck(id, id + "-" + room, "join", room);
+			this.driver.awaitAck(id, id + "-" + room);
+		}
+		return sid;
+	}
+
+	private List<RemoteSocket> javaFetch(String... rooms) {
+		return this.java.io().to(rooms).fetchSockets().block(WAIT);
+	}
+
+	private JsonNode nodeFetch(String... rooms) {
+		return command(this.nodeServer, "fetched", "fetch", "rooms", List.of(rooms)).path("sockets");
+	}
+
+	private List<JsonNode> received(String id, String event) {
+		return this.driver.received((line) -> id.equals(line.path("id").asString())
+				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
+	}
+
+	private static Set<String> ids(List<RemoteSocket> sockets) {
+		Set<String> ids = new HashSet<>();
+		sockets.forEach((socket) -> ids.add(socket.id()));
+		return ids;
+	}
+
+	@Test
+	void broadcastFromEitherServerReachesClientsOnBoth() {
+		connect("a", this.java.url("/"), "news");
+		connect("b", this.nodeUrl, "news");
+		connect("c", this.nodeUrl);
+		await().atMost(WAIT).until(() -> javaFetch("news").size() == 2);
+
+		this.java.io().to("news").emit("from-java", "hi", new byte[] { 1, 2, 3 });
+		for (String id : List.of("a", "b")) {
+			JsonNode event = this.driver.awaitEvent(id, "from-java");
+			assertThat(args(event).get(0).asString()).isEqualTo("hi");
+			assertThat(bytes(args(event).get(1))).containsExactly(1, 2, 3);
+		}
+
+		command(this.nodeServer, "emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args",
+				List.of("yo", bin(new byte[] { 4, 5 }), Map.of("n", 1.5)));
+		for (String id : List.of("a", "b")) {
+			JsonNode event = this.driver.awaitEvent(id, "from-node");
+			assertThat(args(event).get(0).asString()).isEqualTo("yo");
+			assertThat(bytes(args(event).get(1))).containsExactly(4, 5);
+			assertThat(args(event).get(2).path("n").asDouble()).isEqualTo(1.5);
+		}
+
+		this.java.io().except("news").emit("outside");
+		this.driver.awaitEvent("c", "outside");
+		assertThat(received("c", "from-java")).isEmpty();
+		assertThat(received("c", "from-node")).isEmpty();
+		assertThat(received("a", "outside")).isEmpty();
+	}
+
+	@Test
+	void fetchSocketsAndRemoteRoomChangesWorkBothWays() {
+		String a = connect("a", this.java.url("/"), "news");
+		String b = connect("b", this.nodeUrl, "news");
+
+		List<RemoteSocket> fromJava = javaFetch("news");
+		assertThat(ids(fromJava)).containsExactlyInAnyOrder(a, b);
+		RemoteSocket remoteB = fromJava.stream().filter((socket) -> socket.id().equals(b)).findFirst().orElseThrow();
+		assertThat(remoteB.rooms()).containsExactlyInAnyOrder(b, "news");
+		assertThat(remoteB.data()).containsEntry("user", "b").containsEntry("node", "node");
+		assertThat(remoteB.handshake().auth().path("user").asString()).isEqualTo("b");
+		assertThat(remoteB.handshake().queryParam("client")).isEqualTo("b");
+		assertThat(remoteB.handshake().issued()).isPositive();
+
+		JsonNode fromNode = nodeFetch("news");
+		assertThat(fromNode).hasSize(2);
+		JsonNode remoteA = null;
+		for (JsonNode socket : fromNode) {
+			if (socket.path("id").asString().equals(a)) {
+				remoteA = socket;
+			}
+		}
+		assertThat(remoteA).isNotNull();
+		assertThat(remoteA.path("rooms")).extracting(JsonNode::asString).containsExactlyInAnyOrder(a, "news");
+		assertThat(remoteA.path("data").path("user").asString()).isEqualTo("a");
+		assertThat(remoteA.path("data").path("node").asString()).isEqualTo("java");
+		assertThat(remoteA.path("auth").path("user").asString()).isEqualTo("a");
+		assertThat(remoteA.path("query").path("client").asString()).isEqualTo("a");
+
+		this.java.io().to("news").socketsJoin("sports");
+		await().atMost(WAIT).until(() -> nodeFetch("sports").size() == 2);
+		command(this.nodeServer, "done", "socketsLeave", "rooms", List.of("sports"), "leave", "news");
+		await().atMost(WAIT).until(() -> javaFetch("news").isEmpty());
+		assertThat(ids(javaFetch("sports"))).containsExactlyInAnyOrder(a, b);
+	}
+
+	@Test
+	void acknowledgementsCrossServersBothWays() {
+		this.java.io().sockets().onServerSideEmit("hello", (args, ack) -> ack.send(Map.of("node", "java")));
+		List<JsonNode> fromJava = this.java.adapter()
+			.serverSideEmitWithAck(JsonNodeFactory.instance.arrayNode().add("hello").add("from-java"),
+					new BroadcastOptions(Set.of(), Set.of(), false, true, false, WAIT))
+			.block(WAIT);
+		assertThat(fromJava).extracting((answer) -> answer.path("node").asString()).containsExactly("node");
+		assertThat(this.nodeServer.awaitEvent("server-side-emit", WAIT).path("arg").asString()).isEqualTo("from-java");
+		JsonNode fromNode = command(this.nodeServer, "server-acks", "serverSideEmitWithAck", "event", "hello", "args",
+				List.of("from-node"));
+		assertThat(fromNode.path("responses")).extracting((answer) -> answer.path("node").asString())
+			.containsExactly("java");
+
+		connect("a", this.java.url("/"));
+		connect("b", this.nodeUrl);
+		this.driver.autoAck("a", "question", "answer-a");
+		this.driver.autoAck("b", "question", "answer-b");
+		List<JsonNode> javaAcks = this.java.io().timeout(WAIT).emitWithAck("question", 1).block(WAIT);
+		assertThat(javaAcks).extracting(JsonNode::asString).containsExactlyInAnyOrder("answer-a", "answer-b");
+		JsonNode nodeAcks = command(this.nodeServer, "acks", "emitWithAck", "event", "question", "timeout",
+				WAIT.toMillis(), "args", List.of(2));
+		assertThat(nodeAcks.path("responses")).extracting(JsonNode::asString)
+			.containsExactlyInAnyOrder("answer-a", "answer-b");
+	}
+
+	@Test
+	void emitterReachesRoomMembersOnTheJavaNode() {
+		NodeScript emitter = script("node/redis-emitter.js");
+		emitter.awaitEvent("ready", WAIT);
+		connect("a", this.java.url("/"), "vip");
+		connect("b", this.java.url("/"));
+		List<String> heard = new CopyOnWriteArrayList<>();
+		this.java.io().sockets().onServerSideEmit("ping", (args, ack) -> heard.add(args.get(0).asString()));
+
+		command(emitter, "done", "emit", "rooms", List.of("vip"), "event", "promo", "args", List.of(Map.of("n", 1)));
+		command(emitter, "done", "emit", "event", "end");
+		JsonNode promo = this.driver.awaitEvent("a", "promo");
+		assertThat(args(promo).get(0).path("n").asInt()).isEqualTo(1);
+		this.driver.awaitEvent("a", "end");
+		this.driver.awaitEvent("b", "end");
+		assertThat(received("b", "promo")).isEmpty();
+
+		command(emitter, "done", "socketsJoin", "rooms", List.of("vip"), "join", "gold");
+		await().atMost(WAIT).until(() -> javaFetch("gold").size() == 1);
+		command(emitter, "done", "emit", "rooms", List.of("gold"), "event", "gold-news");
+		this.driver.awaitEvent("a", "gold-news");
+
+		command(emitter, "done", "serverSideEmit", "event", "ping", "args", List.of("from-emitter"));
+		await().atMost(WAIT).until(() -> heard.contains("from-emitter"));
+
+		command(emitter, "done", "disconnectSockets", "rooms", List.of("gold"), "close", false);
+		assertThat(this.driver.await("a", "disconnect").path("reason").asString()).isEqualTo("io server disconnect");
+	}
+
+}
