@@ -45,6 +45,8 @@ public class InvocableEventMethod extends EventHandlerMethod {
 
 	private final boolean syncArguments;
 
+	private final MethodParameter returnType;
+
 	private final EventReturnValueHandler returnValueHandler;
 
 	private final MethodHandle invoker;
@@ -89,14 +91,15 @@ public class InvocableEventMethod extends EventHandlerMethod {
 			sync &= resolver instanceof SyncEventArgumentResolver;
 		}
 		this.syncArguments = sync;
-		EventReturnValueHandler handler = returnValueHandlers.getReturnValueHandler(getReturnType());
+		this.returnType = getReturnType();
+		EventReturnValueHandler handler = returnValueHandlers.getReturnValueHandler(this.returnType);
 		if (handler == null) {
 			throw new IllegalStateException(unsupportedReturnType());
 		}
 		this.returnValueHandler = handler;
 		this.invoker = createInvoker(getBean(), getBridgedMethod());
 		this.blocking = ReactiveAdapterRegistry.getSharedInstance()
-			.getAdapter(getReturnType().getParameterType()) == null;
+			.getAdapter(this.returnType.getParameterType()) == null;
 		this.blockingScheduler = blockingScheduler;
 	}
 
@@ -210,7 +213,7 @@ public class InvocableEventMethod extends EventHandlerMethod {
 	private Mono<Void> invokeWith(@Nullable Object[] args, EventContext context) {
 		try {
 			Object value = (Object) this.invoker.invokeExact(args);
-			return this.returnValueHandler.handleReturnValue(value, getReturnType(), context);
+			return this.returnValueHandler.handleReturnValue(value, this.returnType, context);
 		}
 		catch (Throwable ex) {
 			Exceptions.throwIfJvmFatal(ex);

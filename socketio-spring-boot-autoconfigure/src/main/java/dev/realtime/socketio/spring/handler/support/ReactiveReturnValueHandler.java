@@ -1,5 +1,6 @@
 package dev.realtime.socketio.spring.handler.support;
 
+import java.util.Map;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -11,6 +12,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.core.ReactiveAdapter;
 import org.springframework.core.ReactiveAdapterRegistry;
 import org.springframework.core.ResolvableType;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
@@ -30,6 +32,8 @@ import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
 public class ReactiveReturnValueHandler implements EventReturnValueHandler {
 
 	private final ReactiveAdapterRegistry adapterRegistry;
+
+	private final Map<MethodParameter, Boolean> noValueTypes = new ConcurrentReferenceHashMap<>();
 
 	/**
 	 * Create a handler with the shared adapter registry.
@@ -52,7 +56,9 @@ public class ReactiveReturnValueHandler implements EventReturnValueHandler {
 		if (adapter == null) {
 			return false;
 		}
-		return isNoValue(adapter, returnType) || AckReplies.canReply(returnType);
+		boolean noValue = isNoValue(adapter, returnType);
+		this.noValueTypes.put(returnType, noValue);
+		return noValue || AckReplies.canReply(returnType);
 	}
 
 	@Override
@@ -66,7 +72,7 @@ public class ReactiveReturnValueHandler implements EventReturnValueHandler {
 			return Mono.error(new IllegalStateException("Not a reactive type: " + returnValue.getClass().getName()));
 		}
 		Publisher<?> publisher = adapter.toPublisher(returnValue);
-		if (isNoValue(adapter, returnType)) {
+		if (this.noValueTypes.computeIfAbsent(returnType, (type) -> isNoValue(adapter, type))) {
 			return Flux.from(publisher).then();
 		}
 		if (adapter.isMultiValue()) {
