@@ -50,6 +50,8 @@ public final class EngineIoOptions {
 
 	private final int maxBufferedPackets;
 
+	private final EngineIoLimits limits;
+
 	private EngineIoOptions(Builder builder) {
 		this.path = normalizePath(builder.path);
 		this.pingInterval = positive(builder.pingInterval, "pingInterval");
@@ -83,6 +85,7 @@ public final class EngineIoOptions {
 		}
 		this.maxBufferedBytes = builder.maxBufferedBytes;
 		this.maxBufferedPackets = builder.maxBufferedPackets;
+		this.limits = Objects.requireNonNull(builder.limits, "limits");
 	}
 
 	/**
@@ -249,6 +252,14 @@ public final class EngineIoOptions {
 		return this.maxBufferedPackets;
 	}
 
+	/**
+	 * Return the connection limits (all off by default).
+	 * @return the limits
+	 */
+	public EngineIoLimits limits() {
+		return this.limits;
+	}
+
 	private static String normalizePath(String path) {
 		Objects.requireNonNull(path, "path");
 		String normalized = path.startsWith("/") ? path : "/" + path;
@@ -302,6 +313,8 @@ public final class EngineIoOptions {
 
 		private int maxBufferedPackets = 10_000;
 
+		private EngineIoLimits limits = EngineIoLimits.none();
+
 		private Builder() {
 		}
 
@@ -323,6 +336,7 @@ public final class EngineIoOptions {
 			this.maxPayloadPackets = options.maxPayloadPackets;
 			this.maxBufferedBytes = options.maxBufferedBytes;
 			this.maxBufferedPackets = options.maxBufferedPackets;
+			this.limits = options.limits;
 		}
 
 		/**
@@ -492,6 +506,16 @@ public final class EngineIoOptions {
 		 */
 		public Builder maxBufferedPackets(int maxBufferedPackets) {
 			this.maxBufferedPackets = maxBufferedPackets;
+			return this;
+		}
+
+		/**
+		 * Set the connection limits.
+		 * @param limits the limits
+		 * @return this builder
+		 */
+		public Builder limits(EngineIoLimits limits) {
+			this.limits = limits;
 			return this;
 		}
 

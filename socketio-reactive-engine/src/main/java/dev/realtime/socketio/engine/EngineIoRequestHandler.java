@@ -3,6 +3,7 @@ package dev.realtime.socketio.engine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -123,8 +124,14 @@ final class EngineIoRequestHandler {
 		if (this.server.isShuttingDown()) {
 			return error(response, EngineIoError.BAD_REQUEST, "Server shutting down", upgrade);
 		}
-		EngineIoHandshake handshake = new EngineIoHandshake(headers.copy(), query,
-				request.remoteAddress(), request.uri(), "https".equals(request.scheme()), Instant.now());
+		ConnectionLimiter limiter = this.server.limiter();
+		InetSocketAddress client = limiter.clientAddress(request.remoteAddress(), headers);
+		ConnectionLimiter.Refusal refusal = limiter.check(client, this.server.sessionCount());
+		if (refusal != null) {
+			return limited(response, refusal, upgrade);
+		}
+		EngineIoHandshake handshake = new EngineIoHandshake(headers.copy(), query, client, request.uri(),
+				"https".equals(request.scheme()), Instant.now());
 		EngineIoRequestFilter filter = this.options.requestFilter();
 		Mono<Void> allowed = (filter != null) ? Mono.defer(() -> filter.filter(handshake)) : Mono.empty();
 		return allowed.then(Mono.defer(() -> {
@@ -319,6 +326,19 @@ final class EngineIoRequestHandler {
 	}
 
 	// Errors
+
+	private Mono<Void> limited(HttpServerResponse response, ConnectionLimiter.Refusal refusal, boolean upgrade) {
+		HttpResponseStatus status = (refusal == ConnectionLimiter.Refusal.SERVER_FULL)
+				? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.TOO_MANY_REQUESTS;
+		byte[] body = (upgrade ? refusal.message()
+				: "{\"code\":" + EngineIoError.FORBIDDEN.code() + ",\"message\":\"" + refusal.message() + "\"}")
+			.getBytes(StandardCharsets.UTF_8);
+		return response.status(status)
+			.header(HttpHeaderNames.CONTENT_TYPE, upgrade ? "text/plain; charset=UTF-8" : "application/json")
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+			.sendByteArray(Mono.just(body))
+			.then();
+	}
 
 	private Mono<Void> error(HttpServerResponse response, EngineIoError error, boolean upgrade) {
 		return error(response, error, error.message(), upgrade);

@@ -38,6 +38,8 @@ public final class EngineIoServer {
 
 	private final EngineIoRequestHandler requestHandler;
 
+	private final ConnectionLimiter limiter;
+
 	private volatile Consumer<EngineIoSocket> connectionHandler = (socket) -> {
 	};
 
@@ -45,6 +47,7 @@ public final class EngineIoServer {
 
 	private EngineIoServer(EngineIoOptions options) {
 		this.options = options;
+		this.limiter = new ConnectionLimiter(options.limits());
 		this.requestHandler = new EngineIoRequestHandler(this);
 	}
 
@@ -144,6 +147,10 @@ public final class EngineIoServer {
 		return Mono.when(closes);
 	}
 
+	ConnectionLimiter limiter() {
+		return this.limiter;
+	}
+
 	boolean isShuttingDown() {
 		return this.shuttingDown;
 	}
@@ -165,6 +172,7 @@ public final class EngineIoServer {
 			id = SessionIdGenerator.next();
 			session = new EngineIoSession(id, this, eventLoop, handshake, transport, webSocket);
 		}
+		this.limiter.sessionOpened(handshake.remoteAddress());
 		return session;
 	}
 
@@ -207,6 +215,7 @@ public final class EngineIoServer {
 
 	void remove(EngineIoSession session) {
 		if (this.sessions.remove(session.id(), session)) {
+			this.limiter.sessionClosed(session.handshake().remoteAddress());
 			String reason = session.closeReason();
 			for (EngineIoServerListener listener : this.listeners) {
 				listener.sessionClosed(session, (reason != null) ? reason : EngineIoCloseReason.FORCED_CLOSE);

@@ -1,0 +1,83 @@
+package dev.realtime.socketio.benchmarks.load;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * S2: 50 clients, each a sequential loop of emit-with-ack (about 60 bytes on the wire):
+ * acks/s, p50/p99, server CPU per ack.
+ */
+final class AckRoundTrip implements Scenario {
+
+	private static final String PAYLOAD = "{\"n\":1,\"text\":\"the quick brown fox jumps\"}]";
+
+	private volatile boolean recording;
+
+	private volatile long stopAt = Long.MAX_VALUE;
+
+	private final Latencies latencies = new Latencies();
+
+	@Override
+	public void run(LoadContext context, Result result) throws Exception {
+		int clients = Math.max(2, (int) Math.min(50, Math.round(50 * Math.max(context.scale(), 0.1))));
+		Connector.Batch batch = context.connector().open(clients, 256, new WsConnection.Listener() {
+			@Override
+			public void onConnected(WsConnection connection) {
+			}
+
+			@Override
+			public void onFailed(WsConnection connection, Throwable cause) {
+			}
+
+			@Override
+			public void onText(WsConnection connection, ByteBuf packet) {
+				onAck(connection, packet);
+			}
+		}, (connection) -> connection.state = new long[2], null);
+		batch.await(60);
+		List<WsConnection> connections = batch.list();
+		for (WsConnection connection : connections) {
+			connection.channel().eventLoop().execute(() -> send(connection));
+		}
+		Thread.sleep(context.warmupMillis());
+		this.recording = true;
+		Window window = Window.start(context.stats());
+		Thread.sleep(context.measureMillis());
+		this.recording = false;
+		window.stop();
+		this.stopAt = System.nanoTime();
+		Thread.sleep(200);
+		Latencies.Snapshot snapshot = this.latencies.snapshot();
+		long acks = snapshot.count();
+		result.put("clients", connections.size())
+			.put("acks_per_s", window.rate(acks))
+			.put("p50_ms", snapshot.percentileMillis(50))
+			.put("p99_ms", snapshot.percentileMillis(99))
+			.put("server_cpu_us_per_ack", window.serverMicrosPer(acks))
+			.put("gen_cpu_us_per_ack", window.generatorMicrosPer(acks));
+		batch.closeAll();
+	}
+
+	private void send(WsConnection connection) {
+		long[] state = (long[]) connection.state;
+		long id = ++state[0];
+		state[1] = System.nanoTime();
+		connection.sendText("42" + id + "[\"ack\"," + PAYLOAD);
+	}
+
+	private void onAck(WsConnection connection, ByteBuf packet) {
+		if (packet.getByte(packet.readerIndex() + 1) != '3') {
+			return;
+		}
+		long now = System.nanoTime();
+		long[] state = (long[]) connection.state;
+		if (this.recording) {
+			this.latencies.record(now - state[1]);
+		}
+		if (now < this.stopAt) {
+			send(connection);
+		}
+	}
+
+}

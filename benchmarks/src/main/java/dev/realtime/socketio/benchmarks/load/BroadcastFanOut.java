@@ -1,0 +1,181 @@
+package dev.realtime.socketio.benchmarks.load;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * S3: 2 000 receivers in one room, a sender outside it. Paced at 20 msg/s (latency p50/p99),
+ * then a burst of 100 messages (deliveries/s, burst p99), server CPU per delivery.
+ */
+final class BroadcastFanOut implements Scenario {
+
+	private static final String ROOM = "bench";
+
+	private static final int MAX_MESSAGES = 10_000;
+
+	private static final String FILLER = "0123456789abcdef0123456789abcdef";
+
+	private final AtomicLongArray sentAt = new AtomicLongArray(MAX_MESSAGES);
+
+	private final AtomicLong delivered = new AtomicLong();
+
+	private final AtomicLong lastDelivery = new AtomicLong();
+
+	private volatile Latencies latencies = new Latencies();
+
+	private volatile boolean recording;
+
+	private int nextSeq;
+
+	@Override
+	public void run(LoadContext context, Result result) throws Exception {
+		int receivers = context.scaled(2000);
+		CountDownLatch joined = new CountDownLatch(receivers);
+		Connector connector = context.connector();
+		Connector.Batch batch = connector.open(receivers, 256, new WsConnection.Listener() {
+			@Override
+			public void onConnected(WsConnection connection) {
+			}
+
+			@Override
+			public void onFailed(WsConnection connection, Throwable cause) {
+				joined.countDown();
+			}
+
+			@Override
+			public void onText(WsConnection connection, ByteBuf packet) {
+				int type = packet.getByte(packet.readerIndex() + 1);
+				if (type == '3') {
+					joined.countDown();
+				}
+				else if (type == '2') {
+					onMessage(packet);
+				}
+			}
+		}, (connection) -> connection.sendText("421[\"join\",\"" + ROOM + "\"]"), null);
+		batch.await(120);
+		joined.await(60, TimeUnit.SECONDS);
+		Connector.Batch senderBatch = connector.open(1, 1, new WsConnection.Listener() {
+			@Override
+			public void onConnected(WsConnection connection) {
+			}
+
+			@Override
+			public void onFailed(WsConnection connection, Throwable cause) {
+			}
+		}, (c) -> { }, null);
+		senderBatch.await(30);
+		WsConnection sender = senderBatch.list().get(0);
+		int members = batch.list().size();
+		result.put("receivers", members).put("connect_failures", batch.failures.get());
+
+		// Warm-up: one paced second and a small burst
+		paced(sender, 20, members);
+		burst(sender, 50, members);
+
+		this.latencies = new Latencies();
+		int pacedMessages = Math.max(10, (int) Math.round(20 * context.measureSeconds()));
+		this.recording = true;
+		Window pacedWindow = Window.start(context.stats());
+		long pacedDelivered = paced(sender, pacedMessages, members);
+		pacedWindow.stop();
+		this.recording = false;
+		Latencies.Snapshot pacedSnapshot = this.latencies.snapshot();
+		result.put("paced_p50_ms", pacedSnapshot.percentileMillis(50))
+			.put("paced_p99_ms", pacedSnapshot.percentileMillis(99))
+			.put("paced_server_cpu_us_per_delivery", pacedWindow.serverMicrosPer(pacedDelivered))
+			.put("paced_lost", (double) pacedMessages * members - pacedDelivered);
+
+		this.latencies = new Latencies();
+		this.recording = true;
+		Window burstWindow = Window.start(context.stats());
+		long burstDelivered = burst(sender, 100, members);
+		burstWindow.stopAt(this.lastDelivery.get());
+		this.recording = false;
+		Latencies.Snapshot burstSnapshot = this.latencies.snapshot();
+		result.put("deliveries_per_s", burstWindow.rate(burstDelivered))
+			.put("burst_p50_ms", burstSnapshot.percentileMillis(50))
+			.put("burst_p99_ms", burstSnapshot.percentileMillis(99))
+			.put("server_cpu_us_per_delivery", burstWindow.serverMicrosPer(burstDelivered))
+			.put("gen_cpu_us_per_delivery", burstWindow.generatorMicrosPer(burstDelivered))
+			.put("burst_lost", 100.0 * members - burstDelivered);
+		senderBatch.closeAll();
+		batch.closeAll();
+	}
+
+	/** Send at 20 msg/s; return the deliveries once all arrived (or 10 s after the last send). */
+	private long paced(WsConnection sender, int messages, int members) throws InterruptedException {
+		long start = this.delivered.get();
+		long target = start + (long) messages * members;
+		long begin = System.nanoTime();
+		for (int i = 0; i < messages; i++) {
+			long due = begin + i * 50_000_000L;
+			long wait = due - System.nanoTime();
+			if (wait > 0) {
+				TimeUnit.NANOSECONDS.sleep(wait);
+			}
+			sender.channel().eventLoop().execute(() -> sendOne(sender));
+		}
+		return awaitDeliveries(start, target);
+	}
+
+	/** Send back to back from the sender's loop; return the deliveries once all arrived. */
+	private long burst(WsConnection sender, int messages, int members) throws InterruptedException {
+		long start = this.delivered.get();
+		long target = start + (long) messages * members;
+		sender.channel().eventLoop().execute(() -> {
+			for (int i = 0; i < messages; i++) {
+				sendOne(sender);
+			}
+		});
+		return awaitDeliveries(start, target);
+	}
+
+	private long awaitDeliveries(long start, long target) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		long last = -1;
+		long lastChange = System.nanoTime();
+		while (this.delivered.get() < target && System.nanoTime() < deadline) {
+			long now = this.delivered.get();
+			if (now != last) {
+				last = now;
+				lastChange = System.nanoTime();
+			}
+			else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(10)) {
+				break;
+			}
+			Thread.sleep(1);
+		}
+		return this.delivered.get() - start;
+	}
+
+	private void sendOne(WsConnection sender) {
+		int seq = this.nextSeq++ % MAX_MESSAGES;
+		this.sentAt.set(seq, System.nanoTime());
+		sender.sendText("42[\"broadcast\",\"" + ROOM + "\",{\"s\":" + seq + ",\"p\":\"" + FILLER + "\"}]");
+	}
+
+	private void onMessage(ByteBuf packet) {
+		long now = System.nanoTime();
+		// 42["msg",{"s":SEQ,...
+		int index = packet.indexOf(packet.readerIndex(), packet.writerIndex(), (byte) ':');
+		int seq = 0;
+		for (int i = index + 1; i < packet.writerIndex(); i++) {
+			int digit = packet.getByte(i) - '0';
+			if (digit < 0 || digit > 9) {
+				break;
+			}
+			seq = seq * 10 + digit;
+		}
+		if (this.recording) {
+			this.latencies.record(now - this.sentAt.get(seq));
+		}
+		this.lastDelivery.set(now);
+		this.delivered.incrementAndGet();
+	}
+
+}

@@ -1,0 +1,44 @@
+package dev.realtime.socketio.benchmarks.load;
+
+import java.net.URI;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.EventLoopGroup;
+
+/**
+ * What every scenario needs: the client event loops, the server's address, its process and the
+ * run's scale and durations.
+ *
+ * @param group the generator's event loops
+ * @param bootstrap a client bootstrap on them (TCP_NODELAY, SO_LINGER 0)
+ * @param host the server host
+ * @param port the server port
+ * @param stats the server process
+ * @param scale multiplies every connection and message count (1 = the spec's numbers)
+ * @param warmupSeconds the warm-up before each measured window
+ * @param measureSeconds the length of each measured window
+ */
+record LoadContext(EventLoopGroup group, Bootstrap bootstrap, String host, int port, ProcessStats stats,
+		double scale, double warmupSeconds, double measureSeconds) {
+
+	URI websocketUri() {
+		return URI.create("ws://" + this.host + ":" + this.port + "/socket.io/?EIO=4&transport=websocket");
+	}
+
+	Connector connector() {
+		return new Connector(this.bootstrap, websocketUri());
+	}
+
+	int scaled(int count) {
+		return Math.max(2, (int) Math.round(count * this.scale));
+	}
+
+	long warmupMillis() {
+		return (long) (this.warmupSeconds * 1000);
+	}
+
+	long measureMillis() {
+		return (long) (this.measureSeconds * 1000);
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.realtime.socketio.benchmarks.load;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * CPU, memory and heap of the server process under test (from {@code /proc/<pid>}, {@code jcmd}
+ * or the Node server's SIGUSR2 hook) and the CPU of this generator.
+ */
+final class ProcessStats {
+
+	/** USER_HZ; 100 on every Linux this runs on. */
+	private static final long NANOS_PER_TICK = 10_000_000L;
+
+	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+
+	private static final Pattern NODE_HEAP_USED = Pattern.compile("\"heapUsed\":(\\d+)");
+
+	private final long pid;
+
+	private final String kind;
+
+	private final Path statsFile;
+
+	ProcessStats(long pid, String kind, Path statsFile) {
+		this.pid = pid;
+		this.kind = kind;
+		this.statsFile = statsFile;
+	}
+
+	boolean hasServer() {
+		return this.pid > 0;
+	}
+
+	/** Server CPU time (user + system, all threads) in nanoseconds, or 0 without a pid. */
+	long serverCpuNanos() {
+		if (this.pid <= 0) {
+			return 0;
+		}
+		try {
+			String stat = Files.readString(Path.of("/proc", Long.toString(this.pid), "stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			// fields[0] is field 3 (state): utime is field 14, stime field 15
+			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Cannot read the CPU time of " + this.pid, ex);
+		}
+	}
+
+	/** This generator's CPU time in nanoseconds. */
+	static long generatorCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime();
+	}
+
+	/** Resident set size of the server in bytes. */
+	long serverRssBytes() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc", Long.toString(this.pid), "status"))) {
+			if (line.startsWith("VmRSS:")) {
+				return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+			}
+		}
+		return -1;
+	}
+
+	/** Collect garbage in the server, then return its used heap in bytes (-1 when unknown). */
+	long heapAfterGcBytes() throws IOException, InterruptedException {
+		if ("node".equals(this.kind)) {
+			Files.deleteIfExists(this.statsFile);
+			run(List.of("kill", "-USR2", Long.toString(this.pid)));
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+			while (System.nanoTime() < deadline) {
+				if (Files.exists(this.statsFile) && Files.size(this.statsFile) > 0) {
+					Matcher matcher = NODE_HEAP_USED.matcher(Files.readString(this.statsFile));
+					if (matcher.find()) {
+						return Long.parseLong(matcher.group(1));
+					}
+				}
+				Thread.sleep(50);
+			}
+			return -1;
+		}
+		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+		run(List.of(jcmd, Long.toString(this.pid), "GC.run"));
+		String info = run(List.of(jcmd, Long.toString(this.pid), "GC.heap_info"));
+		Matcher matcher = HEAP_USED.matcher(info);
+		return matcher.find() ? Long.parseLong(matcher.group(1)) * 1024 : -1;
+	}
+
+	private static String run(List<String> command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes());
+		process.waitFor(60, TimeUnit.SECONDS);
+		return output;
+	}
+
+}

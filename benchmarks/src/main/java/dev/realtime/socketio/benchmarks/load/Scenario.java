@@ -1,0 +1,22 @@
+package dev.realtime.socketio.benchmarks.load;
+
+/**
+ * One load scenario of {@code spec/BENCH-APP.md}; it adds its metrics to the result.
+ */
+interface Scenario {
+
+	void run(LoadContext context, Result result) throws Exception;
+
+	static Scenario named(String name) {
+		return switch (name) {
+			case "S1" -> new ConnectStorm();
+			case "S2" -> new AckRoundTrip();
+			case "S3" -> new BroadcastFanOut();
+			case "S4" -> new IdleMemory();
+			case "S5" -> new PollingEcho();
+			case "S6" -> new BinaryEcho();
+			default -> throw new IllegalArgumentException("Unknown scenario " + name);
+		};
+	}
+
+}

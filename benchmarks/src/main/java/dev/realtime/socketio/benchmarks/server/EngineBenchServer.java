@@ -1,0 +1,80 @@
+package dev.realtime.socketio.benchmarks.server;
+
+import java.time.Duration;
+
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+import tools.jackson.databind.node.ArrayNode;
+
+import dev.realtime.socketio.engine.EngineIoOptions;
+import dev.realtime.socketio.netty.SocketIoRoutes;
+import dev.realtime.socketio.server.SocketIoServer;
+import dev.realtime.socketio.server.SocketIoServerOptions;
+
+/**
+ * The bench server of {@code spec/BENCH-APP.md} on the engine API alone, without Spring: the
+ * baseline that shows what the Spring layer costs.
+ * <p>
+ * {@code java -Xmx1g -jar bench-server-engine.jar --server.port=PORT --server.address=127.0.0.1}
+ *
+ * @since 0.1.0
+ */
+public final class EngineBenchServer {
+
+	private EngineBenchServer() {
+	}
+
+	public static void main(String[] args) {
+		DisposableServer server = start(ServerArguments.parse(args));
+		System.out.println("engine bench server listening on " + server.host() + ":" + server.port());
+		server.onDispose().block();
+	}
+
+	/**
+	 * Start the bench server.
+	 * @param arguments where to bind ({@code 0} for any free port)
+	 * @return the bound server
+	 */
+	public static DisposableServer start(ServerArguments arguments) {
+		SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder()
+			.engine(EngineIoOptions.builder()
+				.path("/socket.io/")
+				.pingInterval(Duration.ofMillis(25_000))
+				.pingTimeout(Duration.ofMillis(20_000))
+				.maxHttpBufferSize(1_000_000)
+				.perMessageDeflate(false)
+				.build())
+			.serveClient(false)
+			.build());
+		io.onConnection((socket) -> {
+			socket.on("echo", (eventArgs, ack) -> socket.emit("echo", spread(eventArgs)));
+			socket.on("ack", (eventArgs, ack) -> {
+				if (ack != null) {
+					ack.send(spread(eventArgs));
+				}
+			});
+			socket.on("join", (eventArgs, ack) -> {
+				String room = eventArgs.get(0).asString();
+				socket.join(room);
+				if (ack != null) {
+					ack.send(room);
+				}
+			});
+			socket.on("broadcast", (eventArgs, ack) -> io.to(eventArgs.get(0).asString()).emit("msg", eventArgs.get(1)));
+		});
+		return HttpServer.create()
+			.host(arguments.address())
+			.port(arguments.port())
+			.route(SocketIoRoutes.of(io))
+			.bindNow();
+	}
+
+	static Object[] spread(ArrayNode args) {
+		Object[] values = new Object[args.size()];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = args.get(i);
+		}
+		return values;
+	}
+
+}
