@@ -10,8 +10,10 @@ import redis.embedded.RedisServer;
 /**
  * A Redis server (the binary embedded-redis ships) on a free loopback port, which a test may
  * stop and start again on the same port.
+ *
+ * @since 0.1.0
  */
-final class TestRedis implements AutoCloseable {
+public final class TestRedis implements AutoCloseable {
 
 	private final int port;
 
@@ -21,21 +23,21 @@ final class TestRedis implements AutoCloseable {
 		this.port = port;
 	}
 
-	static TestRedis start() {
+	public static TestRedis start() {
 		TestRedis redis = new TestRedis(freePort());
 		redis.startServer();
 		return redis;
 	}
 
-	int port() {
+	public int port() {
 		return this.port;
 	}
 
-	String uri() {
+	public String uri() {
 		return "redis://127.0.0.1:" + this.port;
 	}
 
-	synchronized void startServer() {
+	public synchronized void startServer() {
 		try {
 			this.server = RedisServer.newRedisServer()
 				.port(this.port)
@@ -50,7 +52,7 @@ final class TestRedis implements AutoCloseable {
 		}
 	}
 
-	synchronized void stopServer() {
+	public synchronized void stopServer() {
 		try {
 			if (this.server != null) {
 				this.server.stop();
