@@ -105,6 +105,12 @@ public class SocketIoProperties {
 
 	private final Auth auth = new Auth();
 
+	private final Limits limits = new Limits();
+
+	public Limits getLimits() {
+		return this.limits;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -552,6 +558,110 @@ public class SocketIoProperties {
 			 */
 			EVENT_LOOP
 
+		}
+
+	}
+
+	/**
+	 * Limits that protect the server from slow or abusive clients. The outbound buffer limits
+	 * are on by default; the connection limits are off (0) because a shared address (NAT,
+	 * proxy) can carry many legitimate clients.
+	 */
+	public static class Limits {
+
+		/**
+		 * Most data a session may hold for a client that does not read; past it the session
+		 * is closed with the reason 'buffer overflow'.
+		 */
+		private DataSize maxBufferedBytes = DataSize.ofMegabytes(16);
+
+		/**
+		 * Most packets a long-polling session may hold between two polls.
+		 */
+		private int maxBufferedPackets = 10_000;
+
+		/**
+		 * Most open sessions in total; 0 for no limit. Handshakes past it get HTTP 503.
+		 */
+		private int maxSessions = 0;
+
+		/**
+		 * Most open sessions per client address; 0 for no limit. Handshakes past it get HTTP
+		 * 429.
+		 */
+		private int maxSessionsPerAddress = 0;
+
+		/**
+		 * Handshakes per second per client address; 0 for no limit. Handshakes past it get
+		 * HTTP 429.
+		 */
+		private double handshakesPerSecond = 0;
+
+		/**
+		 * Handshakes a client address may make at once before the rate applies.
+		 */
+		private int handshakeBurst = 10;
+
+		/**
+		 * Addresses or CIDR ranges of reverse proxies whose X-Forwarded-For and Forwarded
+		 * headers are trusted for the client address.
+		 */
+		private List<String> trustedProxies = new ArrayList<>();
+
+		public DataSize getMaxBufferedBytes() {
+			return this.maxBufferedBytes;
+		}
+
+		public void setMaxBufferedBytes(DataSize maxBufferedBytes) {
+			this.maxBufferedBytes = maxBufferedBytes;
+		}
+
+		public int getMaxBufferedPackets() {
+			return this.maxBufferedPackets;
+		}
+
+		public void setMaxBufferedPackets(int maxBufferedPackets) {
+			this.maxBufferedPackets = maxBufferedPackets;
+		}
+
+		public int getMaxSessions() {
+			return this.maxSessions;
+		}
+
+		public void setMaxSessions(int maxSessions) {
+			this.maxSessions = maxSessions;
+		}
+
+		public int getMaxSessionsPerAddress() {
+			return this.maxSessionsPerAddress;
+		}
+
+		public void setMaxSessionsPerAddress(int maxSessionsPerAddress) {
+			this.maxSessionsPerAddress = maxSessionsPerAddress;
+		}
+
+		public double getHandshakesPerSecond() {
+			return this.handshakesPerSecond;
+		}
+
+		public void setHandshakesPerSecond(double handshakesPerSecond) {
+			this.handshakesPerSecond = handshakesPerSecond;
+		}
+
+		public int getHandshakeBurst() {
+			return this.handshakeBurst;
+		}
+
+		public void setHandshakeBurst(int handshakeBurst) {
+			this.handshakeBurst = handshakeBurst;
+		}
+
+		public List<String> getTrustedProxies() {
+			return this.trustedProxies;
+		}
+
+		public void setTrustedProxies(List<String> trustedProxies) {
+			this.trustedProxies = trustedProxies;
 		}
 
 	}

@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 import dev.realtime.socketio.engine.EngineIoCookieOptions;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoOptions;
+import dev.realtime.socketio.engine.EngineIoLimits;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 
@@ -65,7 +66,21 @@ final class SocketIoServerOptionsFactory {
 			.to(builder::httpCompressionThreshold);
 		map.from(properties.getCookie()).when(SocketIoProperties.Cookie::isEnabled).as(this::cookie).to(builder::cookie);
 		map.from(properties.getCors()).when(this::isCorsConfigured).as(this::cors).to(builder::cors);
+		SocketIoProperties.Limits limits = properties.getLimits();
+		map.from(limits::getMaxBufferedBytes).as(DataSize::toBytes).to(builder::maxBufferedBytes);
+		map.from(limits::getMaxBufferedPackets).to(builder::maxBufferedPackets);
+		map.from(limits).as(this::limits).to(builder::limits);
 		return builder;
+	}
+
+	private EngineIoLimits limits(SocketIoProperties.Limits limits) {
+		try {
+			return new EngineIoLimits(limits.getMaxSessions(), limits.getMaxSessionsPerAddress(),
+					limits.getHandshakesPerSecond(), limits.getHandshakeBurst(), limits.getTrustedProxies());
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("socketio.limits.trusted-proxies", limits.getTrustedProxies(), ex.getMessage());
+		}
 	}
 
 	private SocketIoParserLimits parserLimits(SocketIoProperties.Parser parser) {
@@ -117,6 +132,15 @@ final class SocketIoServerOptionsFactory {
 		Duration maxAge = properties.getCors().getMaxAge();
 		if (maxAge != null && maxAge.isNegative()) {
 			throw invalid("socketio.cors.max-age", maxAge, "must not be negative");
+		}
+		SocketIoProperties.Limits limits = properties.getLimits();
+		bytes("socketio.limits.max-buffered-bytes", limits.getMaxBufferedBytes(), 1);
+		atLeast("socketio.limits.max-buffered-packets", limits.getMaxBufferedPackets(), 1);
+		atLeast("socketio.limits.max-sessions", limits.getMaxSessions(), 0);
+		atLeast("socketio.limits.max-sessions-per-address", limits.getMaxSessionsPerAddress(), 0);
+		atLeast("socketio.limits.handshake-burst", limits.getHandshakeBurst(), 0);
+		if (limits.getHandshakesPerSecond() < 0) {
+			throw invalid("socketio.limits.handshakes-per-second", limits.getHandshakesPerSecond(), "must not be negative");
 		}
 		SocketIoProperties.Parser parser = properties.getParser();
 		atLeast("socketio.parser.max-attachments", parser.getMaxAttachments(), 0);
