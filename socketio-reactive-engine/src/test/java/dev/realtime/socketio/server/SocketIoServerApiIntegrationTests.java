@@ -402,6 +402,20 @@ class SocketIoServerApiIntegrationTests {
 		second.awaitClosed();
 	}
 
+	@Test
+	void ackCallbackThatFailsOnDisconnectionDoesNotStopIt() throws Exception {
+		start();
+		RawWebSocketClient client = rawConnected("/");
+		SocketIoSocket socket = nextConnection();
+		socket.emitWithCallback("question", (error, args) -> {
+			throw new IllegalStateException("failing callback");
+		});
+		assertThat(client.nextPacket()).isEqualTo("20[\"question\"]");
+		client.close();
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(io().sockets().sockets()).isEmpty();
+	}
+
 	// Connection rules
 
 	@Test
