@@ -405,6 +405,9 @@ final class EngineIoSession implements EngineIoSocket {
 			ws.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
 			releasePollForUpgrade();
 		}
+		else if (packet.type() == EnginePacketType.UPGRADE && this.state == State.CLOSING) {
+			deliverCloseOverUpgrade(ws);
+		}
 		else if (packet.type() == EnginePacketType.UPGRADE) {
 			completeUpgrade(ws);
 		}
@@ -445,6 +448,18 @@ final class EngineIoSession implements EngineIoSocket {
 			ws.write(buffered);
 		}
 		this.server.onUpgrade(this);
+	}
+
+	private void deliverCloseOverUpgrade(WebSocketTransport ws) {
+		this.probe = null;
+		List<EnginePacket> buffered = new ArrayList<>(this.pollBuffer);
+		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
+		clearPollBuffer();
+		if (!buffered.isEmpty()) {
+			ws.write(buffered);
+		}
+		ws.close();
+		finishClose();
 	}
 
 	private void abortUpgrade(WebSocketTransport ws) {
@@ -540,7 +555,11 @@ final class EngineIoSession implements EngineIoSocket {
 		this.closeReason = reason;
 		cancelTimers();
 		WebSocketTransport probing = this.probe;
-		if (probing != null) {
+		// A client in the middle of an upgrade has paused polling: it will only hear about a
+		// server-side close on the new WebSocket, once it sends its upgrade packet.
+		boolean keepProbe = probing != null && this.transport == EngineIoTransport.POLLING
+				&& this.pendingPoll == null && EngineIoCloseReason.FORCED_CLOSE.equals(reason);
+		if (probing != null && !keepProbe) {
 			this.probe = null;
 			probing.close();
 		}
@@ -600,6 +619,12 @@ final class EngineIoSession implements EngineIoSocket {
 			return;
 		}
 		cancel(this.closeTimeoutTask);
+		cancelUpgradeTimers();
+		WebSocketTransport probing = this.probe;
+		if (probing != null) {
+			this.probe = null;
+			probing.close();
+		}
 		this.state = State.CLOSED;
 		clearPollBuffer();
 		this.server.remove(this);

@@ -6,7 +6,7 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 import org.springframework.boot.reactor.netty.NettyRouteProvider;
 
-import dev.realtime.socketio.netty.EngineIoRoutes;
+import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 
 /**
@@ -24,7 +24,7 @@ class SocketIoNettyRouteProvider implements NettyRouteProvider {
 
 	@Override
 	public HttpServerRoutes apply(HttpServerRoutes routes) {
-		return EngineIoRoutes.mount(routes, List.of(this.server.engine()));
+		return SocketIoRoutes.mount(routes, List.of(this.server));
 	}
 
 }
