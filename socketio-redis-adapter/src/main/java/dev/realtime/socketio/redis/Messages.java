@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -107,10 +108,11 @@ final class Messages {
 	static BroadcastOptions readOptions(JsonNode opts) {
 		JsonNode flags = opts.path("flags");
 		JsonNode timeout = flags.path("timeout");
+		@Nullable Duration ackTimeout = timeout.isNumber() ? Duration.ofMillis(timeout.asLong()) : null;
 		return new BroadcastOptions(texts(opts.path("rooms")), texts(opts.path("except")),
 				flags.path("volatile").asBoolean(false), !flags.path("compress").isBoolean()
 						|| flags.path("compress").booleanValue(),
-				true, timeout.isNumber() ? Duration.ofMillis(timeout.asLong()) : null);
+				true, ackTimeout);
 	}
 
 	private static Set<String> texts(JsonNode array) {

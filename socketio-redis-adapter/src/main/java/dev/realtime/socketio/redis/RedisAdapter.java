@@ -16,6 +16,7 @@ import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -310,7 +311,7 @@ public class RedisAdapter extends InMemoryAdapter {
 			return;
 		}
 		String requestId = response.path("requestId").asString("");
-		BroadcastAckHandler ackHandler = this.ackRequests.get(requestId);
+		@Nullable BroadcastAckHandler ackHandler = this.ackRequests.get(requestId);
 		if (ackHandler != null) {
 			int type = response.path("type").asInt(-1);
 			if (type == Messages.BROADCAST_CLIENT_COUNT) {
@@ -321,7 +322,7 @@ public class RedisAdapter extends InMemoryAdapter {
 			}
 			return;
 		}
-		PendingRequest pending = this.requests.get(requestId);
+		@Nullable PendingRequest pending = this.requests.get(requestId);
 		if (pending == null) {
 			return;
 		}

@@ -17,6 +17,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -155,7 +156,7 @@ final class RedisConnections implements AutoCloseable {
 
 		@Override
 		public void message(byte[] channel, byte[] message) {
-			Consumer<byte[]> handler = RedisConnections.this.channels.get(new String(channel, StandardCharsets.UTF_8));
+			@Nullable Consumer<byte[]> handler = RedisConnections.this.channels.get(new String(channel, StandardCharsets.UTF_8));
 			if (handler != null) {
 				dispatch(() -> handler.accept(message));
 			}
@@ -163,7 +164,7 @@ final class RedisConnections implements AutoCloseable {
 
 		@Override
 		public void message(byte[] pattern, byte[] channel, byte[] message) {
-			BiConsumer<String, byte[]> handler = RedisConnections.this.patterns
+			@Nullable BiConsumer<String, byte[]> handler = RedisConnections.this.patterns
 				.get(new String(pattern, StandardCharsets.UTF_8));
 			if (handler != null) {
 				dispatch(() -> handler.accept(new String(channel, StandardCharsets.UTF_8), message));

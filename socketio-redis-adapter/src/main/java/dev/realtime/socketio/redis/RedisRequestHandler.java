@@ -13,6 +13,7 @@ import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
@@ -103,7 +104,7 @@ final class RedisRequestHandler {
 			}
 			return;
 		}
-		SocketIoSocket socket = this.adapter.adapterContext().socket(request.path("sid").asString(""));
+		@Nullable SocketIoSocket socket = this.adapter.adapterContext().socket(request.path("sid").asString(""));
 		if (socket == null) {
 			return;
 		}
@@ -123,7 +124,7 @@ final class RedisRequestHandler {
 		AdapterContext context = this.adapter.adapterContext();
 		ArrayNode sockets = NODES.arrayNode();
 		for (RemoteSocket socket : this.adapter.selectLocalSockets(Messages.readOptions(request.path("opts")))) {
-			Set<String> rooms = this.adapter.socketRooms(socket.id());
+			@Nullable Set<String> rooms = this.adapter.socketRooms(socket.id());
 			sockets.add(SocketSnapshots.write(socket, (rooms != null) ? rooms : Set.of(), context.jsonMapper()));
 		}
 		ObjectNode response = response(requestId);
