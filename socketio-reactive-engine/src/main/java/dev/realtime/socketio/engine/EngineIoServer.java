@@ -114,6 +114,22 @@ public final class EngineIoServer {
 	}
 
 	/**
+	 * Return the number of open sessions on a transport, without copying the sessions.
+	 * @param transport the transport
+	 * @return the number of sessions on it now
+	 * @since 0.1.0
+	 */
+	public int sessionCount(EngineIoTransport transport) {
+		int count = 0;
+		for (EngineIoSession session : this.sessions.values()) {
+			if (session.transport() == transport) {
+				count++;
+			}
+		}
+		return count;
+	}
+
+	/**
 	 * Return the open sessions.
 	 * @return a snapshot of the sessions
 	 */
@@ -151,7 +167,12 @@ public final class EngineIoServer {
 		return this.limiter;
 	}
 
-	boolean isShuttingDown() {
+	/**
+	 * Whether {@link #shutdown()} was called: the server accepts no more sessions.
+	 * @return {@code true} once shutting down
+	 * @since 0.1.0
+	 */
+	public boolean isShuttingDown() {
 		return this.shuttingDown;
 	}
 

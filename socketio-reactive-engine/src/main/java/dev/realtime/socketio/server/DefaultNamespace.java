@@ -159,18 +159,22 @@ class DefaultNamespace implements Namespace, AdapterContext {
 
 	// Connecting, on the client's event loop
 
-	void add(SocketIoClient client, ObjectNode auth) {
+	/**
+	 * Run the connection middlewares, then admit or refuse the socket.
+	 * @param startNanos when the CONNECT packet arrived, 0 without listeners
+	 */
+	void add(SocketIoClient client, ObjectNode auth, long startNanos) {
 		DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this, client, handshake(client, auth));
 		List<ConnectMiddleware> chain = middlewareChain();
 		if (chain.isEmpty()) {
-			connected(client, socket);
+			connected(client, socket, startNanos);
 			return;
 		}
 		Flux.fromIterable(chain)
 			.concatMap((middleware) -> Mono.defer(() -> middleware.handle(socket)))
 			.then()
-			.subscribe(null, (error) -> client.execute(() -> refused(client, error)),
-					() -> client.execute(() -> connected(client, socket)));
+			.subscribe(null, (error) -> client.execute(() -> refused(client, error, startNanos)),
+					() -> client.execute(() -> connected(client, socket, startNanos)));
 	}
 
 	private List<ConnectMiddleware> middlewareChain() {
@@ -185,9 +189,10 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		return chain;
 	}
 
-	private void connected(SocketIoClient client, DefaultSocketIoSocket socket) {
+	private void connected(SocketIoClient client, DefaultSocketIoSocket socket, long startNanos) {
 		if (!client.conn().isOpen()) {
 			client.onConnectFailed(this.name);
+			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
 			return;
 		}
 		this.sockets.put(socket.id(), socket);
@@ -195,6 +200,7 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		client.onConnected(socket);
 		ObjectNode ack = JsonNodeFactory.instance.objectNode().put("sid", socket.id());
 		client.send(SocketIoPacket.connect(this.name, ack));
+		handshakeCompleted(SocketIoServerListener.ACCEPTED, startNanos);
 		this.server.metrics().socketConnected(socket);
 		if (this.parent != null) {
 			this.parent.fireConnection(socket);
@@ -209,9 +215,10 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		}
 	}
 
-	private void refused(SocketIoClient client, Throwable error) {
+	private void refused(SocketIoClient client, Throwable error, long startNanos) {
 		client.onConnectFailed(this.name);
 		if (!client.conn().isOpen()) {
+			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
 			return;
 		}
 		ObjectNode payload = JsonNodeFactory.instance.objectNode();
@@ -221,6 +228,15 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		}
 		this.server.metrics().connectRejected(this.name);
 		client.send(SocketIoPacket.connectError(this.name, payload));
+		handshakeCompleted((error instanceof ConnectRejectedException) ? SocketIoServerListener.REJECTED
+				: SocketIoServerListener.ERROR, startNanos);
+	}
+
+	private void handshakeCompleted(String outcome, long startNanos) {
+		ServerListeners metrics = this.server.metrics();
+		if (startNanos != 0 && !metrics.isEmpty()) {
+			metrics.handshakeCompleted(this.name, outcome, System.nanoTime() - startNanos);
+		}
 	}
 
 	private Handshake handshake(SocketIoClient client, ObjectNode auth) {

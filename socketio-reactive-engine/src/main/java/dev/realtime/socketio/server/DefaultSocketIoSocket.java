@@ -336,6 +336,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			}
 			catch (RuntimeException ex) {
 				logger.error("Listener for event '" + event + "' of socket " + this.id + " failed", ex);
+				this.namespace.server().metrics().handlerFailed(this.namespace.name(), event, ex);
 				notifyError(ex);
 			}
 		}

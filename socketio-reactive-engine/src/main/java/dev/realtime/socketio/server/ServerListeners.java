@@ -14,6 +14,11 @@ final class ServerListeners implements SocketIoServerListener {
 		this.listeners.add(listener);
 	}
 
+	/** Whether no listener is registered: callers skip timing work then. */
+	boolean isEmpty() {
+		return this.listeners.isEmpty();
+	}
+
 	@Override
 	public void socketConnected(SocketIoSocket socket) {
 		for (SocketIoServerListener listener : this.listeners) {
@@ -60,6 +65,27 @@ final class ServerListeners implements SocketIoServerListener {
 	public void parseError() {
 		for (SocketIoServerListener listener : this.listeners) {
 			listener.parseError();
+		}
+	}
+
+	@Override
+	public void handshakeCompleted(String namespace, String outcome, long nanos) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.handshakeCompleted(namespace, outcome, nanos);
+		}
+	}
+
+	@Override
+	public void connectTimedOut() {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.connectTimedOut();
+		}
+	}
+
+	@Override
+	public void handlerFailed(String namespace, String event, Throwable error) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.handlerFailed(namespace, event, error);
 		}
 	}
 

@@ -142,15 +142,20 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	private void connect(String name, @Nullable JsonNode data) {
+		ServerListeners metrics = this.server.metrics();
+		long start = metrics.isEmpty() ? 0 : System.nanoTime();
 		ObjectNode auth = (data instanceof ObjectNode object) ? object : JsonNodeFactory.instance.objectNode();
 		DefaultNamespace namespace = this.server.namespaceFor(name, auth);
 		if (namespace == null) {
 			ObjectNode error = JsonNodeFactory.instance.objectNode().put("message", "Invalid namespace");
 			send(SocketIoPacket.connectError(name, error));
+			if (!metrics.isEmpty()) {
+				metrics.handshakeCompleted(name, SocketIoServerListener.REJECTED, System.nanoTime() - start);
+			}
 			return;
 		}
 		this.connecting.add(name);
-		namespace.add(this, auth);
+		namespace.add(this, auth, start);
 	}
 
 	void onConnected(DefaultSocketIoSocket socket) {
@@ -172,6 +177,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private void onConnectTimeout() {
 		if (this.sockets.isEmpty() && this.conn.isOpen()) {
+			this.server.metrics().connectTimedOut();
 			this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
 		}
 	}

@@ -151,6 +151,18 @@ public final class SocketIoServer implements BroadcastOperator {
 	}
 
 	/**
+	 * Return a listener that forwards each callback to the listeners added with
+	 * {@link #addListener}. Code that dispatches events on top of this server, such as an
+	 * annotation model, reports through it what the server cannot see itself, like a
+	 * {@link SocketIoServerListener#handlerFailed failed handler}.
+	 * @return the listener of all listeners
+	 * @since 0.1.0
+	 */
+	public SocketIoServerListener listeners() {
+		return this.listeners;
+	}
+
+	/**
 	 * Disconnect every socket with the reason {@code server shutting down}, then close every
 	 * Engine.IO session. Clients reconnect (to another node, in a cluster).
 	 * @return completion once every session is closed

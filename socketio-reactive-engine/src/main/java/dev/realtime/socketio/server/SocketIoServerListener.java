@@ -8,6 +8,21 @@ package dev.realtime.socketio.server;
  */
 public interface SocketIoServerListener {
 
+	/** Handshake outcome: the socket joined the namespace. */
+	String ACCEPTED = "accepted";
+
+	/**
+	 * Handshake outcome: the namespace does not exist, or a connection middleware refused
+	 * the socket with a {@link ConnectRejectedException}.
+	 */
+	String REJECTED = "rejected";
+
+	/**
+	 * Handshake outcome: a connection middleware failed with another error, or the
+	 * connection closed before the handshake completed.
+	 */
+	String ERROR = "error";
+
 	/**
 	 * A socket joined a namespace.
 	 * @param socket the socket
@@ -62,6 +77,36 @@ public interface SocketIoServerListener {
 	 * A client sent an invalid Socket.IO packet.
 	 */
 	default void parseError() {
+	}
+
+	/**
+	 * A namespace handshake (a CONNECT packet) completed, from its arrival to the CONNECT
+	 * or CONNECT_ERROR answer, connection middlewares included.
+	 * @param namespace the namespace the client asked for
+	 * @param outcome {@link #ACCEPTED}, {@link #REJECTED} or {@link #ERROR}
+	 * @param nanos the elapsed time
+	 * @since 0.1.0
+	 */
+	default void handshakeCompleted(String namespace, String outcome, long nanos) {
+	}
+
+	/**
+	 * A connection was closed because it joined no namespace within the connect timeout.
+	 * @since 0.1.0
+	 */
+	default void connectTimedOut() {
+	}
+
+	/**
+	 * A handler of an event failed: an {@link EventListener} of the server threw, or code
+	 * that dispatches events on top of the server (such as an annotation model) reported a
+	 * failure through {@link SocketIoServer#listeners()}.
+	 * @param namespace the namespace
+	 * @param event the event name
+	 * @param error the failure
+	 * @since 0.1.0
+	 */
+	default void handlerFailed(String namespace, String event, Throwable error) {
 	}
 
 }
