@@ -1,0 +1,21 @@
+package dev.realtime.socketio.conformance;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/**
+ * Serves {@code /engine.io/} (raw Engine.IO echo) and {@code /socket.io/} (the Socket.IO
+ * contract) on port 3000, as {@code shared/spec/CONFORMANCE-APP.md} describes.
+ */
+@SpringBootApplication
+public class ConformanceApplication {
+
+	/**
+	 * Start the fixture.
+	 * @param args command-line arguments, such as {@code --server.port=3000}
+	 */
+	public static void main(String[] args) {
+		SpringApplication.run(ConformanceApplication.class, args);
+	}
+
+}
