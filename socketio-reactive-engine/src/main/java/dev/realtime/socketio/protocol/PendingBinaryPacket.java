@@ -1,5 +1,6 @@
 package dev.realtime.socketio.protocol;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -33,12 +34,12 @@ final class PendingBinaryPacket {
 	private int received;
 
 	private PendingBinaryPacket(SocketIoPacketType type, String namespace, long ackId, JsonNode data,
-			int attachments) {
+			Slot[] slots) {
 		this.type = type;
 		this.namespace = namespace;
 		this.ackId = ackId;
 		this.data = data;
-		this.slots = new Slot[attachments];
+		this.slots = slots;
 	}
 
 	/**
@@ -48,37 +49,43 @@ final class PendingBinaryPacket {
 	 */
 	static PendingBinaryPacket create(SocketIoPacketType type, String namespace, long ackId, JsonNode data,
 			int attachments) {
-		PendingBinaryPacket packet = new PendingBinaryPacket(type, namespace, ackId, data, attachments);
-		packet.locatePlaceholders(data);
+		// Nothing is sized by the announced count, which the client chose: the placeholders
+		// found in the payload are collected first, and the count must match them
+		Map<Integer, Slot> located = new HashMap<>();
+		locatePlaceholders(data, attachments, located);
+		Slot[] slots = new Slot[located.size()];
 		for (int i = 0; i < attachments; i++) {
-			if (packet.slots[i] == null) {
+			Slot slot = located.get(i);
+			if (slot == null) {
 				throw new SocketIoParseException("Attachment " + i + " is not referenced by a placeholder");
 			}
+			slots[i] = slot;
 		}
-		return packet;
+		return new PendingBinaryPacket(type, namespace, ackId, data, slots);
 	}
 
 	// Recursion is bounded by the nesting depth the parser enforced
-	private void locatePlaceholders(JsonNode container) {
+	private static void locatePlaceholders(JsonNode container, int attachments, Map<Integer, Slot> located) {
 		if (container instanceof ArrayNode array) {
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode element = array.get(i);
-				if (!register(element, array, null, i)) {
-					locatePlaceholders(element);
+				if (!register(element, array, null, i, attachments, located)) {
+					locatePlaceholders(element, attachments, located);
 				}
 			}
 		}
 		else if (container instanceof ObjectNode object) {
 			for (Map.Entry<String, JsonNode> property : object.properties()) {
 				JsonNode value = property.getValue();
-				if (!register(value, object, property.getKey(), -1)) {
-					locatePlaceholders(value);
+				if (!register(value, object, property.getKey(), -1, attachments, located)) {
+					locatePlaceholders(value, attachments, located);
 				}
 			}
 		}
 	}
 
-	private boolean register(JsonNode node, JsonNode parent, @Nullable String property, int index) {
+	private static boolean register(JsonNode node, JsonNode parent, @Nullable String property, int index,
+			int attachments, Map<Integer, Slot> located) {
 		if (!isPlaceholder(node)) {
 			return false;
 		}
@@ -87,14 +94,13 @@ final class PendingBinaryPacket {
 			throw new SocketIoParseException("Invalid placeholder index: " + num);
 		}
 		int value = num.intValue();
-		if (value < 0 || value >= this.slots.length) {
+		if (value < 0 || value >= attachments) {
 			throw new SocketIoParseException("Placeholder index " + value + " out of range, "
-					+ this.slots.length + " attachments announced");
+					+ attachments + " attachments announced");
 		}
-		if (this.slots[value] != null) {
+		if (located.putIfAbsent(value, new Slot(parent, property, index)) != null) {
 			throw new SocketIoParseException("Duplicate placeholder index " + value);
 		}
-		this.slots[value] = new Slot(parent, property, index);
 		return true;
 	}
 
