@@ -144,6 +144,14 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	}
 
 	@Override
+	public Mono<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
+		Payloads.checkEventName(event);
+		BroadcastOptions options = new BroadcastOptions(java.util.Set.of(), java.util.Set.of(), false, true, false,
+				timeout);
+		return this.adapter.serverSideEmitWithAck(Payloads.eventData(jsonMapper(), event, args), options);
+	}
+
+	@Override
 	public Map<String, Collection<String>> rooms() {
 		return this.adapter.rooms();
 	}

@@ -27,6 +27,7 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A socket of one namespace on one connection. Listener lists are thread-safe; the pending
@@ -35,6 +36,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private static final Logger logger = Loggers.getLogger(DefaultSocketIoSocket.class);
+
+	private static final ObjectNode RATE_LIMITED_REPLY = JsonNodeFactory.instance.objectNode()
+		.put("error", DisconnectReason.RATE_LIMITED);
 
 	private final String id = RandomIds.next();
 
@@ -66,10 +70,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private volatile boolean connected;
 
+	private final @Nullable SocketRateLimiter rateLimiter;
+
 	DefaultSocketIoSocket(DefaultNamespace namespace, SocketIoClient client, Handshake handshake) {
 		this.namespace = namespace;
 		this.client = client;
 		this.handshake = handshake;
+		this.rateLimiter = SocketRateLimiter.create(namespace.server().options().eventRateLimits(), namespace.name());
 	}
 
 	@Override
@@ -303,6 +310,10 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		ArrayNode args = Payloads.eventArgs(data);
 		AckSender ack = packet.hasAckId() ? new DefaultAckSender(this, packet.ackId()) : null;
 		this.namespace.server().metrics().eventReceived(this.namespace.name(), event);
+		if (this.rateLimiter != null && !this.rateLimiter.tryAcquire(event)) {
+			rateLimited(event, ack);
+			return;
+		}
 		if (this.middlewares.isEmpty()) {
 			dispatch(event, args, ack);
 			return;
@@ -312,6 +323,16 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			.then()
 			.subscribe(null, (error) -> this.client.execute(() -> notifyError(error)),
 					() -> this.client.execute(() -> dispatch(event, args, ack)));
+	}
+
+	private void rateLimited(String event, @Nullable AckSender ack) {
+		this.namespace.server().metrics().eventRateLimited(this.namespace.name(), event);
+		if (ack != null) {
+			ack.send(RATE_LIMITED_REPLY);
+		}
+		if (this.rateLimiter != null && this.rateLimiter.abusive()) {
+			this.client.conn().close(DisconnectReason.RATE_LIMITED);
+		}
 	}
 
 	private void dispatch(String event, ArrayNode args, @Nullable AckSender ack) {

@@ -33,6 +33,9 @@ public final class DisconnectReason {
 	/** The client sent an invalid packet. */
 	public static final String PARSE_ERROR = "parse error";
 
+	/** The client kept sending events over its rate limit. */
+	public static final String RATE_LIMITED = "rate limit exceeded";
+
 	/** The connection was closed by the server application. */
 	public static final String FORCED_CLOSE = "forced close";
 

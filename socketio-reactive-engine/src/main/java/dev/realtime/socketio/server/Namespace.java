@@ -1,11 +1,15 @@
 package dev.realtime.socketio.server;
 
+import java.time.Duration;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A namespace: a communication channel that multiplexes on one connection, with its own
@@ -73,6 +77,16 @@ public interface Namespace extends BroadcastOperator {
 	 * @param args the arguments
 	 */
 	void serverSideEmit(String event, Object... args);
+
+	/**
+	 * Send an event to the other nodes of the cluster and collect their answers (the first
+	 * argument each node's listener acknowledged with).
+	 * @param timeout how long to wait for every node
+	 * @param event the event name
+	 * @param args the arguments
+	 * @return the answers; an error naming how many nodes answered on timeout
+	 */
+	Mono<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event, Object... args);
 
 	/**
 	 * Return the room names and their local members, for diagnostics.

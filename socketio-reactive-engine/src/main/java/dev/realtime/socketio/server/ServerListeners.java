@@ -62,6 +62,13 @@ final class ServerListeners implements SocketIoServerListener {
 	}
 
 	@Override
+	public void eventRateLimited(String namespace, String event) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.eventRateLimited(namespace, event);
+		}
+	}
+
+	@Override
 	public void parseError() {
 		for (SocketIoServerListener listener : this.listeners) {
 			listener.parseError();

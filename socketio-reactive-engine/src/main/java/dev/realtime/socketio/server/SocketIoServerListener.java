@@ -74,6 +74,14 @@ public interface SocketIoServerListener {
 	}
 
 	/**
+	 * An event was dropped because its socket was over its rate limit.
+	 * @param namespace the namespace
+	 * @param event the event name
+	 */
+	default void eventRateLimited(String namespace, String event) {
+	}
+
+	/**
 	 * A client sent an invalid Socket.IO packet.
 	 */
 	default void parseError() {

@@ -31,6 +31,8 @@ public final class SocketIoServerOptions {
 
 	private final boolean serveClient;
 
+	private final EventRateLimits eventRateLimits;
+
 	private SocketIoServerOptions(Builder builder) {
 		this.engine = Objects.requireNonNull(builder.engine, "engine");
 		Objects.requireNonNull(builder.connectTimeout, "connectTimeout");
@@ -43,6 +45,7 @@ public final class SocketIoServerOptions {
 		this.cleanupEmptyChildNamespaces = builder.cleanupEmptyChildNamespaces;
 		this.jsonMapper = Objects.requireNonNull(builder.jsonMapper, "jsonMapper");
 		this.serveClient = builder.serveClient;
+		this.eventRateLimits = Objects.requireNonNull(builder.eventRateLimits, "eventRateLimits");
 	}
 
 	/**
@@ -120,6 +123,14 @@ public final class SocketIoServerOptions {
 	}
 
 	/**
+	 * Return the limits on events clients send (off by default).
+	 * @return the event rate limits
+	 */
+	public EventRateLimits eventRateLimits() {
+		return this.eventRateLimits;
+	}
+
+	/**
 	 * Builds {@link SocketIoServerOptions}.
 	 */
 	public static final class Builder {
@@ -138,7 +149,19 @@ public final class SocketIoServerOptions {
 
 		private boolean serveClient = true;
 
+		private EventRateLimits eventRateLimits = EventRateLimits.none();
+
 		private Builder() {
+		}
+
+		/**
+		 * Set the limits on events clients send.
+		 * @param eventRateLimits the limits
+		 * @return this builder
+		 */
+		public Builder eventRateLimits(EventRateLimits eventRateLimits) {
+			this.eventRateLimits = eventRateLimits;
+			return this;
 		}
 
 		/**
