@@ -35,7 +35,7 @@
 	}
 
 	socket.on('connect', () => {
-		showStatus('connected', 'connected');
+		showTransport();
 		const firstTime = !state.signedIn;
 		state.signedIn = true;
 		localStorage.setItem('chat.nickname', state.nickname);
@@ -69,6 +69,17 @@
 			}
 		}
 	});
+
+	// Connected over HTTP long-polling first, then upgraded to WebSocket.
+	function showTransport() {
+		showStatus('connected', `connected · ${socket.io.engine.transport.name}`);
+	}
+
+	socket.io.on('open', () => socket.io.engine.on('upgrade', () => {
+		if (socket.connected) {
+			showTransport();
+		}
+	}));
 
 	socket.io.on('reconnect_attempt', (attempt) => showStatus('reconnecting', `reconnecting (attempt ${attempt})…`));
 
