@@ -1,21 +1,58 @@
 package dev.realtime.socketio.spring.handler.support;
 
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
+import dev.realtime.socketio.spring.observation.DefaultSocketIoEventObservationConvention;
+import dev.realtime.socketio.spring.observation.SocketIoEventObservationContext;
+import dev.realtime.socketio.spring.observation.SocketIoEventObservationConvention;
 
 /**
- * A handler method with its exception handling: what a socket listener calls.
+ * A handler method with its exception handling: what a socket listener calls. A failure
+ * of the method is reported to the server's listeners (for metrics) before it goes to
+ * the exception handlers; with an {@link ObservationRegistry}, each invocation is
+ * observed.
  */
 final class EventHandlerInvoker {
+
+	private static final SocketIoEventObservationConvention DEFAULT_CONVENTION = new DefaultSocketIoEventObservationConvention();
+
+	/**
+	 * Key of the current observation in the Reactor context, as Micrometer's
+	 * {@code ObservationThreadLocalAccessor.KEY} (context-propagation is optional).
+	 */
+	private static final String OBSERVATION_KEY = "micrometer.observation";
 
 	private final InvocableEventMethod method;
 
 	private final EventExceptionHandler exceptionHandler;
 
+	private final String namespace;
+
+	private final boolean mappedEvent;
+
+	private final @Nullable ObservationRegistry observationRegistry;
+
+	private final @Nullable SocketIoEventObservationConvention observationConvention;
+
 	EventHandlerInvoker(InvocableEventMethod method, EventExceptionHandler exceptionHandler) {
+		this(method, exceptionHandler, "/", true, null, null);
+	}
+
+	EventHandlerInvoker(InvocableEventMethod method, EventExceptionHandler exceptionHandler, String namespace,
+			boolean mappedEvent, @Nullable ObservationRegistry observationRegistry,
+			@Nullable SocketIoEventObservationConvention observationConvention) {
 		this.method = method;
 		this.exceptionHandler = exceptionHandler;
+		this.namespace = namespace;
+		this.mappedEvent = mappedEvent;
+		this.observationRegistry = (observationRegistry != null && !observationRegistry.isNoop())
+				? observationRegistry : null;
+		this.observationConvention = observationConvention;
 	}
 
 	InvocableEventMethod method() {
@@ -27,8 +64,39 @@ final class EventHandlerInvoker {
 	}
 
 	Mono<Void> invoke(EventContext context) {
-		return this.method.invoke(context)
-			.onErrorResume((ex) -> this.exceptionHandler.handle(ex, context, this.method));
+		ObservationRegistry registry = this.observationRegistry;
+		if (registry == null) {
+			return this.method.invoke(context)
+				.onErrorResume((ex) -> handleError(ex, context));
+		}
+		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
+				() -> new SocketIoEventObservationContext(context, this.namespace, this.mappedEvent), registry)
+			.start();
+		Mono<Void> invocation;
+		try (Observation.Scope scope = observation.openScope()) {
+			invocation = this.method.invoke(context);
+		}
+		return invocation.doOnError(observation::error)
+			.onErrorResume((ex) -> handleError(ex, context))
+			.doFinally((signal) -> observation.stop())
+			.contextWrite((reactorContext) -> reactorContext.put(OBSERVATION_KEY, observation));
+	}
+
+	private Mono<Void> handleError(Throwable ex, EventContext context) {
+		SocketIoSocket socket = context.socket();
+		socket.namespace().server().listeners().handlerFailed(socket.namespace().name(), eventName(context), ex);
+		return this.exceptionHandler.handle(ex, context, this.method);
+	}
+
+	private static String eventName(EventContext context) {
+		return switch (context.kind()) {
+			case CONNECT -> "connect";
+			case DISCONNECT -> "disconnect";
+			case EVENT -> {
+				String name = context.eventName();
+				yield (name != null) ? name : "";
+			}
+		};
 	}
 
 }

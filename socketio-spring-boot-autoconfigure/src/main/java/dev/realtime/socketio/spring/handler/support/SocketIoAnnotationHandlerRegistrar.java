@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -40,6 +41,7 @@ import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 import dev.realtime.socketio.spring.handler.EventArgumentResolver;
 import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
+import dev.realtime.socketio.spring.observation.SocketIoEventObservationConvention;
 
 /**
  * Registers the handler methods of {@link SocketIoNamespace @SocketIoNamespace} beans on
@@ -81,6 +83,10 @@ public class SocketIoAnnotationHandlerRegistrar
 	private Function<SocketIoSocket, @Nullable Principal> principalLookup = SocketIoPrincipal::get;
 
 	private EventHandlerExecution execution = EventHandlerExecution.BOUNDED_ELASTIC;
+
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable SocketIoEventObservationConvention observationConvention;
 
 	private @Nullable ApplicationContext applicationContext;
 
@@ -142,6 +148,26 @@ public class SocketIoAnnotationHandlerRegistrar
 	 */
 	public void setExecution(EventHandlerExecution execution) {
 		this.execution = Objects.requireNonNull(execution, "execution");
+	}
+
+	/**
+	 * Set the registry that observes each handler method invocation; none by default.
+	 * @param observationRegistry the registry, or {@code null} for no observations
+	 * @since 0.1.0
+	 */
+	public void setObservationRegistry(@Nullable ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention of the handler observations; the
+	 * {@link dev.realtime.socketio.spring.observation.DefaultSocketIoEventObservationConvention
+	 * default} one otherwise.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 * @since 0.1.0
+	 */
+	public void setObservationConvention(@Nullable SocketIoEventObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	@Override
@@ -233,7 +259,8 @@ public class SocketIoAnnotationHandlerRegistrar
 		Map<Method, Mapping> methods = MethodIntrospector.selectMethods(beanType,
 				(MethodIntrospector.MetadataLookup<Mapping>) SocketIoAnnotationHandlerRegistrar::mappingFor);
 		methods.forEach((method, mapping) -> {
-			EventHandlerInvoker invoker = new EventHandlerInvoker(factory.create(bean, method), exceptionHandler);
+			EventHandlerInvoker invoker = new EventHandlerInvoker(factory.create(bean, method), exceptionHandler,
+					key.name(), mapping.kind() != Kind.ANY_EVENT, this.observationRegistry, this.observationConvention);
 			switch (mapping.kind()) {
 				case CONNECT -> handlers.addConnectHandler(invoker);
 				case DISCONNECT -> handlers.addDisconnectHandler(invoker);
