@@ -608,6 +608,12 @@ public class SocketIoProperties {
 		 */
 		private List<String> trustedProxies = new ArrayList<>();
 
+		private final Events events = new Events();
+
+		public Events getEvents() {
+			return this.events;
+		}
+
 		public DataSize getMaxBufferedBytes() {
 			return this.maxBufferedBytes;
 		}
@@ -662,6 +668,126 @@ public class SocketIoProperties {
 
 		public void setTrustedProxies(List<String> trustedProxies) {
 			this.trustedProxies = trustedProxies;
+		}
+
+		/**
+		 * Token-bucket limits on the events each socket may send. An event over its limit is
+		 * dropped and an ack, if asked for, gets {"error":"rate limit exceeded"}.
+		 */
+		public static class Events {
+
+			/**
+			 * Events per second each socket may send; 0 turns the limit off.
+			 */
+			private double rate = 0;
+
+			/**
+			 * Events a socket may send at once before the rate applies.
+			 */
+			private int burst = 20;
+
+			/**
+			 * Dropped events in a row after which the connection is closed; 0 never closes it.
+			 */
+			private int maxViolations = 50;
+
+			/**
+			 * Limits for one namespace (replacing the default) or one event of a namespace
+			 * (applied on top).
+			 */
+			private List<Rule> overrides = new ArrayList<>();
+
+			public double getRate() {
+				return this.rate;
+			}
+
+			public void setRate(double rate) {
+				this.rate = rate;
+			}
+
+			public int getBurst() {
+				return this.burst;
+			}
+
+			public void setBurst(int burst) {
+				this.burst = burst;
+			}
+
+			public int getMaxViolations() {
+				return this.maxViolations;
+			}
+
+			public void setMaxViolations(int maxViolations) {
+				this.maxViolations = maxViolations;
+			}
+
+			public List<Rule> getOverrides() {
+				return this.overrides;
+			}
+
+			public void setOverrides(List<Rule> overrides) {
+				this.overrides = overrides;
+			}
+
+			/**
+			 * A limit for a namespace, or for one event of it.
+			 */
+			public static class Rule {
+
+				/**
+				 * The namespace, such as /chat.
+				 */
+				private String namespace = "/";
+
+				/**
+				 * The event name; empty for the whole namespace.
+				 */
+				private @Nullable String event;
+
+				/**
+				 * Events per second.
+				 */
+				private double rate;
+
+				/**
+				 * Events at once.
+				 */
+				private int burst = 1;
+
+				public String getNamespace() {
+					return this.namespace;
+				}
+
+				public void setNamespace(String namespace) {
+					this.namespace = namespace;
+				}
+
+				public @Nullable String getEvent() {
+					return this.event;
+				}
+
+				public void setEvent(@Nullable String event) {
+					this.event = event;
+				}
+
+				public double getRate() {
+					return this.rate;
+				}
+
+				public void setRate(double rate) {
+					this.rate = rate;
+				}
+
+				public int getBurst() {
+					return this.burst;
+				}
+
+				public void setBurst(int burst) {
+					this.burst = burst;
+				}
+
+			}
+
 		}
 
 	}

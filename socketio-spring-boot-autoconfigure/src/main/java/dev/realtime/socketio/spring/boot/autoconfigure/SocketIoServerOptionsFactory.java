@@ -17,6 +17,7 @@ import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoLimits;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
+import dev.realtime.socketio.server.EventRateLimits;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 
 /**
@@ -41,6 +42,7 @@ final class SocketIoServerOptionsFactory {
 		map.from(this.properties::getConnectTimeout).to(builder::connectTimeout);
 		map.from(this.properties::isCleanupEmptyChildNamespaces).to(builder::cleanupEmptyChildNamespaces);
 		map.from(this.properties.getParser()).as(this::parserLimits).to(builder::parserLimits);
+		map.from(this.properties.getLimits().getEvents()).as(this::eventRateLimits).to(builder::eventRateLimits);
 		map.from(jsonMapper).to(builder::jsonMapper);
 		serverCustomizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
@@ -81,6 +83,28 @@ final class SocketIoServerOptionsFactory {
 		catch (IllegalArgumentException ex) {
 			throw invalid("socketio.limits.trusted-proxies", limits.getTrustedProxies(), ex.getMessage());
 		}
+	}
+
+	private EventRateLimits eventRateLimits(SocketIoProperties.Limits.Events events) {
+		EventRateLimits.Builder limits = EventRateLimits.builder().maxViolations(events.getMaxViolations());
+		try {
+			if (events.getRate() > 0) {
+				limits.perSocket(new EventRateLimits.Rate(events.getRate(), Math.max(1, events.getBurst())));
+			}
+			for (SocketIoProperties.Limits.Events.Rule override : events.getOverrides()) {
+				EventRateLimits.Rate rate = new EventRateLimits.Rate(override.getRate(), override.getBurst());
+				if (StringUtils.hasText(override.getEvent())) {
+					limits.event(override.getNamespace(), override.getEvent(), rate);
+				}
+				else {
+					limits.namespace(override.getNamespace(), rate);
+				}
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			throw invalid("socketio.limits.events", events.getOverrides(), ex.getMessage());
+		}
+		return limits.build();
 	}
 
 	private SocketIoParserLimits parserLimits(SocketIoProperties.Parser parser) {
@@ -139,6 +163,10 @@ final class SocketIoServerOptionsFactory {
 		atLeast("socketio.limits.max-sessions", limits.getMaxSessions(), 0);
 		atLeast("socketio.limits.max-sessions-per-address", limits.getMaxSessionsPerAddress(), 0);
 		atLeast("socketio.limits.handshake-burst", limits.getHandshakeBurst(), 0);
+		atLeast("socketio.limits.events.max-violations", limits.getEvents().getMaxViolations(), 0);
+		if (limits.getEvents().getRate() < 0) {
+			throw invalid("socketio.limits.events.rate", limits.getEvents().getRate(), "must not be negative");
+		}
 		if (limits.getHandshakesPerSecond() < 0) {
 			throw invalid("socketio.limits.handshakes-per-second", limits.getHandshakesPerSecond(), "must not be negative");
 		}
