@@ -48,7 +48,7 @@ function connect(cmd) {
   const socket = io(cmd.url, Object.assign({ forceNew: true, reconnectionDelay: 100, reconnectionDelayMax: 200 }, cmd.opts || {}));
   sockets.set(cmd.id, socket);
   socket.on('connect', () => out({ id: cmd.id, type: 'connect', sid: socket.id, recovered: socket.recovered,
-    transport: socket.io.engine.transport.name }));
+    pid: socket._pid === undefined ? null : socket._pid, transport: socket.io.engine.transport.name }));
   socket.on('connect_error', (err) => out({ id: cmd.id, type: 'connect_error', message: err.message,
     data: err.data === undefined ? null : err.data }));
   socket.on('disconnect', (reason) => out({ id: cmd.id, type: 'disconnect', reason }));

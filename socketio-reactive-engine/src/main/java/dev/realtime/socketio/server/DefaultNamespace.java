@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,7 @@ import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -47,6 +49,9 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	private final @Nullable DefaultParentNamespace parent;
 
 	private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
+
+	/** Restored sockets back in their rooms, until their CONNECT acknowledgement. */
+	private final Map<String, DefaultSocketIoSocket> recovering = new ConcurrentHashMap<>();
 
 	private final List<Consumer<SocketIoSocket>> connectionListeners = new CopyOnWriteArrayList<>();
 
@@ -88,6 +93,11 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	@Override
 	public JsonMapper jsonMapper() {
 		return this.server.options().jsonMapper();
+	}
+
+	@Override
+	public @Nullable ConnectionStateRecoveryOptions connectionStateRecovery() {
+		return this.server.options().connectionStateRecovery();
 	}
 
 	@Override
@@ -168,21 +178,51 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	// Connecting, on the client's event loop
 
 	/**
-	 * Run the connection middlewares, then admit or refuse the socket.
+	 * Restore the client's session when it presents one, run the connection middlewares,
+	 * then admit or refuse the socket.
 	 * @param startNanos when the CONNECT packet arrived, 0 without listeners
 	 */
 	void add(SocketIoClient client, ObjectNode auth, long startNanos) {
-		DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this, client, handshake(client, auth));
+		JsonNode pid = auth.get("pid");
+		JsonNode offset = auth.get("offset");
+		if (connectionStateRecovery() != null && pid != null && pid.isString() && offset != null
+				&& offset.isString()) {
+			// PROTOCOL.md 2.8: the auth keeps pid and offset, as in the reference server.
+			this.adapter.restoreSession(pid.stringValue(), offset.stringValue())
+				.singleOptional()
+				.onErrorResume((ex) -> {
+					logger.warn("Could not restore a session of namespace " + this.name, ex);
+					return Mono.just(Optional.empty());
+				})
+				.subscribe((restored) -> client.execute(() -> admit(client, auth, startNanos, restored.orElse(null))));
+			return;
+		}
+		admit(client, auth, startNanos, null);
+	}
+
+	private void admit(SocketIoClient client, ObjectNode auth, long startNanos, @Nullable RestoredSession restored) {
+		DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this, client, handshake(client, auth), restored);
+		ConnectionStateRecoveryOptions recovery = connectionStateRecovery();
+		if (restored != null) {
+			this.recovering.put(socket.id(), socket);
+			socket.rejoin(restored.session().rooms());
+		}
 		List<ConnectMiddleware> chain = middlewareChain();
-		if (chain.isEmpty()) {
+		if (chain.isEmpty() || (restored != null && recovery != null && recovery.skipMiddlewares())) {
 			connected(client, socket, startNanos);
 			return;
 		}
 		Flux.fromIterable(chain)
 			.concatMap((middleware) -> Mono.defer(() -> middleware.handle(socket)))
 			.then()
-			.subscribe(null, (error) -> client.execute(() -> refused(client, error, startNanos)),
+			.subscribe(null, (error) -> client.execute(() -> refused(client, socket, error, startNanos)),
 					() -> client.execute(() -> connected(client, socket, startNanos)));
+	}
+
+	private void abandonRecovery(DefaultSocketIoSocket socket) {
+		if (socket.recovered() && this.recovering.remove(socket.id(), socket)) {
+			socket.abandonRecovery();
+		}
 	}
 
 	private List<ConnectMiddleware> middlewareChain() {
@@ -199,15 +239,23 @@ class DefaultNamespace implements Namespace, AdapterContext {
 
 	private void connected(SocketIoClient client, DefaultSocketIoSocket socket, long startNanos) {
 		if (!client.conn().isOpen()) {
+			abandonRecovery(socket);
 			client.onConnectFailed(this.name);
 			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
 			return;
 		}
 		this.sockets.put(socket.id(), socket);
+		this.recovering.remove(socket.id(), socket);
 		socket.onConnect();
 		client.onConnected(socket);
 		ObjectNode ack = JsonNodeFactory.instance.objectNode().put("sid", socket.id());
+		if (socket.pid() != null) {
+			ack.put("pid", socket.pid());
+		}
 		client.send(SocketIoPacket.connect(this.name, ack));
+		if (socket.recovered()) {
+			socket.sendMissedPackets();
+		}
 		handshakeCompleted(SocketIoServerListener.ACCEPTED, startNanos);
 		this.server.metrics().socketConnected(socket);
 		if (this.parent != null) {
@@ -223,7 +271,8 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		}
 	}
 
-	private void refused(SocketIoClient client, Throwable error, long startNanos) {
+	private void refused(SocketIoClient client, DefaultSocketIoSocket socket, Throwable error, long startNanos) {
+		abandonRecovery(socket);
 		client.onConnectFailed(this.name);
 		if (!client.conn().isOpen()) {
 			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
@@ -279,7 +328,7 @@ class DefaultNamespace implements Namespace, AdapterContext {
 			BroadcastAckHandler handler) {
 		List<EnginePacket> encoded = encode(packet);
 		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
-		List<DefaultSocketIoSocket> recipients = resolve(socketIds);
+		List<DefaultSocketIoSocket> recipients = resolve(socketIds, false);
 		handler.clientCount(recipients.size());
 		Duration timeout = options.timeout();
 		forEachLoop(recipients, (socket) -> {
@@ -295,19 +344,29 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		});
 	}
 
-	private List<DefaultSocketIoSocket> resolve(Collection<String> socketIds) {
+	/**
+	 * Find the local sockets, with or without the restored ones still connecting (which
+	 * hold broadcasts back until their CONNECT acknowledgement).
+	 */
+	private List<DefaultSocketIoSocket> resolve(Collection<String> socketIds, boolean withRecovering) {
 		List<DefaultSocketIoSocket> resolved = new ArrayList<>(socketIds.size());
 		for (String id : socketIds) {
 			SocketIoSocket socket = this.sockets.get(id);
 			if (socket instanceof DefaultSocketIoSocket local) {
 				resolved.add(local);
 			}
+			else if (withRecovering && !this.recovering.isEmpty()) {
+				DefaultSocketIoSocket restored = this.recovering.get(id);
+				if (restored != null) {
+					resolved.add(restored);
+				}
+			}
 		}
 		return resolved;
 	}
 
 	private void forEachLoop(Collection<String> socketIds, Consumer<DefaultSocketIoSocket> action) {
-		forEachLoop(resolve(socketIds), action);
+		forEachLoop(resolve(socketIds, true), action);
 	}
 
 	/**

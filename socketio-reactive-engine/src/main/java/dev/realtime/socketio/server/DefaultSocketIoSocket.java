@@ -19,6 +19,9 @@ import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.internal.RandomIds;
 import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.server.adapter.RestoredSession;
+import dev.realtime.socketio.server.adapter.SocketIoSession;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -40,7 +43,23 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	private static final ObjectNode RATE_LIMITED_REPLY = JsonNodeFactory.instance.objectNode()
 		.put("error", DisconnectReason.RATE_LIMITED);
 
-	private final String id = RandomIds.next();
+	/** PROTOCOL.md 2.8: the disconnections after which a session is kept for recovery. */
+	private static final Set<String> RECOVERABLE_REASONS = Set.of(DisconnectReason.TRANSPORT_ERROR,
+			DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
+			DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
+
+	private final String id;
+
+	/** The private session id, with connection state recovery on. */
+	private final @Nullable String pid;
+
+	private final boolean recovered;
+
+	/** Events missed while disconnected, sent right after the CONNECT acknowledgement. */
+	private List<ArrayNode> missedPackets;
+
+	/** Broadcasts that reached a restored socket before its CONNECT acknowledgement. */
+	private @Nullable List<List<EnginePacket>> heldBack;
 
 	private final DefaultNamespace namespace;
 
@@ -72,11 +91,27 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private final @Nullable SocketRateLimiter rateLimiter;
 
-	DefaultSocketIoSocket(DefaultNamespace namespace, SocketIoClient client, Handshake handshake) {
+	DefaultSocketIoSocket(DefaultNamespace namespace, SocketIoClient client, Handshake handshake,
+			@Nullable RestoredSession restored) {
 		this.namespace = namespace;
 		this.client = client;
 		this.handshake = handshake;
 		this.rateLimiter = SocketRateLimiter.create(namespace.server().options().eventRateLimits(), namespace.name());
+		if (restored != null) {
+			SocketIoSession session = restored.session();
+			this.id = session.sid();
+			this.pid = session.pid();
+			this.recovered = true;
+			this.data.putAll(session.data());
+			this.missedPackets = restored.missedPackets();
+			this.heldBack = new ArrayList<>();
+		}
+		else {
+			this.id = RandomIds.next();
+			this.pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
+			this.recovered = false;
+			this.missedPackets = List.of();
+		}
 	}
 
 	@Override
@@ -110,7 +145,11 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	@Override
 	public boolean recovered() {
-		return false;
+		return this.recovered;
+	}
+
+	@Nullable String pid() {
+		return this.pid;
 	}
 
 	@Override
@@ -231,6 +270,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	/** Send an event built by an emitter; safe from any thread. */
 	void sendEvent(String event, ArrayNode data, @Nullable AckCallback callback, @Nullable Duration timeout,
 			boolean volatileFlag) {
+		if (this.pid != null && callback == null && !volatileFlag) {
+			// PROTOCOL.md 2.8: through the adapter, which gives the event its offset and keeps it
+			// (it reaches the client on recovery even when sent while disconnected).
+			this.namespace.adapter().broadcast(SocketIoPacket.event(this.namespace.name(), data),
+					new BroadcastOptions(Set.of(this.id), Set.of(), false, true, false, null));
+			return;
+		}
 		long ackId = (callback != null) ? this.namespace.nextAckId() : SocketIoPacket.NO_ACK_ID;
 		SocketIoPacket packet = SocketIoPacket.event(this.namespace.name(), data, ackId);
 		List<EnginePacket> encoded = this.namespace.encode(packet);
@@ -254,6 +300,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	/** Write a broadcast packet; runs on the event loop. */
 	void writeBroadcast(List<EnginePacket> encoded, @Nullable ArrayNode data, boolean volatileFlag) {
 		if (!this.connected) {
+			if (this.heldBack != null && !volatileFlag) {
+				this.heldBack.add(encoded);
+			}
 			return;
 		}
 		if (data != null && !this.anyOutgoingListeners.isEmpty()) {
@@ -409,6 +458,49 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		this.namespace.adapter().addAll(this.id, List.of(this.id));
 	}
 
+	/**
+	 * Join the rooms of a restored session before the CONNECT acknowledgement; broadcasts
+	 * that reach the socket until then are held back. Runs on the event loop.
+	 * @param rooms the rooms of the session
+	 */
+	void rejoin(Set<String> rooms) {
+		this.namespace.adapter().addAll(this.id, rooms);
+	}
+
+	/**
+	 * Send what a restored socket missed, right after its CONNECT acknowledgement: the
+	 * missed events in order, then the broadcasts held back while it was connecting.
+	 * Runs on the event loop.
+	 */
+	void sendMissedPackets() {
+		for (ArrayNode packet : this.missedPackets) {
+			this.client.write(this.namespace.encode(SocketIoPacket.event(this.namespace.name(), packet)), false);
+		}
+		this.missedPackets = List.of();
+		List<List<EnginePacket>> held = this.heldBack;
+		this.heldBack = null;
+		if (held != null) {
+			for (List<EnginePacket> encoded : held) {
+				this.client.write(encoded, false);
+			}
+		}
+	}
+
+	/**
+	 * Give a restored session back to the adapter when the socket could not connect (refused
+	 * by a middleware, or its connection closed meanwhile), so the client can try again.
+	 * Runs on the event loop.
+	 */
+	void abandonRecovery() {
+		Set<String> rooms = rooms();
+		this.namespace.adapter().delAll(this.id);
+		this.heldBack = null;
+		this.missedPackets = List.of();
+		if (this.pid != null) {
+			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms, this.data));
+		}
+	}
+
 	@Override
 	public void disconnect(boolean close) {
 		this.client.execute(() -> {
@@ -442,6 +534,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			catch (RuntimeException ex) {
 				logger.error("Disconnecting listener of socket " + this.id + " failed", ex);
 			}
+		}
+		if (this.pid != null && RECOVERABLE_REASONS.contains(reason)) {
+			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms(), this.data));
 		}
 		this.namespace.adapter().delAll(this.id);
 		this.namespace.remove(this);

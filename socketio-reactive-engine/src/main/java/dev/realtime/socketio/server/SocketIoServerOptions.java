@@ -7,6 +7,7 @@ import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,8 @@ public final class SocketIoServerOptions {
 
 	private final EventRateLimits eventRateLimits;
 
+	private final @Nullable ConnectionStateRecoveryOptions connectionStateRecovery;
+
 	private SocketIoServerOptions(Builder builder) {
 		this.engine = Objects.requireNonNull(builder.engine, "engine");
 		Objects.requireNonNull(builder.connectTimeout, "connectTimeout");
@@ -46,6 +49,7 @@ public final class SocketIoServerOptions {
 		this.jsonMapper = Objects.requireNonNull(builder.jsonMapper, "jsonMapper");
 		this.serveClient = builder.serveClient;
 		this.eventRateLimits = Objects.requireNonNull(builder.eventRateLimits, "eventRateLimits");
+		this.connectionStateRecovery = builder.connectionStateRecovery;
 	}
 
 	/**
@@ -131,6 +135,15 @@ public final class SocketIoServerOptions {
 	}
 
 	/**
+	 * Return the connection state recovery settings, or {@code null} when recovery is off
+	 * (the default).
+	 * @return the recovery settings, or {@code null}
+	 */
+	public @Nullable ConnectionStateRecoveryOptions connectionStateRecovery() {
+		return this.connectionStateRecovery;
+	}
+
+	/**
 	 * Builds {@link SocketIoServerOptions}.
 	 */
 	public static final class Builder {
@@ -151,7 +164,21 @@ public final class SocketIoServerOptions {
 
 		private EventRateLimits eventRateLimits = EventRateLimits.none();
 
+		private @Nullable ConnectionStateRecoveryOptions connectionStateRecovery;
+
 		private Builder() {
+		}
+
+		/**
+		 * Turn connection state recovery on with the given settings, or off with
+		 * {@code null}. When on, the CONNECT acknowledgement carries a private session id and
+		 * every event without ack id and not volatile carries an offset as its last argument.
+		 * @param connectionStateRecovery the settings, or {@code null} to turn it off
+		 * @return this builder
+		 */
+		public Builder connectionStateRecovery(@Nullable ConnectionStateRecoveryOptions connectionStateRecovery) {
+			this.connectionStateRecovery = connectionStateRecovery;
+			return this;
 		}
 
 		/**

@@ -4,6 +4,7 @@ import java.util.Collection;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.AckSender;
+import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.SocketIoSocket;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,5 +77,14 @@ public interface AdapterContext {
 	 * @return the id
 	 */
 	long nextAckId();
+
+	/**
+	 * Return the connection state recovery settings of the server, or {@code null} when
+	 * recovery is off.
+	 * @return the recovery settings, or {@code null}
+	 */
+	default @Nullable ConnectionStateRecoveryOptions connectionStateRecovery() {
+		return null;
+	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.SocketIoSocket;
 import org.jspecify.annotations.Nullable;
@@ -20,7 +21,9 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The default adapter: rooms of one node, in memory. Cluster adapters extend it and add
- * the traffic to other nodes.
+ * the traffic to other nodes. With connection state recovery on, it also keeps the
+ * sessions of disconnected sockets and the packets they may miss, in memory, for the
+ * recovery window.
  *
  * @since 0.1.0
  */
@@ -32,12 +35,16 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	private final Map<String, Set<String>> sids = new ConcurrentHashMap<>();
 
+	private final @Nullable InMemorySessionStore sessions;
+
 	/**
 	 * Create an adapter for a namespace.
 	 * @param context the namespace's side of the contract
 	 */
 	public InMemoryAdapter(AdapterContext context) {
 		this.context = context;
+		ConnectionStateRecoveryOptions recovery = context.connectionStateRecovery();
+		this.sessions = (recovery != null) ? new InMemorySessionStore(recovery.maxDisconnectionDuration()) : null;
 	}
 
 	/**
@@ -85,10 +92,28 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	@Override
 	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+		SocketIoPacket toSend = packet;
+		if (this.sessions != null && InMemorySessionStore.isRecoverable(packet, options)) {
+			// PROTOCOL.md 2.8: one offset per broadcast, kept before the recipients are chosen.
+			toSend = this.sessions.store(packet, options);
+		}
 		Set<String> recipients = select(options);
 		if (!recipients.isEmpty()) {
-			this.context.deliver(recipients, packet, options);
+			this.context.deliver(recipients, toSend, options);
 		}
+	}
+
+	@Override
+	public void persistSession(SocketIoSession session) {
+		if (this.sessions != null) {
+			this.sessions.persist(session);
+		}
+	}
+
+	@Override
+	public Mono<RestoredSession> restoreSession(String pid, String offset) {
+		InMemorySessionStore store = this.sessions;
+		return (store != null) ? Mono.fromSupplier(() -> store.restore(pid, offset)) : Mono.empty();
 	}
 
 	@Override

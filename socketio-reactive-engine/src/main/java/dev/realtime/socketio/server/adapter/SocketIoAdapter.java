@@ -42,7 +42,10 @@ public interface SocketIoAdapter {
 	void delAll(String socketId);
 
 	/**
-	 * Send a packet to the sockets the options select.
+	 * Send a packet to the sockets the options select. With connection state recovery on
+	 * ({@link AdapterContext#connectionStateRecovery()}), an adapter that supports it gives
+	 * every event without ack id and not volatile an offset, appended as its last argument
+	 * (the same for every recipient), and keeps the packet for {@link #restoreSession}.
 	 * @param packet the packet
 	 * @param options the selection and flags
 	 */
@@ -123,6 +126,26 @@ public interface SocketIoAdapter {
 	 * @return the number of nodes
 	 */
 	Mono<Integer> serverCount();
+
+	/**
+	 * Keep the state of a socket whose connection dropped, so that the client can restore it
+	 * with {@link #restoreSession} within the recovery window. The default keeps nothing.
+	 * @param session the state of the socket
+	 */
+	default void persistSession(SocketIoSession session) {
+	}
+
+	/**
+	 * Find a persisted session again and the packets its client missed since its offset. A
+	 * session is restored at most once. The default finds nothing.
+	 * @param pid the private session id the client presented
+	 * @param offset the offset of the last packet the client received
+	 * @return the session and its missed packets, or empty when the session is unknown or
+	 * expired or the offset is no longer kept (the client then gets a new session)
+	 */
+	default Mono<RestoredSession> restoreSession(String pid, String offset) {
+		return Mono.empty();
+	}
 
 	/**
 	 * Release what the adapter holds.

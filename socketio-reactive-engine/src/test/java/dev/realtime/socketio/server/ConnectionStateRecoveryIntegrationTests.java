@@ -1,0 +1,382 @@
+package dev.realtime.socketio.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import dev.realtime.socketio.server.adapter.InMemoryAdapter;
+import dev.realtime.socketio.server.adapter.SocketIoSession;
+import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connection state recovery (PROTOCOL.md 2.8) with the npm {@code socket.io-client} and,
+ * for the wire format, a raw WebSocket: a client that lost its connection gets its id,
+ * rooms, data and every missed event back.
+ */
+class ConnectionStateRecoveryIntegrationTests {
+
+	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
+
+	private static final String OFFSET = "\"[^\"]+\"";
+
+	private SocketIoTestServer server;
+
+	private SocketIoNodeDriver driver;
+
+	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
+
+	private final BlockingQueue<String> disconnectReasons = new LinkedBlockingQueue<>();
+
+	private final List<AutoCloseable> clients = new ArrayList<>();
+
+	@AfterEach
+	void stop() throws Exception {
+		if (this.driver != null) {
+			this.driver.close();
+		}
+		for (AutoCloseable client : this.clients) {
+			client.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+	private SocketIoServer start(ConnectionStateRecoveryOptions recovery) {
+		return start((options) -> options.connectionStateRecovery(recovery));
+	}
+
+	/** A server whose new sockets join {@code room} and get {@code data.name}. */
+	private SocketIoServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
+		this.server = SocketIoTestServer.start(customizer);
+		this.server.io().onConnection((socket) -> {
+			if (!socket.recovered()) {
+				socket.join("room");
+				socket.data().put("name", "ada");
+			}
+			socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
+			this.connections.add(socket);
+		});
+		return this.server.io();
+	}
+
+	private SocketIoNodeDriver driver() {
+		this.driver = SocketIoNodeDriver.start();
+		return this.driver;
+	}
+
+	/** An npm client that reconnects only when told to, so events are emitted while it is away. */
+	private JsonNode connectNpm(String id) {
+		this.driver.connect(id, this.server.url("/"), Map.of("transports", List.of("websocket"), "reconnection", false));
+		return this.driver.await(id, "connect");
+	}
+
+	private RawWebSocketClient raw() {
+		RawWebSocketClient client = RawWebSocketClient.open(this.server);
+		this.clients.add(client);
+		return client;
+	}
+
+	private static <T> T next(BlockingQueue<T> queue) {
+		try {
+			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			assertThat(value).as("next value within " + TIMEOUT).isNotNull();
+			return value;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+	}
+
+	private static JsonNode json(String text) {
+		return JsonMapper.shared().readTree(text);
+	}
+
+	// With the npm client
+
+	@Test
+	void clientBackAfterTransportDropGetsItsIdRoomsDataAndEveryMissedEventInOrderOnce() {
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
+		driver();
+		JsonNode first = connectNpm("a");
+		assertThat(first.path("recovered").asBoolean()).isFalse();
+		assertThat(first.path("pid").isString()).isTrue();
+		SocketIoSocket socket = next(this.connections);
+		io.to("room").emit("room-event", 0);
+		assertThat(args(this.driver.awaitEvent("a", "room-event")).get(0).asInt()).isZero();
+
+		this.driver.run("a", "closeEngine");
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		for (int i = 1; i <= 5; i++) {
+			io.to("room").emit("room-event", i);
+		}
+		io.except("room").emit("room-event", -1);
+		io.to("elsewhere").emit("room-event", -2);
+		io.emit("all-event", "everyone");
+		socket.emit("direct", "to the old socket");
+		this.driver.run("a", "connectAgain");
+
+		JsonNode again = this.driver.await("a", "connect");
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("sid").asString()).isEqualTo(first.path("sid").asString());
+		assertThat(again.path("pid").asString()).isEqualTo(first.path("pid").asString());
+		SocketIoSocket restored = next(this.connections);
+		assertThat(restored.recovered()).isTrue();
+		assertThat(restored.id()).isEqualTo(socket.id());
+		assertThat(restored.rooms()).containsExactlyInAnyOrder(socket.id(), "room");
+		assertThat(restored.data()).containsEntry("name", "ada");
+		assertThat(restored.handshake().auth().path("pid").asString()).isEqualTo(first.path("pid").asString());
+
+		io.to("room").emit("room-event", 6);
+		this.driver.await((line) -> "room-event".equals(line.path("event").asString())
+				&& args(line).get(0).asInt() == 6, TIMEOUT);
+		List<String> received = this.driver
+			.received((line) -> "a".equals(line.path("id").asString()) && "event".equals(line.path("type").asString()))
+			.stream()
+			.map((line) -> line.path("event").asString() + ":" + args(line).get(0).asString())
+			.toList();
+		assertThat(received).containsExactly("room-event:0", "room-event:1", "room-event:2", "room-event:3",
+				"room-event:4", "room-event:5", "all-event:everyone", "direct:to the old socket", "room-event:6");
+		List<String> offsets = this.driver
+			.received((line) -> "a".equals(line.path("id").asString()) && "event".equals(line.path("type").asString()))
+			.stream()
+			.map((line) -> args(line).get(args(line).size() - 1).asString())
+			.toList();
+		assertThat(offsets).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void clientBackAfterServerClosedItsTransportIsRecovered() {
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
+		driver();
+		JsonNode first = connectNpm("a");
+		SocketIoSocket socket = next(this.connections);
+		io.to("room").emit("room-event", 0);
+		this.driver.awaitEvent("a", "room-event");
+		socket.conn().close(DisconnectReason.FORCED_CLOSE);
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_CLOSE);
+		this.driver.await("a", "disconnect");
+		io.to("room").emit("room-event", 1);
+		this.driver.run("a", "connectAgain");
+		JsonNode again = this.driver.await("a", "connect");
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		assertThat(again.path("sid").asString()).isEqualTo(first.path("sid").asString());
+		assertThat(args(this.driver.awaitEvent("a", "room-event")).get(0).asInt()).isOne();
+	}
+
+	@Test
+	void clientBackAfterTheWindowGetsANewSession() {
+		start(ConnectionStateRecoveryOptions.builder().maxDisconnectionDuration(Duration.ofMillis(300)).build());
+		driver();
+		JsonNode first = connectNpm("a");
+		next(this.connections);
+		this.server.io().to("room").emit("room-event", 0);
+		this.driver.awaitEvent("a", "room-event");
+		this.driver.run("a", "closeEngine");
+		next(this.disconnectReasons);
+		await().pollDelay(Duration.ofMillis(400)).atMost(TIMEOUT).until(() -> true);
+		this.driver.run("a", "connectAgain");
+		JsonNode again = this.driver.await("a", "connect");
+		assertThat(again.path("recovered").asBoolean()).isFalse();
+		assertThat(again.path("sid").asString()).isNotEqualTo(first.path("sid").asString());
+		assertThat(again.path("pid").asString()).isNotEqualTo(first.path("pid").asString());
+		assertThat(next(this.connections).recovered()).isFalse();
+	}
+
+	// On the wire
+
+	@Test
+	void connectAckCarriesPidAndEventsWithoutAckNotVolatileCarryAnOffsetAsLastArgument() {
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
+		RawWebSocketClient client = raw();
+		JsonNode ack = json(client.connectNamespace("/").substring(1));
+		assertThat(ack.propertyNames()).containsExactly("sid", "pid");
+		SocketIoSocket socket = next(this.connections);
+		socket.asVolatile().emit("volatile", 1);
+		socket.emitWithCallback("with-ack", (error, reply) -> {
+		}, 2);
+		socket.emit("direct", 3);
+		io.to("room").emit("room", 4);
+		io.emit("all", 5);
+		io.asVolatile().emit("volatile-all", 6);
+		socket.to("room").emit("from-socket", 7);
+		assertThat(client.nextPacket()).isEqualTo("2[\"volatile\",1]");
+		assertThat(client.nextPacket()).matches("2\\d+\\[\"with-ack\",2\\]");
+		assertThat(client.nextPacket()).matches("2\\[\"direct\",3," + OFFSET + "\\]");
+		assertThat(client.nextPacket()).matches("2\\[\"room\",4," + OFFSET + "\\]");
+		assertThat(client.nextPacket()).matches("2\\[\"all\",5," + OFFSET + "\\]");
+		assertThat(client.nextPacket()).isEqualTo("2[\"volatile-all\",6]");
+	}
+
+	@Test
+	void missedEventsFollowTheConnectAckOnTheWire() {
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
+		RawWebSocketClient first = raw();
+		JsonNode ack = json(first.connectNamespace("/").substring(1));
+		next(this.connections);
+		io.to("room").emit("room-event", 0);
+		JsonNode event = json(first.nextPacket().substring(1));
+		String offset = event.get(2).asString();
+		first.close();
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		io.to("room").emit("room-event", 1);
+		io.to("room").emit("room-event", 2);
+
+		RawWebSocketClient second = raw();
+		second.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		assertThat(second.nextPacket()).matches("2\\[\"room-event\",1," + OFFSET + "\\]");
+		assertThat(second.nextPacket()).matches("2\\[\"room-event\",2," + OFFSET + "\\]");
+		assertThat(next(this.connections).recovered()).isTrue();
+	}
+
+	@Test
+	void unknownPidGetsANewSession() {
+		start(ConnectionStateRecoveryOptions.defaults());
+		RawWebSocketClient client = raw();
+		client.sendPacket("0{\"pid\":\"unknown\",\"offset\":\"1\"}");
+		JsonNode ack = json(client.nextPacket().substring(1));
+		assertThat(ack.get("pid").asString()).isNotEqualTo("unknown");
+		SocketIoSocket socket = next(this.connections);
+		assertThat(socket.recovered()).isFalse();
+		assertThat(socket.id()).isEqualTo(ack.get("sid").asString());
+		assertThat(socket.rooms()).contains("room");
+	}
+
+	@Test
+	void sessionIsNotKeptAfterAClientNamespaceDisconnect() {
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
+		RawWebSocketClient client = raw();
+		JsonNode ack = json(client.connectNamespace("/").substring(1));
+		next(this.connections);
+		io.to("room").emit("room-event", 0);
+		String offset = json(client.nextPacket().substring(1)).get(2).asString();
+		client.sendPacket("1");
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		client.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+		JsonNode again = json(client.nextPacket().substring(1));
+		assertThat(again.get("sid").asString()).isNotEqualTo(ack.get("sid").asString());
+		assertThat(next(this.connections).recovered()).isFalse();
+	}
+
+	@Test
+	void sessionIsNotKeptWithoutRecovery() {
+		start((options) -> {
+		});
+		RawWebSocketClient client = raw();
+		assertThat(json(client.connectNamespace("/").substring(1)).propertyNames()).containsExactly("sid");
+		next(this.connections);
+		this.server.io().to("room").emit("room-event", 0);
+		assertThat(client.nextPacket()).isEqualTo("2[\"room-event\",0]");
+	}
+
+	// Middlewares
+
+	@Test
+	void middlewaresAreSkippedOnRecoveryByDefault() {
+		AtomicInteger runs = new AtomicInteger();
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
+		io.use((socket) -> {
+			runs.incrementAndGet();
+			return Mono.empty();
+		});
+		assertRecoveredWithRawClients(io);
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void middlewaresRunOnRecoveryWhenNotSkippedAndSeeTheRestoredSocket() {
+		List<Boolean> recovered = new CopyOnWriteArrayList<>();
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.builder().skipMiddlewares(false).build());
+		io.use((socket) -> {
+			recovered.add(socket.recovered());
+			return Mono.empty();
+		});
+		assertRecoveredWithRawClients(io);
+		assertThat(recovered).containsExactly(false, true);
+	}
+
+	@Test
+	void sessionRefusedByAMiddlewareIsKeptForALaterAttempt() {
+		AtomicInteger runs = new AtomicInteger();
+		SocketIoServer io = start(ConnectionStateRecoveryOptions.builder().skipMiddlewares(false).build());
+		io.use((socket) -> (runs.incrementAndGet() == 2) ? Mono.error(new ConnectRejectedException("not now"))
+				: Mono.empty());
+		RawWebSocketClient first = raw();
+		JsonNode ack = json(first.connectNamespace("/").substring(1));
+		next(this.connections);
+		io.to("room").emit("room-event", 0);
+		String offset = json(first.nextPacket().substring(1)).get(2).asString();
+		first.close();
+		next(this.disconnectReasons);
+		String restore = "0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}";
+		RawWebSocketClient second = raw();
+		second.sendPacket(restore);
+		assertThat(second.nextPacket()).startsWith("4{\"message\":\"not now\"");
+		second.sendPacket(restore);
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		assertThat(next(this.connections).rooms()).contains("room");
+	}
+
+	private void assertRecoveredWithRawClients(SocketIoServer io) {
+		RawWebSocketClient first = raw();
+		JsonNode ack = json(first.connectNamespace("/").substring(1));
+		next(this.connections);
+		io.to("room").emit("room-event", 0);
+		String offset = json(first.nextPacket().substring(1)).get(2).asString();
+		first.close();
+		next(this.disconnectReasons);
+		io.to("room").emit("room-event", 1);
+		RawWebSocketClient second = raw();
+		second.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		assertThat(second.nextPacket()).matches("2\\[\"room-event\",1," + OFFSET + "\\]");
+		assertThat(next(this.connections).recovered()).isTrue();
+	}
+
+	// Graceful shutdown
+
+	@Test
+	void serverCloseDisconnectsWithServerShuttingDownAndKeepsTheSessions() {
+		List<SocketIoSession> persisted = new CopyOnWriteArrayList<>();
+		SocketIoServer io = start((options) -> options.connectionStateRecovery(ConnectionStateRecoveryOptions.defaults())
+			.adapterFactory((context) -> new InMemoryAdapter(context) {
+
+				@Override
+				public void persistSession(SocketIoSession session) {
+					persisted.add(session);
+					super.persistSession(session);
+				}
+
+			}));
+		RawWebSocketClient client = raw();
+		client.connectNamespace("/");
+		SocketIoSocket socket = next(this.connections);
+		io.close().block(TIMEOUT);
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_SHUTTING_DOWN);
+		assertThat(persisted).singleElement().satisfies((session) -> {
+			assertThat(session.sid()).isEqualTo(socket.id());
+			assertThat(session.rooms()).containsExactlyInAnyOrder(socket.id(), "room");
+			assertThat(session.data()).containsEntry("name", "ada");
+		});
+		client.awaitClosed();
+	}
+
+}
