@@ -288,6 +288,42 @@ class SocketIoAutoConfigurationTests {
 	}
 
 	@Test
+	void shouldBindLimits() {
+		this.contextRunner.withPropertyValues("socketio.limits.max-buffered-bytes=2MB",
+				"socketio.limits.max-buffered-packets=500", "socketio.limits.max-sessions=1000",
+				"socketio.limits.max-sessions-per-address=20", "socketio.limits.handshakes-per-second=5",
+				"socketio.limits.handshake-burst=15", "socketio.limits.trusted-proxies=10.0.0.0/8,::1",
+				"socketio.limits.events.rate=10", "socketio.limits.events.burst=30",
+				"socketio.limits.events.max-violations=7", "socketio.limits.events.overrides[0].namespace=/chat",
+				"socketio.limits.events.overrides[0].event=typing", "socketio.limits.events.overrides[0].rate=2",
+				"socketio.limits.events.overrides[0].burst=2")
+			.run((context) -> {
+				SocketIoServerOptions options = context.getBean(SocketIoServerOptions.class);
+				EngineIoOptions engine = options.engine();
+				assertThat(engine.maxBufferedBytes()).isEqualTo(2L * 1024 * 1024);
+				assertThat(engine.maxBufferedPackets()).isEqualTo(500);
+				assertThat(engine.limits().maxSessions()).isEqualTo(1000);
+				assertThat(engine.limits().maxSessionsPerAddress()).isEqualTo(20);
+				assertThat(engine.limits().handshakesPerSecond()).isEqualTo(5);
+				assertThat(engine.limits().handshakeBurst()).isEqualTo(15);
+				assertThat(engine.limits().trustedProxies()).containsExactly("10.0.0.0/8", "::1");
+				assertThat(options.eventRateLimits().enabled()).isTrue();
+				assertThat(options.eventRateLimits().maxViolations()).isEqualTo(7);
+			});
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "socketio.limits.trusted-proxies=not-an-address, socketio.limits.trusted-proxies",
+			"socketio.limits.events.rate=-1, socketio.limits.events.rate",
+			"socketio.limits.max-buffered-packets=0, socketio.limits.max-buffered-packets" })
+	void shouldFailOnInvalidLimit(String property, String name) {
+		this.contextRunner.withPropertyValues(property).run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).hasStackTraceContaining(name);
+		});
+	}
+
+	@Test
 	void shouldFailOnCookieWithoutName() {
 		this.contextRunner.withPropertyValues("socketio.cookie.enabled=true", "socketio.cookie.name= ")
 			.run((context) -> {
