@@ -107,8 +107,14 @@ public class SocketIoProperties {
 
 	private final Limits limits = new Limits();
 
+	private final ConnectionStateRecovery connectionStateRecovery = new ConnectionStateRecovery();
+
 	public Limits getLimits() {
 		return this.limits;
+	}
+
+	public ConnectionStateRecovery getConnectionStateRecovery() {
+		return this.connectionStateRecovery;
 	}
 
 	public boolean isEnabled() {
@@ -896,6 +902,57 @@ public class SocketIoProperties {
 				this.tokenKey = tokenKey;
 			}
 
+		}
+
+	}
+
+	/**
+	 * Connection state recovery: a client that lost its connection and comes back within
+	 * the window gets its socket id, rooms, data and every event it missed.
+	 */
+	public static class ConnectionStateRecovery {
+
+		/**
+		 * Whether connection state recovery is on. The CONNECT acknowledgement then carries a
+		 * private session id and every event without ack, not volatile, an offset as its last
+		 * argument.
+		 */
+		private boolean enabled = false;
+
+		/**
+		 * How long the session of a disconnected client, and the events it may miss, are
+		 * kept.
+		 */
+		private Duration maxDisconnectionDuration = Duration.ofMinutes(2);
+
+		/**
+		 * Whether connection middlewares (such as authorizers) are skipped when a session is
+		 * recovered.
+		 */
+		private boolean skipMiddlewares = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getMaxDisconnectionDuration() {
+			return this.maxDisconnectionDuration;
+		}
+
+		public void setMaxDisconnectionDuration(Duration maxDisconnectionDuration) {
+			this.maxDisconnectionDuration = maxDisconnectionDuration;
+		}
+
+		public boolean isSkipMiddlewares() {
+			return this.skipMiddlewares;
+		}
+
+		public void setSkipMiddlewares(boolean skipMiddlewares) {
+			this.skipMiddlewares = skipMiddlewares;
 		}
 
 	}

@@ -17,6 +17,7 @@ import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoLimits;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
+import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.EventRateLimits;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 
@@ -44,6 +45,10 @@ final class SocketIoServerOptionsFactory {
 		map.from(this.properties.getParser()).as(this::parserLimits).to(builder::parserLimits);
 		map.from(this.properties.getLimits().getEvents()).as(this::eventRateLimits).to(builder::eventRateLimits);
 		map.from(jsonMapper).to(builder::jsonMapper);
+		map.from(this.properties.getConnectionStateRecovery())
+			.when(SocketIoProperties.ConnectionStateRecovery::isEnabled)
+			.as(this::connectionStateRecovery)
+			.to(builder::connectionStateRecovery);
 		serverCustomizers.forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
@@ -105,6 +110,14 @@ final class SocketIoServerOptionsFactory {
 			throw invalid("socketio.limits.events", events.getOverrides(), ex.getMessage());
 		}
 		return limits.build();
+	}
+
+	private ConnectionStateRecoveryOptions connectionStateRecovery(
+			SocketIoProperties.ConnectionStateRecovery recovery) {
+		return ConnectionStateRecoveryOptions.builder()
+			.maxDisconnectionDuration(recovery.getMaxDisconnectionDuration())
+			.skipMiddlewares(recovery.isSkipMiddlewares())
+			.build();
 	}
 
 	private SocketIoParserLimits parserLimits(SocketIoProperties.Parser parser) {
@@ -174,6 +187,10 @@ final class SocketIoServerOptionsFactory {
 		atLeast("socketio.parser.max-attachments", parser.getMaxAttachments(), 0);
 		atLeast("socketio.parser.max-nesting-depth", parser.getMaxNestingDepth(), 1);
 		atLeast("socketio.parser.max-event-name-length", parser.getMaxEventNameLength(), 1);
+		if (properties.getConnectionStateRecovery().isEnabled()) {
+			positive("socketio.connection-state-recovery.max-disconnection-duration",
+					properties.getConnectionStateRecovery().getMaxDisconnectionDuration());
+		}
 		validatePort(properties);
 		if (!StringUtils.hasText(properties.getAuth().getBearer().getTokenKey())) {
 			throw invalid("socketio.auth.bearer.token-key", properties.getAuth().getBearer().getTokenKey(),
