@@ -4,8 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Serves {@code /engine.io/} (raw Engine.IO echo) and {@code /socket.io/} (the Socket.IO
- * contract) on port 3000, as {@code shared/spec/CONFORMANCE-APP.md} describes.
+ * Serves {@code /engine.io/} (raw Engine.IO echo), {@code /socket.io/} (the Socket.IO
+ * contract) and {@code /socket.io-csr/} (with connection state recovery) on port 3000, as
+ * {@code shared/spec/CONFORMANCE-APP.md} describes.
  */
 @SpringBootApplication
 public class ConformanceApplication {
