@@ -143,23 +143,23 @@
 		return { messages: [], members: [], typing: new Map(), unread: 0, joined: false };
 	}
 
-	function joinRoom(name) {
+	function joinRoom(name, previous) {
 		socket.timeout(ACK_TIMEOUT_MS).emit('join', name, (err, reply) => {
 			if (err || reply.error) {
-				showRoomError(err ? 'The server did not answer, try again.' : reply.error);
 				const room = state.rooms.get(name);
 				if (room && !room.joined) {
 					// Never joined (a bad name, say): forget it.
 					state.rooms.delete(name);
 					if (state.current === name) {
 						state.current = null;
-						const first = state.rooms.keys().next();
-						if (!first.done) {
-							selectRoom(first.value);
+						const back = state.rooms.has(previous) ? previous : state.rooms.keys().next().value;
+						if (back) {
+							selectRoom(back);
 						}
 					}
 					render();
 				}
+				showRoomError(err ? 'The server did not answer, try again.' : reply.error);
 				return;
 			}
 			const room = state.rooms.get(reply.room) || newRoom();
@@ -193,11 +193,12 @@
 			selectRoom(name);
 			return;
 		}
+		const previous = state.current;
 		state.rooms.set(name, newRoom());
 		stopTyping();
 		state.current = name;
 		render();
-		joinRoom(name);
+		joinRoom(name, previous);
 	});
 
 	$('leave').addEventListener('click', () => {
@@ -218,6 +219,7 @@
 
 	function selectRoom(name) {
 		stopTyping();
+		$('room-error').hidden = true;
 		state.current = name;
 		state.rooms.get(name).unread = 0;
 		render();
