@@ -272,9 +272,10 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			boolean volatileFlag) {
 		if (this.pid != null && callback == null && !volatileFlag) {
 			// PROTOCOL.md 2.8: through the adapter, which gives the event its offset and keeps it
-			// (it reaches the client on recovery even when sent while disconnected).
+			// (it reaches the client on recovery even when sent while disconnected). The socket
+			// is on this node: no other node needs to hear of it.
 			this.namespace.adapter().broadcast(SocketIoPacket.event(this.namespace.name(), data),
-					new BroadcastOptions(Set.of(this.id), Set.of(), false, true, false, null));
+					new BroadcastOptions(Set.of(this.id), Set.of(), false, true, true, null));
 			return;
 		}
 		long ackId = (callback != null) ? this.namespace.nextAckId() : SocketIoPacket.NO_ACK_ID;
@@ -535,10 +536,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 				logger.error("Disconnecting listener of socket " + this.id + " failed", ex);
 			}
 		}
-		if (this.pid != null && RECOVERABLE_REASONS.contains(reason)) {
-			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms(), this.data));
-		}
+		String pid = this.pid;
+		@Nullable Set<String> rooms = (pid != null && RECOVERABLE_REASONS.contains(reason)) ? rooms() : null;
 		this.namespace.adapter().delAll(this.id);
+		if (pid != null && rooms != null) {
+			// Kept only once the rooms are left, so that a restored socket keeps the rooms it rejoins.
+			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, this.data));
+		}
 		this.namespace.remove(this);
 		this.client.remove(this);
 		this.connected = false;
