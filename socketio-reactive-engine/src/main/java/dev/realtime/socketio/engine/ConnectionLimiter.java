@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.realtime.socketio.internal.TokenBucket;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.NetUtil;
 import org.jspecify.annotations.Nullable;
@@ -77,8 +78,12 @@ final class ConnectionLimiter {
 			long now = System.nanoTime();
 			sweep(now);
 			TokenBucket bucket = this.buckets.computeIfAbsent(key,
-					(k) -> new TokenBucket(Math.max(1, this.limits.handshakeBurst()), now));
-			if (!bucket.tryTake(this.limits.handshakesPerSecond(), now)) {
+					(k) -> new TokenBucket(this.limits.handshakesPerSecond(), Math.max(1, this.limits.handshakeBurst()), now));
+			boolean allowed;
+			synchronized (bucket) {
+				allowed = bucket.tryTake(now);
+			}
+			if (!allowed) {
 				return Refusal.TOO_MANY_HANDSHAKES;
 			}
 		}
@@ -103,7 +108,11 @@ final class ConnectionLimiter {
 			return;
 		}
 		this.lastSweep = now;
-		this.buckets.values().removeIf((bucket) -> bucket.idleSince(now) > IDLE_BUCKET_NANOS);
+		this.buckets.values().removeIf((bucket) -> {
+			synchronized (bucket) {
+				return bucket.idleNanos(now) > IDLE_BUCKET_NANOS;
+			}
+		});
 	}
 
 	private boolean isTrusted(@Nullable InetAddress address) {
@@ -189,37 +198,6 @@ final class ConnectionLimiter {
 
 		String message() {
 			return this.message;
-		}
-
-	}
-
-	/** Refilled continuously at the configured rate. */
-	private static final class TokenBucket {
-
-		private final int capacity;
-
-		private double tokens;
-
-		private long last;
-
-		TokenBucket(int capacity, long now) {
-			this.capacity = capacity;
-			this.tokens = capacity;
-			this.last = now;
-		}
-
-		synchronized boolean tryTake(double perSecond, long now) {
-			this.tokens = Math.min(this.capacity, this.tokens + (now - this.last) / 1e9 * perSecond);
-			this.last = now;
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return true;
-			}
-			return false;
-		}
-
-		synchronized long idleSince(long now) {
-			return now - this.last;
 		}
 
 	}

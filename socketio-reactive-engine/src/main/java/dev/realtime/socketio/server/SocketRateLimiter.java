@@ -3,6 +3,7 @@ package dev.realtime.socketio.server;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.realtime.socketio.internal.TokenBucket;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,9 +15,9 @@ final class SocketRateLimiter {
 
 	private final String namespace;
 
-	private final @Nullable Bucket socketBucket;
+	private final @Nullable TokenBucket socketBucket;
 
-	private final @Nullable Map<String, Bucket> eventBuckets;
+	private final @Nullable Map<String, TokenBucket> eventBuckets;
 
 	private int violations;
 
@@ -24,7 +25,7 @@ final class SocketRateLimiter {
 		this.limits = limits;
 		this.namespace = namespace;
 		EventRateLimits.Rate rate = limits.rateFor(namespace);
-		this.socketBucket = (rate != null) ? new Bucket(rate, System.nanoTime()) : null;
+		this.socketBucket = (rate != null) ? new TokenBucket(rate.perSecond(), rate.burst(), System.nanoTime()) : null;
 		this.eventBuckets = limits.hasEventRates(namespace) ? new HashMap<>() : null;
 	}
 
@@ -42,7 +43,7 @@ final class SocketRateLimiter {
 		if (this.eventBuckets != null) {
 			EventRateLimits.Rate rate = this.limits.rateFor(this.namespace, event);
 			if (rate != null) {
-				allowed = this.eventBuckets.computeIfAbsent(event, (e) -> new Bucket(rate, now)).tryTake(now);
+				allowed = this.eventBuckets.computeIfAbsent(event, (e) -> new TokenBucket(rate.perSecond(), rate.burst(), now)).tryTake(now);
 			}
 		}
 		if (allowed && this.socketBucket != null) {
@@ -55,33 +56,6 @@ final class SocketRateLimiter {
 	/** Whether the socket has been over its limits too often in a row. */
 	boolean abusive() {
 		return this.limits.maxViolations() > 0 && this.violations >= this.limits.maxViolations();
-	}
-
-	private static final class Bucket {
-
-		private final EventRateLimits.Rate rate;
-
-		private double tokens;
-
-		private long last;
-
-		Bucket(EventRateLimits.Rate rate, long now) {
-			this.rate = rate;
-			this.tokens = rate.burst();
-			this.last = now;
-		}
-
-		boolean tryTake(long now) {
-			long elapsed = Math.max(0, now - this.last);
-			this.tokens = Math.min(this.rate.burst(), this.tokens + elapsed / 1e9 * this.rate.perSecond());
-			this.last = Math.max(now, this.last);
-			if (this.tokens >= 1) {
-				this.tokens -= 1;
-				return true;
-			}
-			return false;
-		}
-
 	}
 
 }
