@@ -18,6 +18,7 @@
 		signedIn: false,
 		typingSent: false,
 		typingTimer: null,
+		catchingUp: null, // { count, notice } from a recovered connection until the server's 'recovered'
 	};
 	sessionStorage.setItem('chat.clientId', state.clientId);
 
@@ -46,7 +47,8 @@
 			return;
 		}
 		if (socket.recovered) {
-			systemMessage('Reconnected: nothing was missed.');
+			// The server restored this session and is sending what we missed, then 'recovered'.
+			state.catchingUp = { count: 0, notice: systemMessage('Reconnected — catching up…') };
 			return;
 		}
 		// A new session: the server forgot our rooms, join them again.
@@ -56,7 +58,20 @@
 		}
 	});
 
+	// Sent by the server to a recovered session once the missed messages are through.
+	socket.on('recovered', () => {
+		const catchingUp = state.catchingUp;
+		state.catchingUp = null;
+		if (catchingUp && catchingUp.notice) {
+			const n = catchingUp.count;
+			catchingUp.notice.text = n === 0 ? 'Reconnected — nothing was missed.'
+				: `Reconnected — caught up on ${n} message${n === 1 ? '' : 's'}.`;
+			updateMessage(catchingUp.notice);
+		}
+	});
+
 	socket.on('disconnect', (reason) => {
+		state.catchingUp = null;
 		clearAllTyping();
 		if (socket.active) {
 			showStatus('reconnecting', 'reconnecting…');
@@ -281,6 +296,9 @@
 			message.status = 'delivered';
 		}
 		room.messages.push(message);
+		if (fromOthers && state.catchingUp) {
+			state.catchingUp.count += 1;
+		}
 		if (room.messages.length > 200) {
 			room.messages.shift();
 		}
@@ -300,7 +318,9 @@
 		if (!state.current || !state.rooms.has(state.current)) {
 			return;
 		}
-		addMessage(state.current, { id: newId(), kind: 'system', text, at: Date.now() }, false);
+		const message = { id: newId(), kind: 'system', text, at: Date.now() };
+		addMessage(state.current, message, false);
+		return message;
 	}
 
 	// Typing indicators: volatile emits, dropped rather than queued when offline

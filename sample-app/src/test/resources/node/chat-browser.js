@@ -2,7 +2,9 @@
 // Usage: node chat-browser.js <baseUrl> <screenshotDir>
 // Prints one JSON line per step ({"event":"step",...}); prints {"event":"drop","nickname":"bob"}
 // and waits for the line "dropped" on stdin while the test closes Bob's transport on the
-// server; prints {"event":"done"} at the end, or {"event":"error",...} and exits with 1.
+// server (Bob's page is offline meanwhile, until Alice has written to the room: connection
+// state recovery brings the missed messages back); prints {"event":"done"} at the end, or
+// {"event":"error",...} and exits with 1.
 'use strict';
 
 const fs = require('fs');
@@ -158,27 +160,48 @@ async function main() {
 		await screenshot(bob, '05-chat-bob.png');
 
 		step('bob\'s transport is dropped by the server');
+		// Offline first (an open WebSocket stays up): bob's page cannot come back before
+		// alice has written to the room.
+		await bob.context().setOffline(true);
 		report('drop', { nickname: 'bob' });
 		const command = await nextLine();
 		if (command !== 'dropped') {
 			throw new Error(`unexpected command: ${command}`);
 		}
 		await bob.locator('.message.system', { hasText: 'Connection lost (transport close). Reconnecting…' }).waitFor();
-		// The client waits 0.5 to 1.5 s before its first attempt: catch the state if we can.
-		const reconnecting = await bob.locator('#status[data-state="reconnecting"]').waitFor({ timeout: 1000 })
-			.then(() => true, () => false);
-		if (reconnecting) {
-			await screenshot(bob, '06-reconnecting.png');
+		await bob.locator('#status[data-state="reconnecting"], #status[data-state="offline"]').waitFor();
+		await screenshot(bob, '06-reconnecting.png');
+
+		step('alice writes to the room while bob is away');
+		await alice.waitForFunction(() => document.querySelectorAll('#presence li').length === 1);
+		const missed = ['While you were away 1', 'While you were away 2', 'While you were away 3'];
+		for (const text of missed) {
+			await send(alice, text);
 		}
-		await bob.locator('.message.system', { hasText: 'Reconnected.' }).waitFor();
+		await screenshot(alice, '07-while-bob-is-away.png');
+
+		step('bob\'s page recovers its session and the missed messages');
+		await bob.context().setOffline(false);
+		await bob.locator('.message.system', { hasText: 'Reconnected — caught up on 3 messages.' }).waitFor({ timeout: 20000 });
 		await bob.locator('#status[data-state="connected"]').waitFor();
-		await screenshot(bob, '07-reconnected.png');
+		const texts = await bob.locator('#messages .message').allInnerTexts();
+		const notice = texts.findIndex((t) => t.includes('Reconnected — caught up'));
+		const received = texts.filter((t) => t.includes('While you were away')).map((t) => missed.find((m) => t.includes(m)));
+		if (JSON.stringify(received) !== JSON.stringify(missed)
+				|| !texts.slice(notice + 1).every((t, i) => i >= missed.length || t.includes(missed[i]))) {
+			throw new Error(`bob's messages after recovery: ${JSON.stringify(texts)}`);
+		}
+		if (await bob.locator('.message.system', { hasText: /^Reconnected\.$/ }).count() !== 0) {
+			throw new Error('bob\'s page joined its rooms again: the session was not recovered');
+		}
+		await screenshot(bob, '08-recovered.png');
 
 		step('bob is back in the room');
 		await alice.waitForFunction(() => document.querySelectorAll('#presence li').length === 2);
+		await bob.waitForFunction(() => document.querySelectorAll('#presence li').length === 2);
 		await send(bob, 'I am back');
 		await alice.locator('.message', { hasText: 'I am back' }).waitFor();
-		await screenshot(alice, '08-after-reconnection.png');
+		await screenshot(alice, '09-after-reconnection.png');
 
 		report('done');
 	}

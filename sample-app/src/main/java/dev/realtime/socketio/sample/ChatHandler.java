@@ -15,6 +15,8 @@ import org.apache.commons.logging.LogFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
+import dev.realtime.socketio.server.DisconnectReason;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.annotation.OnConnect;
@@ -27,8 +29,9 @@ import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 /**
  * The chat's Socket.IO namespace. The page emits {@code join}, {@code leave},
  * {@code message} (with an ack: the delivery tick) and {@code typing}; the server emits
- * {@code message}, {@code presence}, {@code typing}, {@code announcement} and
- * {@code stats}.
+ * {@code message}, {@code presence}, {@code typing}, {@code announcement},
+ * {@code stats} and, to a socket restored by connection state recovery once it has been
+ * sent what it missed, {@code recovered}.
  *
  * @since 0.1.0
  */
@@ -42,6 +45,14 @@ public class ChatHandler {
 
 	/** The socket's chat rooms, in its data: rooms are gone from the adapter on disconnect. */
 	private static final String JOINED_ROOMS = ChatHandler.class.getName() + ".ROOMS";
+
+	/**
+	 * The disconnections after which the server keeps the session for connection state
+	 * recovery (PROTOCOL.md 2.8); not when either side left the namespace on purpose.
+	 */
+	private static final Set<String> SESSION_KEPT = Set.of(DisconnectReason.TRANSPORT_CLOSE,
+			DisconnectReason.TRANSPORT_ERROR, DisconnectReason.PING_TIMEOUT, DisconnectReason.FORCED_CLOSE,
+			DisconnectReason.FORCED_SERVER_CLOSE, DisconnectReason.SERVER_SHUTTING_DOWN);
 
 	private final ChatRooms rooms;
 
@@ -61,10 +72,24 @@ public class ChatHandler {
 		this.statistics = statistics;
 	}
 
+	/**
+	 * A new socket starts with no rooms. A recovered one is back in its rooms, with its
+	 * data, and has just been sent the events it missed: tell its rooms it is back, and tell
+	 * the page it has caught up.
+	 */
 	@OnConnect
-	void connected(SocketIoSocket socket, ChatUser user) {
-		socket.data().put(JOINED_ROOMS, new LinkedHashSet<String>());
-		logger.info(user.nickname() + " connected (socket " + socket.id() + ")");
+	Mono<Void> connected(SocketIoSocket socket, ChatUser user) {
+		if (!socket.recovered()) {
+			socket.data().put(JOINED_ROOMS, new LinkedHashSet<String>());
+			logger.info(user.nickname() + " connected (socket " + socket.id() + ")");
+			return Mono.empty();
+		}
+		logger.info(user.nickname() + " reconnected, recovered (socket " + socket.id() + ")");
+		List<String> joined = List.copyOf(joinedRooms(socket));
+		socket.emit("recovered", new Recovered(joined));
+		return Flux.fromIterable(joined)
+			.flatMap((room) -> publishPresence(socket.namespace(), room))
+			.then();
 	}
 
 	/**
@@ -118,10 +143,20 @@ public class ChatHandler {
 		}
 	}
 
+	/**
+	 * Tell the socket's rooms it left. Its nickname is given up, unless the socket may come
+	 * back with connection state recovery: then it is kept for the recovery window.
+	 */
 	@OnDisconnect
 	Mono<Void> disconnected(SocketIoSocket socket, ChatUser user, String reason) {
 		logger.info(user.nickname() + " disconnected (" + reason + ")");
-		this.nicknames.release(user.nickname(), socket.id());
+		ConnectionStateRecoveryOptions recovery = socket.namespace().server().options().connectionStateRecovery();
+		if (recovery != null && SESSION_KEPT.contains(reason)) {
+			this.nicknames.hold(user.nickname(), socket.id(), recovery.maxDisconnectionDuration());
+		}
+		else {
+			this.nicknames.release(user.nickname(), socket.id());
+		}
 		return Flux.fromIterable(joinedRooms(socket))
 			.flatMap((room) -> publishPresence(socket.namespace(), room))
 			.then();
@@ -195,6 +230,13 @@ public class ChatHandler {
 	 * @param members their nicknames, sorted
 	 */
 	record Presence(String room, List<String> members) {
+	}
+
+	/**
+	 * Sent to a recovered socket after the events it missed.
+	 * @param rooms the rooms it is back in
+	 */
+	record Recovered(List<String> rooms) {
 	}
 
 	/**

@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
  * The nicknames in use, each held by one socket. Names are compared ignoring case.
  * <p>
  * A name is claimed while its socket is being authorized, before it is connected, so a
- * claim whose socket never connected is given up after a grace period.
+ * claim whose socket never connected is given up after a grace period. A socket whose
+ * connection dropped may come back with connection state recovery (same id, no new
+ * authorization): its name is {@link #hold held} for the recovery window, then given up
+ * unless the socket is connected again.
  *
  * @since 0.1.0
  */
@@ -38,11 +41,12 @@ public class Nicknames {
 	 */
 	public @Nullable String claim(ChatUser user, String socketId, Predicate<String> connected) {
 		Instant now = Instant.now();
-		Holder claim = new Holder(user, socketId, now);
+		this.holders.values().removeIf((holder) -> holder.expired(now, connected));
+		Holder claim = new Holder(user, socketId, now.plus(UNCONNECTED_CLAIM_GRACE));
 		Holder[] replaced = new Holder[1];
 		Holder holder = this.holders.compute(key(user.nickname()), (name, current) -> {
 			if (current == null || current.user().clientId().equals(user.clientId())
-					|| (!connected.test(current.socketId()) && current.since().plus(UNCONNECTED_CLAIM_GRACE).isBefore(now))) {
+					|| current.expired(now, connected)) {
 				replaced[0] = current;
 				return claim;
 			}
@@ -54,6 +58,19 @@ public class Nicknames {
 		Holder previous = replaced[0];
 		return (previous != null && previous.user().clientId().equals(user.clientId())
 				&& !previous.socketId().equals(socketId)) ? previous.socketId() : null;
+	}
+
+	/**
+	 * Keep a nickname for a socket that is not connected, if the socket still holds it:
+	 * nobody else may claim it for the given time, while the socket may be restored.
+	 * @param nickname the nickname
+	 * @param socketId the socket that holds it
+	 * @param duration how long to keep it
+	 */
+	public void hold(String nickname, String socketId, Duration duration) {
+		Instant until = Instant.now().plus(duration);
+		this.holders.computeIfPresent(key(nickname),
+				(name, holder) -> holder.socketId().equals(socketId) ? new Holder(holder.user(), socketId, until) : holder);
 	}
 
 	/**
@@ -69,7 +86,18 @@ public class Nicknames {
 		return nickname.toLowerCase(Locale.ROOT);
 	}
 
-	private record Holder(ChatUser user, String socketId, Instant since) {
+	/**
+	 * A nickname's holder.
+	 * @param user who holds it
+	 * @param socketId the socket that holds it
+	 * @param keptUntil until when the name stays held while that socket is not connected
+	 */
+	private record Holder(ChatUser user, String socketId, Instant keptUntil) {
+
+		boolean expired(Instant now, Predicate<String> connected) {
+			return this.keptUntil.isBefore(now) && !connected.test(this.socketId);
+		}
+
 	}
 
 	/**

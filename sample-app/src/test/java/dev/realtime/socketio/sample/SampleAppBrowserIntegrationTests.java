@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.fail;
 /**
  * The chat page end to end, in headless Chromium driven by {@code playwright-core}
  * ({@code src/test/resources/node/chat-browser.js}): two people chat in a room, a taken
- * nickname is refused, and a page whose transport the server drops reconnects. Screenshots
- * are saved under {@code target/screenshots/}.
+ * nickname is refused, and a page whose transport the server drops recovers its session
+ * with connection state recovery: it shows the messages sent to its room while it was away,
+ * in order and once each. Screenshots are saved under {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleAppBrowserIntegrationTests {
@@ -51,7 +52,7 @@ class SampleAppBrowserIntegrationTests {
 	}
 
 	@Test
-	void twoPeopleChatAndADroppedPageReconnects() {
+	void twoPeopleChatAndADroppedPageRecoversTheMissedMessages() {
 		Path screenshots = Path.of(System.getProperty("sample.screenshots.dir", "target/screenshots"));
 		try (NodeScript browser = NodeScript.start("node/chat-browser.js", "http://localhost:" + this.port + "/",
 				screenshots.toAbsolutePath().toString())) {
