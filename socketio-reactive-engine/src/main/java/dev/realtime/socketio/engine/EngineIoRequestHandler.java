@@ -13,6 +13,7 @@ import java.util.zip.GZIPOutputStream;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -24,6 +25,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
@@ -300,6 +302,15 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> writePoll(EngineIoSession session, HttpServerRequest request, HttpServerResponse response,
 			PollResponse poll) {
+		EventLoop connectionLoop = channelOf(request).eventLoop();
+		if (!connectionLoop.inEventLoop()) {
+			// Answer on the connection's own event loop, not the session's: Reactor Netty
+			// 1.3.6 stops reading a keep-alive connection when a request that arrived before
+			// the previous exchange ended (as it can when that one ended on another thread)
+			// is then answered at once (reactor/reactor-netty#4361).
+			return Mono.defer(() -> writePoll(session, request, response, poll))
+				.subscribeOn(Schedulers.fromExecutor(connectionLoop));
+		}
 		byte[] body = poll.body().getBytes(StandardCharsets.UTF_8);
 		if (this.server.hasListeners()) {
 			this.server.onBytes(session, 0, body.length);
