@@ -21,16 +21,25 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
+import dev.realtime.socketio.spring.core.SocketIoTemplate;
+import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Drives the sample chat with the Java {@code socket.io-client}, as the page does.
+ * Drives the sample chat with the Java {@code socket.io-client}, as the page does, and
+ * with the npm {@code socket.io-client} where connection state recovery needs a client
+ * that supports it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleAppIntegrationTests {
@@ -41,6 +50,9 @@ class SampleAppIntegrationTests {
 
 	@LocalServerPort
 	private int port;
+
+	@Autowired
+	private SocketIoTemplate template;
 
 	private final List<Socket> clients = new ArrayList<>();
 
@@ -116,6 +128,72 @@ class SampleAppIntegrationTests {
 		BlockingQueue<JSONObject> presence = listen(alice, "presence");
 		bob.disconnect();
 		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room);
+	}
+
+	@Test
+	void droppedSocketKeepsItsNicknameForTheRecoveryWindow() throws Exception {
+		String room = room();
+		Socket alice = connect("alice-" + room, "a");
+		Socket bob = connect("bob-" + room, "b");
+		emitWithAck(alice, "join", room);
+		BlockingQueue<JSONObject> presence = listen(alice, "presence");
+		emitWithAck(bob, "join", room);
+		next(presence);
+		closeTransport("bob-" + room);
+		// The disconnect handler has run once the room was told Bob left.
+		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room);
+		JSONObject error = refusal(Map.of("nickname", "bob-" + room, "clientId", "someone-else"));
+		assertThat(error.getJSONObject("data").getString("code")).isEqualTo("nickname_taken");
+		// Bob's own tab may take it back without recovering (after a reload, say).
+		assertThat(tryConnect("bob-" + room, "b")).isTrue();
+	}
+
+	@Test
+	void droppedPageIsRecoveredWithItsNicknameRoomsAndMissedMessages() throws Exception {
+		String room = room();
+		String bob = "bob-" + room;
+		Socket alice = connect("alice-" + room, "a");
+		emitWithAck(alice, "join", room);
+		BlockingQueue<JSONObject> presence = listen(alice, "presence");
+		try (SocketIoNodeDriver page = SocketIoNodeDriver.start()) {
+			// The npm client: it sends its session id and offset back when reconnecting.
+			page.connect("bob", "http://127.0.0.1:" + this.port + ChatHandler.NAMESPACE,
+					Map.of("auth", Map.of("nickname", bob, "clientId", "b"), "transports", List.of("websocket"),
+							"reconnection", false));
+			String sid = page.await("bob", "connect").path("sid").asString();
+			page.emitWithAck("bob", "join", "join", room);
+			page.awaitAck("bob", "join");
+			assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room, bob);
+
+			closeTransport(bob);
+			assertThat(page.await("bob", "disconnect").path("reason").asString()).isEqualTo("transport close");
+			assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room);
+			for (int i = 1; i <= 3; i++) {
+				emitWithAck(alice, "message", new JSONObject(Map.of("id", "m" + i, "room", room, "text", "missed " + i)));
+			}
+			page.run("bob", "connectAgain");
+
+			JsonNode again = page.await("bob", "connect");
+			assertThat(again.path("recovered").asBoolean()).isTrue();
+			assertThat(again.path("sid").asString()).isEqualTo(sid);
+			for (int i = 1; i <= 3; i++) {
+				assertThat(SocketIoNodeDriver.args(page.awaitEvent("bob", "message")).get(0).path("text").asString())
+					.isEqualTo("missed " + i);
+			}
+			JsonNode recovered = SocketIoNodeDriver.args(page.awaitEvent("bob", "recovered")).get(0);
+			assertThat(recovered.path("rooms").get(0).asString()).isEqualTo(room);
+			assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room, bob);
+			assertThat(page.received((line) -> "message".equals(line.path("event").asString()))).hasSize(3);
+
+			// Restored without authorizing again: the principal came back with the socket's data.
+			SocketIoSocket socket = this.template.namespace(ChatHandler.NAMESPACE).socket(sid);
+			assertThat(socket).isNotNull();
+			assertThat(SocketIoPrincipal.get(socket)).isEqualTo(new ChatUser(bob, "b"));
+			BlockingQueue<JSONObject> toAlice = listen(alice, "message");
+			page.emitWithAck("bob", "back", "message", Map.of("id", "b1", "room", room, "text", "I am back"));
+			assertThat(SocketIoNodeDriver.args(page.awaitAck("bob", "back")).get(0).path("id").asString()).isEqualTo("b1");
+			assertThat(next(toAlice).getString("from")).isEqualTo(bob);
+		}
 	}
 
 	@Test
@@ -225,6 +303,20 @@ class SampleAppIntegrationTests {
 		HttpResponse<String> page = get("/");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("<script src=\"/socket.io/socket.io.js\"");
+	}
+
+	/**
+	 * Close the Engine.IO connection of a user's socket, as a network failure would.
+	 */
+	private void closeTransport(String nickname) {
+		List<SocketIoSocket> sockets = this.template.namespace(ChatHandler.NAMESPACE)
+			.sockets()
+			.values()
+			.stream()
+			.filter((socket) -> SocketIoPrincipal.get(socket) instanceof ChatUser user && user.nickname().equals(nickname))
+			.toList();
+		assertThat(sockets).hasSize(1);
+		sockets.get(0).conn().close();
 	}
 
 	private Socket connect(String nickname, String clientId) {
