@@ -1,10 +1,8 @@
 package dev.realtime.socketio.sample;
 
-import java.security.Principal;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.Valid;
@@ -24,7 +22,6 @@ import dev.realtime.socketio.spring.annotation.OnDisconnect;
 import dev.realtime.socketio.spring.annotation.OnEvent;
 import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
-import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 
 /**
  * The chat's Socket.IO namespace. The page emits {@code join}, {@code leave},
@@ -42,6 +39,12 @@ public class ChatHandler {
 	public static final String NAMESPACE = "/chat";
 
 	private static final Log logger = LogFactory.getLog(ChatHandler.class);
+
+	/**
+	 * The socket's nickname, in its data as a plain string: unlike the principal, it reads
+	 * the same on sockets fetched from other nodes (Redis adapter).
+	 */
+	static final String NICKNAME = ChatHandler.class.getName() + ".NICKNAME";
 
 	/** The socket's chat rooms, in its data: rooms are gone from the adapter on disconnect. */
 	private static final String JOINED_ROOMS = ChatHandler.class.getName() + ".ROOMS";
@@ -175,9 +178,9 @@ public class ChatHandler {
 		return namespace.to(key)
 			.fetchSockets()
 			.map((sockets) -> sockets.stream()
-				.map(SocketIoPrincipal::get)
-				.filter(Objects::nonNull)
-				.map(Principal::getName)
+				.map((socket) -> socket.data().get(NICKNAME))
+				.filter(String.class::isInstance)
+				.map(String.class::cast)
 				.distinct()
 				.sorted(String.CASE_INSENSITIVE_ORDER)
 				.toList())

@@ -65,6 +65,7 @@ public class NicknameAuthorizer implements SocketIoConnectAuthorizer {
 			catch (Nicknames.NicknameTakenException ex) {
 				throw rejected(ex.getMessage(), "nickname_taken");
 			}
+			socket.data().put(ChatHandler.NICKNAME, nickname);
 			return user;
 		});
 	}
