@@ -7,6 +7,10 @@
 # Settings (environment):
 #   REPS=3                 repetitions; servers are interleaved A B C, C B A, ... per scenario
 #   SERVERS="spring engine node netty-socketio raw"
+#                          also `spring-metrics`: the Spring bench server with the Socket.IO meters bound
+#                          to Boot's simple MeterRegistry (--socketio.metrics.enabled=true; `spring`
+#                          runs with them off), for the metrics overhead:
+#                          SERVERS="spring spring-metrics" SCENARIOS=S2 REPS=8 REPORT_DOC= benchmarks/run.sh
 #   SCENARIOS="S1 S2 S3 S4 S5 S6"
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
 #   WARMUP=2 MEASURE=4     seconds of warm-up and of each measured window
@@ -53,6 +57,7 @@ start_server() {
 	local name=$1 log="$RUN_DIR/$1.log"
 	case "$name" in
 		spring) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
+		spring-metrics) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" --server.port="$PORT" --server.address=127.0.0.1 --socketio.metrics.enabled=true >>"$log" 2>&1 & ;;
 		engine) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server-engine.jar" --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
 		netty-socketio) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$T/classes:$T/netty-socketio-lib/*" dev.realtime.socketio.benchmarks.peer.NettySocketIoBenchServer --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
 		raw) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$CP" dev.realtime.socketio.benchmarks.peer.RawWebSocketBenchServer --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
