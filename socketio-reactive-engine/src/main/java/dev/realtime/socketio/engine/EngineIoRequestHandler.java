@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 
+import dev.realtime.socketio.internal.RandomIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
@@ -164,7 +165,7 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> openWebSocket(HttpServerResponse response, EngineIoHandshake handshake) {
 		// The id is chosen before the 101 answer so that the sticky-session cookie can carry it.
-		String id = SessionIdGenerator.next();
+		String id = RandomIds.next();
 		EngineIoCookieOptions cookie = this.options.cookie();
 		if (cookie != null) {
 			response.header(HttpHeaderNames.SET_COOKIE, cookie.headerValue(id));

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.internal.RandomIds;
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -182,7 +183,7 @@ public final class EngineIoServer {
 
 	EngineIoSession createSession(EventLoop eventLoop, EngineIoHandshake handshake, EngineIoTransport transport,
 			@Nullable WebSocketTransport webSocket) {
-		return createSession(SessionIdGenerator.next(), eventLoop, handshake, transport, webSocket);
+		return createSession(RandomIds.next(), eventLoop, handshake, transport, webSocket);
 	}
 
 	EngineIoSession createSession(String preferredId, EventLoop eventLoop, EngineIoHandshake handshake,
@@ -190,7 +191,7 @@ public final class EngineIoServer {
 		String id = preferredId;
 		EngineIoSession session = new EngineIoSession(id, this, eventLoop, handshake, transport, webSocket);
 		while (this.sessions.putIfAbsent(id, session) != null) {
-			id = SessionIdGenerator.next();
+			id = RandomIds.next();
 			session = new EngineIoSession(id, this, eventLoop, handshake, transport, webSocket);
 		}
 		this.limiter.sessionOpened(handshake.remoteAddress());
