@@ -1,10 +1,9 @@
 package dev.realtime.socketio.engine;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.CompositeByteBuf;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
@@ -18,25 +17,44 @@ final class BodyReader {
 	}
 
 	static Mono<String> read(HttpServerRequest request, int maxBytes) {
-		// The composite owns every retained chunk and is released whatever the outcome.
-		return Mono.<String, CompositeByteBuf>usingWhen(
-				Mono.fromSupplier(() -> ByteBufAllocator.DEFAULT.compositeBuffer(Integer.MAX_VALUE)),
-				(composite) -> request.receive()
-					.retain()
-					.doOnNext((chunk) -> append(composite, chunk, maxBytes))
-					.then(Mono.fromSupplier(() -> composite.toString(StandardCharsets.UTF_8))),
-				(composite) -> {
-					composite.release();
-					return Mono.empty();
-				});
+		// Each chunk is copied into a heap array as it arrives and Reactor Netty releases it
+		// after onNext: nothing is retained, so there is nothing to release on error or
+		// cancel, and no usingWhen/composite chain per POST (a polling body is one small chunk).
+		return request.receive()
+			.collect(() -> new Accumulator(maxBytes), Accumulator::append)
+			.map(Accumulator::text);
 	}
 
-	private static void append(CompositeByteBuf composite, ByteBuf chunk, int maxBytes) {
-		if (composite.readableBytes() + chunk.readableBytes() > maxBytes) {
-			chunk.release();
-			throw new TooLargeException();
+	/** The bytes of a body so far. */
+	private static final class Accumulator {
+
+		private final int maxBytes;
+
+		private byte[] bytes = new byte[0];
+
+		private int length;
+
+		Accumulator(int maxBytes) {
+			this.maxBytes = maxBytes;
 		}
-		composite.addComponent(true, chunk);
+
+		void append(ByteBuf chunk) {
+			int size = chunk.readableBytes();
+			if (this.length + size > this.maxBytes) {
+				throw new TooLargeException();
+			}
+			if (this.length + size > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.min(this.maxBytes,
+						Math.max(this.length + size, this.bytes.length * 2)));
+			}
+			chunk.getBytes(chunk.readerIndex(), this.bytes, this.length, size);
+			this.length += size;
+		}
+
+		String text() {
+			return new String(this.bytes, 0, this.length, StandardCharsets.UTF_8);
+		}
+
 	}
 
 	/** The body exceeded the limit. */
