@@ -168,7 +168,9 @@ async function main() {
 		if (command !== 'dropped') {
 			throw new Error(`unexpected command: ${command}`);
 		}
-		await bob.locator('.message.system', { hasText: 'Connection lost (transport close). Reconnecting…' }).waitFor();
+		// Chromium reports the server's close of a socket in an offline context either as a
+		// close or as an error, depending on timing: both mean the transport is gone.
+		await bob.locator('.message.system', { hasText: /Connection lost \(transport (close|error)\)\. Reconnecting…/ }).waitFor();
 		await bob.locator('#status[data-state="reconnecting"], #status[data-state="offline"]').waitFor();
 		await screenshot(bob, '06-reconnecting.png');
 

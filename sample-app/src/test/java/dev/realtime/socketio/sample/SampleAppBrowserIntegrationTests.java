@@ -68,7 +68,7 @@ class SampleAppBrowserIntegrationTests {
 
 	/**
 	 * Close the Engine.IO connection of a user's sockets, as a network failure would: the
-	 * page sees {@code transport close} and reconnects (a server-side disconnect would not
+	 * page sees {@code transport close} (or {@code transport error}) and reconnects (a server-side disconnect would not
 	 * reconnect).
 	 */
 	private List<SocketIoSocket> closeTransports(String nickname) {
