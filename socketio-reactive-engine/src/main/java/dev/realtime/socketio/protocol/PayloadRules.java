@@ -1,6 +1,5 @@
 package dev.realtime.socketio.protocol;
 
-import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -13,9 +12,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
 final class PayloadRules {
 
 	/** Event names a client must not send (Socket.IO v5, events and acks). */
-	private static final Set<String> RESERVED_EVENT_NAMES = Set.of("connect", "connect_error", "disconnect",
-			"disconnecting", "newListener", "removeListener");
-
 	private final SocketIoParserLimits limits;
 
 	private final JsonNodeFactory nodeFactory;
@@ -68,7 +64,7 @@ final class PayloadRules {
 				throw new SocketIoParseException("Event name longer than " + this.limits.maxEventNameLength()
 						+ " chars");
 			}
-			if (RESERVED_EVENT_NAMES.contains(text)) {
+			if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(text)) {
 				throw new SocketIoParseException("Reserved event name: " + text);
 			}
 		}

@@ -1,6 +1,7 @@
 package dev.realtime.socketio.protocol;
 
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,13 @@ public final class SocketIoPacket {
 
 	/** The value of {@link #ackId()} when the packet has no ack id. */
 	public static final long NO_ACK_ID = -1;
+
+	/**
+	 * Event names a server must not emit and a decoder rejects in incoming events
+	 * (PROTOCOL.md 2.6): they are the client's own lifecycle events.
+	 */
+	public static final Set<String> RESERVED_EVENT_NAMES = Set.of("connect", "connect_error", "disconnect",
+			"disconnecting", "newListener", "removeListener");
 
 	private final SocketIoPacketType type;
 

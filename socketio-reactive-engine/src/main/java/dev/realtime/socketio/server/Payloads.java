@@ -3,10 +3,10 @@ package dev.realtime.socketio.server;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.protocol.EncodedPacket;
+import dev.realtime.socketio.protocol.SocketIoPacket;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,14 +18,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 final class Payloads {
 
-	private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect",
-			"disconnecting", "newListener", "removeListener");
-
 	private Payloads() {
 	}
 
 	static void checkEventName(String event) {
-		if (RESERVED_EVENTS.contains(event)) {
+		if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(event)) {
 			throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
 		}
 	}

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -30,6 +29,7 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.Validator;
 
+import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.annotation.OnAnyEvent;
@@ -66,9 +66,6 @@ public class SocketIoAnnotationHandlerRegistrar
 		implements SmartInitializingSingleton, ApplicationContextAware, DisposableBean {
 
 	private static final Log logger = LogFactory.getLog(SocketIoAnnotationHandlerRegistrar.class);
-
-	private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect",
-			"disconnecting", "newListener", "removeListener");
 
 	private final SocketIoServer server;
 
@@ -334,7 +331,7 @@ public class SocketIoAnnotationHandlerRegistrar
 			if (event.isEmpty()) {
 				throw new IllegalStateException("@OnEvent on " + method + " has an empty event name");
 			}
-			if (RESERVED_EVENTS.contains(event)) {
+			if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(event)) {
 				throw new IllegalStateException("@OnEvent on " + method + " uses the reserved event name '" + event
 						+ "': use @OnConnect or @OnDisconnect for the socket's lifecycle");
 			}
