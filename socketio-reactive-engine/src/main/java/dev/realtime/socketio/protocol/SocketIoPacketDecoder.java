@@ -23,18 +23,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The JSON payload is parsed as strict JSON, once, and its nesting depth is checked while it
  * is parsed, so that deeply nested input fails fast.
  * <p>Stateful and not thread-safe: use one instance per connection, from one thread at a time.
+ * Decoders made by one {@link Factory} share their immutable JSON configuration (tree reader,
+ * parser factory and its symbol tables), so that a connection holds only its own state.
  *
  * @since 0.1.0
  */
 public final class SocketIoPacketDecoder {
 
-	private final ObjectReader treeReader;
-
-	private final TokenStreamFactory parserFactory;
-
-	private final SocketIoParserLimits limits;
-
-	private final PayloadRules payloadRules;
+	private final Factory factory;
 
 	private @Nullable PendingBinaryPacket pending;
 
@@ -45,17 +41,11 @@ public final class SocketIoPacketDecoder {
 	 * @param limits the limits to enforce
 	 */
 	public SocketIoPacketDecoder(JsonMapper mapper, SocketIoParserLimits limits) {
-		Objects.requireNonNull(mapper, "mapper must not be null");
-		Objects.requireNonNull(limits, "limits must not be null");
-		this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-		this.limits = limits;
-		TokenStreamFactory factory = mapper.tokenStreamFactory();
-		StreamReadConstraints constraints = factory.streamReadConstraints()
-			.rebuild()
-			.maxNestingDepth(limits.maxNestingDepth())
-			.build();
-		this.parserFactory = factory.rebuild().streamReadConstraints(constraints).build();
-		this.payloadRules = new PayloadRules(limits, mapper.getNodeFactory());
+		this(new Factory(mapper, limits));
+	}
+
+	private SocketIoPacketDecoder(Factory factory) {
+		this.factory = factory;
 	}
 
 	/**
@@ -117,9 +107,9 @@ public final class SocketIoPacketDecoder {
 	}
 
 	private @Nullable SocketIoPacket decode(String text) {
-		PacketHeader header = PacketHeader.read(text, this.limits.maxAttachments());
+		PacketHeader header = PacketHeader.read(text, this.factory.limits.maxAttachments());
 		JsonNode payload = header.hasPayload() ? readPayload(text, header.payloadOffset()) : null;
-		JsonNode data = this.payloadRules.check(header.type(), payload, header.ackId());
+		JsonNode data = this.factory.payloadRules.check(header.type(), payload, header.ackId());
 		if (header.attachments() > 0) {
 			this.pending = PendingBinaryPacket.create(header.type(), header.namespace(), header.ackId(),
 					Objects.requireNonNull(data), header.attachments());
@@ -131,8 +121,9 @@ public final class SocketIoPacketDecoder {
 	private JsonNode readPayload(String text, int offset) {
 		char[] chars = new char[text.length() - offset];
 		text.getChars(offset, text.length(), chars, 0);
-		try (JsonParser parser = this.parserFactory.createParser(ObjectReadContext.empty(), chars, 0, chars.length)) {
-			JsonNode payload = this.treeReader.readTree(parser);
+		Factory factory = this.factory;
+		try (JsonParser parser = factory.parserFactory.createParser(ObjectReadContext.empty(), chars, 0, chars.length)) {
+			JsonNode payload = factory.treeReader.readTree(parser);
 			if (payload == null || payload.isMissingNode()) {
 				throw new SocketIoParseException("Missing JSON payload");
 			}
@@ -143,7 +134,7 @@ public final class SocketIoPacketDecoder {
 		}
 		catch (StreamConstraintsException ex) {
 			throw new SocketIoParseException("JSON payload exceeds parser limits (max nesting depth "
-					+ this.limits.maxNestingDepth() + "): " + ex.getOriginalMessage(), ex);
+					+ this.factory.limits.maxNestingDepth() + "): " + ex.getOriginalMessage(), ex);
 		}
 		catch (JacksonException ex) {
 			throw new SocketIoParseException("Invalid JSON payload: " + ex.getOriginalMessage(), ex);
@@ -155,6 +146,52 @@ public final class SocketIoPacketDecoder {
 			return parseException;
 		}
 		return new SocketIoParseException("Malformed packet: " + ex.getMessage(), ex);
+	}
+
+	/**
+	 * Makes decoders that share one immutable JSON configuration. Thread-safe: create one per
+	 * server and a decoder per connection.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Factory {
+
+		private final ObjectReader treeReader;
+
+		private final TokenStreamFactory parserFactory;
+
+		private final SocketIoParserLimits limits;
+
+		private final PayloadRules payloadRules;
+
+		/**
+		 * Create a factory.
+		 * @param mapper the mapper that builds the JSON trees (its node factory and
+		 * deserialization features apply)
+		 * @param limits the limits to enforce
+		 */
+		public Factory(JsonMapper mapper, SocketIoParserLimits limits) {
+			Objects.requireNonNull(mapper, "mapper must not be null");
+			Objects.requireNonNull(limits, "limits must not be null");
+			this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+			this.limits = limits;
+			TokenStreamFactory factory = mapper.tokenStreamFactory();
+			StreamReadConstraints constraints = factory.streamReadConstraints()
+				.rebuild()
+				.maxNestingDepth(limits.maxNestingDepth())
+				.build();
+			this.parserFactory = factory.rebuild().streamReadConstraints(constraints).build();
+			this.payloadRules = new PayloadRules(limits, mapper.getNodeFactory());
+		}
+
+		/**
+		 * Create a decoder for one connection.
+		 * @return a new decoder
+		 */
+		public SocketIoPacketDecoder newDecoder() {
+			return new SocketIoPacketDecoder(this);
+		}
+
 	}
 
 }

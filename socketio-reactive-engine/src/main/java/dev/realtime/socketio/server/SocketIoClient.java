@@ -47,7 +47,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 	SocketIoClient(SocketIoServer server, EngineIoSocket conn) {
 		this.server = server;
 		this.conn = conn;
-		this.decoder = new SocketIoPacketDecoder(server.options().jsonMapper(), server.options().parserLimits());
+		this.decoder = server.decoderFactory().newDecoder();
 		conn.setListener(this);
 		this.connectTimeoutTask = conn.eventLoop().schedule(this::onConnectTimeout,
 				server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);

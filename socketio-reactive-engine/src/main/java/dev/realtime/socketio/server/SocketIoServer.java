@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.realtime.socketio.engine.EngineIoServer;
+import dev.realtime.socketio.protocol.SocketIoPacketDecoder;
 import dev.realtime.socketio.protocol.SocketIoPacketEncoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -39,6 +40,8 @@ public final class SocketIoServer implements BroadcastOperator {
 
 	private final SocketIoPacketEncoder encoder;
 
+	private final SocketIoPacketDecoder.Factory decoderFactory;
+
 	private final Map<String, DefaultNamespace> namespaces = new ConcurrentHashMap<>();
 
 	private final List<DefaultParentNamespace> parents = new CopyOnWriteArrayList<>();
@@ -51,6 +54,7 @@ public final class SocketIoServer implements BroadcastOperator {
 		this.options = options;
 		this.engine = EngineIoServer.create(options.engine());
 		this.encoder = new SocketIoPacketEncoder(options.jsonMapper());
+		this.decoderFactory = new SocketIoPacketDecoder.Factory(options.jsonMapper(), options.parserLimits());
 		this.engine.onConnection((conn) -> new SocketIoClient(this, conn));
 		of("/");
 	}
@@ -194,6 +198,10 @@ public final class SocketIoServer implements BroadcastOperator {
 
 	SocketIoPacketEncoder encoder() {
 		return this.encoder;
+	}
+
+	SocketIoPacketDecoder.Factory decoderFactory() {
+		return this.decoderFactory;
 	}
 
 	List<ConnectMiddleware> middlewares() {
