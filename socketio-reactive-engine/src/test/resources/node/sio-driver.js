@@ -99,6 +99,10 @@ function handle(cmd) {
     case 'connectAgain':
       socket.connect();
       break;
+    case 'moveTo':
+      // Where the next reconnection goes: another node behind the same load balancer.
+      socket.io.uri = cmd.url;
+      break;
     case 'closeEngine':
       socket.io.engine.close();
       break;

@@ -18,6 +18,8 @@ import dev.realtime.socketio.protocol.SocketIoPacketDecoder;
 import dev.realtime.socketio.protocol.SocketIoPacketEncoder;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.Logger;
+import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,6 +35,8 @@ import tools.jackson.databind.node.ObjectNode;
  * @since 0.1.0
  */
 public final class SocketIoServer implements BroadcastOperator {
+
+	private static final Logger logger = Loggers.getLogger(SocketIoServer.class);
 
 	private final SocketIoServerOptions options;
 
@@ -183,7 +187,15 @@ public final class SocketIoServer implements BroadcastOperator {
 				sink.success();
 			})));
 		}
-		return Mono.when(closes).then(this.engine.shutdown()).doFinally((signal) -> {
+		List<Mono<Void>> flushes = new ArrayList<>();
+		for (DefaultNamespace namespace : this.namespaces.values()) {
+			// Deferred: the sockets persist their sessions while they close.
+			flushes.add(Mono.defer(() -> namespace.adapter().flush()).onErrorResume((ex) -> {
+				logger.warn("The adapter of " + namespace.name() + " could not store its sessions", ex);
+				return Mono.empty();
+			}));
+		}
+		return Mono.when(closes).then(Mono.when(flushes)).then(this.engine.shutdown()).doFinally((signal) -> {
 			for (DefaultNamespace namespace : this.namespaces.values()) {
 				namespace.adapter().close();
 			}

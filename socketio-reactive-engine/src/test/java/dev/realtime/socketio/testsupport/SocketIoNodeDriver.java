@@ -140,6 +140,17 @@ public final class SocketIoNodeDriver implements AutoCloseable {
 	}
 
 	/**
+	 * Send a socket's next reconnection to another server, as a load balancer would.
+	 * @param id the socket
+	 * @param url the server's URL (without namespace)
+	 */
+	public void moveTo(String id, String url) {
+		ObjectNode command = command("moveTo", id);
+		command.put("url", url);
+		send(command);
+	}
+
+	/**
 	 * Wait for an observation of a socket.
 	 * @param id the socket
 	 * @param type {@code connect}, {@code connect_error}, {@code disconnect}, {@code event},

@@ -11,11 +11,14 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
+import dev.realtime.socketio.server.adapter.RestoredSession;
+import dev.realtime.socketio.server.adapter.SocketIoSession;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -34,8 +37,16 @@ import tools.jackson.databind.node.ObjectNode;
  * share one cluster and the Node {@code @socket.io/redis-emitter} reaches Java-connected
  * clients.
  * <p>
- * When Redis is unreachable, delivery to this node's sockets goes on; requests to the other
- * nodes fail with a {@link RedisAdapterException}. Created by {@link RedisAdapterFactory}.
+ * With connection state recovery on, the adapter keeps what recovery needs in Redis rather
+ * than in this node's memory: every recoverable packet is appended to a stream of the
+ * namespace (its entry id is the packet's offset, the same on every node) before it is sent,
+ * and the session of a socket whose connection dropped is kept in an expiring key. A client
+ * then recovers on any node, also after its node shut down. Packets from Node servers or the
+ * Node emitter carry no offset and are not recoverable.
+ * <p>
+ * When Redis is unreachable, delivery to this node's sockets goes on (without offsets);
+ * requests to the other nodes fail with a {@link RedisAdapterException}. Created by
+ * {@link RedisAdapterFactory}.
  *
  * @since 0.1.0
  */
@@ -71,11 +82,17 @@ public class RedisAdapter extends InMemoryAdapter {
 
 	private final BiConsumer<String, byte[]> broadcastHandler = this::onBroadcast;
 
+	/** Recovery state in Redis, with connection state recovery on. */
+	private final @Nullable RedisSessionStore sessions;
+
 	RedisAdapter(AdapterContext context, RedisConnections connections, RedisAdapterOptions options) {
-		super(context);
+		super(context, false);
 		this.connections = connections;
 		this.options = options;
 		String namespace = context.namespace();
+		ConnectionStateRecoveryOptions recovery = context.connectionStateRecovery();
+		this.sessions = (recovery != null) ? new RedisSessionStore(connections, options, namespace,
+				recovery.maxDisconnectionDuration(), context.jsonMapper()) : null;
 		this.channel = options.keyPrefix() + "#" + namespace + "#";
 		this.requestChannel = options.keyPrefix() + "-request#" + namespace + "#";
 		this.responseChannel = options.keyPrefix() + "-response#" + namespace + "#";
@@ -108,6 +125,37 @@ public class RedisAdapter extends InMemoryAdapter {
 
 	@Override
 	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+		RedisSessionStore store = this.sessions;
+		if (store != null && isRecoverable(packet, options)) {
+			broadcastRecoverable(store, (ArrayNode) packet.data(), options);
+			return;
+		}
+		publishBroadcast(packet, options);
+		deliverLocally(packet, options);
+	}
+
+	/**
+	 * PROTOCOL.md 2.8 in a cluster: the stream gives the offset, then the packet goes out with
+	 * it, here and to the other nodes. Without Redis the packet still reaches this node's
+	 * sockets, without an offset.
+	 */
+	private void broadcastRecoverable(RedisSessionStore store, ArrayNode data, BroadcastOptions options) {
+		store.append(data, options).subscribe((offset) -> {
+			ArrayNode withOffset = NODES.arrayNode(data.size() + 1);
+			withOffset.addAll(data);
+			withOffset.add(offset);
+			SocketIoPacket event = SocketIoPacket.event(namespace(), withOffset);
+			publishBroadcast(event, options);
+			deliverLocally(event, options);
+		}, (error) -> {
+			logger.debug("Redis adapter could not keep a packet of " + namespace() + " for recovery: " + error);
+			SocketIoPacket event = SocketIoPacket.event(namespace(), data);
+			publishBroadcast(event, options);
+			deliverLocally(event, options);
+		});
+	}
+
+	private void publishBroadcast(SocketIoPacket packet, BroadcastOptions options) {
 		if (!options.local() && packet.data() instanceof ArrayNode data) {
 			ArrayNode message = NODES.arrayNode(3);
 			message.add(this.uid);
@@ -119,7 +167,23 @@ public class RedisAdapter extends InMemoryAdapter {
 			}
 			publish(target, MsgPack.encode(message));
 		}
-		super.broadcast(packet, options);
+	}
+
+	@Override
+	public void persistSession(SocketIoSession session) {
+		if (this.sessions != null) {
+			this.sessions.persist(session);
+		}
+	}
+
+	@Override
+	public Mono<RestoredSession> restoreSession(String pid, String offset) {
+		return (this.sessions != null) ? this.sessions.restore(pid, offset) : Mono.empty();
+	}
+
+	@Override
+	public Mono<Void> flush() {
+		return (this.sessions != null) ? this.sessions.flush() : Mono.empty();
 	}
 
 	@Override
@@ -159,7 +223,8 @@ public class RedisAdapter extends InMemoryAdapter {
 		if (!namespace.equals(namespace()) || !Messages.isEvent(packet)) {
 			return;
 		}
-		super.broadcast(SocketIoPacket.event(namespace, (ArrayNode) packet.get("data")),
+		// Delivered as it is: a Java node with recovery on already appended the offset.
+		deliverLocally(SocketIoPacket.event(namespace, (ArrayNode) packet.get("data")),
 				Messages.readOptions(decoded.get(2)));
 	}
 

@@ -18,7 +18,10 @@ public final class RedisAdapterOptions {
 
 	private final boolean publishOnSpecificResponseChannel;
 
+	private final long streamMaxLength;
+
 	private RedisAdapterOptions(Builder builder) {
+		this.streamMaxLength = builder.streamMaxLength;
 		this.keyPrefix = builder.keyPrefix;
 		this.requestTimeout = builder.requestTimeout;
 		this.publishOnSpecificResponseChannel = builder.publishOnSpecificResponseChannel;
@@ -68,6 +71,16 @@ public final class RedisAdapterOptions {
 	}
 
 	/**
+	 * Return about how many packets per namespace the recovery stream keeps
+	 * ({@code XADD MAXLEN ~}). Used only with connection state recovery on: a client whose
+	 * offset was trimmed away gets a new session.
+	 * @return the maximum length of each namespace's stream
+	 */
+	public long streamMaxLength() {
+		return this.streamMaxLength;
+	}
+
+	/**
 	 * Builds {@link RedisAdapterOptions}.
 	 *
 	 * @since 0.1.0
@@ -79,6 +92,8 @@ public final class RedisAdapterOptions {
 		private Duration requestTimeout = Duration.ofSeconds(5);
 
 		private boolean publishOnSpecificResponseChannel;
+
+		private long streamMaxLength = 10_000;
 
 		private Builder() {
 		}
@@ -118,6 +133,19 @@ public final class RedisAdapterOptions {
 		 */
 		public Builder publishOnSpecificResponseChannel(boolean publishOnSpecificResponseChannel) {
 			this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
+			return this;
+		}
+
+		/**
+		 * Set about how many packets per namespace the recovery stream keeps.
+		 * @param streamMaxLength a positive length, 10 000 by default
+		 * @return this builder
+		 */
+		public Builder streamMaxLength(long streamMaxLength) {
+			if (streamMaxLength <= 0) {
+				throw new IllegalArgumentException("streamMaxLength must be positive");
+			}
+			this.streamMaxLength = streamMaxLength;
 			return this;
 		}
 

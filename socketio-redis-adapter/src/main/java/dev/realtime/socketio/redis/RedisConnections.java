@@ -1,6 +1,7 @@
 package dev.realtime.socketio.redis;
 
 import java.net.SocketAddress;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,9 +11,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
@@ -133,6 +139,49 @@ final class RedisConnections implements AutoCloseable {
 		}
 		return Mono.fromCompletionStage(this.publisher.async().pubsubNumsub(bytes(channel)))
 			.map((counts) -> counts.values().stream().mapToInt(Long::intValue).sum());
+	}
+
+	/**
+	 * Append an entry to a stream, trimmed to about {@code maxLength} entries.
+	 * @return the entry's id
+	 */
+	Mono<String> xadd(String key, long maxLength, Map<byte[], byte[]> entry) {
+		if (!isConnected()) {
+			return Mono.error(new RedisAdapterException("Redis is not connected: could not append to " + key));
+		}
+		XAddArgs args = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
+		return Mono.fromCompletionStage(() -> this.publisher.async().xadd(bytes(key), args, entry));
+	}
+
+	/**
+	 * Read at most {@code count} entries of a stream in a range of ids.
+	 */
+	Mono<List<StreamMessage<byte[], byte[]>>> xrange(String key, Range<String> range, long count) {
+		if (!isConnected()) {
+			return Mono.error(new RedisAdapterException("Redis is not connected: could not read " + key));
+		}
+		return Mono.fromCompletionStage(() -> this.publisher.async().xrange(bytes(key), range, Limit.from(count)));
+	}
+
+	/**
+	 * Set a key that expires after a time.
+	 */
+	Mono<Void> set(String key, byte[] value, Duration expiry) {
+		if (!isConnected()) {
+			return Mono.error(new RedisAdapterException("Redis is not connected: could not store " + key));
+		}
+		SetArgs args = SetArgs.Builder.px(Math.max(1, expiry.toMillis()));
+		return Mono.fromCompletionStage(() -> this.publisher.async().set(bytes(key), value, args)).then();
+	}
+
+	/**
+	 * Read and delete a key in one step ({@code GETDEL}, Redis 6.2+).
+	 */
+	Mono<byte[]> getdel(String key) {
+		if (!isConnected()) {
+			return Mono.error(new RedisAdapterException("Redis is not connected: could not read " + key));
+		}
+		return Mono.fromCompletionStage(() -> this.publisher.async().getdel(bytes(key)));
 	}
 
 	@Override

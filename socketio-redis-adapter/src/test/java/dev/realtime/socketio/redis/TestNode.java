@@ -1,6 +1,7 @@
 package dev.realtime.socketio.redis;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
@@ -37,11 +38,19 @@ final class TestNode implements AutoCloseable {
 	}
 
 	static TestNode start(TestRedis redis, ClientResources resources) {
+		return start(redis, resources, (options) -> {
+		});
+	}
+
+	static TestNode start(TestRedis redis, ClientResources resources,
+			Consumer<SocketIoServerOptions.Builder> customizer) {
 		RedisClient client = RedisClient.create(resources, RedisURI.create(redis.uri()));
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
 		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
 				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).build());
-		SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder().adapterFactory(factory).build());
+		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder().adapterFactory(factory);
+		customizer.accept(options);
+		SocketIoServer io = SocketIoServer.create(options.build());
 		DisposableServer http = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(io)).bindNow();
 		return new TestNode(client, factory, io, http);
 	}

@@ -35,4 +35,23 @@ public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean vo
 		return new BroadcastOptions(Set.of(), Set.of(), false, true, false, null);
 	}
 
+	/**
+	 * Return whether a socket in these rooms is a recipient: it is in a target room (or every
+	 * socket is targeted) and in no excluded room. This is how a recovered session finds the
+	 * packets it missed.
+	 * @param socketRooms the rooms of the socket, its own id included
+	 * @return {@code true} when the socket is selected
+	 * @since 0.1.0
+	 */
+	public boolean reaches(Set<String> socketRooms) {
+		boolean included = this.rooms.isEmpty();
+		for (String room : socketRooms) {
+			if (this.except.contains(room)) {
+				return false;
+			}
+			included = included || this.rooms.contains(room);
+		}
+		return included;
+	}
+
 }

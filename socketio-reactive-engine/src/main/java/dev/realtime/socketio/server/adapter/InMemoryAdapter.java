@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.protocol.SocketIoPacketType;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.SocketIoSocket;
@@ -42,9 +43,36 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	 * @param context the namespace's side of the contract
 	 */
 	public InMemoryAdapter(AdapterContext context) {
+		this(context, true);
+	}
+
+	/**
+	 * Create an adapter for a namespace, for a subclass that may keep the sessions of
+	 * connection state recovery elsewhere (a cluster adapter keeps them where every node
+	 * finds them).
+	 * @param context the namespace's side of the contract
+	 * @param keepSessionsInMemory whether this adapter keeps sessions and packets in memory
+	 * when recovery is on; a subclass that passes {@code false} overrides
+	 * {@link #broadcast}, {@link #persistSession} and {@link #restoreSession}
+	 */
+	protected InMemoryAdapter(AdapterContext context, boolean keepSessionsInMemory) {
 		this.context = context;
 		ConnectionStateRecoveryOptions recovery = context.connectionStateRecovery();
-		this.sessions = (recovery != null) ? new InMemorySessionStore(recovery.maxDisconnectionDuration()) : null;
+		this.sessions = (recovery != null && keepSessionsInMemory)
+				? new InMemorySessionStore(recovery.maxDisconnectionDuration()) : null;
+	}
+
+	/**
+	 * Return whether a packet gets an offset with connection state recovery on (PROTOCOL.md
+	 * 2.8): an event without ack id, not volatile. Packets with an ack id are not kept: the
+	 * callback cannot be restored.
+	 * @param packet the packet
+	 * @param options the broadcast's flags
+	 * @return {@code true} when the packet is kept for recovery
+	 */
+	protected static boolean isRecoverable(SocketIoPacket packet, BroadcastOptions options) {
+		return !packet.hasAckId() && !options.volatileFlag() && packet.data() instanceof ArrayNode
+				&& (packet.type() == SocketIoPacketType.EVENT || packet.type() == SocketIoPacketType.BINARY_EVENT);
 	}
 
 	/**
@@ -93,13 +121,23 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	@Override
 	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
 		SocketIoPacket toSend = packet;
-		if (this.sessions != null && InMemorySessionStore.isRecoverable(packet, options)) {
+		if (this.sessions != null && isRecoverable(packet, options)) {
 			// PROTOCOL.md 2.8: one offset per broadcast, kept before the recipients are chosen.
 			toSend = this.sessions.store(packet, options);
 		}
+		deliverLocally(toSend, options);
+	}
+
+	/**
+	 * Send a packet to the local sockets the options select, as it is: no offset, nothing
+	 * kept.
+	 * @param packet the packet
+	 * @param options the selection and flags
+	 */
+	protected void deliverLocally(SocketIoPacket packet, BroadcastOptions options) {
 		Set<String> recipients = select(options);
 		if (!recipients.isEmpty()) {
-			this.context.deliver(recipients, toSend, options);
+			this.context.deliver(recipients, packet, options);
 		}
 	}
 

@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.function.LongSupplier;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
-import dev.realtime.socketio.protocol.SocketIoPacketType;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -49,15 +48,6 @@ final class InMemorySessionStore {
 	}
 
 	/**
-	 * Whether a packet gets an offset (PROTOCOL.md 2.8): an event without ack id, not
-	 * volatile. Packets with an ack id are not kept: the callback cannot be restored.
-	 */
-	static boolean isRecoverable(SocketIoPacket packet, BroadcastOptions options) {
-		return !packet.hasAckId() && !options.volatileFlag() && packet.data() instanceof ArrayNode
-				&& (packet.type() == SocketIoPacketType.EVENT || packet.type() == SocketIoPacketType.BINARY_EVENT);
-	}
-
-	/**
 	 * Give an event the next offset and keep it.
 	 * @return the packet to send: the same event with the offset as its last argument
 	 */
@@ -70,7 +60,7 @@ final class InMemorySessionStore {
 			evictPackets(now);
 			long sequence = ++this.lastSequence;
 			withOffset.add(Long.toString(sequence));
-			this.packets.addLast(new StoredPacket(sequence, now, withOffset, options.rooms(), options.except()));
+			this.packets.addLast(new StoredPacket(sequence, now, withOffset, options));
 		}
 		return SocketIoPacket.event(packet.namespace(), withOffset);
 	}
@@ -157,18 +147,11 @@ final class InMemorySessionStore {
 	private record StoredSession(SocketIoSession session, long disconnectedAt) {
 	}
 
-	private record StoredPacket(long sequence, long storedAt, ArrayNode data, Set<String> rooms, Set<String> except) {
+	private record StoredPacket(long sequence, long storedAt, ArrayNode data, BroadcastOptions options) {
 
 		/** Whether a socket in these rooms was a recipient. */
 		boolean reaches(Set<String> sessionRooms) {
-			boolean included = this.rooms.isEmpty();
-			for (String room : sessionRooms) {
-				if (this.except.contains(room)) {
-					return false;
-				}
-				included = included || this.rooms.contains(room);
-			}
-			return included;
+			return this.options.reaches(sessionRooms);
 		}
 
 	}

@@ -148,6 +148,17 @@ public interface SocketIoAdapter {
 	}
 
 	/**
+	 * Complete once everything handed to {@link #persistSession} is stored. The server waits
+	 * for it when it shuts down, after its sockets disconnected and before {@link #close}, so
+	 * that the sessions of a node that stops are there for the other nodes to restore. The
+	 * default has nothing to wait for.
+	 * @return completion once the sessions are stored (or could not be)
+	 */
+	default Mono<Void> flush() {
+		return Mono.empty();
+	}
+
+	/**
 	 * Release what the adapter holds.
 	 */
 	default void close() {

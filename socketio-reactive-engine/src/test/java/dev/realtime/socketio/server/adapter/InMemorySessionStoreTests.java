@@ -36,12 +36,12 @@ class InMemorySessionStoreTests {
 	@Test
 	void onlyEventsWithoutAckIdAndNotVolatileAreRecoverable() {
 		BroadcastOptions volatileOptions = new BroadcastOptions(Set.of(), Set.of(), true, true, false, null);
-		assertThat(InMemorySessionStore.isRecoverable(SocketIoPacket.event("/", event("a")), BroadcastOptions.all()))
+		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a")), BroadcastOptions.all()))
 			.isTrue();
-		assertThat(InMemorySessionStore.isRecoverable(SocketIoPacket.event("/", event("a")), volatileOptions)).isFalse();
-		assertThat(InMemorySessionStore.isRecoverable(SocketIoPacket.event("/", event("a"), 3), BroadcastOptions.all()))
+		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a")), volatileOptions)).isFalse();
+		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a"), 3), BroadcastOptions.all()))
 			.isFalse();
-		assertThat(InMemorySessionStore.isRecoverable(SocketIoPacket.disconnect("/"), BroadcastOptions.all()))
+		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.disconnect("/"), BroadcastOptions.all()))
 			.isFalse();
 	}
 

@@ -73,6 +73,13 @@ public class SocketIoAdapterProperties {
 		 */
 		private boolean publishOnSpecificResponseChannel;
 
+		/**
+		 * About how many packets per namespace the Redis stream of connection state recovery
+		 * keeps (used only with socketio.connection-state-recovery.enabled); a client whose
+		 * offset was trimmed away gets a new session.
+		 */
+		private long streamMaxLength = 10_000;
+
 		public String getKeyPrefix() {
 			return this.keyPrefix;
 		}
@@ -95,6 +102,14 @@ public class SocketIoAdapterProperties {
 
 		public void setPublishOnSpecificResponseChannel(boolean publishOnSpecificResponseChannel) {
 			this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
+		}
+
+		public long getStreamMaxLength() {
+			return this.streamMaxLength;
+		}
+
+		public void setStreamMaxLength(long streamMaxLength) {
+			this.streamMaxLength = streamMaxLength;
 		}
 
 	}

@@ -41,6 +41,7 @@ public final class SocketIoRedisAdapterAutoConfiguration {
 			.keyPrefix(redis.getKeyPrefix())
 			.requestTimeout(redis.getRequestTimeout())
 			.publishOnSpecificResponseChannel(redis.isPublishOnSpecificResponseChannel())
+			.streamMaxLength(redis.getStreamMaxLength())
 			.build();
 		RedisClient client = redisClient.getIfUnique();
 		if (client != null) {

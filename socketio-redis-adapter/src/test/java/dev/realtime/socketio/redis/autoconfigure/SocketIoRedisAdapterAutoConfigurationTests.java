@@ -66,7 +66,8 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.host=127.0.0.1", redisPort(),
 					"socketio.adapter.redis.key-prefix=chat", "socketio.adapter.redis.request-timeout=2s",
-					"socketio.adapter.redis.publish-on-specific-response-channel=true")
+					"socketio.adapter.redis.publish-on-specific-response-channel=true",
+					"socketio.adapter.redis.stream-max-length=500")
 			.run((context) -> {
 				assertThat(context).hasSingleBean(RedisAdapterFactory.class).hasSingleBean(SocketIoServerCustomizer.class);
 				RedisAdapterFactory factory = context.getBean(RedisAdapterFactory.class);
@@ -74,6 +75,7 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 				assertThat(factory.options().keyPrefix()).isEqualTo("chat");
 				assertThat(factory.options().requestTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(factory.options().publishOnSpecificResponseChannel()).isTrue();
+				assertThat(factory.options().streamMaxLength()).isEqualTo(500);
 				SocketIoServerOptions.Builder builder = SocketIoServerOptions.builder();
 				context.getBean(SocketIoServerCustomizer.class).customize(builder);
 				assertThat(builder.build().adapterFactory()).isSameAs(factory);
