@@ -7,9 +7,9 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -35,6 +35,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A socket of one namespace on one connection. Listener lists are thread-safe; the pending
  * acknowledgements and the connection state are owned by the connection's event loop.
+ * <p>An idle connection costs heap for every object its socket holds, so what most sockets
+ * never use is created on first use: the listener lists are immutable lists replaced on
+ * change (copy-on-write, shared empty list until then), the data map and the pending
+ * acknowledgements are created when first needed.
  */
 final class DefaultSocketIoSocket implements SocketIoSocket {
 
@@ -67,25 +71,27 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private final Handshake handshake;
 
-	private final Map<String, Object> data = new ConcurrentHashMap<>();
+	private volatile @Nullable Map<String, Object> data;
 
-	private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>();
+	/** Immutable lists by event, replaced atomically per key. */
+	private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
 
-	private final List<AnyListener> anyListeners = new CopyOnWriteArrayList<>();
+	// Immutable lists, replaced while holding the lock of this.listeners
 
-	private final List<AnyListener> anyOutgoingListeners = new CopyOnWriteArrayList<>();
+	private volatile List<AnyListener> anyListeners = List.of();
 
-	private final List<PacketMiddleware> middlewares = new CopyOnWriteArrayList<>();
+	private volatile List<AnyListener> anyOutgoingListeners = List.of();
 
-	private final List<Consumer<Throwable>> errorListeners = new CopyOnWriteArrayList<>();
+	private volatile List<PacketMiddleware> middlewares = List.of();
 
-	private final List<Consumer<String>> disconnectingListeners = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<Throwable>> errorListeners = List.of();
 
-	private final List<BiConsumer<String, String>> disconnectListeners = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<String>> disconnectingListeners = List.of();
 
-	private final Map<Long, PendingAck> pendingAcks = new HashMap<>();
+	private volatile List<BiConsumer<String, String>> disconnectListeners = List.of();
 
-	private final SocketEmitter defaultEmitter = new DefaultSocketEmitter(this, null, false);
+	/** Created by the first acknowledgement callback; event loop only. */
+	private @Nullable Map<Long, PendingAck> pendingAcks;
 
 	private volatile boolean connected;
 
@@ -102,7 +108,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			this.id = session.sid();
 			this.pid = session.pid();
 			this.recovered = true;
-			this.data.putAll(session.data());
+			if (!session.data().isEmpty()) {
+				this.data = new ConcurrentHashMap<>(session.data());
+			}
 			this.missedPackets = restored.missedPackets();
 			this.heldBack = new ArrayList<>();
 		}
@@ -154,7 +162,22 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	@Override
 	public Map<String, Object> data() {
-		return this.data;
+		Map<String, Object> data = this.data;
+		if (data == null) {
+			synchronized (this.listeners) {
+				data = this.data;
+				if (data == null) {
+					data = new ConcurrentHashMap<>();
+					this.data = data;
+				}
+			}
+		}
+		return data;
+	}
+
+	private Map<String, Object> dataSnapshot() {
+		Map<String, Object> data = this.data;
+		return (data != null) ? data : Map.of();
 	}
 
 	// Rooms
@@ -184,72 +207,93 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	@Override
 	public void on(String event, EventListener listener) {
-		this.listeners.computeIfAbsent(event, (e) -> new CopyOnWriteArrayList<>()).add(listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		this.listeners.compute(event, (e, list) -> Listeners.append(list, listener));
 	}
 
 	@Override
 	public void off(String event, EventListener listener) {
-		List<EventListener> list = this.listeners.get(event);
-		if (list != null) {
-			list.remove(listener);
-		}
+		this.listeners.computeIfPresent(event, (e, list) -> Listeners.removeOrNull(list, listener));
 	}
 
 	@Override
 	public void onAny(AnyListener listener) {
-		this.anyListeners.add(listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		synchronized (this.listeners) {
+			this.anyListeners = Listeners.append(this.anyListeners, listener);
+		}
 	}
 
 	@Override
 	public void prependAny(AnyListener listener) {
-		this.anyListeners.add(0, listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		synchronized (this.listeners) {
+			this.anyListeners = Listeners.prepend(this.anyListeners, listener);
+		}
 	}
 
 	@Override
 	public void offAny(AnyListener listener) {
-		this.anyListeners.remove(listener);
+		synchronized (this.listeners) {
+			this.anyListeners = Listeners.remove(this.anyListeners, listener);
+		}
 	}
 
 	@Override
 	public void onAnyOutgoing(AnyListener listener) {
-		this.anyOutgoingListeners.add(listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		synchronized (this.listeners) {
+			this.anyOutgoingListeners = Listeners.append(this.anyOutgoingListeners, listener);
+		}
 	}
 
 	@Override
 	public void use(PacketMiddleware middleware) {
-		this.middlewares.add(middleware);
+		Objects.requireNonNull(middleware, "middleware must not be null");
+		synchronized (this.listeners) {
+			this.middlewares = Listeners.append(this.middlewares, middleware);
+		}
 	}
 
 	@Override
 	public void onError(Consumer<Throwable> listener) {
-		this.errorListeners.add(listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		synchronized (this.listeners) {
+			this.errorListeners = Listeners.append(this.errorListeners, listener);
+		}
 	}
 
 	@Override
 	public void onDisconnecting(Consumer<String> listener) {
-		this.disconnectingListeners.add(listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		synchronized (this.listeners) {
+			this.disconnectingListeners = Listeners.append(this.disconnectingListeners, listener);
+		}
 	}
 
 	@Override
 	public void onDisconnect(BiConsumer<String, String> listener) {
-		this.disconnectListeners.add(listener);
+		Objects.requireNonNull(listener, "listener must not be null");
+		synchronized (this.listeners) {
+			this.disconnectListeners = Listeners.append(this.disconnectListeners, listener);
+		}
 	}
 
 	// Emitting
 
 	@Override
 	public void emit(String event, Object... args) {
-		this.defaultEmitter.emit(event, args);
+		defaultEmitter().emit(event, args);
 	}
 
 	@Override
 	public void emitWithCallback(String event, AckCallback callback, Object... args) {
-		this.defaultEmitter.emitWithCallback(event, callback, args);
+		defaultEmitter().emitWithCallback(event, callback, args);
 	}
 
 	@Override
 	public Mono<ArrayNode> emitWithAck(String event, Object... args) {
-		return this.defaultEmitter.emitWithAck(event, args);
+		return defaultEmitter().emitWithAck(event, args);
 	}
 
 	@Override
@@ -264,7 +308,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	@Override
 	public SocketEmitter compress(boolean compress) {
-		return this.defaultEmitter;
+		return defaultEmitter();
+	}
+
+	private SocketEmitter defaultEmitter() {
+		// Stateless and short-lived: cheaper than a field on every idle socket.
+		return new DefaultSocketEmitter(this, null, false);
 	}
 
 	/** Send an event built by an emitter; safe from any thread. */
@@ -332,7 +381,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		ScheduledFuture<?> timer = null;
 		if (timeout != null) {
 			timer = this.client.conn().eventLoop().schedule(() -> {
-				PendingAck pending = this.pendingAcks.remove(ackId);
+				PendingAck pending = (this.pendingAcks != null) ? this.pendingAcks.remove(ackId) : null;
 				if (pending != null) {
 					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
 							System.nanoTime() - pending.startNanos(), false);
@@ -340,7 +389,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 				}
 			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
-		this.pendingAcks.put(ackId, new PendingAck(callback, timer, System.nanoTime()));
+		Map<Long, PendingAck> pending = this.pendingAcks;
+		if (pending == null) {
+			pending = new HashMap<>(4);
+			this.pendingAcks = pending;
+		}
+		pending.put(ackId, new PendingAck(callback, timer, System.nanoTime()));
 	}
 
 	// Inbound packets, on the event loop
@@ -364,11 +418,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			rateLimited(event, ack);
 			return;
 		}
-		if (this.middlewares.isEmpty()) {
+		List<PacketMiddleware> middlewares = this.middlewares;
+		if (middlewares.isEmpty()) {
 			dispatch(event, args, ack);
 			return;
 		}
-		Flux.fromIterable(this.middlewares)
+		Flux.fromIterable(middlewares)
 			.concatMap((middleware) -> middleware.handle(this, event, args))
 			.then()
 			.subscribe(null, (error) -> this.client.execute(() -> notifyError(error)),
@@ -425,7 +480,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	}
 
 	private void onAck(SocketIoPacket packet) {
-		PendingAck pending = this.pendingAcks.remove(packet.ackId());
+		PendingAck pending = (this.pendingAcks != null) ? this.pendingAcks.remove(packet.ackId()) : null;
 		if (pending == null) {
 			// Unknown or duplicate ack ids are ignored, as in the reference server.
 			return;
@@ -498,7 +553,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		this.heldBack = null;
 		this.missedPackets = List.of();
 		if (this.pid != null) {
-			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms, this.data));
+			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms, dataSnapshot()));
 		}
 	}
 
@@ -541,14 +596,15 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		this.namespace.adapter().delAll(this.id);
 		if (pid != null && rooms != null) {
 			// Kept only once the rooms are left, so that a restored socket keeps the rooms it rejoins.
-			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, this.data));
+			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, dataSnapshot()));
 		}
 		this.namespace.remove(this);
 		this.client.remove(this);
 		this.connected = false;
-		if (!this.pendingAcks.isEmpty()) {
-			List<PendingAck> pending = new ArrayList<>(this.pendingAcks.values());
-			this.pendingAcks.clear();
+		Map<Long, PendingAck> acks = this.pendingAcks;
+		if (acks != null && !acks.isEmpty()) {
+			List<PendingAck> pending = new ArrayList<>(acks.values());
+			acks.clear();
 			for (PendingAck ack : pending) {
 				if (ack.timer() != null) {
 					ack.timer().cancel(false);
