@@ -100,6 +100,9 @@ async function main() {
           target.socketsLeave(cmd.leave);
           out({ event: 'done', tag: cmd.tag });
           break;
+        case 'allRooms':
+          out({ event: 'names', tag: cmd.tag, names: [...await io.of('/').adapter.allRooms()] });
+          break;
         case 'count':
           out({ event: 'count', tag: cmd.tag, count: await io.of('/').adapter.serverCount() });
           break;

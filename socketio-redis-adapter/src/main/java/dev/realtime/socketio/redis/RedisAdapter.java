@@ -3,8 +3,10 @@ package dev.realtime.socketio.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -298,6 +300,45 @@ public class RedisAdapter extends InMemoryAdapter {
 		});
 	}
 
+	/**
+	 * Return the ids of the sockets in any of the rooms (every socket when empty) on every
+	 * node: the Node adapter's {@code sockets(rooms)}, a {@code SOCKETS} request.
+	 * @param rooms the rooms
+	 * @return the socket ids of the cluster
+	 */
+	public Mono<Set<String>> allSockets(Set<String> rooms) {
+		Set<String> local = sockets(rooms);
+		return collect(Messages.SOCKETS, "allSockets", local, (request) -> request.set("rooms", Messages.strings(rooms)));
+	}
+
+	/**
+	 * Return the names of the rooms that have a member on any node: the Node adapter's
+	 * {@code allRooms()}, an {@code ALL_ROOMS} request.
+	 * @return the room names of the cluster
+	 */
+	public Mono<Set<String>> allRooms() {
+		return collect(Messages.ALL_ROOMS, "allRooms", Set.copyOf(rooms().keySet()), (request) -> {
+		});
+	}
+
+	/** Ask every other node for a list of names and merge their answers with the local ones. */
+	private Mono<Set<String>> collect(int type, String operation, Set<String> local, Consumer<ObjectNode> body) {
+		return serverCount().flatMap((servers) -> {
+			if (servers <= 1) {
+				return Mono.just(local);
+			}
+			String requestId = Messages.randomId(10);
+			ObjectNode request = request(type, requestId);
+			body.accept(request);
+			return send(type, operation, requestId, servers - 1, Messages.json(request), this.options.requestTimeout())
+				.map((answers) -> {
+					Set<String> names = new LinkedHashSet<>(local);
+					answers.forEach((answer) -> answer.forEach((name) -> names.add(name.asString())));
+					return names;
+				});
+		});
+	}
+
 	@Override
 	public void serverSideEmit(ArrayNode data) {
 		ObjectNode request = NODES.objectNode();
@@ -391,9 +432,13 @@ public class RedisAdapter extends InMemoryAdapter {
 		if (pending == null) {
 			return;
 		}
-		if (pending.type() == Messages.REMOTE_FETCH) {
+		if (pending.type() == Messages.REMOTE_FETCH || pending.type() == Messages.SOCKETS) {
 			JsonNode sockets = response.path("sockets");
 			pending.answer(sockets.isArray() ? sockets : NODES.arrayNode());
+		}
+		else if (pending.type() == Messages.ALL_ROOMS) {
+			JsonNode rooms = response.path("rooms");
+			pending.answer(rooms.isArray() ? rooms : NODES.arrayNode());
 		}
 		else if (pending.type() == Messages.SERVER_SIDE_EMIT) {
 			pending.answer(response.path("data").isMissingNode() ? NODES.nullNode() : response.get("data"));

@@ -209,6 +209,20 @@ class RedisAdapterNodeInteropIntegrationTests {
 	}
 
 	@Test
+	void roomListsOfTheClusterBothWaysAndSocketListsFromJava() {
+		String a = connect("a", this.java.url("/"), "news");
+		String b = connect("b", this.nodeUrl, "weather");
+
+		assertThat(this.java.adapter().allRooms().block(WAIT)).containsExactlyInAnyOrder(a, b, "news", "weather");
+		assertThat(this.java.adapter().allSockets(Set.of("news", "weather")).block(WAIT)).containsExactlyInAnyOrder(a, b);
+		assertThat(this.java.adapter().allSockets(Set.of("weather")).block(WAIT)).containsExactly(b);
+
+		// The Node adapter 8.3 still asks ALL_ROOMS (its sockets(rooms) became local only).
+		assertThat(command(this.nodeServer, "names", "allRooms").path("names")).extracting(JsonNode::asString)
+			.containsExactlyInAnyOrder(a, b, "news", "weather");
+	}
+
+	@Test
 	void acknowledgementsCrossServersBothWays() {
 		this.java.io().sockets().onServerSideEmit("hello", (args, ack) -> ack.send(Map.of("node", "java")));
 		List<JsonNode> fromJava = this.java.adapter()
