@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +23,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -133,7 +136,7 @@ final class EngineIoRequestHandler {
 		if (refusal != null) {
 			return limited(response, refusal, upgrade);
 		}
-		EngineIoHandshake handshake = new EngineIoHandshake(headers.copy(), query, client, request.uri(),
+		EngineIoHandshake handshake = new EngineIoHandshake(readOnlyCopy(headers), query, client, request.uri(),
 				"https".equals(request.scheme()), Instant.now());
 		EngineIoRequestFilter filter = this.options.requestFilter();
 		Mono<Void> allowed = (filter != null) ? Mono.defer(() -> filter.filter(handshake)) : Mono.empty();
@@ -378,6 +381,23 @@ final class EngineIoRequestHandler {
 	}
 
 	// Helpers
+
+	/**
+	 * A compact read-only copy of the request headers, kept for the session's lifetime: one
+	 * array of names and values (the strings are shared with the request) instead of a hash
+	 * table of entries.
+	 */
+	static HttpHeaders readOnlyCopy(HttpHeaders headers) {
+		CharSequence[] pairs = new CharSequence[headers.size() * 2];
+		int i = 0;
+		for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext();) {
+			Map.Entry<CharSequence, CharSequence> header = it.next();
+			pairs[i++] = header.getKey();
+			pairs[i++] = header.getValue();
+		}
+		// Already validated by the HTTP decoder
+		return new ReadOnlyHttpHeaders(false, (i == pairs.length) ? pairs : Arrays.copyOf(pairs, i));
+	}
 
 	private static long contentLength(HttpHeaders headers) {
 		String value = headers.get(HttpHeaderNames.CONTENT_LENGTH);
