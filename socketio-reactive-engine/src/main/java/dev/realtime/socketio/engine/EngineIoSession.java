@@ -61,7 +61,8 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoHandshake handshake;
 
-	private final ArrayDeque<EnginePacket> pollBuffer = new ArrayDeque<>();
+	/** Packets waiting for a poll; created by the first one (a WebSocket session has none). */
+	private @Nullable ArrayDeque<EnginePacket> pollBuffer;
 
 	private long pollBufferBytes;
 
@@ -202,7 +203,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			return ws.writable();
 		}
-		return this.pendingPoll != null && this.pollBuffer.isEmpty();
+		return this.pendingPoll != null && pollBufferSize() == 0;
 	}
 
 	private void write(List<EnginePacket> packets) {
@@ -225,12 +226,12 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		else {
-			this.pollBuffer.addAll(packets);
+			pollBuffer().addAll(packets);
 			for (int i = 0; i < packets.size(); i++) {
 				this.pollBufferBytes += packets.get(i).estimatedSize();
 			}
 			if (this.pollBufferBytes > this.options.maxBufferedBytes()
-					|| this.pollBuffer.size() > this.options.maxBufferedPackets()) {
+					|| pollBufferSize() > this.options.maxBufferedPackets()) {
 				overflow(packets.size());
 				return;
 			}
@@ -243,21 +244,44 @@ final class EngineIoSession implements EngineIoSocket {
 	 * session is closed and what it held is dropped.
 	 */
 	private void overflow(int packets) {
-		this.server.onPacketsDropped(this, Math.max(packets, this.pollBuffer.size()), EngineIoServerListener.BACKPRESSURE);
+		this.server.onPacketsDropped(this, Math.max(packets, pollBufferSize()), EngineIoServerListener.BACKPRESSURE);
 		clearPollBuffer();
 		close(EngineIoCloseReason.BUFFER_OVERFLOW, "outbound buffer limit reached");
 	}
 
+	private ArrayDeque<EnginePacket> pollBuffer() {
+		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
+		if (buffer == null) {
+			buffer = new ArrayDeque<>();
+			this.pollBuffer = buffer;
+		}
+		return buffer;
+	}
+
+	private int pollBufferSize() {
+		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
+		return (buffer != null) ? buffer.size() : 0;
+	}
+
+	/** A copy of the packets waiting for a poll. */
+	private List<EnginePacket> bufferedPackets() {
+		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
+		return (buffer != null) ? new ArrayList<>(buffer) : new ArrayList<>(1);
+	}
+
 	private void clearPollBuffer() {
-		this.pollBuffer.clear();
+		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
+		if (buffer != null) {
+			buffer.clear();
+		}
 		this.pollBufferBytes = 0;
 	}
 
 	private void flushPoll() {
 		MonoSink<PollResponse> poll = this.pendingPoll;
-		if (poll != null && !this.pollBuffer.isEmpty()) {
+		if (poll != null && pollBufferSize() > 0) {
 			this.pendingPoll = null;
-			List<EnginePacket> packets = new ArrayList<>(this.pollBuffer);
+			List<EnginePacket> packets = bufferedPackets();
 			clearPollBuffer();
 			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
 		}
@@ -289,14 +313,14 @@ final class EngineIoSession implements EngineIoSocket {
 			return;
 		}
 		if (this.state == State.CLOSING) {
-			this.pollBuffer.add(this.closingPacket);
+			pollBuffer().add(this.closingPacket);
 			flushPoll();
 			finishClose();
 			return;
 		}
 		if (this.probe != null) {
 			// EIO4 upgrade: release the poll so that the client can pause polling.
-			this.pollBuffer.add(EnginePacket.NOOP);
+			pollBuffer().add(EnginePacket.NOOP);
 		}
 		flushPoll();
 	}
@@ -418,13 +442,13 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private void releasePollForUpgrade() {
 		if (this.pendingPoll != null) {
-			this.pollBuffer.add(EnginePacket.NOOP);
+			pollBuffer().add(EnginePacket.NOOP);
 			flushPoll();
 		}
 		cancel(this.probeNoopTask);
 		this.probeNoopTask = this.eventLoop.scheduleAtFixedRate(() -> {
 			if (this.pendingPoll != null && this.probe != null) {
-				this.pollBuffer.add(EnginePacket.NOOP);
+				pollBuffer().add(EnginePacket.NOOP);
 				flushPoll();
 			}
 		}, PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
@@ -435,10 +459,10 @@ final class EngineIoSession implements EngineIoSocket {
 		this.probe = null;
 		this.webSocket = ws;
 		MonoSink<PollResponse> poll = this.pendingPoll;
-		List<EnginePacket> buffered = new ArrayList<>(this.pollBuffer);
-		this.pollBuffer.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
+		List<EnginePacket> buffered = bufferedPackets();
 		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
 		clearPollBuffer();
+		this.pollBuffer = null;
 		this.transport = EngineIoTransport.WEBSOCKET;
 		if (poll != null) {
 			this.pendingPoll = null;
@@ -452,7 +476,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private void deliverCloseOverUpgrade(WebSocketTransport ws) {
 		this.probe = null;
-		List<EnginePacket> buffered = new ArrayList<>(this.pollBuffer);
+		List<EnginePacket> buffered = bufferedPackets();
 		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
 		clearPollBuffer();
 		if (!buffered.isEmpty()) {
@@ -581,8 +605,8 @@ final class EngineIoSession implements EngineIoSocket {
 				this.pendingPoll = null;
 				EnginePacket last = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason) ? EnginePacket.NOOP
 						: EnginePacket.CLOSE;
-				this.pollBuffer.add(last);
-				List<EnginePacket> packets = new ArrayList<>(this.pollBuffer);
+				pollBuffer().add(last);
+				List<EnginePacket> packets = bufferedPackets();
 				clearPollBuffer();
 				poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
 			}
