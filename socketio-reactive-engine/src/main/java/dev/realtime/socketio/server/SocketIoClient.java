@@ -40,7 +40,8 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private final Map<String, DefaultSocketIoSocket> sockets = new HashMap<>(4);
 
-	private final Set<String> connecting = new HashSet<>(4);
+	/** Namespaces whose CONNECT is going through the middlewares; created by the first one. */
+	private @Nullable Set<String> connecting;
 
 	private @Nullable ScheduledFuture<?> connectTimeoutTask;
 
@@ -113,7 +114,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 		String namespace = packet.namespace();
 		DefaultSocketIoSocket socket = this.sockets.get(namespace);
 		if (packet.type() == SocketIoPacketType.CONNECT) {
-			if (socket != null || this.connecting.contains(namespace)) {
+			if (socket != null || (this.connecting != null && this.connecting.contains(namespace))) {
 				// A second CONNECT for a joined namespace: the reference closes the connection.
 				closeForInvalidState();
 				return;
@@ -154,12 +155,17 @@ final class SocketIoClient implements EngineIoSocketListener {
 			}
 			return;
 		}
-		this.connecting.add(name);
+		Set<String> connecting = this.connecting;
+		if (connecting == null) {
+			connecting = new HashSet<>(4);
+			this.connecting = connecting;
+		}
+		connecting.add(name);
 		namespace.add(this, auth, start);
 	}
 
 	void onConnected(DefaultSocketIoSocket socket) {
-		this.connecting.remove(socket.namespace().name());
+		connectDone(socket.namespace().name());
 		this.sockets.put(socket.namespace().name(), socket);
 		if (this.connectTimeoutTask != null) {
 			this.connectTimeoutTask.cancel(false);
@@ -168,7 +174,14 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	void onConnectFailed(String namespace) {
-		this.connecting.remove(namespace);
+		connectDone(namespace);
+	}
+
+	private void connectDone(String namespace) {
+		Set<String> connecting = this.connecting;
+		if (connecting != null && connecting.remove(namespace) && connecting.isEmpty()) {
+			this.connecting = null;
+		}
 	}
 
 	void remove(DefaultSocketIoSocket socket) {

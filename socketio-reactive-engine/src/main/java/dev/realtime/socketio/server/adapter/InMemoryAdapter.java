@@ -85,10 +85,12 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	@Override
 	public void addAll(String socketId, Collection<String> rooms) {
-		Set<String> socketRooms = this.sids.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet());
+		// Small sets that grow on demand: most sockets are in one or two rooms (their own id
+		// first), and the room of a socket's id holds that socket only.
+		Set<String> socketRooms = this.sids.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet(2));
 		for (String room : rooms) {
 			socketRooms.add(room);
-			this.rooms.computeIfAbsent(room, (r) -> ConcurrentHashMap.newKeySet()).add(socketId);
+			this.rooms.computeIfAbsent(room, (r) -> ConcurrentHashMap.newKeySet(1)).add(socketId);
 		}
 	}
 
