@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * What the server knows of the HTTP request that opened a session.
  *
  * @param headers the request headers (a read-only copy)
- * @param query the query parameters, by name
+ * @param query the query parameters, by name, in request order (read-only)
  * @param remoteAddress the client's address
  * @param url the request URI, path and query
  * @param secure whether the request came over TLS

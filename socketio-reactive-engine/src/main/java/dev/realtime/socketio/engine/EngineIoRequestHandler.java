@@ -136,8 +136,8 @@ final class EngineIoRequestHandler {
 		if (refusal != null) {
 			return limited(response, refusal, upgrade);
 		}
-		EngineIoHandshake handshake = new EngineIoHandshake(readOnlyCopy(headers), query, client, request.uri(),
-				"https".equals(request.scheme()), Instant.now());
+		EngineIoHandshake handshake = new EngineIoHandshake(readOnlyCopy(headers), QueryParameters.copyOf(query),
+				client, request.uri(), "https".equals(request.scheme()), Instant.now());
 		EngineIoRequestFilter filter = this.options.requestFilter();
 		Mono<Void> allowed = (filter != null) ? Mono.defer(() -> filter.filter(handshake)) : Mono.empty();
 		return allowed.then(Mono.defer(() -> {
