@@ -193,19 +193,11 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> receive(reactor.netty.http.websocket.WebsocketInbound in, EngineIoSession session,
 			WebSocketTransport ws) {
-		return in.aggregateFrames(this.options.maxHttpBufferSize())
-			.receiveFrames()
-			.doOnNext((frame) -> onFrame(session, ws, frame))
-			.then()
-			.onErrorResume((ex) -> {
-				String description = String.valueOf(ex.getMessage());
-				session.execute(() -> session.onWebSocketError(ws, description));
-				return Mono.empty();
-			})
-			.doFinally((signal) -> session.execute(() -> session.onWebSocketClosed(ws)));
+		return new WebSocketReceiver(in.aggregateFrames(this.options.maxHttpBufferSize()).receiveObject(), this,
+				session, ws);
 	}
 
-	private void onFrame(EngineIoSession session, WebSocketTransport ws, WebSocketFrame frame) {
+	void onFrame(EngineIoSession session, WebSocketTransport ws, WebSocketFrame frame) {
 		if (this.server.hasListeners()) {
 			this.server.onBytes(session, frame.content().readableBytes(), 0);
 		}
