@@ -3,6 +3,7 @@
 #
 #   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 on every server, report
 #   REPS=5 SCENARIOS="S2 S3" benchmarks/run.sh
+#   SERVERS="spring node" SCENARIOS=S7 benchmarks/run.sh   # two nodes on one Redis (not in the default run)
 #
 # Settings (environment):
 #   REPS=3                 repetitions; servers are interleaved A B C, C B A, ... per scenario
@@ -12,6 +13,12 @@
 #                          runs with them off), for the metrics overhead:
 #                          SERVERS="spring spring-metrics" SCENARIOS=S2 REPS=8 REPORT_DOC= benchmarks/run.sh
 #   SCENARIOS="S1 S2 S3 S4 S5 S6"
+#                          S7 (only when asked): broadcast fan-out across two nodes of the same server sharing
+#                          one Redis (spring, spring-metrics, engine and node take part): a fresh redis-server on
+#                          a free loopback port, node A on PORT, node B on PORT2, all three stopped by pid
+#   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
+#   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
+#                          (copied to target/redis/ by the build), else `redis-server` on the PATH
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
 #   WARMUP=2 MEASURE=4     seconds of warm-up and of each measured window
 #   SCALE=1                multiplies the connection counts of S1, S3, S4 (1 = the spec's)
@@ -35,6 +42,7 @@ MVN_ARGS=${MVN_ARGS:-}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
 REPORT_DOC=${REPORT_DOC-docs/benchmarks.md}
 PORT=${PORT:-39217}
+PORT2=${PORT2:-$((PORT + 1))}
 T="$ROOT/benchmarks/$BUILD_DIR"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
@@ -51,47 +59,150 @@ RUN_DIR="$T/bench-results/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$RUN_DIR"
 RESULTS="$RUN_DIR/results.jsonl"
 STATS_FILE="$RUN_DIR/node-stats.json"
-SERVER_PID=""
+SERVER_PID=""   # the last server started
+PIDS=()         # every process of the current scenario run (servers, Redis), stopped by stop_all
+REDIS_PID=""
+REDIS_PORT=""
 
+listening() {
+	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Whether a server could bind the port now: ports in the ephemeral range may be held by any client
+# socket of the machine (other test runs), which a listener cannot bind over. True without python3.
+bindable() {
+	command -v python3 >/dev/null || return 0
+	python3 -c "import socket,sys; s=socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', int(sys.argv[1])))" "$1" 2>/dev/null
+}
+
+# The first bindable port from $1 on (at most 20 tries), else $1
+free_port_from() {
+	local port
+	for ((port = $1; port < $1 + 20; port++)); do
+		if [[ "$port" != "$PORT" ]] && bindable "$port"; then
+			echo "$port"
+			return
+		fi
+	done
+	echo "$1"
+}
+
+# start_server NAME [PORT [EXTRA ARGUMENTS...]]: start one server, wait until it listens
 start_server() {
-	local name=$1 log="$RUN_DIR/$1.log"
+	local name=$1 port=${2:-$PORT} log="$RUN_DIR/$1.log"
+	shift $(($# < 2 ? $# : 2))
+	local args=(--server.port="$port" --server.address=127.0.0.1 "$@")
 	case "$name" in
-		spring) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
-		spring-metrics) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" --server.port="$PORT" --server.address=127.0.0.1 --socketio.metrics.enabled=true >>"$log" 2>&1 & ;;
-		engine) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server-engine.jar" --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
-		netty-socketio) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$T/classes:$T/netty-socketio-lib/*" dev.realtime.socketio.benchmarks.peer.NettySocketIoBenchServer --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
-		raw) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$CP" dev.realtime.socketio.benchmarks.peer.RawWebSocketBenchServer --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
-		node) NODE_PATH="$ROOT/test-clients/node_modules" BENCH_STATS_FILE="$STATS_FILE" node --expose-gc benchmarks/src/main/node/bench-server.js --server.port="$PORT" --server.address=127.0.0.1 >>"$log" 2>&1 & ;;
+		spring) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" "${args[@]}" >>"$log" 2>&1 & ;;
+		spring-metrics) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" "${args[@]}" --socketio.metrics.enabled=true >>"$log" 2>&1 & ;;
+		engine) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server-engine.jar" "${args[@]}" >>"$log" 2>&1 & ;;
+		netty-socketio) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$T/classes:$T/netty-socketio-lib/*" dev.realtime.socketio.benchmarks.peer.NettySocketIoBenchServer "${args[@]}" >>"$log" 2>&1 & ;;
+		raw) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$CP" dev.realtime.socketio.benchmarks.peer.RawWebSocketBenchServer "${args[@]}" >>"$log" 2>&1 & ;;
+		node) NODE_PATH="$ROOT/test-clients/node_modules" BENCH_STATS_FILE="$STATS_FILE" node --expose-gc benchmarks/src/main/node/bench-server.js "${args[@]}" >>"$log" 2>&1 & ;;
 		*) echo "unknown server $name" >&2; return 1 ;;
 	esac
 	SERVER_PID=$!
+	PIDS+=("$SERVER_PID")
+	await_listen "$name" "$port" "$SERVER_PID" "$log"
+}
+
+# await_listen NAME PORT PID LOG
+await_listen() {
 	for _ in $(seq 1 600); do
-		if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+		if listening "$2"; then
 			return 0
 		fi
-		if ! kill -0 "$SERVER_PID" 2>/dev/null; then
-			echo "$name exited; see $log" >&2
+		if ! kill -0 "$3" 2>/dev/null; then
+			echo "$1 exited; see $4" >&2
 			return 1
 		fi
 		sleep 0.1
 	done
-	echo "$name did not listen on $PORT within 60 s" >&2
+	echo "$1 did not listen on $2 within 60 s" >&2
 	return 1
 }
 
-stop_server() {
-	if [[ -n "$SERVER_PID" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
-		kill "$SERVER_PID"
+stop_pid() {
+	local pid=$1
+	if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+		kill "$pid"
 		for _ in $(seq 1 100); do
-			kill -0 "$SERVER_PID" 2>/dev/null || break
+			kill -0 "$pid" 2>/dev/null || break
 			sleep 0.1
 		done
-		kill -9 "$SERVER_PID" 2>/dev/null || true
-		wait "$SERVER_PID" 2>/dev/null || true
+		kill -9 "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
 	fi
-	SERVER_PID=""
 }
-trap stop_server EXIT
+
+# Stop the servers first, then Redis
+stop_all() {
+	local pid
+	for pid in "${PIDS[@]}"; do
+		if [[ "$pid" != "$REDIS_PID" ]]; then
+			stop_pid "$pid"
+		fi
+	done
+	stop_pid "$REDIS_PID"
+	PIDS=()
+	SERVER_PID=""
+	REDIS_PID=""
+}
+trap stop_all EXIT
+
+# The redis-server of S7: $REDIS_SERVER, else the linux binary inside the embedded-redis artifact, else PATH.
+redis_binary() {
+	if [[ -n "${REDIS_SERVER:-}" ]]; then
+		echo "$REDIS_SERVER"
+		return
+	fi
+	local jar="$T/redis/embedded-redis.jar" entry
+	case "$(uname -m)" in
+		x86_64 | amd64) entry=redis-server-6.2.6-v5-linux-amd64 ;;
+		aarch64 | arm64) entry=redis-server-6.2.7-linux-arm64 ;;
+		i?86) entry=redis-server-6.2.7-linux-386 ;;
+		*) entry="" ;;
+	esac
+	if [[ -f "$jar" && -n "$entry" ]]; then
+		if [[ ! -x "$T/redis/$entry" ]]; then
+			(cd "$T/redis" && unzip -o -q embedded-redis.jar "$entry" 2>/dev/null || jar xf embedded-redis.jar "$entry")
+			chmod +x "$T/redis/$entry"
+		fi
+		echo "$T/redis/$entry"
+	else
+		command -v redis-server
+	fi
+}
+
+# A fresh Redis on a free loopback port (no persistence), for one scenario run
+start_redis() {
+	local binary log="$RUN_DIR/redis.log"
+	binary=$(redis_binary) || { echo "no redis-server (set REDIS_SERVER)" >&2; return 1; }
+	for _ in 1 2 3 4 5; do
+		REDIS_PORT=$((20000 + RANDOM % 20000))
+		if listening "$REDIS_PORT" || ! bindable "$REDIS_PORT" || [[ "$REDIS_PORT" == "$PORT" || "$REDIS_PORT" == "$PORT2" ]]; then
+			continue
+		fi
+		"$binary" --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >>"$log" 2>&1 &
+		REDIS_PID=$!
+		PIDS+=("$REDIS_PID")
+		if await_listen redis "$REDIS_PORT" "$REDIS_PID" "$log"; then
+			return 0
+		fi
+		stop_pid "$REDIS_PID"
+		REDIS_PID=""
+	done
+	return 1
+}
+
+# The arguments that put a server on the Redis adapter; fails for servers that have none
+redis_args() {
+	case "$1" in
+		spring | spring-metrics) echo "--socketio.adapter.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT" ;;
+		engine | node) echo "--redis.port=$REDIS_PORT" ;;
+		*) return 1 ;;
+	esac
+}
 
 read -r -a FORWARD <<<"$SERVERS"
 BACKWARD=()
@@ -107,13 +218,30 @@ for ((rep = 1; rep <= REPS; rep++)); do
 			fi
 			kind=jvm
 			[[ "$server" == node ]] && kind=node
+			two_nodes=()
+			if [[ "$scenario" == S7 ]]; then
+				redis_args "$server" >/dev/null || continue # no Redis adapter for this server
+			fi
 			echo "== rep $rep $scenario $server ($(($(date +%s) - START)) s)"
-			start_server "$server" || continue
+			if [[ "$scenario" == S7 ]]; then
+				# Two nodes of the same server on one fresh Redis
+				if ! start_redis; then stop_all; continue; fi
+				read -r -a extra <<<"$(redis_args "$server")"
+				if ! start_server "$server" "$PORT" "${extra[@]}"; then stop_all; continue; fi
+				pid_a=$SERVER_PID
+				port_b=$(free_port_from "$PORT2")
+				if ! start_server "$server" "$port_b" "${extra[@]}"; then stop_all; continue; fi
+				two_nodes=(--port2="$port_b" --redis-pid="$REDIS_PID")
+				pids="$pid_a,$SERVER_PID"
+			else
+				if ! start_server "$server"; then stop_all; continue; fi
+				pids=$SERVER_PID
+			fi
 			java -Xmx"$XMX" -cp "$CP" dev.realtime.socketio.benchmarks.load.LoadGenerator \
-				--scenario="$scenario" --server="$server" --rep="$rep" --port="$PORT" --pid="$SERVER_PID" \
+				--scenario="$scenario" --server="$server" --rep="$rep" --port="$PORT" --pid="$pids" \
 				--kind="$kind" --stats-file="$STATS_FILE" --scale="$SCALE" --warmup="$WARMUP" \
-				--measure="$MEASURE" --out="$RESULTS" 2>>"$RUN_DIR/generator.log" | cut -c1-240 || echo "generator failed"
-			stop_server
+				--measure="$MEASURE" --out="$RESULTS" "${two_nodes[@]}" 2>>"$RUN_DIR/generator.log" | cut -c1-240 || echo "generator failed"
+			stop_all
 		done
 	done
 done

@@ -2,6 +2,8 @@
 //   node --expose-gc bench-server.js --server.port=PORT --server.address=127.0.0.1
 // On SIGUSR2 it collects garbage (with --expose-gc) and writes process.memoryUsage() as JSON to
 // $BENCH_STATS_FILE, for the idle-memory scenario.
+// --redis.port=N: run on @socket.io/redis-adapter 8.3.0 (redis client 4.7.1), Redis on 127.0.0.1:N, for
+// scenario S7 (two nodes on one Redis); it listens only once both Redis connections are up.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -9,9 +11,11 @@ const { Server } = require('socket.io');
 
 let port = 3000;
 let address = '127.0.0.1';
+let redisPort = 0;
 for (const arg of process.argv.slice(2)) {
   if (arg.startsWith('--server.port=')) port = Number(arg.substring('--server.port='.length));
   else if (arg.startsWith('--server.address=')) address = arg.substring('--server.address='.length);
+  else if (arg.startsWith('--redis.port=')) redisPort = Number(arg.substring('--redis.port='.length));
 }
 
 const httpServer = http.createServer();
@@ -46,6 +50,22 @@ process.on('SIGUSR2', () => {
 });
 process.on('SIGTERM', () => process.exit(0));
 
-httpServer.listen(port, address, () => {
-  console.log(`node bench server listening on ${address}:${port}`);
+async function useRedis() {
+  const { createClient } = require('redis');
+  const { createAdapter } = require('@socket.io/redis-adapter');
+  const pubClient = createClient({ url: `redis://127.0.0.1:${redisPort}` });
+  const subClient = pubClient.duplicate();
+  pubClient.on('error', (err) => console.error('redis pub', err.message));
+  subClient.on('error', (err) => console.error('redis sub', err.message));
+  await Promise.all([pubClient.connect(), subClient.connect()]);
+  io.adapter(createAdapter(pubClient, subClient));
+}
+
+(redisPort ? useRedis() : Promise.resolve()).then(() => {
+  httpServer.listen(port, address, () => {
+    console.log(`node bench server listening on ${address}:${port}${redisPort ? ' with the Redis adapter' : ''}`);
+  });
+}, (err) => {
+  console.error('cannot connect to Redis', err);
+  process.exit(1);
 });

@@ -156,12 +156,16 @@ final class BroadcastFanOut implements Scenario {
 	private void sendOne(WsConnection sender) {
 		int seq = this.nextSeq++ % MAX_MESSAGES;
 		this.sentAt.set(seq, System.nanoTime());
-		sender.sendText("42[\"broadcast\",\"" + ROOM + "\",{\"s\":" + seq + ",\"p\":\"" + FILLER + "\"}]");
+		sender.sendText(broadcastPacket(ROOM, seq));
 	}
 
-	private void onMessage(ByteBuf packet) {
-		long now = System.nanoTime();
-		// 42["msg",{"s":SEQ,...
+	/** {@code 42["broadcast",ROOM,{"s":SEQ,"p":"0123..."}]}: about 90 bytes. */
+	static String broadcastPacket(String room, int seq) {
+		return "42[\"broadcast\",\"" + room + "\",{\"s\":" + seq + ",\"p\":\"" + FILLER + "\"}]";
+	}
+
+	/** The sequence number of a {@code 42["msg",{"s":SEQ,...} packet. */
+	static int sequenceOf(ByteBuf packet) {
 		int index = packet.indexOf(packet.readerIndex(), packet.writerIndex(), (byte) ':');
 		int seq = 0;
 		for (int i = index + 1; i < packet.writerIndex(); i++) {
@@ -171,6 +175,12 @@ final class BroadcastFanOut implements Scenario {
 			}
 			seq = seq * 10 + digit;
 		}
+		return seq;
+	}
+
+	private void onMessage(ByteBuf packet) {
+		long now = System.nanoTime();
+		int seq = sequenceOf(packet);
 		if (this.recording) {
 			this.latencies.record(now - this.sentAt.get(seq));
 		}

@@ -17,16 +17,27 @@ import io.netty.channel.EventLoopGroup;
  * @param scale multiplies every connection and message count (1 = the spec's numbers)
  * @param warmupSeconds the warm-up before each measured window
  * @param measureSeconds the length of each measured window
+ * @param secondPort the port of the second server node (S7), or 0
+ * @param redisStats the Redis process of S7 ({@code --redis-pid}; pid 0 without one)
  */
 record LoadContext(EventLoopGroup group, Bootstrap bootstrap, String host, int port, ProcessStats stats,
-		double scale, double warmupSeconds, double measureSeconds) {
+		double scale, double warmupSeconds, double measureSeconds, int secondPort, ProcessStats redisStats) {
 
 	URI websocketUri() {
-		return URI.create("ws://" + this.host + ":" + this.port + "/socket.io/?EIO=4&transport=websocket");
+		return websocketUri(this.port);
+	}
+
+	URI websocketUri(int serverPort) {
+		return URI.create("ws://" + this.host + ":" + serverPort + "/socket.io/?EIO=4&transport=websocket");
 	}
 
 	Connector connector() {
 		return new Connector(this.bootstrap, websocketUri());
+	}
+
+	/** A connector to the server on another port (the second node of S7). */
+	Connector connector(int serverPort) {
+		return new Connector(this.bootstrap, websocketUri(serverPort));
 	}
 
 	int scaled(int count) {

@@ -23,6 +23,8 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  *     [--host=127.0.0.1] [--rep=1] [--scale=1] [--warmup=2] [--measure=4] [--threads=2]
  *     [--stats-file=/tmp/node-stats.json] [--out=results.jsonl]
  * </pre>
+ * S7 (two nodes on one Redis) also takes {@code --port2=PORT} (the second node),
+ * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --redis-pid=PID}.
  *
  * @since 0.1.0
  */
@@ -53,7 +55,7 @@ public final class LoadGenerator {
 		String host = options.getOrDefault("host", "127.0.0.1");
 		int port = Integer.parseInt(options.getOrDefault("port", "3000"));
 		int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
-		ProcessStats stats = new ProcessStats(Long.parseLong(options.getOrDefault("pid", "0")),
+		ProcessStats stats = new ProcessStats(ProcessStats.parsePids(options.getOrDefault("pid", "0")),
 				options.getOrDefault("kind", "jvm"),
 				Path.of(options.getOrDefault("stats-file", "/tmp/bench-node-stats.json")));
 		// NIO, as the JVM servers use it: Reactor Netty and netty-socketio default to NIO
@@ -69,7 +71,10 @@ public final class LoadGenerator {
 			LoadContext context = new LoadContext(group, bootstrap, host, port, stats,
 					Double.parseDouble(options.getOrDefault("scale", "1")),
 					Double.parseDouble(options.getOrDefault("warmup", "2")),
-					Double.parseDouble(options.getOrDefault("measure", "4")));
+					Double.parseDouble(options.getOrDefault("measure", "4")),
+					Integer.parseInt(options.getOrDefault("port2", "0")),
+					new ProcessStats(Long.parseLong(options.getOrDefault("redis-pid", "0")), "main-thread",
+							Path.of("/dev/null")));
 			Result result = new Result(options.getOrDefault("server", "unknown"), scenario,
 					Integer.parseInt(options.getOrDefault("rep", "1")));
 			Scenario.named(scenario).run(context, result);

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * CPU, memory and heap of the server process under test (from {@code /proc/<pid>}, {@code jcmd}
- * or the Node server's SIGUSR2 hook) and the CPU of this generator.
+ * or the Node server's SIGUSR2 hook) and the CPU of this generator. With several pids (the two
+ * nodes of S7), the CPU is their sum; memory and heap are the first one's.
  */
 final class ProcessStats {
 
@@ -24,33 +25,86 @@ final class ProcessStats {
 
 	private final long pid;
 
+	private final long[] pids;
+
 	private final String kind;
 
 	private final Path statsFile;
 
 	ProcessStats(long pid, String kind, Path statsFile) {
-		this.pid = pid;
+		this(new long[] { pid }, kind, statsFile);
+	}
+
+	ProcessStats(long[] pids, String kind, Path statsFile) {
+		this.pids = pids.clone();
+		this.pid = (pids.length > 0) ? pids[0] : 0;
 		this.kind = kind;
 		this.statsFile = statsFile;
+	}
+
+	/**
+	 * Parse a {@code --pid} value: one pid or several separated by commas.
+	 * @param value the value ({@code "0"}: no server)
+	 * @return the pids
+	 */
+	static long[] parsePids(String value) {
+		String[] parts = value.split(",");
+		long[] pids = new long[parts.length];
+		for (int i = 0; i < parts.length; i++) {
+			pids[i] = Long.parseLong(parts[i].trim());
+		}
+		return pids;
+	}
+
+	/** The stats of one of the processes (for per-node figures). */
+	ProcessStats only(int index) {
+		return new ProcessStats(new long[] { this.pids[index] }, this.kind, this.statsFile);
+	}
+
+	int processCount() {
+		return this.pids.length;
 	}
 
 	boolean hasServer() {
 		return this.pid > 0;
 	}
 
-	/** Server CPU time (user + system, all threads) in nanoseconds, or 0 without a pid. */
+	/**
+	 * Server CPU time (user + system, all threads) in nanoseconds, summed over the pids, or 0
+	 * without a pid. For {@code kind} {@code main-thread} (a single-threaded server such as
+	 * Redis), the main thread's run time from {@code /proc/<pid>/schedstat} in nanoseconds
+	 * rather than the 10 ms ticks of {@code stat}, when the kernel has it.
+	 */
 	long serverCpuNanos() {
-		if (this.pid <= 0) {
-			return 0;
+		long total = 0;
+		for (long each : this.pids) {
+			if (each > 0) {
+				total += "main-thread".equals(this.kind) ? mainThreadCpuNanos(each) : cpuNanos(each);
+			}
 		}
+		return total;
+	}
+
+	private static long cpuNanos(long pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc", Long.toString(this.pid), "stat"));
+			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			// fields[0] is field 3 (state): utime is field 14, stime field 15
 			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
 		}
 		catch (IOException ex) {
-			throw new IllegalStateException("Cannot read the CPU time of " + this.pid, ex);
+			throw new IllegalStateException("Cannot read the CPU time of " + pid, ex);
+		}
+	}
+
+	private static long mainThreadCpuNanos(long pid) {
+		try {
+			// The thread-group leader's time on a CPU in ns, wait time, timeslices
+			String schedstat = Files.readString(Path.of("/proc", Long.toString(pid), "schedstat")).trim();
+			return Long.parseLong(schedstat.substring(0, schedstat.indexOf(' ')));
+		}
+		catch (IOException | RuntimeException ex) {
+			return cpuNanos(pid);
 		}
 	}
 

@@ -15,6 +15,7 @@ interface Scenario {
 			case "S4" -> new IdleMemory();
 			case "S5" -> new PollingEcho();
 			case "S6" -> new BinaryEcho();
+			case "S7" -> new TwoNodeFanOut();
 			default -> throw new IllegalArgumentException("Unknown scenario " + name);
 		};
 	}

@@ -2,14 +2,18 @@ package dev.realtime.socketio.benchmarks.server;
 
 import java.time.Duration;
 
+import io.lettuce.core.RedisURI;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.node.ArrayNode;
 
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.netty.SocketIoRoutes;
+import dev.realtime.socketio.redis.RedisAdapterFactory;
+import dev.realtime.socketio.redis.RedisAdapterOptions;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
+import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
 
 /**
  * The bench server of {@code spec/BENCH-APP.md} on the engine API alone, without Spring: the
@@ -25,8 +29,18 @@ public final class EngineBenchServer {
 	}
 
 	public static void main(String[] args) {
-		DisposableServer server = start(ServerArguments.parse(args));
-		System.out.println("engine bench server listening on " + server.host() + ":" + server.port());
+		// --redis.port=N: run on the Redis adapter, Redis on 127.0.0.1:N (scenario S7)
+		RedisAdapterFactory redis = null;
+		for (String arg : args) {
+			if (arg.startsWith("--redis.port=")) {
+				redis = RedisAdapterFactory.create(
+						RedisURI.create("127.0.0.1", Integer.parseInt(arg.substring("--redis.port=".length()))),
+						RedisAdapterOptions.defaults());
+			}
+		}
+		DisposableServer server = start(ServerArguments.parse(args), redis);
+		System.out.println("engine bench server listening on " + server.host() + ":" + server.port()
+				+ ((redis != null) ? " with the Redis adapter" : ""));
 		server.onDispose().block();
 	}
 
@@ -36,7 +50,17 @@ public final class EngineBenchServer {
 	 * @return the bound server
 	 */
 	public static DisposableServer start(ServerArguments arguments) {
-		SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder()
+		return start(arguments, null);
+	}
+
+	/**
+	 * Start the bench server, on an adapter.
+	 * @param arguments where to bind ({@code 0} for any free port)
+	 * @param adapterFactory the adapter (the Redis one for S7), or {@code null} for the in-memory one
+	 * @return the bound server
+	 */
+	public static DisposableServer start(ServerArguments arguments, SocketIoAdapterFactory adapterFactory) {
+		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder()
 			.engine(EngineIoOptions.builder()
 				.path("/socket.io/")
 				.pingInterval(Duration.ofMillis(25_000))
@@ -44,8 +68,11 @@ public final class EngineBenchServer {
 				.maxHttpBufferSize(1_000_000)
 				.perMessageDeflate(false)
 				.build())
-			.serveClient(false)
-			.build());
+			.serveClient(false);
+		if (adapterFactory != null) {
+			options.adapterFactory(adapterFactory);
+		}
+		SocketIoServer io = SocketIoServer.create(options.build());
 		io.onConnection((socket) -> {
 			socket.on("echo", (eventArgs, ack) -> socket.emit("echo", spread(eventArgs)));
 			socket.on("ack", (eventArgs, ack) -> {
