@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +29,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,7 +65,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	private List<ArrayNode> missedPackets;
 
 	/** Broadcasts that reached a restored socket before its CONNECT acknowledgement. */
-	private @Nullable List<List<EnginePacket>> heldBack;
+	private @Nullable List<HeldPacket> heldBack;
 
 	private final DefaultNamespace namespace;
 
@@ -351,7 +353,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	void writeBroadcast(List<EnginePacket> encoded, @Nullable ArrayNode data, boolean volatileFlag) {
 		if (!this.connected) {
 			if (this.heldBack != null && !volatileFlag) {
-				this.heldBack.add(encoded);
+				this.heldBack.add(new HeldPacket(encoded, offset(data)));
 			}
 			return;
 		}
@@ -529,17 +531,35 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	 * Runs on the event loop.
 	 */
 	void sendMissedPackets() {
+		Set<String> sentOffsets = new HashSet<>();
 		for (ArrayNode packet : this.missedPackets) {
+			String offset = offset(packet);
+			if (offset != null) {
+				sentOffsets.add(offset);
+			}
 			this.client.write(this.namespace.encode(SocketIoPacket.event(this.namespace.name(), packet)), false);
 		}
 		this.missedPackets = List.of();
-		List<List<EnginePacket>> held = this.heldBack;
+		List<HeldPacket> held = this.heldBack;
 		this.heldBack = null;
 		if (held != null) {
-			for (List<EnginePacket> encoded : held) {
-				this.client.write(encoded, false);
+			for (HeldPacket packet : held) {
+				// A packet kept before the session was read and delivered after the socket
+				// rejoined its rooms is both missed and held back: it goes out once.
+				if (packet.offset() == null || !sentOffsets.contains(packet.offset())) {
+					this.client.write(packet.encoded(), false);
+				}
 			}
 		}
+	}
+
+	/** The offset of an event with connection state recovery on: its last argument. */
+	private static @Nullable String offset(@Nullable ArrayNode data) {
+		if (data == null || data.size() < 2) {
+			return null;
+		}
+		JsonNode last = data.get(data.size() - 1);
+		return last.isString() ? last.stringValue() : null;
 	}
 
 	/**
@@ -652,6 +672,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	}
 
 	private record PendingAck(AckCallback callback, @Nullable ScheduledFuture<?> timer, long startNanos) {
+	}
+
+	private record HeldPacket(List<EnginePacket> encoded, @Nullable String offset) {
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -11,12 +12,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -333,6 +337,46 @@ class ConnectionStateRecoveryIntegrationTests {
 		second.sendPacket(restore);
 		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
 		assertThat(next(this.connections).rooms()).contains("room");
+	}
+
+	@Test
+	void eventKeptBeforeTheRestoreAndDeliveredWhileTheSocketConnectsGoesOutOnce() throws Exception {
+		// The window of a cluster: an event is kept (so it is among the missed ones) but
+		// reaches the restored socket only while its middlewares run (so it is held back too).
+		List<Runnable> lateDeliveries = new CopyOnWriteArrayList<>();
+		Sinks.Empty<Void> middlewareDone = Sinks.empty();
+		SocketIoServer io = start((options) -> options
+			.connectionStateRecovery(ConnectionStateRecoveryOptions.builder().skipMiddlewares(false).build())
+			.adapterFactory((context) -> new InMemoryAdapter(context) {
+				@Override
+				protected void deliverLocally(SocketIoPacket packet, BroadcastOptions options) {
+					if ("late".equals(packet.data().get(0).asString())) {
+						lateDeliveries.add(() -> super.deliverLocally(packet, options));
+						return;
+					}
+					super.deliverLocally(packet, options);
+				}
+			}));
+		io.use((socket) -> socket.recovered() ? middlewareDone.asMono() : Mono.empty());
+		RawWebSocketClient first = raw();
+		JsonNode ack = json(first.connectNamespace("/").substring(1));
+		next(this.connections);
+		io.to("room").emit("room-event", 0);
+		String offset = json(first.nextPacket().substring(1)).get(2).asString();
+		first.close();
+		next(this.disconnectReasons);
+		io.to("room").emit("late", 1);
+		assertThat(lateDeliveries).hasSize(1);
+
+		RawWebSocketClient second = raw();
+		second.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+		await().atMost(TIMEOUT).until(() -> io.sockets().adapter().sockets(Set.of("room")).size() == 1);
+		lateDeliveries.get(0).run();
+		middlewareDone.tryEmitEmpty();
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		assertThat(second.nextPacket()).startsWith("2[\"late\",1,");
+		io.to("room").emit("room-event", 2);
+		assertThat(second.nextPacket()).as("the late event only once").startsWith("2[\"room-event\",2,");
 	}
 
 	private void assertRecoveredWithRawClients(SocketIoServer io) {
