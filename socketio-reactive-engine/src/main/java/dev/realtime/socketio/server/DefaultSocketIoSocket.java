@@ -54,6 +54,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
 			DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
 
+	/** How long a restored socket remembers the offsets of its missed packets. */
+	private static final Duration RECOVERED_OFFSETS_RETENTION = Duration.ofSeconds(10);
+
 	private final String id;
 
 	/** The private session id, with connection state recovery on. */
@@ -66,6 +69,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	/** Broadcasts that reached a restored socket before its CONNECT acknowledgement. */
 	private @Nullable List<HeldPacket> heldBack;
+
+	/**
+	 * The offsets a restored socket got among its missed packets, for a while after it
+	 * connected: a copy of one of them still on its way from another node goes out once.
+	 */
+	private @Nullable Set<String> recoveredOffsets;
 
 	private final DefaultNamespace namespace;
 
@@ -357,6 +366,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			}
 			return;
 		}
+		if (this.recoveredOffsets != null && !volatileFlag) {
+			String offset = offset(data);
+			if (offset != null && this.recoveredOffsets.contains(offset)) {
+				return;
+			}
+		}
 		if (data != null && !this.anyOutgoingListeners.isEmpty()) {
 			notifyOutgoing(Payloads.eventName(data), data);
 		}
@@ -550,6 +565,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 					this.client.write(packet.encoded(), false);
 				}
 			}
+		}
+		if (!sentOffsets.isEmpty()) {
+			this.recoveredOffsets = sentOffsets;
+			this.client.conn().eventLoop().schedule(() -> {
+				this.recoveredOffsets = null;
+			}, RECOVERED_OFFSETS_RETENTION.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
