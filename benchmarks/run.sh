@@ -229,8 +229,17 @@ for ((rep = 1; rep <= REPS; rep++)); do
 				read -r -a extra <<<"$(redis_args "$server")"
 				if ! start_server "$server" "$PORT" "${extra[@]}"; then stop_all; continue; fi
 				pid_a=$SERVER_PID
-				port_b=$(free_port_from "$PORT2")
-				if ! start_server "$server" "$port_b" "${extra[@]}"; then stop_all; continue; fi
+				# Node B: PORT2 or the next bindable port, up to three tries (a port of the ephemeral range
+				# may be taken by another process's client socket while the server starts)
+				port_b=""
+				for try in 0 1 2; do
+					candidate=$(free_port_from $((PORT2 + try)))
+					if start_server "$server" "$candidate" "${extra[@]}"; then
+						port_b=$candidate
+						break
+					fi
+				done
+				if [[ -z "$port_b" ]]; then stop_all; continue; fi
 				two_nodes=(--port2="$port_b" --redis-pid="$REDIS_PID")
 				pids="$pid_a,$SERVER_PID"
 			else
