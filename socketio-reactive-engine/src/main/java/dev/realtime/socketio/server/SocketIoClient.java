@@ -38,7 +38,11 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private final SocketIoPacketDecoder decoder;
 
-	private final Map<String, DefaultSocketIoSocket> sockets = new HashMap<>(4);
+	/** The socket of a namespace; almost every connection has one only, so no map for it. */
+	private @Nullable DefaultSocketIoSocket first;
+
+	/** The sockets of further namespaces, created by the second one. */
+	private @Nullable Map<String, DefaultSocketIoSocket> others;
 
 	/** Namespaces whose CONNECT is going through the middlewares; created by the first one. */
 	private @Nullable Set<String> connecting;
@@ -104,7 +108,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 			logger.debug("Closing session " + this.conn.id() + ": " + ex.getMessage());
 		}
 		this.server.metrics().parseError();
-		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+		for (DefaultSocketIoSocket socket : sockets()) {
 			socket.notifyError(ex);
 		}
 		this.conn.close(EngineIoCloseReason.PARSE_ERROR);
@@ -112,7 +116,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private void onPacket(SocketIoPacket packet) {
 		String namespace = packet.namespace();
-		DefaultSocketIoSocket socket = this.sockets.get(namespace);
+		DefaultSocketIoSocket socket = socket(namespace);
 		if (packet.type() == SocketIoPacketType.CONNECT) {
 			if (socket != null || (this.connecting != null && this.connecting.contains(namespace))) {
 				// A second CONNECT for a joined namespace: the reference closes the connection.
@@ -135,10 +139,10 @@ final class SocketIoClient implements EngineIoSocketListener {
 	 * the reference closes the connection, its sockets seeing {@code forced server close}.
 	 */
 	private void closeForInvalidState() {
-		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+		for (DefaultSocketIoSocket socket : sockets()) {
 			socket.onClose(DisconnectReason.FORCED_SERVER_CLOSE, "");
 		}
-		this.sockets.clear();
+		clearSockets();
 		this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
 	}
 
@@ -166,7 +170,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	void onConnected(DefaultSocketIoSocket socket) {
 		connectDone(socket.namespace().name());
-		this.sockets.put(socket.namespace().name(), socket);
+		putSocket(socket);
 		if (this.connectTimeoutTask != null) {
 			this.connectTimeoutTask.cancel(false);
 			this.connectTimeoutTask = null;
@@ -185,11 +189,57 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	void remove(DefaultSocketIoSocket socket) {
-		this.sockets.remove(socket.namespace().name(), socket);
+		if (this.first == socket) {
+			this.first = null;
+		}
+		else if (this.others != null) {
+			this.others.remove(socket.namespace().name(), socket);
+		}
+	}
+
+	private @Nullable DefaultSocketIoSocket socket(String namespace) {
+		DefaultSocketIoSocket first = this.first;
+		if (first != null && first.namespace().name().equals(namespace)) {
+			return first;
+		}
+		return (this.others != null) ? this.others.get(namespace) : null;
+	}
+
+	private void putSocket(DefaultSocketIoSocket socket) {
+		String name = socket.namespace().name();
+		DefaultSocketIoSocket first = this.first;
+		if (first == null || first.namespace().name().equals(name)) {
+			if (this.others != null) {
+				this.others.remove(name);
+			}
+			this.first = socket;
+			return;
+		}
+		if (this.others == null) {
+			this.others = new HashMap<>(4);
+		}
+		this.others.put(name, socket);
+	}
+
+	/** A copy of the sockets, to iterate while they close. */
+	private List<DefaultSocketIoSocket> sockets() {
+		List<DefaultSocketIoSocket> sockets = new ArrayList<>((this.others != null) ? this.others.size() + 1 : 1);
+		if (this.first != null) {
+			sockets.add(this.first);
+		}
+		if (this.others != null) {
+			sockets.addAll(this.others.values());
+		}
+		return sockets;
+	}
+
+	private void clearSockets() {
+		this.first = null;
+		this.others = null;
 	}
 
 	private void onConnectTimeout() {
-		if (this.sockets.isEmpty() && this.conn.isOpen()) {
+		if (this.first == null && (this.others == null || this.others.isEmpty()) && this.conn.isOpen()) {
 			this.server.metrics().connectTimedOut();
 			this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
 		}
@@ -202,10 +252,10 @@ final class SocketIoClient implements EngineIoSocketListener {
 			this.connectTimeoutTask = null;
 		}
 		this.decoder.reset();
-		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+		for (DefaultSocketIoSocket socket : sockets()) {
 			socket.onClose(reason, description);
 		}
-		this.sockets.clear();
+		clearSockets();
 	}
 
 	// Outbound
@@ -225,7 +275,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	/** Disconnect every namespace, then close the connection (socket.disconnect(true)). */
 	void disconnectAll() {
-		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+		for (DefaultSocketIoSocket socket : sockets()) {
 			socket.disconnectNamespace();
 		}
 		this.conn.close(EngineIoCloseReason.FORCED_CLOSE);
@@ -233,10 +283,10 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	/** Close the connection without DISCONNECT packets, as the server stops. */
 	void closeForShutdown() {
-		for (DefaultSocketIoSocket socket : new ArrayList<>(this.sockets.values())) {
+		for (DefaultSocketIoSocket socket : sockets()) {
 			socket.onClose(DisconnectReason.SERVER_SHUTTING_DOWN, "");
 		}
-		this.sockets.clear();
+		clearSockets();
 		this.conn.close(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
 	}
 
