@@ -136,11 +136,20 @@ final class BroadcastFanOut implements Scenario {
 	}
 
 	private long awaitDeliveries(long start, long target) throws InterruptedException {
+		return awaitCount(this.delivered, start, target, 0);
+	}
+
+	/**
+	 * Wait until a counter reaches a target, for 30 s at most and 10 s without progress.
+	 * @param graceMillis how long to wait after that, for late duplicates to be counted
+	 * @return how far the counter went from {@code start}
+	 */
+	static long awaitCount(AtomicLong counter, long start, long target, long graceMillis) throws InterruptedException {
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
 		long last = -1;
 		long lastChange = System.nanoTime();
-		while (this.delivered.get() < target && System.nanoTime() < deadline) {
-			long now = this.delivered.get();
+		while (counter.get() < target && System.nanoTime() < deadline) {
+			long now = counter.get();
 			if (now != last) {
 				last = now;
 				lastChange = System.nanoTime();
@@ -150,7 +159,10 @@ final class BroadcastFanOut implements Scenario {
 			}
 			Thread.sleep(1);
 		}
-		return this.delivered.get() - start;
+		if (graceMillis > 0) {
+			Thread.sleep(graceMillis);
+		}
+		return counter.get() - start;
 	}
 
 	private void sendOne(WsConnection sender) {

@@ -221,23 +221,8 @@ final class TwoNodeFanOut implements Scenario {
 	}
 
 	private long awaitDeliveries(long start, long target) throws InterruptedException {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		long last = -1;
-		long lastChange = System.nanoTime();
-		while (this.unique.get() < target && System.nanoTime() < deadline) {
-			long now = this.unique.get();
-			if (now != last) {
-				last = now;
-				lastChange = System.nanoTime();
-			}
-			else if (System.nanoTime() - lastChange > TimeUnit.SECONDS.toNanos(10)) {
-				break;
-			}
-			Thread.sleep(1);
-		}
-		// Let late duplicates (if any) arrive before the counts are read
-		Thread.sleep(50);
-		return this.unique.get() - start;
+		// A moment more: late duplicates (if any) arrive before the counts are read.
+		return BroadcastFanOut.awaitCount(this.unique, start, target, 50);
 	}
 
 	private void sendOne(WsConnection sender) {
