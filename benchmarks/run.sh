@@ -20,7 +20,8 @@
 #   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
 #                          (copied to target/redis/ by the build), else `redis-server` on the PATH
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
-#   WARMUP=2 MEASURE=4     seconds of warm-up and of each measured window
+#   WARMUP=8 MEASURE=4     seconds of warm-up and of each measured window (under 8 s of warm-up the JVM
+#                          servers are still compiling in the measured window, see docs/benchmarks.md)
 #   SCALE=1                multiplies the connection counts of S1, S3, S4 (1 = the spec's)
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
@@ -34,7 +35,7 @@ REPS=${REPS:-3}
 SERVERS=${SERVERS:-"spring engine node netty-socketio raw"}
 SCENARIOS=${SCENARIOS:-"S1 S2 S3 S4 S5 S6"}
 XMX=${XMX:-1g}
-WARMUP=${WARMUP:-2}
+WARMUP=${WARMUP:-8}
 MEASURE=${MEASURE:-4}
 SCALE=${SCALE:-1}
 BUILD_DIR=${BUILD_DIR:-target}
