@@ -50,8 +50,10 @@ public final class SocketIoAnnotationAutoConfiguration {
 			ObjectProvider<EventReturnValueHandler> returnValueHandlers, ListableBeanFactory beanFactory) {
 		SocketIoAnnotationHandlerRegistrar registrar = new SocketIoAnnotationHandlerRegistrar(server);
 		jsonMapper.ifAvailable(registrar::setJsonMapper);
-		properties.ifAvailable((socketIo) -> registrar
-			.setExecution(EventHandlerExecution.valueOf(socketIo.getHandler().getExecution().name())));
+		properties.ifAvailable((socketIo) -> {
+			registrar.setExecution(EventHandlerExecution.valueOf(socketIo.getHandler().getExecution().name()));
+			registrar.setIncludeExceptionMessage(socketIo.getHandler().isIncludeExceptionMessage());
+		});
 		registrar.setValidator(BEAN_VALIDATION_PRESENT ? BeanValidation.validator(beanFactory) : null);
 		registrar.setCustomArgumentResolvers(argumentResolvers.orderedStream().toList());
 		registrar.setCustomReturnValueHandlers(returnValueHandlers.orderedStream().toList());

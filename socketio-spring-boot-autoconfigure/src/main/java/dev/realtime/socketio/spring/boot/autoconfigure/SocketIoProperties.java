@@ -536,12 +536,28 @@ public class SocketIoProperties {
 		 */
 		private Execution execution = Execution.BOUNDED_ELASTIC;
 
+		/**
+		 * Whether the ack reply of an event whose handler failed with an exception no
+		 * exception handler took carries the exception's message. Off by default: such a
+		 * message may reveal internals, and the client gets {"error":"internal error"}.
+		 * Invalid payloads always get their own message.
+		 */
+		private boolean includeExceptionMessage;
+
 		public Execution getExecution() {
 			return this.execution;
 		}
 
 		public void setExecution(Execution execution) {
 			this.execution = execution;
+		}
+
+		public boolean isIncludeExceptionMessage() {
+			return this.includeExceptionMessage;
+		}
+
+		public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
+			this.includeExceptionMessage = includeExceptionMessage;
 		}
 
 		/**

@@ -20,10 +20,11 @@ import dev.realtime.socketio.spring.handler.PayloadValidationException;
 /**
  * Routes an exception of a handler method to an exception handler method of the same
  * bean, then of the advice beans. Without one, it logs the exception and answers the ack,
- * if any, with an error object: {@code {"error": message}}, or for a
- * {@link PayloadValidationException}
- * {@code {"error":"validation failed","violations":[{"field":..,"message":..}]}}. The
- * socket stays connected either way.
+ * if any, with an error object: for an {@link InvalidPayloadException} (the client's fault)
+ * {@code {"error": message}}, or for a {@link PayloadValidationException}
+ * {@code {"error":"validation failed","violations":[{"field":..,"message":..}]}}; for any
+ * other exception {@code {"error":"internal error"}}, or its message when messages are
+ * included. The socket stays connected either way.
  */
 final class EventExceptionHandler {
 
@@ -33,13 +34,19 @@ final class EventExceptionHandler {
 
 	private final List<BeanExceptionHandlers> advice;
 
+	/** The reply's text for a failure that is not the client's, unless messages are included. */
+	static final String INTERNAL_ERROR = "internal error";
+
 	private final @Nullable Scheduler blockingScheduler;
 
+	private final boolean includeExceptionMessage;
+
 	EventExceptionHandler(@Nullable BeanExceptionHandlers local, List<BeanExceptionHandlers> advice,
-			@Nullable Scheduler blockingScheduler) {
+			@Nullable Scheduler blockingScheduler, boolean includeExceptionMessage) {
 		this.local = (local != null && !local.isEmpty()) ? local : null;
 		this.advice = advice;
 		this.blockingScheduler = blockingScheduler;
+		this.includeExceptionMessage = includeExceptionMessage;
 	}
 
 	Mono<Void> handle(Throwable exception, EventContext context, EventHandlerMethod failed) {
@@ -74,7 +81,7 @@ final class EventExceptionHandler {
 		return null;
 	}
 
-	private static Mono<Void> reply(Throwable exception, EventContext context, EventHandlerMethod failed) {
+	private Mono<Void> reply(Throwable exception, EventContext context, EventHandlerMethod failed) {
 		if (exception instanceof InvalidPayloadException) {
 			if (logger.isDebugEnabled()) {
 				logger.debug("Invalid payload for " + failed.getShortLogMessage() + ", " + context + ": "
@@ -86,7 +93,8 @@ final class EventExceptionHandler {
 		}
 		AckSender ack = context.ackSender();
 		if (ack != null) {
-			ack.send(errorReply(exception));
+			ack.send((this.includeExceptionMessage || exception instanceof InvalidPayloadException)
+					? errorReply(exception) : Map.of("error", INTERNAL_ERROR));
 		}
 		return Mono.empty();
 	}

@@ -81,6 +81,8 @@ public class SocketIoAnnotationHandlerRegistrar
 
 	private EventHandlerExecution execution = EventHandlerExecution.BOUNDED_ELASTIC;
 
+	private boolean includeExceptionMessage;
+
 	private @Nullable ObservationRegistry observationRegistry;
 
 	private @Nullable SocketIoEventObservationConvention observationConvention;
@@ -145,6 +147,16 @@ public class SocketIoAnnotationHandlerRegistrar
 	 */
 	public void setExecution(EventHandlerExecution execution) {
 		this.execution = Objects.requireNonNull(execution, "execution");
+	}
+
+	/**
+	 * Set whether the ack reply of an event whose handler failed with an exception that no
+	 * {@code @SocketIoExceptionHandler} took carries the exception's message; off by
+	 * default, when the reply is {@code {"error":"internal error"}}.
+	 * @param includeExceptionMessage whether to send the message to the client
+	 */
+	public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
+		this.includeExceptionMessage = includeExceptionMessage;
 	}
 
 	/**
@@ -252,7 +264,8 @@ public class SocketIoAnnotationHandlerRegistrar
 		NamespaceKey key = namespaceKey(beanType);
 		NamespaceHandlers handlers = namespaces.computeIfAbsent(key, (k) -> new NamespaceHandlers(k.toString()));
 		EventExceptionHandler exceptionHandler = new EventExceptionHandler(
-				new BeanExceptionHandlers(bean, beanType, factory), advice, factory.blockingScheduler());
+				new BeanExceptionHandlers(bean, beanType, factory), advice, factory.blockingScheduler(),
+				this.includeExceptionMessage);
 		Map<Method, Mapping> methods = MethodIntrospector.selectMethods(beanType,
 				(MethodIntrospector.MetadataLookup<Mapping>) SocketIoAnnotationHandlerRegistrar::mappingFor);
 		methods.forEach((method, mapping) -> {

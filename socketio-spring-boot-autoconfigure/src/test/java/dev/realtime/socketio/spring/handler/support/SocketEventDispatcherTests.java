@@ -111,7 +111,7 @@ class SocketEventDispatcherTests {
 	private EventHandlerInvoker invoker(String methodName) {
 		Method method = ReflectionUtils.findMethod(Handler.class, methodName, String.class);
 		InvocableEventMethod invocable = this.factory.create(this.handler, method);
-		return new EventHandlerInvoker(invocable, new EventExceptionHandler(null, List.of(), null));
+		return new EventHandlerInvoker(invocable, new EventExceptionHandler(null, List.of(), null, false));
 	}
 
 	private EventContext event(String name) {
