@@ -323,19 +323,13 @@ class ConnectionStateRecoveryIntegrationTests {
 		SocketIoServer io = start(ConnectionStateRecoveryOptions.builder().skipMiddlewares(false).build());
 		io.use((socket) -> (runs.incrementAndGet() == 2) ? Mono.error(new ConnectRejectedException("not now"))
 				: Mono.empty());
-		RawWebSocketClient first = raw();
-		JsonNode ack = json(first.connectNamespace("/").substring(1));
-		next(this.connections);
-		io.to("room").emit("room-event", 0);
-		String offset = json(first.nextPacket().substring(1)).get(2).asString();
-		first.close();
-		next(this.disconnectReasons);
-		String restore = "0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}";
+		DroppedSession dropped = dropAfterOneEvent(io);
+		String restore = dropped.restore();
 		RawWebSocketClient second = raw();
 		second.sendPacket(restore);
 		assertThat(second.nextPacket()).startsWith("4{\"message\":\"not now\"");
 		second.sendPacket(restore);
-		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());
 		assertThat(next(this.connections).rooms()).contains("room");
 	}
 
@@ -359,23 +353,17 @@ class ConnectionStateRecoveryIntegrationTests {
 				}
 			}));
 		io.use((socket) -> socket.recovered() ? middlewareDone.asMono() : Mono.empty());
-		RawWebSocketClient first = raw();
-		JsonNode ack = json(first.connectNamespace("/").substring(1));
-		next(this.connections);
-		io.to("room").emit("room-event", 0);
-		String offset = json(first.nextPacket().substring(1)).get(2).asString();
-		first.close();
-		next(this.disconnectReasons);
+		DroppedSession dropped = dropAfterOneEvent(io);
 		io.to("room").emit("late", 1);
 		io.to("room").emit("late", 2);
 		assertThat(lateDeliveries).hasSize(2);
 
 		RawWebSocketClient second = raw();
-		second.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+		second.sendPacket(dropped.restore());
 		await().atMost(TIMEOUT).until(() -> io.sockets().adapter().sockets(Set.of("room")).size() == 1);
 		lateDeliveries.get(0).run();
 		middlewareDone.tryEmitEmpty();
-		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());
 		assertThat(second.nextPacket()).startsWith("2[\"late\",1,");
 		assertThat(second.nextPacket()).startsWith("2[\"late\",2,");
 		assertThat(next(this.connections).recovered()).isTrue();
@@ -384,7 +372,11 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(second.nextPacket()).as("each late event only once").startsWith("2[\"room-event\",3,");
 	}
 
-	private void assertRecoveredWithRawClients(SocketIoServer io) {
+	/**
+	 * Connect a raw client, let it receive one room event, then drop its connection.
+	 * @return its CONNECT acknowledgement and the CONNECT packet that restores its session
+	 */
+	private DroppedSession dropAfterOneEvent(SocketIoServer io) {
 		RawWebSocketClient first = raw();
 		JsonNode ack = json(first.connectNamespace("/").substring(1));
 		next(this.connections);
@@ -392,10 +384,19 @@ class ConnectionStateRecoveryIntegrationTests {
 		String offset = json(first.nextPacket().substring(1)).get(2).asString();
 		first.close();
 		next(this.disconnectReasons);
+		return new DroppedSession(ack,
+				"0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+	}
+
+	private record DroppedSession(JsonNode ack, String restore) {
+	}
+
+	private void assertRecoveredWithRawClients(SocketIoServer io) {
+		DroppedSession dropped = dropAfterOneEvent(io);
 		io.to("room").emit("room-event", 1);
 		RawWebSocketClient second = raw();
-		second.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
-		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
+		second.sendPacket(dropped.restore());
+		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());
 		assertThat(second.nextPacket()).matches("2\\[\"room-event\",1," + OFFSET + "\\]");
 		assertThat(next(this.connections).recovered()).isTrue();
 	}
