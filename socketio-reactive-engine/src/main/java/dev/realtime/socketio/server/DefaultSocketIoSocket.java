@@ -463,7 +463,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 		for (AnyListener listener : this.anyListeners) {
 			try {
-				listener.onAny(event, args);
+				listener.onAny(event, args, ack);
 			}
 			catch (RuntimeException ex) {
 				logger.error("Catch-all listener of socket " + this.id + " failed", ex);

@@ -17,11 +17,13 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import io.socket.client.Manager;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.POJONode;
 
@@ -268,6 +270,28 @@ class SocketIoServerApiIntegrationTests {
 	}
 
 	// Listeners
+
+	@Test
+	void catchAllListenerCanAnswerTheAckOfAnEventNothingElseHandles() throws Exception {
+		SocketIoServer io = start();
+		io.onConnection((socket) -> socket.onAny(new AnyListener() {
+
+			@Override
+			public void onAny(String event, ArrayNode args) {
+			}
+
+			@Override
+			public void onAny(String event, ArrayNode args, @Nullable AckSender ack) {
+				if (ack != null) {
+					ack.send("any:" + event);
+				}
+			}
+
+		}));
+		JavaTestClient client = client("/");
+		client.connect();
+		assertThat(client.emitAndAwaitAck("unmapped", 1)).containsExactly("any:unmapped");
+	}
 
 	@Test
 	void catchAllListenersSeeIncomingAndOutgoingEvents() throws Exception {

@@ -5,6 +5,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
 
 import dev.realtime.socketio.server.AckSender;
+import dev.realtime.socketio.spring.annotation.OnAnyEvent;
 import dev.realtime.socketio.spring.annotation.OnEvent;
 import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.handler.EventContext;
@@ -21,7 +22,7 @@ final class AckReplies {
 	 * Whether a method can have an ack to reply to: event handlers and exception handlers.
 	 */
 	static boolean canReply(MethodParameter returnType) {
-		return returnType.hasMethodAnnotation(OnEvent.class)
+		return returnType.hasMethodAnnotation(OnEvent.class) || returnType.hasMethodAnnotation(OnAnyEvent.class)
 				|| returnType.hasMethodAnnotation(SocketIoExceptionHandler.class);
 	}
 

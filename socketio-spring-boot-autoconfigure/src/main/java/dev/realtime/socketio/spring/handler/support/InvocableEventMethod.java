@@ -16,8 +16,10 @@ import reactor.core.scheduler.Scheduler;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ReactiveAdapterRegistry;
+import org.springframework.core.ResolvableType;
 import org.springframework.util.ReflectionUtils;
 
+import dev.realtime.socketio.server.AckSender;
 import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.handler.EventArgumentResolver;
 import dev.realtime.socketio.spring.handler.EventContext;
@@ -121,7 +123,7 @@ public class InvocableEventMethod extends EventHandlerMethod {
 		String type = getReturnType().getGenericParameterType().getTypeName();
 		if (!AckReplies.canReply(getReturnType())) {
 			return "Unsupported return type " + type + " of " + this
-					+ ": only @OnEvent and @SocketIoExceptionHandler methods can reply to an ack; "
+					+ ": only @OnEvent, @OnAnyEvent and @SocketIoExceptionHandler methods can reply to an ack; "
 					+ "return void or Mono<Void>";
 		}
 		return "Unsupported return type " + type + " of " + this
@@ -142,6 +144,32 @@ public class InvocableEventMethod extends EventHandlerMethod {
 		catch (IllegalAccessException ex) {
 			throw new IllegalStateException("Cannot access " + method, ex);
 		}
+	}
+
+	/**
+	 * Return whether the method can answer an acknowledgement: it returns a value (not
+	 * {@code void}, not a {@code Mono<Void>}) or takes an {@code AckSender} or the
+	 * {@code EventContext}. A catch-all handler that cannot is not given the ack, so that
+	 * its failures do not answer for the event's own handler.
+	 * @return {@code true} when the method may answer
+	 */
+	public boolean answersAcks() {
+		for (MethodParameter parameter : this.parameters) {
+			Class<?> type = parameter.getParameterType();
+			if (AckSender.class.isAssignableFrom(type) || EventContext.class.isAssignableFrom(type)) {
+				return true;
+			}
+		}
+		ResolvableType type = ResolvableType.forMethodParameter(this.returnType);
+		Class<?> raw = type.resolve(Object.class);
+		if (raw == void.class || raw == Void.class) {
+			return false;
+		}
+		if (ReactiveAdapterRegistry.getSharedInstance().getAdapter(raw) != null) {
+			Class<?> element = type.getGeneric(0).resolve(Object.class);
+			return element != Void.class;
+		}
+		return true;
 	}
 
 	/**

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
 
+import dev.realtime.socketio.server.AckSender;
+import dev.realtime.socketio.server.AnyListener;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
 
@@ -58,7 +61,20 @@ final class NamespaceHandlers {
 	void attach(SocketIoSocket socket, @Nullable Executor worker) {
 		SocketEventDispatcher dispatcher = new SocketEventDispatcher(socket, worker);
 		for (EventHandlerInvoker handler : this.anyEventHandlers) {
-			socket.onAny((event, args) -> dispatcher.dispatch(handler, EventContext.event(socket, event, args, null)));
+			boolean answers = handler.method().answersAcks();
+			socket.onAny(new AnyListener() {
+
+				@Override
+				public void onAny(String event, ArrayNode args) {
+					onAny(event, args, null);
+				}
+
+				@Override
+				public void onAny(String event, ArrayNode args, @Nullable AckSender ack) {
+					dispatcher.dispatch(handler, EventContext.event(socket, event, args, answers ? ack : null));
+				}
+
+			});
 		}
 		this.eventHandlers.forEach((event, handler) -> socket.on(event,
 				(args, ack) -> dispatcher.dispatch(handler, EventContext.event(socket, event, args, ack))));

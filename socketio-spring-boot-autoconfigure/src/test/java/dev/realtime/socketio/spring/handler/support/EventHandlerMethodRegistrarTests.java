@@ -107,7 +107,7 @@ class EventHandlerMethodRegistrarTests {
 			.run((context) -> assertStartupFailure(context)
 				.hasMessageContaining("Unsupported return type java.lang.String of ")
 				.hasMessageContaining("ConnectReturnsValueHandler#joined()")
-				.hasMessageContaining("only @OnEvent and @SocketIoExceptionHandler methods can reply"));
+				.hasMessageContaining("only @OnEvent, @OnAnyEvent and @SocketIoExceptionHandler methods can reply"));
 	}
 
 	@Test

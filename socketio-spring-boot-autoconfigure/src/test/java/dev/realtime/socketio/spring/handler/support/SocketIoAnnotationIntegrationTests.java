@@ -172,6 +172,13 @@ class SocketIoAnnotationIntegrationTests {
 	}
 
 	@Test
+	void catchAllHandlerAnswersTheAck() throws Exception {
+		Socket socket = connect("/echo");
+		assertThat(emitWithAck(socket, "shout", "hello")).isEqualTo("shout:hello");
+		assertThat(emitWithAck(socket, "whisper", "psst")).isEqualTo("whisper:psst");
+	}
+
+	@Test
 	void dynamicNamespaceByPattern() throws Exception {
 		Socket socket = connect("/room-42");
 		assertThat(emitWithAck(socket, "where")).isEqualTo("/room-42");
@@ -265,7 +272,7 @@ class SocketIoAnnotationIntegrationTests {
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@EnableAutoConfiguration
-	@Import({ Recorder.class, ChatNamespace.class, RoomNamespace.class, ChatAdvice.class })
+	@Import({ Recorder.class, ChatNamespace.class, RoomNamespace.class, EchoNamespace.class, ChatAdvice.class })
 	static class TestApplication {
 
 		@Bean
@@ -422,6 +429,16 @@ class SocketIoAnnotationIntegrationTests {
 		@OnEvent("where")
 		String where(Namespace namespace) {
 			return namespace.name();
+		}
+
+	}
+
+	@SocketIoNamespace("/echo")
+	static class EchoNamespace {
+
+		@OnAnyEvent
+		String any(@EventName String event, @Payload String text) {
+			return event + ":" + text;
 		}
 
 	}
