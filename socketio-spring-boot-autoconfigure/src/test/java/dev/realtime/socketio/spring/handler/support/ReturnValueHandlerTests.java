@@ -72,11 +72,11 @@ class ReturnValueHandlerTests extends ArgumentResolverTestSupport {
 	}
 
 	@Test
-	void ackHandlerRejectsTypesThatCannotBeSentAndMethodsThatCannotReply() {
+	void ackHandlerRejectsTypesThatCannotBeSentAndMethodsThatCannotReplyButServesCatchAllMethods() {
 		assertThat(this.ackHandler.supportsReturnType(returnType("value"))).isTrue();
 		assertThat(this.ackHandler.supportsReturnType(returnType("future"))).isFalse();
 		assertThat(this.ackHandler.supportsReturnType(returnType("connected"))).isFalse();
-		assertThat(this.ackHandler.supportsReturnType(returnType("any"))).isFalse();
+		assertThat(this.ackHandler.supportsReturnType(returnType("any"))).isTrue();
 	}
 
 	@Test
