@@ -96,6 +96,19 @@ public final class EventContext {
 	}
 
 	/**
+	 * Return what the handler handles, by name: the event's name, or {@code connect} or
+	 * {@code disconnect} for lifecycle handlers, as in metrics and observations.
+	 * @return the name, never {@code null}
+	 */
+	public String handledName() {
+		return switch (this.kind) {
+			case CONNECT -> "connect";
+			case DISCONNECT -> "disconnect";
+			case EVENT -> (this.eventName != null) ? this.eventName : "";
+		};
+	}
+
+	/**
 	 * Return the event arguments, without the event name.
 	 * @return the arguments, empty unless the kind is {@link Kind#EVENT}
 	 */

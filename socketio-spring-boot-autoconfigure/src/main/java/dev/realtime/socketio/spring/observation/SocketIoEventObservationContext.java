@@ -54,15 +54,7 @@ public class SocketIoEventObservationContext extends Observation.Context {
 	 * @return the event name
 	 */
 	public String getEventName() {
-		EventContext context = this.eventContext;
-		return switch (context.kind()) {
-			case CONNECT -> "connect";
-			case DISCONNECT -> "disconnect";
-			case EVENT -> {
-				String name = context.eventName();
-				yield (name != null) ? name : "";
-			}
-		};
+		return this.eventContext.handledName();
 	}
 
 	/**

@@ -84,19 +84,9 @@ final class EventHandlerInvoker {
 
 	private Mono<Void> handleError(Throwable ex, EventContext context) {
 		SocketIoSocket socket = context.socket();
-		socket.namespace().server().listeners().handlerFailed(socket.namespace().name(), eventName(context), ex);
+		socket.namespace().server().listeners().handlerFailed(socket.namespace().name(), context.handledName(), ex);
 		return this.exceptionHandler.handle(ex, context, this.method);
 	}
 
-	private static String eventName(EventContext context) {
-		return switch (context.kind()) {
-			case CONNECT -> "connect";
-			case DISCONNECT -> "disconnect";
-			case EVENT -> {
-				String name = context.eventName();
-				yield (name != null) ? name : "";
-			}
-		};
-	}
 
 }
