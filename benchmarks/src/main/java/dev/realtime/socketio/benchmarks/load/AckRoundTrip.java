@@ -8,28 +8,14 @@ import io.netty.buffer.ByteBuf;
  * S2: 50 clients, each a sequential loop of emit-with-ack (about 60 bytes on the wire):
  * acks/s, p50/p99, server CPU per ack.
  */
-final class AckRoundTrip implements Scenario {
+final class AckRoundTrip extends ClosedLoopScenario {
 
 	private static final String PAYLOAD = "{\"n\":1,\"text\":\"the quick brown fox jumps\"}]";
-
-	private volatile boolean recording;
-
-	private volatile long stopAt = Long.MAX_VALUE;
-
-	private final Latencies latencies = new Latencies();
 
 	@Override
 	public void run(LoadContext context, Result result) throws Exception {
 		int clients = Math.max(2, (int) Math.min(50, Math.round(50 * Math.max(context.scale(), 0.1))));
 		Connector.Batch batch = context.connector().open(clients, 256, new WsConnection.Listener() {
-			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
-			@Override
-			public void onFailed(WsConnection connection, Throwable cause) {
-			}
-
 			@Override
 			public void onText(WsConnection connection, ByteBuf packet) {
 				onAck(connection, packet);
@@ -40,15 +26,9 @@ final class AckRoundTrip implements Scenario {
 		for (WsConnection connection : connections) {
 			connection.channel().eventLoop().execute(() -> send(connection));
 		}
-		Thread.sleep(context.warmupMillis());
-		this.recording = true;
-		Window window = Window.start(context.stats());
-		Thread.sleep(context.measureMillis());
-		this.recording = false;
-		window.stop();
-		this.stopAt = System.nanoTime();
-		Thread.sleep(200);
-		Latencies.Snapshot snapshot = this.latencies.snapshot();
+		Measurement measured = measure(context, 200);
+		Window window = measured.window();
+		Latencies.Snapshot snapshot = measured.latencies();
 		long acks = snapshot.count();
 		result.put("clients", connections.size())
 			.put("acks_per_s", window.rate(acks))
@@ -71,11 +51,7 @@ final class AckRoundTrip implements Scenario {
 			return;
 		}
 		long now = System.nanoTime();
-		long[] state = (long[]) connection.state;
-		if (this.recording) {
-			this.latencies.record(now - state[1]);
-		}
-		if (now < this.stopAt) {
+		if (completed(((long[]) connection.state)[1], now)) {
 			send(connection);
 		}
 	}

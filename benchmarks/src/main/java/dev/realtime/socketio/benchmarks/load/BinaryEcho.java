@@ -10,7 +10,7 @@ import io.netty.buffer.ByteBuf;
  * {@code echo} with one binary argument (a text header frame plus one binary frame each way):
  * echoes/s, MB/s, p50/p99, server CPU per echo.
  */
-final class BinaryEcho implements Scenario {
+final class BinaryEcho extends ClosedLoopScenario {
 
 	private static final int SIZE = 64 * 1024;
 
@@ -18,25 +18,11 @@ final class BinaryEcho implements Scenario {
 
 	private final byte[] payload = new byte[SIZE];
 
-	private final Latencies latencies = new Latencies();
-
-	private volatile boolean recording;
-
-	private volatile long stopAt = Long.MAX_VALUE;
-
 	@Override
 	public void run(LoadContext context, Result result) throws Exception {
 		ThreadLocalRandom.current().nextBytes(this.payload);
 		int clients = Math.max(2, (int) Math.min(16, Math.round(16 * Math.max(context.scale(), 0.1))));
 		Connector.Batch batch = context.connector().open(clients, 256, new WsConnection.Listener() {
-			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
-			@Override
-			public void onFailed(WsConnection connection, Throwable cause) {
-			}
-
 			@Override
 			public void onBinary(WsConnection connection, ByteBuf attachment) {
 				onEcho(connection, attachment);
@@ -47,15 +33,9 @@ final class BinaryEcho implements Scenario {
 		for (WsConnection connection : connections) {
 			connection.channel().eventLoop().execute(() -> send(connection));
 		}
-		Thread.sleep(context.warmupMillis());
-		this.recording = true;
-		Window window = Window.start(context.stats());
-		Thread.sleep(context.measureMillis());
-		this.recording = false;
-		window.stop();
-		this.stopAt = System.nanoTime();
-		Thread.sleep(300);
-		Latencies.Snapshot snapshot = this.latencies.snapshot();
+		Measurement measured = measure(context, 300);
+		Window window = measured.window();
+		Latencies.Snapshot snapshot = measured.latencies();
 		long echoes = snapshot.count();
 		result.put("clients", connections.size())
 			.put("echoes_per_s", window.rate(echoes))
@@ -78,10 +58,7 @@ final class BinaryEcho implements Scenario {
 		if (attachment.readableBytes() != SIZE) {
 			return;
 		}
-		if (this.recording) {
-			this.latencies.record(now - ((long[]) connection.state)[0]);
-		}
-		if (now < this.stopAt) {
+		if (completed(((long[]) connection.state)[0], now)) {
 			send(connection);
 		}
 	}

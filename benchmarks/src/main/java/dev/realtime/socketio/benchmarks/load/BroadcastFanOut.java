@@ -38,10 +38,6 @@ final class BroadcastFanOut implements Scenario {
 		Connector connector = context.connector();
 		Connector.Batch batch = connector.open(receivers, 256, new WsConnection.Listener() {
 			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
-			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 				joined.countDown();
 			}
@@ -60,10 +56,6 @@ final class BroadcastFanOut implements Scenario {
 		batch.await(120);
 		joined.await(60, TimeUnit.SECONDS);
 		Connector.Batch senderBatch = connector.open(1, 1, new WsConnection.Listener() {
-			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
 			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}

@@ -14,10 +14,6 @@ final class ConnectStorm implements Scenario {
 		Connector connector = context.connector();
 		WsConnection.Listener none = new WsConnection.Listener() {
 			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
-			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}
 		};

@@ -40,10 +40,6 @@ final class IdleMemory implements Scenario {
 	private static WsConnection.Listener idle() {
 		return new WsConnection.Listener() {
 			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
-			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}
 		};

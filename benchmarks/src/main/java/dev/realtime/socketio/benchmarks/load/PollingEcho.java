@@ -13,19 +13,13 @@ import io.netty.channel.EventLoop;
  * always pending on one connection, the event is POSTed on a second one, and the round trip
  * ends when the GET returns the echo. Echoes/s, p50/p99, server CPU per echo.
  */
-final class PollingEcho implements Scenario {
+final class PollingEcho extends ClosedLoopScenario {
 
 	private static final String PAYLOAD = "{\"n\":1,\"text\":\"the quick brown fox jumps\"}]";
 
 	private static final char SEPARATOR = '\u001e';
 
-	private final Latencies latencies = new Latencies();
-
 	private final AtomicInteger failures = new AtomicInteger();
-
-	private volatile boolean recording;
-
-	private volatile long stopAt = Long.MAX_VALUE;
 
 	@Override
 	public void run(LoadContext context, Result result) throws Exception {
@@ -42,15 +36,9 @@ final class PollingEcho implements Scenario {
 		if (!connected.await(60, TimeUnit.SECONDS)) {
 			System.err.println("polling clients not connected: " + connected.getCount());
 		}
-		Thread.sleep(context.warmupMillis());
-		this.recording = true;
-		Window window = Window.start(context.stats());
-		Thread.sleep(context.measureMillis());
-		this.recording = false;
-		window.stop();
-		this.stopAt = System.nanoTime();
-		Thread.sleep(300);
-		Latencies.Snapshot snapshot = this.latencies.snapshot();
+		Measurement measured = measure(context, 300);
+		Window window = measured.window();
+		Latencies.Snapshot snapshot = measured.latencies();
 		long echoes = snapshot.count();
 		result.put("clients", count - connected.getCount())
 			.put("echoes_per_s", window.rate(echoes))
@@ -135,10 +123,7 @@ final class PollingEcho implements Scenario {
 						}
 						else if (packet == '2') {
 							echoed = true;
-							long now = System.nanoTime();
-							if (PollingEcho.this.recording) {
-								PollingEcho.this.latencies.record(now - this.sentAt);
-							}
+							completed(this.sentAt, System.nanoTime());
 						}
 					}
 				}
@@ -148,7 +133,7 @@ final class PollingEcho implements Scenario {
 				PollingEcho.this.failures.incrementAndGet();
 				return;
 			}
-			if (System.nanoTime() >= PollingEcho.this.stopAt) {
+			if (!running()) {
 				return;
 			}
 			poll();

@@ -96,10 +96,6 @@ final class TwoNodeFanOut implements Scenario {
 		}
 		Connector.Batch senderBatch = context.connector(ports[0]).open(1, 1, new WsConnection.Listener() {
 			@Override
-			public void onConnected(WsConnection connection) {
-			}
-
-			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}
 		}, (c) -> { }, null);

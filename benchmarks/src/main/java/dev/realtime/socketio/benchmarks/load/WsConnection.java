@@ -193,9 +193,11 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 	 */
 	interface Listener {
 
-		void onConnected(WsConnection connection);
+		default void onConnected(WsConnection connection) {
+		}
 
-		void onFailed(WsConnection connection, Throwable cause);
+		default void onFailed(WsConnection connection, Throwable cause) {
+		}
 
 		/** A Socket.IO packet other than CONNECT ({@code 42...}, {@code 43...}, {@code 45...}). */
 		default void onText(WsConnection connection, ByteBuf packet) {
