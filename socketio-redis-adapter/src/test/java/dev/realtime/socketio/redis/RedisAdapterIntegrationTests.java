@@ -12,8 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +36,6 @@ class RedisAdapterIntegrationTests {
 
 	private static TestRedis redis;
 
-	private static ClientResources resources;
-
 	private final List<TestNode> nodes = new ArrayList<>();
 
 	private SocketIoNodeDriver driver;
@@ -47,19 +43,17 @@ class RedisAdapterIntegrationTests {
 	@BeforeAll
 	static void startRedis() {
 		redis = TestRedis.start();
-		resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(100))).build();
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		resources.shutdown().syncUninterruptibly();
 		redis.close();
 	}
 
 	@BeforeEach
 	void startNodes() {
 		for (int i = 0; i < 3; i++) {
-			TestNode node = TestNode.start(redis, resources);
+			TestNode node = TestNode.start(redis);
 			TestNode.configure(node.io(), i);
 			this.nodes.add(node);
 		}

@@ -12,8 +12,6 @@ import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,8 +38,6 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 	private static TestRedis redis;
 
-	private static ClientResources resources;
-
 	private final List<NodeScript> scripts = new ArrayList<>();
 
 	private TestNode java;
@@ -57,18 +53,16 @@ class RedisAdapterNodeInteropIntegrationTests {
 	@BeforeAll
 	static void startRedis() {
 		redis = TestRedis.start();
-		resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(100))).build();
 	}
 
 	@AfterAll
 	static void stopRedis() {
-		resources.shutdown().syncUninterruptibly();
 		redis.close();
 	}
 
 	@BeforeEach
 	void startServers() {
-		this.java = TestNode.start(redis, resources);
+		this.java = TestNode.start(redis);
 		TestNode.configure(this.java.io(), "java");
 		this.nodeServer = script("node/redis-node-server.js");
 		this.nodeUrl = "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt() + "/";

@@ -13,8 +13,6 @@ import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +34,6 @@ class RedisConnectionStateRecoveryIntegrationTests {
 
 	private static TestRedis redis;
 
-	private static ClientResources resources;
-
 	private static RedisClient inspector;
 
 	private static StatefulRedisConnection<String, String> inspection;
@@ -51,8 +47,7 @@ class RedisConnectionStateRecoveryIntegrationTests {
 	@BeforeAll
 	static void startRedis() {
 		redis = TestRedis.start();
-		resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(100))).build();
-		inspector = RedisClient.create(resources, redis.uri());
+		inspector = RedisClient.create(redis.resources(), redis.uri());
 		inspection = inspector.connect();
 	}
 
@@ -60,7 +55,6 @@ class RedisConnectionStateRecoveryIntegrationTests {
 	static void stopRedis() {
 		inspection.close();
 		inspector.shutdown();
-		resources.shutdown().syncUninterruptibly();
 		redis.close();
 	}
 
@@ -75,7 +69,7 @@ class RedisConnectionStateRecoveryIntegrationTests {
 	/** Two nodes whose new sockets join {@code room} and get {@code data.name}. */
 	private void startNodes(Duration window) {
 		for (int i = 0; i < 2; i++) {
-			TestNode node = TestNode.start(redis, resources, (options) -> options.connectionStateRecovery(
+			TestNode node = TestNode.start(redis, (options) -> options.connectionStateRecovery(
 					ConnectionStateRecoveryOptions.builder().maxDisconnectionDuration(window).build()));
 			node.io().onConnection((socket) -> {
 				if (!socket.recovered()) {

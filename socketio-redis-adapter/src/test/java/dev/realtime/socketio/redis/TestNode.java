@@ -8,7 +8,6 @@ import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.resource.ClientResources;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -37,14 +36,13 @@ final class TestNode implements AutoCloseable {
 		this.http = http;
 	}
 
-	static TestNode start(TestRedis redis, ClientResources resources) {
-		return start(redis, resources, (options) -> {
+	static TestNode start(TestRedis redis) {
+		return start(redis, (options) -> {
 		});
 	}
 
-	static TestNode start(TestRedis redis, ClientResources resources,
-			Consumer<SocketIoServerOptions.Builder> customizer) {
-		RedisClient client = RedisClient.create(resources, RedisURI.create(redis.uri()));
+	static TestNode start(TestRedis redis, Consumer<SocketIoServerOptions.Builder> customizer) {
+		RedisClient client = RedisClient.create(redis.resources(), RedisURI.create(redis.uri()));
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
 		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
 				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).build());

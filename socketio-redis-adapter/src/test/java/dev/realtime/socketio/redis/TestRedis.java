@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
 import redis.embedded.RedisServer;
 
 /**
@@ -19,6 +22,11 @@ public final class TestRedis implements AutoCloseable {
 
 	private RedisServer server;
 
+	/** Lettuce resources that reconnect fast, so outage tests do not wait for the default back-off. */
+	private final ClientResources resources = ClientResources.builder()
+		.reconnectDelay(Delay.constant(Duration.ofMillis(100)))
+		.build();
+
 	private TestRedis(int port) {
 		this.port = port;
 	}
@@ -31,6 +39,10 @@ public final class TestRedis implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	public ClientResources resources() {
+		return this.resources;
 	}
 
 	public String uri() {
@@ -66,7 +78,12 @@ public final class TestRedis implements AutoCloseable {
 
 	@Override
 	public void close() {
-		stopServer();
+		try {
+			this.resources.shutdown().syncUninterruptibly();
+		}
+		finally {
+			stopServer();
+		}
 	}
 
 	private static int freePort() {
