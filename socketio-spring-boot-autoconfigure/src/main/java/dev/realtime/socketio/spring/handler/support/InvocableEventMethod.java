@@ -49,6 +49,8 @@ public class InvocableEventMethod extends EventHandlerMethod {
 
 	private final MethodParameter returnType;
 
+	private final boolean answersAcks;
+
 	private final EventReturnValueHandler returnValueHandler;
 
 	private final MethodHandle invoker;
@@ -103,6 +105,26 @@ public class InvocableEventMethod extends EventHandlerMethod {
 		this.blocking = ReactiveAdapterRegistry.getSharedInstance()
 			.getAdapter(this.returnType.getParameterType()) == null;
 		this.blockingScheduler = blockingScheduler;
+		this.answersAcks = canAnswerAcks();
+	}
+
+	private boolean canAnswerAcks() {
+		for (MethodParameter parameter : this.parameters) {
+			Class<?> type = parameter.getParameterType();
+			if (AckSender.class.isAssignableFrom(type) || EventContext.class.isAssignableFrom(type)) {
+				return true;
+			}
+		}
+		ResolvableType type = ResolvableType.forMethodParameter(this.returnType);
+		Class<?> raw = type.resolve(Object.class);
+		if (raw == void.class || raw == Void.class) {
+			return false;
+		}
+		if (ReactiveAdapterRegistry.getSharedInstance().getAdapter(raw) != null) {
+			Class<?> element = type.getGeneric(0).resolve(Object.class);
+			return element != Void.class;
+		}
+		return true;
 	}
 
 	private boolean isProvidedException(MethodParameter parameter) {
@@ -154,22 +176,7 @@ public class InvocableEventMethod extends EventHandlerMethod {
 	 * @return {@code true} when the method may answer
 	 */
 	public boolean answersAcks() {
-		for (MethodParameter parameter : this.parameters) {
-			Class<?> type = parameter.getParameterType();
-			if (AckSender.class.isAssignableFrom(type) || EventContext.class.isAssignableFrom(type)) {
-				return true;
-			}
-		}
-		ResolvableType type = ResolvableType.forMethodParameter(this.returnType);
-		Class<?> raw = type.resolve(Object.class);
-		if (raw == void.class || raw == Void.class) {
-			return false;
-		}
-		if (ReactiveAdapterRegistry.getSharedInstance().getAdapter(raw) != null) {
-			Class<?> element = type.getGeneric(0).resolve(Object.class);
-			return element != Void.class;
-		}
-		return true;
+		return this.answersAcks;
 	}
 
 	/**
