@@ -186,7 +186,7 @@ final class EngineIoRequestHandler {
 	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
 		return response.sendWebsocket((in, out) -> {
 			WebSocketTransport ws = new WebSocketTransport(channelOf(in));
-			session.execute(() -> session.onUpgradeSocket(ws));
+			session.executeHere(() -> session.onUpgradeSocket(ws));
 			return receive(in, session, ws);
 		}, this.websocketSpec);
 	}
@@ -204,13 +204,13 @@ final class EngineIoRequestHandler {
 		// The frame is released by Reactor Netty after this callback: copy its content out.
 		if (frame instanceof TextWebSocketFrame text) {
 			String value = text.text();
-			session.execute(() -> session.onWebSocketText(ws, value));
+			session.executeHere(() -> session.onWebSocketText(ws, value));
 		}
 		else if (frame instanceof BinaryWebSocketFrame) {
 			ByteBuf content = frame.content();
 			byte[] bytes = new byte[content.readableBytes()];
 			content.getBytes(content.readerIndex(), bytes);
-			session.execute(() -> session.onWebSocketBinary(ws, bytes));
+			session.executeHere(() -> session.onWebSocketBinary(ws, bytes));
 		}
 	}
 
@@ -219,7 +219,7 @@ final class EngineIoRequestHandler {
 	private Mono<Void> poll(EngineIoSession session, HttpServerRequest request, HttpServerResponse response) {
 		HttpMethod method = request.method();
 		if (method == HttpMethod.GET) {
-			Mono<PollResponse> poll = Mono.create((sink) -> session.execute(() -> session.onPoll(sink)));
+			Mono<PollResponse> poll = Mono.create((sink) -> session.executeHere(() -> session.onPoll(sink)));
 			return poll.flatMap((result) -> writePoll(session, request, response, result));
 		}
 		if (method == HttpMethod.POST) {
@@ -262,7 +262,7 @@ final class EngineIoRequestHandler {
 				}
 			})
 			.flatMap((body) -> {
-				Mono<PollResponse> result = Mono.create((sink) -> session.execute(() -> {
+				Mono<PollResponse> result = Mono.create((sink) -> session.executeHere(() -> {
 					session.postInFlight.set(false);
 					sink.success(session.onPost(body));
 				}));

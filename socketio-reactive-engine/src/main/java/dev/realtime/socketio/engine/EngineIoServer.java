@@ -70,7 +70,7 @@ public final class EngineIoServer {
 	}
 
 	/**
-	 * Set the callback for new sessions. It runs on the session's event loop, after the
+	 * Set the callback for new sessions. It runs in the session's context, after the
 	 * {@code open} packet was queued and before any message is delivered; it typically sets
 	 * the session's listener.
 	 * @param handler the callback

@@ -1,8 +1,8 @@
 package dev.realtime.socketio.engine;
 
 /**
- * Observes sessions server-wide, for metrics. Callbacks run on the session's event loop
- * and must be cheap.
+ * Observes sessions server-wide, for metrics. Callbacks run on event loops, in the
+ * session's context, and must be cheap.
  *
  * @since 0.1.0
  */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
 import dev.realtime.socketio.engine.packet.EnginePacket;
@@ -18,8 +19,9 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * One Engine.IO session. All state is owned by one event loop: every method that is not
- * marked thread-safe runs there, so the session needs no locks.
+ * One Engine.IO session. Its state is confined to its {@link SessionExecutor}: every method
+ * that is not marked thread-safe runs as one of its tasks, one at a time, so the session
+ * needs no locks.
  */
 final class EngineIoSession implements EngineIoSocket {
 
@@ -59,6 +61,8 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EventLoop eventLoop;
 
+	private final SessionExecutor executor;
+
 	private final EngineIoHandshake handshake;
 
 	/** Packets waiting for a poll; created by the first one (a WebSocket session has none). */
@@ -87,6 +91,8 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private @Nullable ScheduledFuture<?> pingTimeoutTask;
 
+	private boolean awaitingPong;
+
 	private @Nullable ScheduledFuture<?> upgradeTimeoutTask;
 
 	private @Nullable ScheduledFuture<?> probeNoopTask;
@@ -101,6 +107,7 @@ final class EngineIoSession implements EngineIoSocket {
 		this.server = server;
 		this.options = server.options();
 		this.eventLoop = eventLoop;
+		this.executor = new SessionExecutor(eventLoop);
 		this.handshake = handshake;
 		this.transport = transport;
 		this.webSocket = webSocket;
@@ -136,14 +143,32 @@ final class EngineIoSession implements EngineIoSocket {
 		return this.state == State.OPEN;
 	}
 
-	/** Thread-safe: run a task on the session's event loop. */
-	void execute(Runnable task) {
-		if (this.eventLoop.inEventLoop()) {
-			task.run();
-		}
-		else {
-			this.eventLoop.execute(task);
-		}
+	@Override
+	public void execute(Runnable task) {
+		this.executor.execute(task);
+	}
+
+	@Override
+	public <T> void execute(Consumer<? super T> action, T argument) {
+		this.executor.execute(action, argument);
+	}
+
+	@Override
+	public boolean inSession() {
+		return this.executor.inSession();
+	}
+
+	/**
+	 * Thread-safe: run a task for one of the session's own requests, at once on the
+	 * request's event loop when the session is idle.
+	 */
+	void executeHere(Runnable task) {
+		this.executor.executeHere(task);
+	}
+
+	/** Thread-safe: run a task through the executor after a delay. */
+	private ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+		return this.eventLoop.schedule(() -> execute(task), delayMillis, TimeUnit.MILLISECONDS);
 	}
 
 	// Opening
@@ -175,12 +200,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	@Override
 	public void send(List<EnginePacket> packets) {
-		if (this.eventLoop.inEventLoop()) {
-			write(packets);
-		}
-		else {
-			this.eventLoop.execute(() -> write(packets));
-		}
+		execute(this::write, packets);
 	}
 
 	@Override
@@ -420,8 +440,7 @@ final class EngineIoSession implements EngineIoSocket {
 			return;
 		}
 		this.probe = ws;
-		this.upgradeTimeoutTask = this.eventLoop.schedule(() -> abortUpgrade(ws),
-				this.options.upgradeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		this.upgradeTimeoutTask = schedule(() -> abortUpgrade(ws), this.options.upgradeTimeout().toMillis());
 	}
 
 	private void onProbePacket(WebSocketTransport ws, EnginePacket packet) {
@@ -446,12 +465,12 @@ final class EngineIoSession implements EngineIoSocket {
 			flushPoll();
 		}
 		cancel(this.probeNoopTask);
-		this.probeNoopTask = this.eventLoop.scheduleAtFixedRate(() -> {
+		this.probeNoopTask = this.eventLoop.scheduleAtFixedRate(() -> execute(() -> {
 			if (this.pendingPoll != null && this.probe != null) {
 				pollBuffer().add(EnginePacket.NOOP);
 				flushPoll();
 			}
-		}, PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+		}), PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
 	}
 
 	private void completeUpgrade(WebSocketTransport ws) {
@@ -531,8 +550,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private void schedulePing() {
 		cancel(this.pingTask);
-		this.pingTask = this.eventLoop.schedule(this::ping, this.options.pingInterval().toMillis(),
-				TimeUnit.MILLISECONDS);
+		this.pingTask = schedule(this::ping, this.options.pingInterval().toMillis());
 	}
 
 	private void ping() {
@@ -541,11 +559,17 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 		write(List.of(EnginePacket.PING));
 		cancel(this.pingTimeoutTask);
-		this.pingTimeoutTask = this.eventLoop.schedule(() -> close(EngineIoCloseReason.PING_TIMEOUT, ""),
-				this.options.pingTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		this.awaitingPong = true;
+		this.pingTimeoutTask = schedule(() -> {
+			// The timer may have fired while a pong was being handled on another thread.
+			if (this.awaitingPong) {
+				close(EngineIoCloseReason.PING_TIMEOUT, "");
+			}
+		}, this.options.pingTimeout().toMillis());
 	}
 
 	private void onPong() {
+		this.awaitingPong = false;
 		cancel(this.pingTimeoutTask);
 		this.pingTimeoutTask = null;
 		schedulePing();
@@ -596,8 +620,8 @@ final class EngineIoSession implements EngineIoSocket {
 				// own close packet (a short grace). Later requests get "Session ID unknown".
 				this.state = State.CLOSING;
 				this.closingPacket = clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE;
-				this.closeTimeoutTask = this.eventLoop.schedule(this::finishClose,
-						clientClose ? CLIENT_CLOSE_GRACE_MS : POLLING_CLOSE_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+				this.closeTimeoutTask = schedule(this::finishClose,
+						clientClose ? CLIENT_CLOSE_GRACE_MS : POLLING_CLOSE_TIMEOUT_MS);
 				notifyClosed(reason, description);
 				return;
 			}

@@ -3,7 +3,7 @@ package dev.realtime.socketio.engine;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * The answer to a long-polling request, computed on the session's event loop and written
+ * The answer to a long-polling request, computed in the session's context and written
  * on the request's connection.
  */
 record PollResponse(HttpResponseStatus status, String contentType, String body) {

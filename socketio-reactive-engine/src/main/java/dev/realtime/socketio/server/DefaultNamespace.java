@@ -370,8 +370,9 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	}
 
 	/**
-	 * Hand each event loop one task that writes to all its recipients; the sessions flush
-	 * once per loop iteration.
+	 * Hand each home event loop one task that writes to all its recipients; the sessions
+	 * flush once per loop iteration. A session busy on another thread at that moment takes
+	 * its write in turn.
 	 */
 	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
 		if (recipients.size() == 1) {
@@ -386,7 +387,7 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		byLoop.forEach((loop, sockets) -> {
 			Runnable task = () -> {
 				for (DefaultSocketIoSocket socket : sockets) {
-					action.accept(socket);
+					socket.conn().execute(action, socket);
 				}
 			};
 			if (loop.inEventLoop()) {

@@ -36,7 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A socket of one namespace on one connection. Listener lists are thread-safe; the pending
- * acknowledgements and the connection state are owned by the connection's event loop.
+ * acknowledgements and the connection state are confined to the connection's context.
  * <p>An idle connection costs heap for every object its socket holds, so what most sockets
  * never use is created on first use: the listener lists are immutable lists replaced on
  * change (copy-on-write, shared empty list until then), the data map and the pending
@@ -101,7 +101,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private volatile List<BiConsumer<String, String>> disconnectListeners = List.of();
 
-	/** Created by the first acknowledgement callback; event loop only. */
+	/** Created by the first acknowledgement callback; in the connection's context only. */
 	private @Nullable Map<Long, PendingAck> pendingAcks;
 
 	private volatile boolean connected;
@@ -358,7 +358,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		});
 	}
 
-	/** Write a broadcast packet; runs on the event loop. */
+	/** Write a broadcast packet; runs in the connection's context. */
 	void writeBroadcast(List<EnginePacket> encoded, @Nullable ArrayNode data, boolean volatileFlag) {
 		if (!this.connected) {
 			if (this.heldBack != null && !volatileFlag) {
@@ -393,18 +393,18 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 	}
 
-	/** Register an acknowledgement callback; runs on the event loop. */
+	/** Register an acknowledgement callback; runs in the connection's context. */
 	void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
 		ScheduledFuture<?> timer = null;
 		if (timeout != null) {
-			timer = this.client.conn().eventLoop().schedule(() -> {
+			timer = this.client.conn().eventLoop().schedule(() -> this.client.execute(() -> {
 				PendingAck pending = (this.pendingAcks != null) ? this.pendingAcks.remove(ackId) : null;
 				if (pending != null) {
 					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
 							System.nanoTime() - pending.startNanos(), false);
 					pending.callback().onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
 				}
-			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}), timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		Map<Long, PendingAck> pending = this.pendingAcks;
 		if (pending == null) {
@@ -414,7 +414,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		pending.put(ackId, new PendingAck(callback, timer, System.nanoTime()));
 	}
 
-	// Inbound packets, on the event loop
+	// Inbound packets, in the connection's context
 
 	void onPacket(SocketIoPacket packet) {
 		switch (packet.type()) {
@@ -524,7 +524,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		});
 	}
 
-	// Lifecycle, on the event loop
+	// Lifecycle, in the connection's context
 
 	void onConnect() {
 		this.connected = true;
@@ -533,7 +533,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	/**
 	 * Join the rooms of a restored session before the CONNECT acknowledgement; broadcasts
-	 * that reach the socket until then are held back. Runs on the event loop.
+	 * that reach the socket until then are held back. Runs in the connection's context.
 	 * @param rooms the rooms of the session
 	 */
 	void rejoin(Set<String> rooms) {
@@ -543,7 +543,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	/**
 	 * Send what a restored socket missed, right after its CONNECT acknowledgement: the
 	 * missed events in order, then the broadcasts held back while it was connecting.
-	 * Runs on the event loop.
+	 * Runs in the connection's context.
 	 */
 	void sendMissedPackets() {
 		Set<String> sentOffsets = new HashSet<>();
@@ -568,9 +568,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 		if (!sentOffsets.isEmpty()) {
 			this.recoveredOffsets = sentOffsets;
-			this.client.conn().eventLoop().schedule(() -> {
+			this.client.conn().eventLoop().schedule(() -> this.client.execute(() -> {
 				this.recoveredOffsets = null;
-			}, RECOVERED_OFFSETS_RETENTION.toMillis(), TimeUnit.MILLISECONDS);
+			}), RECOVERED_OFFSETS_RETENTION.toMillis(), TimeUnit.MILLISECONDS);
 		}
 	}
 
@@ -586,7 +586,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	/**
 	 * Give a restored session back to the adapter when the socket could not connect (refused
 	 * by a middleware, or its connection closed meanwhile), so the client can try again.
-	 * Runs on the event loop.
+	 * Runs in the connection's context.
 	 */
 	void abandonRecovery() {
 		Set<String> rooms = rooms();

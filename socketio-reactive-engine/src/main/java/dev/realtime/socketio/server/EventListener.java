@@ -4,7 +4,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Receives one event from a client. Runs on the connection's event loop: it must not
+ * Receives one event from a client. Runs on an event loop, in the connection's context: it must not
  * block (hand blocking work to another thread, and answer through the {@link AckSender}).
  *
  * @since 0.1.0

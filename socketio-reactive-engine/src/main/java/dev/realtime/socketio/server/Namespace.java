@@ -52,7 +52,7 @@ public interface Namespace extends BroadcastOperator {
 	@Nullable SocketIoSocket socket(String id);
 
 	/**
-	 * Listen for new sockets. Runs on the connection's event loop, after the CONNECT
+	 * Listen for new sockets. Runs in the connection's context, after the CONNECT
 	 * acknowledgement was queued.
 	 * @param listener the listener
 	 */

@@ -26,7 +26,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The Socket.IO side of one Engine.IO session: decodes packets and routes them to the
- * namespace sockets multiplexed on the connection. Lives on the session's event loop.
+ * namespace sockets multiplexed on the connection. Confined to the session's context.
  */
 final class SocketIoClient implements EngineIoSocketListener {
 
@@ -54,7 +54,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 		this.conn = conn;
 		this.decoder = server.decoderFactory().newDecoder();
 		conn.setListener(this);
-		this.connectTimeoutTask = conn.eventLoop().schedule(this::onConnectTimeout,
+		this.connectTimeoutTask = conn.eventLoop().schedule(() -> conn.execute(this::onConnectTimeout),
 				server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
@@ -63,12 +63,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	void execute(Runnable task) {
-		if (this.conn.eventLoop().inEventLoop()) {
-			task.run();
-		}
-		else {
-			this.conn.eventLoop().execute(task);
-		}
+		this.conn.execute(task);
 	}
 
 	// Inbound

@@ -10,7 +10,8 @@ import dev.realtime.socketio.engine.EngineIoSocket;
 
 /**
  * A client's connection to one namespace. Every method is safe from any thread; listeners
- * run on the connection's event loop.
+ * run on an event loop, in the connection's context (one at a time, in arrival order; see
+ * {@link dev.realtime.socketio.engine.EngineIoSocket}).
  *
  * @since 0.1.0
  */

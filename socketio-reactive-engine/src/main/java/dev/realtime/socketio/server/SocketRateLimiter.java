@@ -7,7 +7,7 @@ import dev.realtime.socketio.internal.TokenBucket;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The token buckets of one socket. Confined to the connection's event loop: no locking.
+ * The token buckets of one socket. Confined to the connection's context: no locking.
  */
 final class SocketRateLimiter {
 

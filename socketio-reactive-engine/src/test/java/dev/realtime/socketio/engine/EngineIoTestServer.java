@@ -2,6 +2,7 @@ package dev.realtime.socketio.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -179,7 +180,11 @@ final class EngineIoTestServer implements AutoCloseable {
 	void awaitPendingPoll(String sid) {
 		EngineIoSession session = (EngineIoSession) engine().session(sid);
 		assertThat(session).isNotNull();
-		await().atMost(TIMEOUT).until(() -> session.eventLoop().submit(session::isPollPending).get());
+		await().atMost(TIMEOUT).until(() -> {
+			CompletableFuture<Boolean> pending = new CompletableFuture<>();
+			session.execute(() -> pending.complete(session.isPollPending()));
+			return pending.get();
+		});
 	}
 
 	/**
@@ -191,15 +196,25 @@ final class EngineIoTestServer implements AutoCloseable {
 	}
 
 	/**
-	 * Run a task on the session's event loop and wait for it, so that it cannot be
-	 * overtaken by requests that the test sends next.
+	 * Run a task in the session's context and wait for it, so that it cannot be overtaken
+	 * by requests that the test sends next.
 	 */
 	static void onLoop(EngineIoSocket socket, Runnable task) {
+		CompletableFuture<Void> done = new CompletableFuture<>();
+		socket.execute(() -> {
+			try {
+				task.run();
+				done.complete(null);
+			}
+			catch (RuntimeException ex) {
+				done.completeExceptionally(ex);
+			}
+		});
 		try {
-			socket.eventLoop().submit(task).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			done.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (Exception ex) {
-			throw new AssertionError("Task on the session's event loop failed", ex);
+			throw new AssertionError("Task in the session's context failed", ex);
 		}
 	}
 

@@ -73,7 +73,7 @@ final class SocketEventDispatcher {
 				continue;
 			}
 			if (!task.handler().isBlocking()) {
-				this.socket.conn().eventLoop().execute(() -> {
+				this.socket.conn().execute(() -> {
 					invoke(task.handler(), task.context());
 					if (this.pending.decrementAndGet() > 0) {
 						execute(this.worker, this::drain);

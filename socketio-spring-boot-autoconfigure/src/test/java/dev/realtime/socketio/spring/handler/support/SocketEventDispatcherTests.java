@@ -25,7 +25,9 @@ import dev.realtime.socketio.spring.handler.EventContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -50,6 +52,10 @@ class SocketEventDispatcherTests {
 	SocketEventDispatcherTests() {
 		EngineIoSocket conn = mock(EngineIoSocket.class);
 		given(conn.eventLoop()).willReturn(this.eventLoop);
+		willAnswer((invocation) -> {
+			this.eventLoop.execute(invocation.getArgument(0));
+			return null;
+		}).given(conn).execute(any(Runnable.class));
 		given(this.socket.conn()).willReturn(conn);
 	}
 

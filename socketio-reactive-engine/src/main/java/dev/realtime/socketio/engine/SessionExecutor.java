@@ -1,0 +1,153 @@
+package dev.realtime.socketio.engine;
+
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import io.netty.channel.EventLoop;
+import io.netty.util.internal.PlatformDependent;
+import org.jspecify.annotations.Nullable;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+
+/**
+ * Runs one session's tasks one at a time and in order, without binding them to one thread.
+ *
+ * <p>A long-polling session's GET and POST arrive on whatever event loops accepted their
+ * connections, and an upgraded WebSocket on a third one. Handing every request to one
+ * home loop cost up to four cross-thread hops (each a task and a wake-up) per echo. Instead a
+ * request's own loop runs the session's work at once when nobody else is, and the home loop
+ * only runs what other threads hand over: timers, sends from application threads, and tasks
+ * queued while the session was busy. The atomic counter that passes the session from one
+ * thread to the next also orders its state between them.
+ */
+final class SessionExecutor {
+
+	private static final Logger logger = Loggers.getLogger(SessionExecutor.class);
+
+	private final EventLoop home;
+
+	private final Queue<Runnable> queue = PlatformDependent.newMpscQueue();
+
+	/** Tasks submitted and not yet run; non-zero while some thread holds the session. */
+	private final AtomicInteger pending = new AtomicInteger();
+
+	/** The thread running the session's tasks now, for nested calls to run inline. */
+	private volatile @Nullable Thread owner;
+
+	private final Runnable drainOnHome = this::drainOnHome;
+
+	SessionExecutor(EventLoop home) {
+		this.home = home;
+	}
+
+	EventLoop home() {
+		return this.home;
+	}
+
+	/** Whether the calling thread is running the session's tasks now. */
+	boolean inSession() {
+		return this.owner == Thread.currentThread();
+	}
+
+	/**
+	 * Run the task: at once if the caller already runs the session, or is the home loop and
+	 * the session is idle; otherwise after the tasks before it, on whichever thread holds the
+	 * session then, or on the home loop.
+	 */
+	void execute(Runnable task) {
+		run(task, this.home.inEventLoop());
+	}
+
+	/**
+	 * Like {@link #execute(Runnable)}, but also at once on the calling thread when the session
+	 * is idle. Only for event-loop threads answering the session's own requests.
+	 */
+	void executeHere(Runnable task) {
+		run(task, true);
+	}
+
+	/** {@link #execute(Runnable)} without allocating a task when it can run at once. */
+	<T> void execute(Consumer<? super T> action, T argument) {
+		Thread current = Thread.currentThread();
+		if (this.owner == current) {
+			action.accept(argument);
+		}
+		else if (this.home.inEventLoop() && this.pending.compareAndSet(0, 1)) {
+			runFirst(current, () -> action.accept(argument));
+		}
+		else {
+			enqueue(() -> action.accept(argument), false);
+		}
+	}
+
+	private void run(Runnable task, boolean mayRunHere) {
+		Thread current = Thread.currentThread();
+		if (this.owner == current) {
+			task.run();
+		}
+		else if (mayRunHere && this.pending.compareAndSet(0, 1)) {
+			runFirst(current, task);
+		}
+		else {
+			enqueue(task, mayRunHere);
+		}
+	}
+
+	private void runFirst(Thread current, Runnable task) {
+		this.owner = current;
+		runSafely(task);
+		drain(current, 1);
+	}
+
+	private void enqueue(Runnable task, boolean mayRunHere) {
+		this.queue.offer(task);
+		if (this.pending.getAndIncrement() == 0) {
+			if (mayRunHere || this.home.inEventLoop()) {
+				Thread current = Thread.currentThread();
+				this.owner = current;
+				drain(current, 1);
+			}
+			else {
+				this.home.execute(this.drainOnHome);
+			}
+		}
+	}
+
+	private void drainOnHome() {
+		Thread current = Thread.currentThread();
+		this.owner = current;
+		drain(current, 1);
+	}
+
+	/**
+	 * Run queued tasks until none is left. {@code missed} counts the submissions this thread
+	 * has taken over; the session is released only when the counter falls back to zero.
+	 */
+	private void drain(Thread current, int missed) {
+		int taken = missed;
+		for (;;) {
+			Runnable task;
+			while ((task = this.queue.poll()) != null) {
+				runSafely(task);
+			}
+			this.owner = null;
+			taken = this.pending.addAndGet(-taken);
+			if (taken == 0) {
+				return;
+			}
+			this.owner = current;
+		}
+	}
+
+	private static void runSafely(Runnable task) {
+		try {
+			task.run();
+		}
+		catch (Throwable ex) {
+			// As an event loop does: one failing task must not leave the session held.
+			logger.error("A session task failed", ex);
+		}
+	}
+
+}
