@@ -11,6 +11,7 @@ interface Scenario {
 		return switch (name) {
 			case "S1" -> new ConnectStorm();
 			case "S2" -> new AckRoundTrip();
+			case "S2U" -> new UpgradedAckRoundTrip();
 			case "S3" -> new BroadcastFanOut();
 			case "S4" -> new IdleMemory();
 			case "S5" -> new PollingEcho();

@@ -46,10 +46,14 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 	/** Scenario state attached to this connection, touched only on its event loop. */
 	Object state;
 
-	private WsConnection(URI uri, Listener listener) {
+	/** Whether this WebSocket upgrades a polling session (probe, then upgrade packet). */
+	private final boolean upgrade;
+
+	private WsConnection(URI uri, Listener listener, boolean upgrade) {
 		this.handshaker = WebSocketClientHandshakerFactory.newHandshaker(uri, WebSocketVersion.V13, null, false,
 				EmptyHttpHeaders.INSTANCE, MAX_FRAME);
 		this.listener = listener;
+		this.upgrade = upgrade;
 		this.startNanos = System.nanoTime();
 	}
 
@@ -58,7 +62,20 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 	 * acknowledged, or {@code onFailed}.
 	 */
 	static void open(Bootstrap bootstrap, URI uri, Listener listener) {
-		WsConnection connection = new WsConnection(uri, listener);
+		open(bootstrap, uri, listener, false);
+	}
+
+	/**
+	 * Upgrade a polling session whose CONNECT was sent but not answered yet ({@code uri} carries
+	 * its {@code sid}): the server hands over the CONNECT reply on the WebSocket, which calls
+	 * {@code onConnected}.
+	 */
+	static void upgrade(Bootstrap bootstrap, URI uri, Listener listener) {
+		open(bootstrap, uri, listener, true);
+	}
+
+	private static void open(Bootstrap bootstrap, URI uri, Listener listener, boolean upgrade) {
+		WsConnection connection = new WsConnection(uri, listener, upgrade);
 		bootstrap.clone()
 			.handler(new ChannelInitializer<Channel>() {
 				@Override
@@ -133,6 +150,9 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 	protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
 		if (!this.handshaker.isHandshakeComplete()) {
 			this.handshaker.finishHandshake(ctx.channel(), (FullHttpResponse) msg);
+			if (this.upgrade) {
+				sendText("2probe");
+			}
 			return;
 		}
 		if (msg instanceof TextWebSocketFrame frame) {
@@ -158,6 +178,10 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 		}
 		else if (first == '2' && length == 1) {
 			sendText("3");
+		}
+		else if (first == '3' && this.upgrade && !this.connected) {
+			// "3probe": the probe worked, switch the session over
+			sendText("5");
 		}
 		else if (first == '4' && length > 1) {
 			int second = content.getByte(content.readerIndex() + 1);
