@@ -16,6 +16,8 @@
 #                          S7 (only when asked): broadcast fan-out across two nodes of the same server sharing
 #                          one Redis (spring, spring-metrics, engine and node take part): a fresh redis-server on
 #                          a free loopback port, node A on PORT, node B on PORT2, all three stopped by pid
+#                          S2U (only when asked): S2 over sessions that open with polling and upgrade to a
+#                          WebSocket, the official clients' default (no raw ceiling: it has no polling)
 #   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
 #   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
 #                          (copied to target/redis/ by the build), else `redis-server` on the PATH
@@ -26,6 +28,10 @@
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
 #   SERVER_JAVA_OPTS=      extra options for the JVM servers (e.g. JFR)
+#   IO_THREADS=$(nproc)    event loops of every JVM server: -Dreactor.netty.ioWorkerCount for the Reactor Netty
+#                          ones (spring, engine, raw), worker threads for netty-socketio. IO_THREADS= (empty)
+#                          keeps each server's own default (Reactor Netty: at least 4; netty-socketio: 2 per
+#                          core), which oversubscribes a small machine (see docs/benchmarks.md). Node has one.
 #   REPORT_DOC=docs/benchmarks.md  where the results section goes ("" to skip)
 set -euo pipefail
 
@@ -41,6 +47,10 @@ SCALE=${SCALE:-1}
 BUILD_DIR=${BUILD_DIR:-target}
 MVN_ARGS=${MVN_ARGS:-}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+IO_THREADS=${IO_THREADS-$(nproc)}
+if [[ -n "$IO_THREADS" ]]; then
+	SERVER_JAVA_OPTS="-Dreactor.netty.ioWorkerCount=$IO_THREADS -Dbench.workerThreads=$IO_THREADS $SERVER_JAVA_OPTS"
+fi
 REPORT_DOC=${REPORT_DOC-docs/benchmarks.md}
 PORT=${PORT:-39217}
 PORT2=${PORT2:-$((PORT + 1))}
@@ -214,7 +224,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
 	for scenario in $SCENARIOS; do
 		if ((rep % 2 == 1)); then order=("${FORWARD[@]}"); else order=("${BACKWARD[@]}"); fi
 		for server in "${order[@]}"; do
-			if [[ "$server" == raw && "$scenario" == S5 ]]; then
+			if [[ "$server" == raw && ( "$scenario" == S5 || "$scenario" == S2U ) ]]; then
 				continue # the ceiling speaks websocket only
 			fi
 			kind=jvm
@@ -259,7 +269,7 @@ echo "== done in $(($(date +%s) - START)) s; results in $RESULTS"
 
 MACHINE="Run $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
 $(free -g | awk '/Mem:/{print $2}') GB RAM, $(java -version 2>&1 | head -1), Node $(node -v), \
-REPS=$REPS WARMUP=$WARMUP MEASURE=$MEASURE SCALE=$SCALE XMX=$XMX, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+REPS=$REPS WARMUP=$WARMUP MEASURE=$MEASURE SCALE=$SCALE XMX=$XMX IO_THREADS=${IO_THREADS:-default}, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 ARGS=("$RESULTS")
 if [[ -n "$REPORT_DOC" ]]; then
 	ARGS+=("$REPORT_DOC" "${REPORT_DOC%.md}-ratios.svg" "$MACHINE")

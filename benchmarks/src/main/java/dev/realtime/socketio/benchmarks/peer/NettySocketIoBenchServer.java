@@ -33,6 +33,11 @@ public final class NettySocketIoBenchServer {
 		config.setMaxHttpContentLength(1_000_000);
 		config.setMaxFramePayloadLength(1_000_000);
 		config.setTransports(Transport.WEBSOCKET, Transport.POLLING);
+		// run.sh gives every JVM server the same number of event loops (IO_THREADS)
+		Integer workers = Integer.getInteger("bench.workerThreads");
+		if (workers != null) {
+			config.setWorkerThreads(workers);
+		}
 		config.setWebsocketCompression(false);
 		config.setHttpCompression(false);
 		config.setUseLinuxNativeEpoll(false);

@@ -44,6 +44,7 @@ public final class BenchReport {
 	static {
 		HEADLINES.put("S1", ordered("conn_per_s_5000", true, "server_cpu_us_per_conn_5000", false));
 		HEADLINES.put("S2", ordered("acks_per_s", true, "server_cpu_us_per_ack", false));
+		HEADLINES.put("S2U", ordered("acks_per_s", true, "server_cpu_us_per_ack", false));
 		HEADLINES.put("S3", ordered("deliveries_per_s", true, "server_cpu_us_per_delivery", false));
 		HEADLINES.put("S4", ordered("heap_bytes_per_conn", false, "rss_bytes_per_conn", false));
 		HEADLINES.put("S5", ordered("echoes_per_s", true, "server_cpu_us_per_echo", false));
@@ -52,7 +53,7 @@ public final class BenchReport {
 	}
 
 	private static final Map<String, String> TITLES = Map.of("S1", "S1 connect storm (1 000 / 5 000 connections)",
-			"S2", "S2 ack round trip (50 clients)", "S3", "S3 broadcast fan-out (2 000 receivers)", "S4",
+			"S2", "S2 ack round trip (50 clients)", "S2U", "S2U ack round trip over upgraded sessions (50 clients)", "S3", "S3 broadcast fan-out (2 000 receivers)", "S4",
 			"S4 idle memory (10 000 connections)", "S5", "S5 long-polling echo (50 clients)", "S6",
 			"S6 64 KB binary echo over WebSocket (16 clients)", "S7",
 			"S7 two-node Redis fan-out (2 × 1 000 receivers, two nodes of each server on one Redis)");
