@@ -1,11 +1,11 @@
 package dev.realtime.socketio.engine;
 
 import java.util.Queue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 import io.netty.channel.EventLoop;
-import io.netty.util.internal.PlatformDependent;
 import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -21,21 +21,26 @@ import reactor.util.Loggers;
  * queued while the session was busy. The atomic counter that passes the session from one
  * thread to the next also orders its state between them.
  */
-final class SessionExecutor {
+final class SessionExecutor implements Runnable {
+
+	private static final AtomicIntegerFieldUpdater<SessionExecutor> PENDING = AtomicIntegerFieldUpdater
+		.newUpdater(SessionExecutor.class, "pending");
 
 	private static final Logger logger = Loggers.getLogger(SessionExecutor.class);
 
 	private final EventLoop home;
 
-	private final Queue<Runnable> queue = PlatformDependent.newMpscQueue();
+	/**
+	 * Tasks that could not run at once. Not one of Netty's array queues: their first chunk and
+	 * padding would cost hundreds of bytes per idle session; this one holds one empty node.
+	 */
+	private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
 
 	/** Tasks submitted and not yet run; non-zero while some thread holds the session. */
-	private final AtomicInteger pending = new AtomicInteger();
+	private volatile int pending;
 
 	/** The thread running the session's tasks now, for nested calls to run inline. */
 	private volatile @Nullable Thread owner;
-
-	private final Runnable drainOnHome = this::drainOnHome;
 
 	SessionExecutor(EventLoop home) {
 		this.home = home;
@@ -73,7 +78,7 @@ final class SessionExecutor {
 		if (this.owner == current) {
 			action.accept(argument);
 		}
-		else if (this.home.inEventLoop() && this.pending.compareAndSet(0, 1)) {
+		else if (this.home.inEventLoop() && PENDING.compareAndSet(this, 0, 1)) {
 			runFirst(current, () -> action.accept(argument));
 		}
 		else {
@@ -86,7 +91,7 @@ final class SessionExecutor {
 		if (this.owner == current) {
 			task.run();
 		}
-		else if (mayRunHere && this.pending.compareAndSet(0, 1)) {
+		else if (mayRunHere && PENDING.compareAndSet(this, 0, 1)) {
 			runFirst(current, task);
 		}
 		else {
@@ -102,19 +107,21 @@ final class SessionExecutor {
 
 	private void enqueue(Runnable task, boolean mayRunHere) {
 		this.queue.offer(task);
-		if (this.pending.getAndIncrement() == 0) {
+		if (PENDING.getAndIncrement(this) == 0) {
 			if (mayRunHere || this.home.inEventLoop()) {
 				Thread current = Thread.currentThread();
 				this.owner = current;
 				drain(current, 1);
 			}
 			else {
-				this.home.execute(this.drainOnHome);
+				this.home.execute(this);
 			}
 		}
 	}
 
-	private void drainOnHome() {
+	/** Drain on the home loop (the task handed to it; a field would cost every session a lambda). */
+	@Override
+	public void run() {
 		Thread current = Thread.currentThread();
 		this.owner = current;
 		drain(current, 1);
@@ -132,7 +139,7 @@ final class SessionExecutor {
 				runSafely(task);
 			}
 			this.owner = null;
-			taken = this.pending.addAndGet(-taken);
+			taken = PENDING.addAndGet(this, -taken);
 			if (taken == 0) {
 				return;
 			}
