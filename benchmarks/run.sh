@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side benchmark of the bench servers of spec/BENCH-APP.md (see docs/benchmarks.md).
 #
-#   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 on every server, report
+#   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 and S2U on every server, report
 #   REPS=5 SCENARIOS="S2 S3" benchmarks/run.sh
 #   SERVERS="spring node" SCENARIOS=S7 benchmarks/run.sh   # two nodes on one Redis (not in the default run)
 #
@@ -12,12 +12,12 @@
 #                          to Boot's simple MeterRegistry (--socketio.metrics.enabled=true; `spring`
 #                          runs with them off), for the metrics overhead:
 #                          SERVERS="spring spring-metrics" SCENARIOS=S2 REPS=8 REPORT_DOC= benchmarks/run.sh
-#   SCENARIOS="S1 S2 S3 S4 S5 S6"
+#   SCENARIOS="S1 S2 S2U S3 S4 S5 S6"
 #                          S7 (only when asked): broadcast fan-out across two nodes of the same server sharing
 #                          one Redis (spring, spring-metrics, engine and node take part): a fresh redis-server on
 #                          a free loopback port, node A on PORT, node B on PORT2, all three stopped by pid
-#                          S2U (only when asked): S2 over sessions that open with polling and upgrade to a
-#                          WebSocket, the official clients' default (no raw ceiling: it has no polling)
+#                          S2U: S2 over sessions that open with polling and upgrade to a WebSocket, the
+#                          official clients' default (no raw ceiling: it has no polling)
 #   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
 #   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
 #                          (copied to target/redis/ by the build), else `redis-server` on the PATH
@@ -39,7 +39,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 REPS=${REPS:-3}
 SERVERS=${SERVERS:-"spring engine node netty-socketio raw"}
-SCENARIOS=${SCENARIOS:-"S1 S2 S3 S4 S5 S6"}
+SCENARIOS=${SCENARIOS:-"S1 S2 S2U S3 S4 S5 S6"}
 XMX=${XMX:-1g}
 WARMUP=${WARMUP:-8}
 MEASURE=${MEASURE:-4}
