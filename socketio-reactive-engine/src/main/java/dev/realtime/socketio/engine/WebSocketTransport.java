@@ -1,6 +1,8 @@
 package dev.realtime.socketio.engine;
 
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import io.netty.buffer.Unpooled;
@@ -15,10 +17,26 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 /**
  * Writes packets as WebSocket frames straight to the Netty channel, one frame per packet,
  * with one flush per batch of writes.
+ * <p>
+ * The session writes from whichever thread runs it. Writes from another thread go to the
+ * channel's loop as one task per batch; a write on the loop itself goes straight to the
+ * channel only when none of those tasks is still waiting, since it would overtake them.
  */
 final class WebSocketTransport {
 
+	private static final AtomicIntegerFieldUpdater<WebSocketTransport> QUEUED = AtomicIntegerFieldUpdater
+		.newUpdater(WebSocketTransport.class, "queued");
+
 	private final Channel channel;
+
+	private static final AtomicLongFieldUpdater<WebSocketTransport> QUEUED_BYTES = AtomicLongFieldUpdater
+		.newUpdater(WebSocketTransport.class, "queuedBytes");
+
+	/** Write tasks handed to the channel's loop and not run yet. */
+	private volatile int queued;
+
+	/** The frames' bytes in those tasks, which the outbound limit counts too. */
+	private volatile long queuedBytes;
 
 	private final Runnable flushTask = this::flush;
 
@@ -35,7 +53,7 @@ final class WebSocketTransport {
 	/** Bytes written but not yet handed to the socket; readable from any thread. */
 	long pendingBytes() {
 		ChannelOutboundBuffer buffer = this.channel.unsafe().outboundBuffer();
-		return (buffer != null) ? buffer.totalPendingWriteBytes() : 0;
+		return ((buffer != null) ? buffer.totalPendingWriteBytes() : 0) + this.queuedBytes;
 	}
 
 	boolean writable() {
@@ -47,37 +65,60 @@ final class WebSocketTransport {
 	 * that every write queued in the same loop iteration shares it.
 	 */
 	void write(List<EnginePacket> packets) {
-		for (int i = 0; i < packets.size(); i++) {
-			this.channel.write(toFrame(packets.get(i)), this.channel.voidPromise());
+		if (canWriteNow()) {
+			writeNow(packets);
+			return;
 		}
-		scheduleFlush();
-	}
-
-	void write(EnginePacket packet) {
-		this.channel.write(toFrame(packet), this.channel.voidPromise());
-		scheduleFlush();
+		long bytes = 0;
+		for (int i = 0; i < packets.size(); i++) {
+			bytes += packets.get(i).estimatedSize();
+		}
+		long size = bytes;
+		QUEUED_BYTES.addAndGet(this, size);
+		inOrder(() -> {
+			QUEUED_BYTES.addAndGet(this, -size);
+			writeNow(packets);
+		});
 	}
 
 	void writeAndFlush(EnginePacket packet) {
-		this.channel.writeAndFlush(toFrame(packet), this.channel.voidPromise());
+		inOrder(() -> this.channel.writeAndFlush(toFrame(packet), this.channel.voidPromise()));
 	}
 
 	void close() {
-		if (this.channel.isActive()) {
-			this.channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-				.addListener(ChannelFutureListener.CLOSE);
-		}
+		inOrder(() -> {
+			if (this.channel.isActive()) {
+				this.channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+					.addListener(ChannelFutureListener.CLOSE);
+			}
+		});
 	}
 
-	private void scheduleFlush() {
-		if (this.channel.eventLoop().inEventLoop()) {
-			if (!this.flushPending) {
-				this.flushPending = true;
-				this.channel.eventLoop().execute(this.flushTask);
-			}
+	private boolean canWriteNow() {
+		return this.channel.eventLoop().inEventLoop() && this.queued == 0;
+	}
+
+	/** Run writes on the channel's loop after every write handed to it before. */
+	private void inOrder(Runnable writes) {
+		if (canWriteNow()) {
+			writes.run();
+			return;
 		}
-		else {
-			this.channel.flush();
+		QUEUED.incrementAndGet(this);
+		this.channel.eventLoop().execute(() -> {
+			QUEUED.decrementAndGet(this);
+			writes.run();
+		});
+	}
+
+	/** On the channel's loop. */
+	private void writeNow(List<EnginePacket> packets) {
+		for (int i = 0; i < packets.size(); i++) {
+			this.channel.write(toFrame(packets.get(i)), this.channel.voidPromise());
+		}
+		if (!this.flushPending) {
+			this.flushPending = true;
+			this.channel.eventLoop().execute(this.flushTask);
 		}
 	}
 

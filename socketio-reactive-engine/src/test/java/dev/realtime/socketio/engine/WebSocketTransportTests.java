@@ -1,0 +1,94 @@
+package dev.realtime.socketio.engine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoop;
+import io.netty.channel.local.LocalChannel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.util.ReferenceCountUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class WebSocketTransportTests {
+
+	private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
+
+	private final EventLoop loop = this.group.next();
+
+	private final List<String> written = new CopyOnWriteArrayList<>();
+
+	@AfterEach
+	void shutdown() {
+		this.group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+	}
+
+	@Test
+	void writeOnTheChannelsLoopDoesNotOvertakeOneHandedOverFromAnotherThread() throws Exception {
+		WebSocketTransport transport = new WebSocketTransport(recordingChannel());
+		CountDownLatch release = new CountDownLatch(1);
+		// The session runs on the channel's loop (an inbound frame), but only after another
+		// thread that held it before has written: that write is still queued on the loop.
+		this.loop.execute(() -> {
+			awaitQuietly(release);
+			transport.write(List.of(EnginePacket.message("second")));
+		});
+		transport.write(List.of(EnginePacket.message("first")));
+		assertThat(transport.pendingBytes()).as("queued bytes count toward the outbound limit").isPositive();
+		release.countDown();
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.written.size() == 2);
+		assertThat(this.written).containsExactly("4first", "4second");
+		assertThat(transport.pendingBytes()).isZero();
+	}
+
+	@Test
+	void writeOnTheChannelsLoopGoesStraightThroughWhenNothingIsQueued() throws Exception {
+		WebSocketTransport transport = new WebSocketTransport(recordingChannel());
+		int seen = this.loop.submit(() -> {
+			transport.write(List.of(EnginePacket.message("now")));
+			return this.written.size();
+		}).get(5, TimeUnit.SECONDS);
+		assertThat(seen).isEqualTo(1);
+		assertThat(this.written).containsExactly("4now");
+	}
+
+	private LocalChannel recordingChannel() throws InterruptedException {
+		LocalChannel channel = new LocalChannel();
+		channel.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
+			@Override
+			public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+				if (msg instanceof TextWebSocketFrame frame) {
+					WebSocketTransportTests.this.written.add(frame.content().toString(StandardCharsets.UTF_8));
+				}
+				ReferenceCountUtil.release(msg);
+			}
+
+			@Override
+			public void flush(ChannelHandlerContext ctx) {
+			}
+		});
+		this.loop.register(channel).sync();
+		return channel;
+	}
+
+	private static void awaitQuietly(CountDownLatch latch) {
+		try {
+			latch.await(5, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
