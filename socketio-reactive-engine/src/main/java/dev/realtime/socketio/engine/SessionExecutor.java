@@ -6,7 +6,6 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.Consumer;
 
 import io.netty.channel.EventLoop;
-import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -39,8 +38,12 @@ final class SessionExecutor implements Runnable {
 	/** Tasks submitted and not yet run; non-zero while some thread holds the session. */
 	private volatile int pending;
 
-	/** The thread running the session's tasks now, for nested calls to run inline. */
-	private volatile @Nullable Thread owner;
+	/**
+	 * The id of the thread running the session's tasks now (0: none), for nested calls to run
+	 * inline. An id, not the {@code Thread}: storing a reference into this long-lived object
+	 * on every task made G1 refine a card per session per broadcast.
+	 */
+	private volatile long owner;
 
 	SessionExecutor(EventLoop home) {
 		this.home = home;
@@ -52,7 +55,7 @@ final class SessionExecutor implements Runnable {
 
 	/** Whether the calling thread is running the session's tasks now. */
 	boolean inSession() {
-		return this.owner == Thread.currentThread();
+		return this.owner == Thread.currentThread().getId();
 	}
 
 	/**
@@ -74,7 +77,7 @@ final class SessionExecutor implements Runnable {
 
 	/** {@link #execute(Runnable)} without allocating a task when it can run at once. */
 	<T> void execute(Consumer<? super T> action, T argument) {
-		Thread current = Thread.currentThread();
+		long current = Thread.currentThread().getId();
 		if (this.owner == current) {
 			action.accept(argument);
 		}
@@ -87,7 +90,7 @@ final class SessionExecutor implements Runnable {
 	}
 
 	private void run(Runnable task, boolean mayRunHere) {
-		Thread current = Thread.currentThread();
+		long current = Thread.currentThread().getId();
 		if (this.owner == current) {
 			task.run();
 		}
@@ -99,7 +102,7 @@ final class SessionExecutor implements Runnable {
 		}
 	}
 
-	private void runFirst(Thread current, Runnable task) {
+	private void runFirst(long current, Runnable task) {
 		this.owner = current;
 		runSafely(task);
 		drain(current, 1);
@@ -109,7 +112,7 @@ final class SessionExecutor implements Runnable {
 		this.queue.offer(task);
 		if (PENDING.getAndIncrement(this) == 0) {
 			if (mayRunHere || this.home.inEventLoop()) {
-				Thread current = Thread.currentThread();
+				long current = Thread.currentThread().getId();
 				this.owner = current;
 				drain(current, 1);
 			}
@@ -122,7 +125,7 @@ final class SessionExecutor implements Runnable {
 	/** Drain on the home loop (the task handed to it; a field would cost every session a lambda). */
 	@Override
 	public void run() {
-		Thread current = Thread.currentThread();
+		long current = Thread.currentThread().getId();
 		this.owner = current;
 		drain(current, 1);
 	}
@@ -131,14 +134,14 @@ final class SessionExecutor implements Runnable {
 	 * Run queued tasks until none is left. {@code missed} counts the submissions this thread
 	 * has taken over; the session is released only when the counter falls back to zero.
 	 */
-	private void drain(Thread current, int missed) {
+	private void drain(long current, int missed) {
 		int taken = missed;
 		for (;;) {
 			Runnable task;
 			while ((task = this.queue.poll()) != null) {
 				runSafely(task);
 			}
-			this.owner = null;
+			this.owner = 0;
 			taken = PENDING.addAndGet(this, -taken);
 			if (taken == 0) {
 				return;
