@@ -235,14 +235,19 @@ public final class BenchReport {
 		target(md, "S1 connections/s (1 000) ≥ 1.0×", ratio("S1", "conn_per_s_1000", ours), 1.0, true);
 		target(md, "S1 connections/s (5 000) ≥ 1.0×", ratio("S1", "conn_per_s_5000", ours), 1.0, true);
 		if (this.servers.contains("spring") && this.servers.contains("engine")) {
-			for (String[] check : new String[][] { { "S2", "server_cpu_us_per_ack" }, { "S2", "acks_per_s" },
-					{ "S3", "server_cpu_us_per_delivery" }, { "S5", "server_cpu_us_per_echo" } }) {
+			// What the Spring layer costs: met when Spring is at most 10% worse than the engine
+			// variant. Spring ahead by more than 10% is read as noise (it runs the same engine and
+			// does no less per operation), so it is shown as such rather than as a miss.
+			for (String[] check : new String[][] { { "S2", "server_cpu_us_per_ack", "cost" },
+					{ "S2", "acks_per_s", "rate" }, { "S3", "server_cpu_us_per_delivery", "cost" },
+					{ "S5", "server_cpu_us_per_echo", "cost" } }) {
 				double springToEngine = median(check[0], check[1], "spring") / median(check[0], check[1], "engine");
-				md.append("| Spring within 10% of engine: ").append(check[0]).append(' ').append(check[1])
-					.append(" | ").append(ratioText(springToEngine)).append("×engine | ")
-					.append(Double.isFinite(springToEngine) ? (Math.abs(springToEngine - 1) <= 0.10 ? "yes" : "**no**")
-							: "n/a")
-					.append(" |\n");
+				boolean higherIsBetter = check[2].equals("rate");
+				double worse = higherIsBetter ? 1 / springToEngine : springToEngine;
+				String met = !Double.isFinite(springToEngine) ? "n/a"
+						: (worse > 1.10) ? "**no**" : (worse < 0.90) ? "yes (Spring ahead: noise)" : "yes";
+				md.append("| Spring at most 10% worse than engine: ").append(check[0]).append(' ').append(check[1])
+					.append(" | ").append(ratioText(springToEngine)).append("×engine | ").append(met).append(" |\n");
 			}
 		}
 		return md.append('\n').toString();

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The report of an S7-only run (two nodes of each server on one Redis): medians, ratios to
- * Node, no targets table and a chart with the S7 headline groups only.
+ * The report: medians and ratios to Node of an S7-only run (two nodes of each server on one
+ * Redis, no targets table), and the targets table's check of the Spring layer.
  */
 class BenchReportTests {
 
@@ -39,6 +39,33 @@ class BenchReportTests {
 			.contains("| `deliveries_per_s` | **100,000**<br>[90,000–110,000]<br>2.00×node | **50,000**")
 			.doesNotContain("### Targets");
 		assertThat(report.svg()).contains("S7 deliveries_per_s").doesNotContain("S2 acks_per_s");
+	}
+
+	@Test
+	void judgesTheSpringLayerByWhatItCostsOverTheEngine() throws Exception {
+		Path results = this.dir.resolve("results.jsonl");
+		Files.writeString(results, String.join("\n", s2("spring", 10.5, 95000), s2("engine", 10.0, 100000),
+				s2("node", 20.0, 50000), s5("spring", 40.0), s5("engine", 56.0), s5("node", 90.0),
+				"{\"server\":\"spring\",\"scenario\":\"S3\",\"rep\":1,\"metrics\":{\"server_cpu_us_per_delivery\":4.0}}",
+				"{\"server\":\"engine\",\"scenario\":\"S3\",\"rep\":1,\"metrics\":{\"server_cpu_us_per_delivery\":3.0}}"));
+		BenchReport report = new BenchReport();
+		report.read(results);
+
+		assertThat(report.markdown()).contains("### Targets (issue 7), for `spring`")
+			.contains("| Spring at most 10% worse than engine: S2 server_cpu_us_per_ack | 1.05×engine | yes |")
+			.contains("| Spring at most 10% worse than engine: S2 acks_per_s | 0.95×engine | yes |")
+			.contains("| Spring at most 10% worse than engine: S3 server_cpu_us_per_delivery | 1.33×engine | **no** |")
+			.contains("| Spring at most 10% worse than engine: S5 server_cpu_us_per_echo | 0.71×engine | yes (Spring ahead: noise) |");
+	}
+
+	private static String s2(String server, double cpu, double acks) {
+		return "{\"server\":\"" + server + "\",\"scenario\":\"S2\",\"rep\":1,\"metrics\":{\"acks_per_s\":" + acks
+				+ ",\"server_cpu_us_per_ack\":" + cpu + "}}";
+	}
+
+	private static String s5(String server, double cpu) {
+		return "{\"server\":\"" + server + "\",\"scenario\":\"S5\",\"rep\":1,\"metrics\":{\"server_cpu_us_per_echo\":"
+				+ cpu + "}}";
 	}
 
 	private static String line(String server, int rep, double deliveries, double cpu, int duplicated) {
