@@ -59,8 +59,6 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoOptions options;
 
-	private final EventLoop eventLoop;
-
 	private final SessionExecutor executor;
 
 	private final EngineIoHandshake handshake;
@@ -106,7 +104,6 @@ final class EngineIoSession implements EngineIoSocket {
 		this.id = id;
 		this.server = server;
 		this.options = server.options();
-		this.eventLoop = eventLoop;
 		this.executor = new SessionExecutor(eventLoop);
 		this.handshake = handshake;
 		this.transport = transport;
@@ -130,7 +127,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	@Override
 	public EventLoop eventLoop() {
-		return this.eventLoop;
+		return this.executor.home();
 	}
 
 	@Override
@@ -168,7 +165,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	/** Thread-safe: run a task through the executor after a delay. */
 	private ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
-		return this.eventLoop.schedule(() -> execute(task), delayMillis, TimeUnit.MILLISECONDS);
+		return eventLoop().schedule(() -> execute(task), delayMillis, TimeUnit.MILLISECONDS);
 	}
 
 	// Opening
@@ -465,7 +462,7 @@ final class EngineIoSession implements EngineIoSocket {
 			flushPoll();
 		}
 		cancel(this.probeNoopTask);
-		this.probeNoopTask = this.eventLoop.scheduleAtFixedRate(() -> execute(() -> {
+		this.probeNoopTask = eventLoop().scheduleAtFixedRate(() -> execute(() -> {
 			if (this.pendingPoll != null && this.probe != null) {
 				pollBuffer().add(EnginePacket.NOOP);
 				flushPoll();

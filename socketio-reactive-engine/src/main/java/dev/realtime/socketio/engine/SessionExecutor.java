@@ -77,15 +77,11 @@ final class SessionExecutor implements Runnable {
 
 	/** {@link #execute(Runnable)} without allocating a task when it can run at once. */
 	<T> void execute(Consumer<? super T> action, T argument) {
-		long current = Thread.currentThread().getId();
-		if (this.owner == current) {
+		if (inSession()) {
 			action.accept(argument);
 		}
-		else if (this.home.inEventLoop() && PENDING.compareAndSet(this, 0, 1)) {
-			runFirst(current, () -> action.accept(argument));
-		}
 		else {
-			enqueue(() -> action.accept(argument), false);
+			execute(() -> action.accept(argument));
 		}
 	}
 

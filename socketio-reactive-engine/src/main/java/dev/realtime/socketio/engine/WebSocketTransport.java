@@ -27,10 +27,10 @@ final class WebSocketTransport {
 	private static final AtomicIntegerFieldUpdater<WebSocketTransport> QUEUED = AtomicIntegerFieldUpdater
 		.newUpdater(WebSocketTransport.class, "queued");
 
-	private final Channel channel;
-
 	private static final AtomicLongFieldUpdater<WebSocketTransport> QUEUED_BYTES = AtomicLongFieldUpdater
 		.newUpdater(WebSocketTransport.class, "queuedBytes");
+
+	private final Channel channel;
 
 	/** Write tasks handed to the channel's loop and not run yet. */
 	private volatile int queued;

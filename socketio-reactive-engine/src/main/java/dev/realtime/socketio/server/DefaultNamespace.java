@@ -377,7 +377,7 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
 		if (recipients.size() == 1) {
 			DefaultSocketIoSocket socket = recipients.get(0);
-			socket.client().execute(() -> action.accept(socket));
+			socket.conn().execute(action, socket);
 			return;
 		}
 		Map<EventLoop, List<DefaultSocketIoSocket>> byLoop = new IdentityHashMap<>();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -397,14 +396,14 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
 		ScheduledFuture<?> timer = null;
 		if (timeout != null) {
-			timer = this.client.conn().eventLoop().schedule(() -> this.client.execute(() -> {
+			timer = this.client.schedule(() -> {
 				PendingAck pending = (this.pendingAcks != null) ? this.pendingAcks.remove(ackId) : null;
 				if (pending != null) {
 					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
 							System.nanoTime() - pending.startNanos(), false);
 					pending.callback().onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
 				}
-			}), timeout.toMillis(), TimeUnit.MILLISECONDS);
+			}, timeout.toMillis());
 		}
 		Map<Long, PendingAck> pending = this.pendingAcks;
 		if (pending == null) {
@@ -568,9 +567,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 		if (!sentOffsets.isEmpty()) {
 			this.recoveredOffsets = sentOffsets;
-			this.client.conn().eventLoop().schedule(() -> this.client.execute(() -> {
-				this.recoveredOffsets = null;
-			}), RECOVERED_OFFSETS_RETENTION.toMillis(), TimeUnit.MILLISECONDS);
+			this.client.schedule(() -> this.recoveredOffsets = null, RECOVERED_OFFSETS_RETENTION.toMillis());
 		}
 	}
 

@@ -54,8 +54,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 		this.conn = conn;
 		this.decoder = server.decoderFactory().newDecoder();
 		conn.setListener(this);
-		this.connectTimeoutTask = conn.eventLoop().schedule(() -> conn.execute(this::onConnectTimeout),
-				server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		this.connectTimeoutTask = schedule(this::onConnectTimeout, server.options().connectTimeout().toMillis());
 	}
 
 	EngineIoSocket conn() {
@@ -64,6 +63,11 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	void execute(Runnable task) {
 		this.conn.execute(task);
+	}
+
+	/** Run a task in the connection's context after a delay; the timer fires on its home loop. */
+	ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+		return this.conn.eventLoop().schedule(() -> this.conn.execute(task), delayMillis, TimeUnit.MILLISECONDS);
 	}
 
 	// Inbound

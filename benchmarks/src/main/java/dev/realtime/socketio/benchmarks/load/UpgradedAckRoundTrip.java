@@ -3,6 +3,7 @@ package dev.realtime.socketio.benchmarks.load;
 import java.net.URI;
 import java.util.function.Consumer;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 
 /**
@@ -33,7 +34,7 @@ final class UpgradedAckRoundTrip extends AckRoundTrip {
 			}
 
 			@Override
-			public void onText(WsConnection connection, io.netty.buffer.ByteBuf packet) {
+			public void onText(WsConnection connection, ByteBuf packet) {
 				listener.onText(connection, packet);
 			}
 		};
