@@ -186,7 +186,7 @@ final class EngineIoRequestHandler {
 	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
 		return response.sendWebsocket((in, out) -> {
 			WebSocketTransport ws = new WebSocketTransport(channelOf(in));
-			session.executeHere(() -> session.onUpgradeSocket(ws));
+			session.executeHere(() -> session.onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);
 	}
@@ -204,13 +204,13 @@ final class EngineIoRequestHandler {
 		// The frame is released by Reactor Netty after this callback: copy its content out.
 		if (frame instanceof TextWebSocketFrame text) {
 			String value = text.text();
-			session.executeHere(() -> session.onWebSocketText(ws, value));
+			session.executeHere(() -> session.onWebSocketText(ws, value), ws.channel().eventLoop());
 		}
 		else if (frame instanceof BinaryWebSocketFrame) {
 			ByteBuf content = frame.content();
 			byte[] bytes = new byte[content.readableBytes()];
 			content.getBytes(content.readerIndex(), bytes);
-			session.executeHere(() -> session.onWebSocketBinary(ws, bytes));
+			session.executeHere(() -> session.onWebSocketBinary(ws, bytes), ws.channel().eventLoop());
 		}
 	}
 
@@ -219,7 +219,8 @@ final class EngineIoRequestHandler {
 	private Mono<Void> poll(EngineIoSession session, HttpServerRequest request, HttpServerResponse response) {
 		HttpMethod method = request.method();
 		if (method == HttpMethod.GET) {
-			Mono<PollResponse> poll = Mono.create((sink) -> session.executeHere(() -> session.onPoll(sink)));
+			EventLoop here = channelOf(request).eventLoop();
+			Mono<PollResponse> poll = Mono.create((sink) -> session.executeHere(() -> session.onPoll(sink), here));
 			return poll.flatMap((result) -> writePoll(session, request, response, result));
 		}
 		if (method == HttpMethod.POST) {
@@ -265,7 +266,7 @@ final class EngineIoRequestHandler {
 				Mono<PollResponse> result = Mono.create((sink) -> session.executeHere(() -> {
 					session.postInFlight.set(false);
 					sink.success(session.onPost(body));
-				}));
+				}, channelOf(request).eventLoop()));
 				return result.flatMap((poll) -> writePoll(session, request, response, poll));
 			})
 			.onErrorResume((ex) -> {

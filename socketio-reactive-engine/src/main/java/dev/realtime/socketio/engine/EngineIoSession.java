@@ -159,8 +159,8 @@ final class EngineIoSession implements EngineIoSocket {
 	 * Thread-safe: run a task for one of the session's own requests, at once on the
 	 * request's event loop when the session is idle.
 	 */
-	void executeHere(Runnable task) {
-		this.executor.executeHere(task);
+	void executeHere(Runnable task, EventLoop here) {
+		this.executor.executeHere(task, here);
 	}
 
 	/** Thread-safe: run a task through the executor after a delay. */
@@ -309,6 +309,15 @@ final class EngineIoSession implements EngineIoSocket {
 	void onPoll(MonoSink<PollResponse> sink) {
 		if (this.state == State.CLOSED) {
 			sink.success(PollResponse.BAD_REQUEST);
+			return;
+		}
+		WebSocketTransport probe = this.probe;
+		if (probe != null && !probe.channel().eventLoop().inEventLoop()) {
+			// An upgrade is under way on another loop, which may not have read the upgrade
+			// packet the client sent before this request: that loop reads what has arrived
+			// before it runs its tasks, so the poll is decided there, after the upgrade.
+			EventLoop probeLoop = probe.channel().eventLoop();
+			probeLoop.execute(() -> executeHere(() -> onPoll(sink), probeLoop));
 			return;
 		}
 		if (this.pendingPoll != null) {

@@ -70,9 +70,32 @@ final class SessionExecutor implements Runnable {
 	/**
 	 * Like {@link #execute(Runnable)}, but also at once on the calling thread when the session
 	 * is idle. Only for event-loop threads answering the session's own requests.
+	 * <p>If other threads queued tasks while this one ran, the loop keeps the session until
+	 * the end of its current iteration and runs them then: the next frames of the same read,
+	 * which the peer sent before whatever request queued those tasks, go first, as a
+	 * single-threaded server would take them (a poll that arrives after an upgrade packet must
+	 * see the upgrade done).
+	 * @param task the task
+	 * @param here the calling thread's event loop
 	 */
-	void executeHere(Runnable task) {
-		run(task, true);
+	void executeHere(Runnable task, EventLoop here) {
+		long current = Thread.currentThread().getId();
+		if (this.owner == current) {
+			task.run();
+		}
+		else if (PENDING.compareAndSet(this, 0, 1)) {
+			this.owner = current;
+			runSafely(task);
+			if (this.pending != 1 && here.inEventLoop()) {
+				here.execute(this);
+			}
+			else {
+				drain(current, 1);
+			}
+		}
+		else {
+			enqueue(task, true);
+		}
 	}
 
 	/** {@link #execute(Runnable)} without allocating a task when it can run at once. */
@@ -118,7 +141,10 @@ final class SessionExecutor implements Runnable {
 		}
 	}
 
-	/** Drain on the home loop (the task handed to it; a field would cost every session a lambda). */
+	/**
+	 * Drain the queue: on the home loop when another thread handed the session over, or on
+	 * a request's loop at the end of its iteration (a field would cost every session a lambda).
+	 */
 	@Override
 	public void run() {
 		long current = Thread.currentThread().getId();

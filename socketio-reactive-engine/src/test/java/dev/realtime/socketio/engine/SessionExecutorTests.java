@@ -53,7 +53,7 @@ class SessionExecutorTests {
 				seen.add("outer on " + (this.other.inEventLoop() ? "request loop" : "elsewhere"));
 				this.executor.execute(() -> seen.add("nested"));
 				seen.add("after nested");
-			});
+			}, this.other);
 			seen.add("returned");
 			return seen;
 		}).get(5, TimeUnit.SECONDS);
@@ -77,7 +77,7 @@ class SessionExecutorTests {
 			holding.countDown();
 			await(release);
 			order.add("holder");
-		}));
+		}, this.other));
 		assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
 		AtomicReference<Thread> ranOn = new AtomicReference<>();
 		CountDownLatch done = new CountDownLatch(1);
@@ -86,7 +86,7 @@ class SessionExecutorTests {
 				order.add("queued");
 				ranOn.set(Thread.currentThread());
 				done.countDown();
-			});
+			}, this.third);
 			return !order.isEmpty();
 		}).get(5, TimeUnit.SECONDS);
 		assertThat(ranAtOnce).isFalse();
@@ -95,6 +95,32 @@ class SessionExecutorTests {
 		assertThat(order).containsExactly("holder", "queued");
 		Thread holder = this.other.submit(Thread::currentThread).get(5, TimeUnit.SECONDS);
 		assertThat(ranOn.get()).isSameAs(holder);
+	}
+
+	@Test
+	void framesOfOneReadRunBeforeTasksOtherThreadsQueuedMeanwhile() throws Exception {
+		// A WebSocket read delivers "2probe" then "5" on the socket's loop; a poll arriving on
+		// another loop while the first frame runs must not get in between.
+		List<String> order = new CopyOnWriteArrayList<>();
+		CountDownLatch pollRan = new CountDownLatch(1);
+		this.other.submit(() -> {
+			this.executor.executeHere(() -> {
+				order.add("first frame");
+				try {
+					this.third.submit(() -> this.executor.executeHere(() -> {
+						order.add("poll");
+						pollRan.countDown();
+					}, this.third)).get(5, TimeUnit.SECONDS);
+				}
+				catch (Exception ex) {
+					throw new IllegalStateException(ex);
+				}
+			}, this.other);
+			this.executor.executeHere(() -> order.add("second frame"), this.other);
+		}).get(5, TimeUnit.SECONDS);
+		assertThat(pollRan.await(5, TimeUnit.SECONDS)).isTrue();
+		assertThat(order).containsExactly("first frame", "second frame", "poll");
+		assertThat(this.other.submit(this.executor::inSession).get(5, TimeUnit.SECONDS)).isFalse();
 	}
 
 	@Test
@@ -123,7 +149,7 @@ class SessionExecutorTests {
 						inside.set(false);
 					};
 					if (producer == 1) {
-						this.executor.executeHere(task);
+						this.executor.executeHere(task, this.other);
 					}
 					else {
 						this.executor.execute(task);
@@ -159,7 +185,7 @@ class SessionExecutorTests {
 			throw new IllegalStateException("handler bug");
 		})).get(5, TimeUnit.SECONDS);
 		CompletableFuture<Boolean> next = new CompletableFuture<>();
-		this.other.execute(() -> this.executor.executeHere(() -> next.complete(this.other.inEventLoop())));
+		this.other.execute(() -> this.executor.executeHere(() -> next.complete(this.other.inEventLoop()), this.other));
 		assertThat(next.get(5, TimeUnit.SECONDS)).isTrue();
 	}
 
