@@ -78,7 +78,8 @@ final class PacketHeader {
 		while (isDigitAt(this.position)) {
 			count = count * 10 + (this.text.charAt(this.position++) - '0');
 			if (count > maxAttachments) {
-				throw new SocketIoParseException("More than " + maxAttachments + " attachments");
+				throw new SocketIoLimitExceededException("maxAttachments",
+						"More than " + maxAttachments + " attachments (parser limit maxAttachments)");
 			}
 		}
 		if (this.position == start || this.position == this.text.length() || this.text.charAt(this.position) != '-') {

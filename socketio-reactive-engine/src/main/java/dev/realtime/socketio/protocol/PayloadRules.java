@@ -61,8 +61,8 @@ final class PayloadRules {
 		if (name.isString()) {
 			String text = name.stringValue();
 			if (text.length() > this.limits.maxEventNameLength()) {
-				throw new SocketIoParseException("Event name longer than " + this.limits.maxEventNameLength()
-						+ " chars");
+				throw new SocketIoLimitExceededException("maxEventNameLength", "Event name longer than "
+						+ this.limits.maxEventNameLength() + " chars (parser limit maxEventNameLength)");
 			}
 			if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(text)) {
 				throw new SocketIoParseException("Reserved event name: " + text);

@@ -133,8 +133,8 @@ public final class SocketIoPacketDecoder {
 			return payload;
 		}
 		catch (StreamConstraintsException ex) {
-			throw new SocketIoParseException("JSON payload exceeds parser limits (max nesting depth "
-					+ this.factory.limits.maxNestingDepth() + "): " + ex.getOriginalMessage(), ex);
+			throw new SocketIoLimitExceededException("maxNestingDepth", "JSON payload nested deeper than "
+					+ this.factory.limits.maxNestingDepth() + " levels (parser limit maxNestingDepth)", ex);
 		}
 		catch (JacksonException ex) {
 			throw new SocketIoParseException("Invalid JSON payload: " + ex.getOriginalMessage(), ex);

@@ -1,6 +1,7 @@
 package dev.realtime.socketio.protocol;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.StreamReadConstraints;
 
 /**
  * Limits a {@link SocketIoPacketDecoder} enforces on incoming packets, so that a client
@@ -13,8 +14,12 @@ public final class SocketIoParserLimits {
 	/** Default maximum number of binary attachments per packet, as in the reference parser. */
 	public static final int DEFAULT_MAX_ATTACHMENTS = 10;
 
-	/** Default maximum nesting depth of a JSON payload. */
-	public static final int DEFAULT_MAX_NESTING_DEPTH = 32;
+	/**
+	 * Default maximum nesting depth of a JSON payload: Jackson's own default read limit, so
+	 * that whatever the application could parse with its mapper also passes here (real data
+	 * nests deeper than a few dozen levels; the parser's cost is linear in the depth).
+	 */
+	public static final int DEFAULT_MAX_NESTING_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
 	/** Default maximum length of an event name, in chars. */
 	public static final int DEFAULT_MAX_EVENT_NAME_LENGTH = 256;

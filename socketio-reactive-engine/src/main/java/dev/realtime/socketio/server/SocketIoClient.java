@@ -12,6 +12,8 @@ import dev.realtime.socketio.engine.EngineIoCloseReason;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.EngineIoSocketListener;
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.internal.RateLimitedLog;
+import dev.realtime.socketio.protocol.SocketIoLimitExceededException;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.protocol.SocketIoPacketDecoder;
 import dev.realtime.socketio.protocol.SocketIoPacketType;
@@ -31,6 +33,8 @@ import tools.jackson.databind.node.ObjectNode;
 final class SocketIoClient implements EngineIoSocketListener {
 
 	private static final Logger logger = Loggers.getLogger(SocketIoClient.class);
+
+	private static final RateLimitedLog limitLog = new RateLimitedLog(logger);
 
 	private final SocketIoServer server;
 
@@ -103,7 +107,11 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	private void onParseError(SocketIoParseException ex) {
-		if (logger.isDebugEnabled()) {
+		if (ex instanceof SocketIoLimitExceededException) {
+			// A client meeting a limit may be legitimate (the limit set too low): say which one.
+			limitLog.warn(() -> "Closing session " + this.conn.id() + ": " + ex.getMessage());
+		}
+		else if (logger.isDebugEnabled()) {
 			logger.debug("Closing session " + this.conn.id() + ": " + ex.getMessage());
 		}
 		this.server.metrics().parseError();

@@ -314,9 +314,9 @@ class SocketIoPacketDecoderTests {
 	@Test
 	void rejectsDeepNestingWhileParsing() {
 		String deep = "[".repeat(10_000) + "]".repeat(10_000);
-		assertThatExceptionOfType(SocketIoParseException.class)
+		assertThatExceptionOfType(SocketIoLimitExceededException.class)
 			.isThrownBy(() -> this.decoder.decodeText("2[\"deep\"," + deep + "]"))
-			.withMessageContaining("nesting depth")
+			.withMessageContaining("nested deeper than 500 levels")
 			.withCauseInstanceOf(StreamConstraintsException.class);
 		String unclosed = "[\"a\"," + "{\"a\":".repeat(10_000);
 		assertThatExceptionOfType(SocketIoParseException.class)
@@ -330,7 +330,9 @@ class SocketIoPacketDecoderTests {
 		String atLimit = "[\"a\"," + "[".repeat(depth - 1) + "]".repeat(depth - 1) + "]";
 		assertThat(this.decoder.decodeText("2" + atLimit)).isNotNull();
 		String overLimit = "[\"a\"," + "[".repeat(depth) + "]".repeat(depth) + "]";
-		assertThatExceptionOfType(SocketIoParseException.class).isThrownBy(() -> this.decoder.decodeText("2" + overLimit));
+		assertThatExceptionOfType(SocketIoLimitExceededException.class)
+			.isThrownBy(() -> this.decoder.decodeText("2" + overLimit))
+			.satisfies((ex) -> assertThat(ex.limit()).isEqualTo("maxNestingDepth"));
 	}
 
 	@Test

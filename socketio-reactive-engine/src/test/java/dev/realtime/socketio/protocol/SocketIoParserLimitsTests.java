@@ -14,7 +14,7 @@ class SocketIoParserLimitsTests {
 	void defaultsMatchTheReferenceParser() {
 		SocketIoParserLimits limits = SocketIoParserLimits.defaults();
 		assertThat(limits.maxAttachments()).isEqualTo(10);
-		assertThat(limits.maxNestingDepth()).isEqualTo(32);
+		assertThat(limits.maxNestingDepth()).isEqualTo(500);
 		assertThat(limits.maxEventNameLength()).isEqualTo(256);
 		assertThat(SocketIoParserLimits.builder().build()).isEqualTo(limits);
 	}

@@ -13,6 +13,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.realtime.socketio.protocol.SocketIoLimitExceededException;
 import dev.realtime.socketio.protocol.SocketIoParseException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -110,7 +111,7 @@ class SocketIoMalformedPacketIntegrationTests {
 			"", "7[\"a\"]", "2", "2\"a\"", "2[\"a\"", "2[\"a\"]x", "2[null]", "2[true]", "3[\"a\"]", "312{}",
 			"4[1]", "4", "0[]", "1/admin,[]",
 			// PROTOCOL.md 2.3 binary headers
-			"5-[\"a\"]", "5a-[\"a\"]", "51[\"a\"]", "50-[\"a\"]", "511-[\"a\"]", "52-[\"a\"," + PLACEHOLDER_0 + "]",
+			"5-[\"a\"]", "5a-[\"a\"]", "51[\"a\"]", "50-[\"a\"]", "52-[\"a\"," + PLACEHOLDER_0 + "]",
 			"51-[\"a\",{\"_placeholder\":true,\"num\":1}]", "51-[\"a\",{\"_placeholder\":true,\"num\":\"0\"}]",
 			"51-[\"a\",{\"_placeholder\":true,\"num\":-1}]", "61-[" + PLACEHOLDER_0 + "]" })
 	void malformedPacketClosesTheConnectionWithParseError(String packet) {
@@ -119,15 +120,28 @@ class SocketIoMalformedPacketIntegrationTests {
 	}
 
 	@Test
-	void eventNameOverTheLimitIsAParseError() {
+	void eventNameOverTheLimitIsAParseErrorLoggedWithTheLimit() {
 		this.client.sendPacket("2[\"" + "x".repeat(257) + "\"]");
-		assertClosedWithParseError();
+		assertClosedByLimit("maxEventNameLength");
 	}
 
 	@Test
-	void payloadNestedDeeperThanTheLimitIsAParseError() {
-		this.client.sendPacket("2[\"a\"," + "[".repeat(40) + "]".repeat(40) + "]");
-		assertClosedWithParseError();
+	void attachmentsOverTheLimitAreAParseErrorLoggedWithTheLimit() {
+		this.client.sendPacket("511-[\"a\"]");
+		assertClosedByLimit("maxAttachments");
+	}
+
+	@Test
+	void payloadNestedAsDeepAsRealDataIsEchoed() {
+		String nested = "[".repeat(100) + "]".repeat(100);
+		this.client.sendPacket("2[\"echo\"," + nested + "]");
+		assertThat(this.client.nextPacket()).isEqualTo("2[\"echo\"," + nested + "]");
+	}
+
+	@Test
+	void payloadNestedDeeperThanTheLimitIsAParseErrorLoggedWithTheLimit() {
+		this.client.sendPacket("2[\"a\"," + "[".repeat(500) + "]".repeat(500) + "]");
+		assertClosedByLimit("maxNestingDepth");
 	}
 
 	@Test
@@ -160,6 +174,21 @@ class SocketIoMalformedPacketIntegrationTests {
 		this.client.sendBinary(new byte[] { 1, 2, 3 });
 		assertThat(this.client.nextPacket()).isEqualTo("51-[\"echo\"," + PLACEHOLDER_0 + "]");
 		assertThat(this.client.nextBinary()).containsExactly(1, 2, 3);
+	}
+
+	private void assertClosedByLimit(String limit) {
+		this.client.awaitClosed();
+		assertThat(get(reason(this.socket))).isEqualTo(DisconnectReason.PARSE_ERROR);
+		assertThat(get(error(this.socket))).isInstanceOfSatisfying(SocketIoLimitExceededException.class,
+				(ex) -> assertThat(ex.limit()).isEqualTo(limit));
+		// A limit a legitimate client may meet is a warning that names it, without a stack trace.
+		assertThat(this.logs.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
+			.singleElement()
+			.satisfies((event) -> {
+				assertThat(event.getLevel()).isEqualTo(Level.WARN);
+				assertThat(event.getFormattedMessage()).contains("parser limit " + limit);
+				assertThat(event.getThrowableProxy()).isNull();
+			});
 	}
 
 	private void assertClosedWithParseError() {

@@ -826,8 +826,9 @@ public class SocketIoProperties {
 
 		/**
 		 * Deepest nesting of a JSON payload, the outer array or object counting as one.
+		 * The default is Jackson's own read limit.
 		 */
-		private int maxNestingDepth = 32;
+		private int maxNestingDepth = 500;
 
 		/**
 		 * Longest event name accepted, in characters.
