@@ -1,10 +1,8 @@
 package dev.realtime.socketio.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
@@ -19,17 +17,16 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * One Engine.IO session. Its state is confined to its {@link SessionExecutor}: every method
- * that is not marked thread-safe runs as one of its tasks, one at a time, so the session
- * needs no locks.
+ * One Engine.IO session: its lifecycle, and which transport carries its packets. Its state,
+ * with that of its {@link PollingTransport}, {@link WebSocketUpgrade} and {@link Heartbeat},
+ * is confined to its {@link SessionExecutor}: every method that is not marked thread-safe
+ * runs as one of its tasks, one at a time, so the session needs no locks.
  */
 final class EngineIoSession implements EngineIoSocket {
 
 	private static final Logger logger = Loggers.getLogger(EngineIoSession.class);
 
 	private static final long POLLING_CLOSE_TIMEOUT_MS = 30_000;
-
-	private static final long PROBE_NOOP_INTERVAL_MS = 100;
 
 	private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
 
@@ -63,37 +60,22 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoHandshake handshake;
 
-	/** Packets waiting for a poll; created by the first one (a WebSocket session has none). */
-	private @Nullable ArrayDeque<EnginePacket> pollBuffer;
+	private final PollingTransport polling = new PollingTransport();
 
-	private long pollBufferBytes;
-
-	/** Guards against two POSTs in flight; checked on the request's own thread. */
-	final AtomicBoolean postInFlight = new AtomicBoolean();
+	private final Heartbeat heartbeat;
 
 	private volatile EngineIoTransport transport;
 
 	private @Nullable WebSocketTransport webSocket;
 
-	private @Nullable WebSocketTransport probe;
-
-	private @Nullable MonoSink<PollResponse> pendingPoll;
+	/** The upgrade under way, if any. */
+	private @Nullable WebSocketUpgrade upgrade;
 
 	private EngineIoSocketListener listener = NO_LISTENER;
 
 	private volatile State state = State.OPEN;
 
 	private @Nullable String closeReason;
-
-	private @Nullable ScheduledFuture<?> pingTask;
-
-	private @Nullable ScheduledFuture<?> pingTimeoutTask;
-
-	private boolean awaitingPong;
-
-	private @Nullable ScheduledFuture<?> upgradeTimeoutTask;
-
-	private @Nullable ScheduledFuture<?> probeNoopTask;
 
 	private @Nullable ScheduledFuture<?> closeTimeoutTask;
 
@@ -108,6 +90,7 @@ final class EngineIoSession implements EngineIoSocket {
 		this.handshake = handshake;
 		this.transport = transport;
 		this.webSocket = webSocket;
+		this.heartbeat = new Heartbeat(this, this.options);
 	}
 
 	@Override
@@ -164,7 +147,7 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	/** Thread-safe: run a task through the executor after a delay. */
-	private ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+	ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
 		return eventLoop().schedule(() -> execute(task), delayMillis, TimeUnit.MILLISECONDS);
 	}
 
@@ -185,7 +168,7 @@ final class EngineIoSession implements EngineIoSocket {
 			first.add(EnginePacket.message(initial));
 		}
 		write(first);
-		schedulePing();
+		this.heartbeat.start();
 	}
 
 	// Sending
@@ -220,7 +203,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			return ws.writable();
 		}
-		return this.pendingPoll != null && pollBufferSize() == 0;
+		return this.polling.writable();
 	}
 
 	private void write(List<EnginePacket> packets) {
@@ -243,16 +226,12 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		else {
-			pollBuffer().addAll(packets);
-			for (int i = 0; i < packets.size(); i++) {
-				this.pollBufferBytes += packets.get(i).estimatedSize();
-			}
-			if (this.pollBufferBytes > this.options.maxBufferedBytes()
-					|| pollBufferSize() > this.options.maxBufferedPackets()) {
+			this.polling.add(packets);
+			if (this.polling.exceeds(this.options.maxBufferedBytes(), this.options.maxBufferedPackets())) {
 				overflow(packets.size());
 				return;
 			}
-			flushPoll();
+			this.polling.flush();
 		}
 	}
 
@@ -261,66 +240,33 @@ final class EngineIoSession implements EngineIoSocket {
 	 * session is closed and what it held is dropped.
 	 */
 	private void overflow(int packets) {
-		this.server.onPacketsDropped(this, Math.max(packets, pollBufferSize()), EngineIoServerListener.BACKPRESSURE);
-		clearPollBuffer();
+		this.server.onPacketsDropped(this, Math.max(packets, this.polling.size()), EngineIoServerListener.BACKPRESSURE);
+		this.polling.clear();
 		close(EngineIoCloseReason.BUFFER_OVERFLOW, "outbound buffer limit reached");
 	}
 
-	private ArrayDeque<EnginePacket> pollBuffer() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		if (buffer == null) {
-			buffer = new ArrayDeque<>();
-			this.pollBuffer = buffer;
-		}
-		return buffer;
-	}
-
-	private int pollBufferSize() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		return (buffer != null) ? buffer.size() : 0;
-	}
-
-	/** A copy of the packets waiting for a poll. */
-	private List<EnginePacket> bufferedPackets() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		return (buffer != null) ? new ArrayList<>(buffer) : new ArrayList<>(1);
-	}
-
-	private void clearPollBuffer() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		if (buffer != null) {
-			buffer.clear();
-		}
-		this.pollBufferBytes = 0;
-	}
-
-	private void flushPoll() {
-		MonoSink<PollResponse> poll = this.pendingPoll;
-		if (poll != null && pollBufferSize() > 0) {
-			this.pendingPoll = null;
-			List<EnginePacket> packets = bufferedPackets();
-			clearPollBuffer();
-			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
-		}
-	}
-
 	// Long-polling
+
+	/** The session's long-polling transport, whose POST slot a request claims on its own thread. */
+	PollingTransport polling() {
+		return this.polling;
+	}
 
 	void onPoll(MonoSink<PollResponse> sink) {
 		if (this.state == State.CLOSED) {
 			sink.success(PollResponse.BAD_REQUEST);
 			return;
 		}
-		WebSocketTransport probe = this.probe;
-		if (probe != null && !probe.channel().eventLoop().inEventLoop()) {
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null && !upgrade.probeLoop().inEventLoop()) {
 			// An upgrade is under way on another loop, which may not have read the upgrade
 			// packet the client sent before this request: that loop reads what has arrived
 			// before it runs its tasks, so the poll is decided there, after the upgrade.
-			EventLoop probeLoop = probe.channel().eventLoop();
+			EventLoop probeLoop = upgrade.probeLoop();
 			probeLoop.execute(() -> executeHere(() -> onPoll(sink), probeLoop));
 			return;
 		}
-		if (this.pendingPoll != null) {
+		if (this.polling.isWaiting()) {
 			// Only one GET may be in flight: the reference answers the second with 400 and
 			// closes the session, completing the first with a close packet.
 			sink.success(PollResponse.BAD_REQUEST);
@@ -331,34 +277,29 @@ final class EngineIoSession implements EngineIoSocket {
 			sink.success(PollResponse.BAD_REQUEST);
 			return;
 		}
-		// The request may have been cancelled before this task ran: onCancel then runs the
-		// callback at once, so the poll must already be pending for it to be seen as aborted.
-		this.pendingPoll = sink;
-		sink.onCancel(() -> execute(() -> onPollAborted(sink)));
-		if (this.pendingPoll != sink) {
+		if (!this.polling.hold(sink, () -> execute(() -> onPollAborted(sink)))) {
 			return;
 		}
 		if (this.state == State.CLOSING) {
-			pollBuffer().add(this.closingPacket);
-			flushPoll();
+			this.polling.flushWith(this.closingPacket);
 			finishClose();
-			return;
 		}
-		if (this.probe != null) {
+		else if (upgrade != null) {
 			// EIO4 upgrade: release the poll so that the client can pause polling.
-			pollBuffer().add(EnginePacket.NOOP);
+			this.polling.flushWith(EnginePacket.NOOP);
 		}
-		flushPoll();
+		else {
+			this.polling.flush();
+		}
 	}
 
 	/** Whether a GET is held open, waiting for packets. */
 	boolean isPollPending() {
-		return this.pendingPoll != null;
+		return this.polling.isWaiting();
 	}
 
 	private void onPollAborted(MonoSink<PollResponse> sink) {
-		if (this.pendingPoll == sink) {
-			this.pendingPoll = null;
+		if (this.polling.abandon(sink)) {
 			onError("poll connection closed prematurely");
 		}
 	}
@@ -377,7 +318,7 @@ final class EngineIoSession implements EngineIoSocket {
 			return PollResponse.BAD_REQUEST;
 		}
 		for (int i = 0; i < packets.size() && this.state == State.OPEN; i++) {
-			onPacket(packets.get(i), true);
+			onPacket(packets.get(i));
 		}
 		return PollResponse.OK;
 	}
@@ -390,7 +331,7 @@ final class EngineIoSession implements EngineIoSocket {
 			packet = EnginePayloadCodec.decodePacket(text);
 		}
 		catch (EngineIoParseException ex) {
-			if (ws == this.probe) {
+			if (isProbe(ws)) {
 				abortUpgrade(ws);
 			}
 			else if (ws == this.webSocket) {
@@ -406,16 +347,17 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	private void onWebSocketPacket(WebSocketTransport ws, EnginePacket packet) {
+		WebSocketUpgrade upgrade = this.upgrade;
 		if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
-			onPacket(packet, false);
+			onPacket(packet);
 		}
-		else if (ws == this.probe) {
-			onProbePacket(ws, packet);
+		else if (upgrade != null && upgrade.probe() == ws) {
+			onProbePacket(upgrade, packet);
 		}
 	}
 
 	void onWebSocketClosed(WebSocketTransport ws) {
-		if (ws == this.probe) {
+		if (isProbe(ws)) {
 			abortUpgrade(ws);
 		}
 		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
@@ -430,7 +372,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	/** The WebSocket failed (a frame over the limit, an I/O error): ref "transport error". */
 	void onWebSocketError(WebSocketTransport ws, String description) {
-		if (ws == this.probe) {
+		if (isProbe(ws)) {
 			abortUpgrade(ws);
 		}
 		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
@@ -438,21 +380,34 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
+	// Upgrade
+
 	/** A WebSocket with this session's id arrived: it becomes the upgrade probe. */
 	void onUpgradeSocket(WebSocketTransport ws) {
-		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.probe != null) {
+		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.upgrade != null) {
 			// Only one WebSocket per session: a second one is closed at once.
 			ws.close();
 			return;
 		}
-		this.probe = ws;
-		this.upgradeTimeoutTask = schedule(() -> abortUpgrade(ws), this.options.upgradeTimeout().toMillis());
+		WebSocketUpgrade upgrade = new WebSocketUpgrade(this, this.polling, ws);
+		this.upgrade = upgrade;
+		upgrade.start(this.options.upgradeTimeout().toMillis());
 	}
 
-	private void onProbePacket(WebSocketTransport ws, EnginePacket packet) {
+	/** Whether an upgrade is under way. */
+	boolean isUpgrading() {
+		return this.upgrade != null;
+	}
+
+	private boolean isProbe(WebSocketTransport ws) {
+		WebSocketUpgrade upgrade = this.upgrade;
+		return upgrade != null && upgrade.probe() == ws;
+	}
+
+	private void onProbePacket(WebSocketUpgrade upgrade, EnginePacket packet) {
+		WebSocketTransport ws = upgrade.probe();
 		if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-			ws.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
-			releasePollForUpgrade();
+			upgrade.onProbePing();
 		}
 		else if (packet.type() == EnginePacketType.UPGRADE && this.state == State.CLOSING) {
 			deliverCloseOverUpgrade(ws);
@@ -465,34 +420,13 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
-	private void releasePollForUpgrade() {
-		if (this.pendingPoll != null) {
-			pollBuffer().add(EnginePacket.NOOP);
-			flushPoll();
-		}
-		cancel(this.probeNoopTask);
-		this.probeNoopTask = eventLoop().scheduleAtFixedRate(() -> execute(() -> {
-			if (this.pendingPoll != null && this.probe != null) {
-				pollBuffer().add(EnginePacket.NOOP);
-				flushPoll();
-			}
-		}), PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
-	}
-
 	private void completeUpgrade(WebSocketTransport ws) {
-		cancelUpgradeTimers();
-		this.probe = null;
+		endUpgrade();
 		this.webSocket = ws;
-		MonoSink<PollResponse> poll = this.pendingPoll;
-		List<EnginePacket> buffered = bufferedPackets();
-		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
-		clearPollBuffer();
-		this.pollBuffer = null;
+		List<EnginePacket> buffered = this.polling.takeMessages();
+		this.polling.release();
 		this.transport = EngineIoTransport.WEBSOCKET;
-		if (poll != null) {
-			this.pendingPoll = null;
-			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(List.of(EnginePacket.NOOP))));
-		}
+		this.polling.answer(PollResponse.payload(EnginePayloadCodec.encodePayload(List.of(EnginePacket.NOOP))));
 		if (!buffered.isEmpty()) {
 			ws.write(buffered);
 		}
@@ -500,10 +434,8 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	private void deliverCloseOverUpgrade(WebSocketTransport ws) {
-		this.probe = null;
-		List<EnginePacket> buffered = bufferedPackets();
-		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
-		clearPollBuffer();
+		this.upgrade = null;
+		List<EnginePacket> buffered = this.polling.takeMessages();
 		if (!buffered.isEmpty()) {
 			ws.write(buffered);
 		}
@@ -511,27 +443,28 @@ final class EngineIoSession implements EngineIoSocket {
 		finishClose();
 	}
 
-	private void abortUpgrade(WebSocketTransport ws) {
-		if (ws == this.probe) {
-			cancelUpgradeTimers();
-			this.probe = null;
+	/** Thread-safe to call only from a session task: give up on an upgrade and close its probe. */
+	void abortUpgrade(WebSocketTransport ws) {
+		if (isProbe(ws)) {
+			endUpgrade();
 		}
 		ws.close();
 	}
 
-	private void cancelUpgradeTimers() {
-		cancel(this.upgradeTimeoutTask);
-		cancel(this.probeNoopTask);
-		this.upgradeTimeoutTask = null;
-		this.probeNoopTask = null;
+	private void endUpgrade() {
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null) {
+			upgrade.cancelTimers();
+			this.upgrade = null;
+		}
 	}
 
-	// Packets and heartbeat
+	// Packets
 
-	private void onPacket(EnginePacket packet, boolean polling) {
+	private void onPacket(EnginePacket packet) {
 		switch (packet.type()) {
 			case MESSAGE -> deliver(packet);
-			case PONG -> onPong();
+			case PONG -> this.heartbeat.onPong();
 			case PING -> onError("invalid heartbeat direction");
 			case CLOSE -> close(EngineIoCloseReason.TRANSPORT_CLOSE, "");
 			default -> {
@@ -552,33 +485,6 @@ final class EngineIoSession implements EngineIoSocket {
 		catch (RuntimeException ex) {
 			logger.error("Listener of session " + this.id + " failed", ex);
 		}
-	}
-
-	private void schedulePing() {
-		cancel(this.pingTask);
-		this.pingTask = schedule(this::ping, this.options.pingInterval().toMillis());
-	}
-
-	private void ping() {
-		if (this.state != State.OPEN) {
-			return;
-		}
-		write(List.of(EnginePacket.PING));
-		cancel(this.pingTimeoutTask);
-		this.awaitingPong = true;
-		this.pingTimeoutTask = schedule(() -> {
-			// The timer may have fired while a pong was being handled on another thread.
-			if (this.awaitingPong) {
-				close(EngineIoCloseReason.PING_TIMEOUT, "");
-			}
-		}, this.options.pingTimeout().toMillis());
-	}
-
-	private void onPong() {
-		this.awaitingPong = false;
-		cancel(this.pingTimeoutTask);
-		this.pingTimeoutTask = null;
-		schedulePing();
 	}
 
 	// Closing
@@ -607,20 +513,22 @@ final class EngineIoSession implements EngineIoSocket {
 			return;
 		}
 		this.closeReason = reason;
-		cancelTimers();
-		WebSocketTransport probing = this.probe;
+		this.heartbeat.stop();
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null) {
+			upgrade.cancelTimers();
+		}
 		// A client in the middle of an upgrade has paused polling: it will only hear about a
 		// server-side close on the new WebSocket, once it sends its upgrade packet.
-		boolean keepProbe = probing != null && this.transport == EngineIoTransport.POLLING
-				&& this.pendingPoll == null && EngineIoCloseReason.FORCED_CLOSE.equals(reason);
-		if (probing != null && !keepProbe) {
-			this.probe = null;
-			probing.close();
+		boolean keepProbe = upgrade != null && this.transport == EngineIoTransport.POLLING
+				&& !this.polling.isWaiting() && EngineIoCloseReason.FORCED_CLOSE.equals(reason);
+		if (upgrade != null && !keepProbe) {
+			this.upgrade = null;
+			upgrade.probe().close();
 		}
 		boolean clientClose = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason);
 		if (this.transport == EngineIoTransport.POLLING) {
-			MonoSink<PollResponse> poll = this.pendingPoll;
-			if (poll == null && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
+			if (!this.polling.isWaiting() && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
 				// The next poll still gets an answer: a close packet after a server-side close
 				// (the reference waits 30 s for it), a noop for a poll that raced the client's
 				// own close packet (a short grace). Later requests get "Session ID unknown".
@@ -631,15 +539,7 @@ final class EngineIoSession implements EngineIoSocket {
 				notifyClosed(reason, description);
 				return;
 			}
-			if (poll != null) {
-				this.pendingPoll = null;
-				EnginePacket last = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason) ? EnginePacket.NOOP
-						: EnginePacket.CLOSE;
-				pollBuffer().add(last);
-				List<EnginePacket> packets = bufferedPackets();
-				clearPollBuffer();
-				poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
-			}
+			this.polling.flushWith(clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE);
 		}
 		else {
 			WebSocketTransport ws = this.webSocket;
@@ -648,7 +548,7 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		this.state = State.CLOSED;
-		clearPollBuffer();
+		this.polling.clear();
 		this.server.remove(this);
 		notifyClosed(reason, description);
 	}
@@ -659,11 +559,7 @@ final class EngineIoSession implements EngineIoSocket {
 			close(EngineIoCloseReason.SERVER_SHUTTING_DOWN, "");
 		}
 		else if (this.state == State.CLOSING) {
-			MonoSink<PollResponse> poll = this.pendingPoll;
-			this.pendingPoll = null;
-			if (poll != null) {
-				poll.success(PollResponse.payload(this.closingPacket.pollingForm()));
-			}
+			this.polling.answer(PollResponse.payload(this.closingPacket.pollingForm()));
 			finishClose();
 		}
 	}
@@ -672,15 +568,17 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.state == State.CLOSED) {
 			return;
 		}
-		cancel(this.closeTimeoutTask);
-		cancelUpgradeTimers();
-		WebSocketTransport probing = this.probe;
-		if (probing != null) {
-			this.probe = null;
-			probing.close();
+		ScheduledFuture<?> closeTimeout = this.closeTimeoutTask;
+		if (closeTimeout != null) {
+			closeTimeout.cancel(false);
+		}
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null) {
+			endUpgrade();
+			upgrade.probe().close();
 		}
 		this.state = State.CLOSED;
-		clearPollBuffer();
+		this.polling.clear();
 		this.server.remove(this);
 	}
 
@@ -695,18 +593,6 @@ final class EngineIoSession implements EngineIoSocket {
 
 	@Nullable String closeReason() {
 		return this.closeReason;
-	}
-
-	private void cancelTimers() {
-		cancel(this.pingTask);
-		cancel(this.pingTimeoutTask);
-		cancelUpgradeTimers();
-	}
-
-	private static void cancel(@Nullable ScheduledFuture<?> task) {
-		if (task != null) {
-			task.cancel(false);
-		}
 	}
 
 }
