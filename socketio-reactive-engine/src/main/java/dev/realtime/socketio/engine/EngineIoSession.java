@@ -12,7 +12,6 @@ import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.MonoSink;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -25,10 +24,6 @@ import reactor.util.Loggers;
 final class EngineIoSession implements EngineIoSocket {
 
 	private static final Logger logger = Loggers.getLogger(EngineIoSession.class);
-
-	private static final long POLLING_CLOSE_TIMEOUT_MS = 30_000;
-
-	private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
 
 	private static final EngineIoSocketListener NO_LISTENER = new EngineIoSocketListener() {
 
@@ -60,7 +55,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoHandshake handshake;
 
-	private final PollingTransport polling = new PollingTransport();
+	private final PollingTransport polling;
 
 	private final Heartbeat heartbeat;
 
@@ -77,10 +72,6 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private @Nullable String closeReason;
 
-	private @Nullable ScheduledFuture<?> closeTimeoutTask;
-
-	private EnginePacket closingPacket = EnginePacket.CLOSE;
-
 	EngineIoSession(String id, EngineIoServer server, EventLoop eventLoop, EngineIoHandshake handshake,
 			EngineIoTransport transport, @Nullable WebSocketTransport webSocket) {
 		this.id = id;
@@ -90,6 +81,7 @@ final class EngineIoSession implements EngineIoSocket {
 		this.handshake = handshake;
 		this.transport = transport;
 		this.webSocket = webSocket;
+		this.polling = new PollingTransport(this);
 		this.heartbeat = new Heartbeat(this, this.options);
 	}
 
@@ -121,6 +113,19 @@ final class EngineIoSession implements EngineIoSocket {
 	@Override
 	public boolean isOpen() {
 		return this.state == State.OPEN;
+	}
+
+	/** Whether the session waits for a last poll before it is closed. */
+	boolean isClosing() {
+		return this.state == State.CLOSING;
+	}
+
+	boolean isClosed() {
+		return this.state == State.CLOSED;
+	}
+
+	EngineIoOptions options() {
+		return this.options;
 	}
 
 	@Override
@@ -252,89 +257,20 @@ final class EngineIoSession implements EngineIoSocket {
 		return this.polling;
 	}
 
-	void onPoll(MonoSink<PollResponse> sink) {
-		if (this.state == State.CLOSED) {
-			sink.success(PollResponse.BAD_REQUEST);
-			return;
-		}
-		WebSocketUpgrade upgrade = this.upgrade;
-		if (upgrade != null && !upgrade.probeLoop().inEventLoop()) {
-			// An upgrade is under way on another loop, which may not have read the upgrade
-			// packet the client sent before this request: that loop reads what has arrived
-			// before it runs its tasks, so the poll is decided there, after the upgrade.
-			EventLoop probeLoop = upgrade.probeLoop();
-			probeLoop.execute(() -> executeHere(() -> onPoll(sink), probeLoop));
-			return;
-		}
-		if (this.polling.isWaiting()) {
-			// Only one GET may be in flight: the reference answers the second with 400 and
-			// closes the session, completing the first with a close packet.
-			sink.success(PollResponse.BAD_REQUEST);
-			onError("overlapping poll");
-			return;
-		}
-		if (this.transport != EngineIoTransport.POLLING) {
-			sink.success(PollResponse.BAD_REQUEST);
-			return;
-		}
-		if (!this.polling.hold(sink, () -> execute(() -> onPollAborted(sink)))) {
-			return;
-		}
-		if (this.state == State.CLOSING) {
-			this.polling.flushWith(this.closingPacket);
-			finishClose();
-		}
-		else if (upgrade != null) {
-			// EIO4 upgrade: release the poll so that the client can pause polling.
-			this.polling.flushWith(EnginePacket.NOOP);
-		}
-		else {
-			this.polling.flush();
-		}
-	}
-
-	/** Whether a GET is held open, waiting for packets. */
-	boolean isPollPending() {
-		return this.polling.isWaiting();
-	}
-
-	private void onPollAborted(MonoSink<PollResponse> sink) {
-		if (this.polling.abandon(sink)) {
-			onError("poll connection closed prematurely");
-		}
-	}
-
-	/** Handle a POST body; returns the response for the request. */
-	PollResponse onPost(String body) {
-		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING) {
-			return PollResponse.BAD_REQUEST;
-		}
-		List<EnginePacket> packets;
-		try {
-			packets = EnginePayloadCodec.decodePayload(body, this.options.maxPayloadPackets());
-		}
-		catch (EngineIoParseException ex) {
-			close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
-			return PollResponse.BAD_REQUEST;
-		}
-		for (int i = 0; i < packets.size() && this.state == State.OPEN; i++) {
-			onPacket(packets.get(i));
-		}
-		return PollResponse.OK;
-	}
-
 	// WebSocket
 
 	void onWebSocketText(WebSocketTransport ws, String text) {
+		WebSocketUpgrade upgrade = upgradeProbing(ws);
+		if (upgrade != null) {
+			upgrade.onText(text);
+			return;
+		}
 		EnginePacket packet;
 		try {
 			packet = EnginePayloadCodec.decodePacket(text);
 		}
 		catch (EngineIoParseException ex) {
-			if (isProbe(ws)) {
-				abortUpgrade(ws);
-			}
-			else if (ws == this.webSocket) {
+			if (ws == this.webSocket) {
 				close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
 			}
 			return;
@@ -343,21 +279,22 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	void onWebSocketBinary(WebSocketTransport ws, byte[] data) {
+		WebSocketUpgrade upgrade = upgradeProbing(ws);
+		if (upgrade != null) {
+			upgrade.onBinary(data);
+			return;
+		}
 		onWebSocketPacket(ws, EnginePacket.message(data));
 	}
 
 	private void onWebSocketPacket(WebSocketTransport ws, EnginePacket packet) {
-		WebSocketUpgrade upgrade = this.upgrade;
 		if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
 			onPacket(packet);
-		}
-		else if (upgrade != null && upgrade.probe() == ws) {
-			onProbePacket(upgrade, packet);
 		}
 	}
 
 	void onWebSocketClosed(WebSocketTransport ws) {
-		if (isProbe(ws)) {
+		if (upgradeProbing(ws) != null) {
 			abortUpgrade(ws);
 		}
 		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
@@ -372,7 +309,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	/** The WebSocket failed (a frame over the limit, an I/O error): ref "transport error". */
 	void onWebSocketError(WebSocketTransport ws, String description) {
-		if (isProbe(ws)) {
+		if (upgradeProbing(ws) != null) {
 			abortUpgrade(ws);
 		}
 		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
@@ -394,64 +331,27 @@ final class EngineIoSession implements EngineIoSocket {
 		upgrade.start(this.options.upgradeTimeout().toMillis());
 	}
 
-	/** Whether an upgrade is under way. */
-	boolean isUpgrading() {
-		return this.upgrade != null;
+	/** The upgrade under way, if any. */
+	@Nullable WebSocketUpgrade upgrade() {
+		return this.upgrade;
 	}
 
-	private boolean isProbe(WebSocketTransport ws) {
+	/** The upgrade under way if this WebSocket is its probe. */
+	private @Nullable WebSocketUpgrade upgradeProbing(WebSocketTransport ws) {
 		WebSocketUpgrade upgrade = this.upgrade;
-		return upgrade != null && upgrade.probe() == ws;
+		return (upgrade != null && upgrade.probe() == ws) ? upgrade : null;
 	}
 
-	private void onProbePacket(WebSocketUpgrade upgrade, EnginePacket packet) {
-		WebSocketTransport ws = upgrade.probe();
-		if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-			upgrade.onProbePing();
-		}
-		else if (packet.type() == EnginePacketType.UPGRADE && this.state == State.CLOSING) {
-			deliverCloseOverUpgrade(ws);
-		}
-		else if (packet.type() == EnginePacketType.UPGRADE) {
-			completeUpgrade(ws);
-		}
-		else {
-			abortUpgrade(ws);
-		}
-	}
-
-	private void completeUpgrade(WebSocketTransport ws) {
-		endUpgrade();
-		this.webSocket = ws;
-		List<EnginePacket> buffered = this.polling.takeMessages();
-		this.polling.release();
-		this.transport = EngineIoTransport.WEBSOCKET;
-		this.polling.answer(PollResponse.payload(EnginePayloadCodec.encodePayload(List.of(EnginePacket.NOOP))));
-		if (!buffered.isEmpty()) {
-			ws.write(buffered);
-		}
-		this.server.onUpgrade(this);
-	}
-
-	private void deliverCloseOverUpgrade(WebSocketTransport ws) {
-		this.upgrade = null;
-		List<EnginePacket> buffered = this.polling.takeMessages();
-		if (!buffered.isEmpty()) {
-			ws.write(buffered);
-		}
-		ws.close();
-		finishClose();
-	}
-
-	/** Thread-safe to call only from a session task: give up on an upgrade and close its probe. */
+	/** Give up on an upgrade, if this WebSocket is its probe, and close the WebSocket. */
 	void abortUpgrade(WebSocketTransport ws) {
-		if (isProbe(ws)) {
+		if (upgradeProbing(ws) != null) {
 			endUpgrade();
 		}
 		ws.close();
 	}
 
-	private void endUpgrade() {
+	/** The upgrade under way, if any, is over: its timers stop. */
+	void endUpgrade() {
 		WebSocketUpgrade upgrade = this.upgrade;
 		if (upgrade != null) {
 			upgrade.cancelTimers();
@@ -459,9 +359,24 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
+	/**
+	 * The probe becomes the session's WebSocket; requests that read {@link #transport()} on
+	 * other threads see it from here on.
+	 */
+	void switchToWebSocket(WebSocketTransport ws) {
+		this.webSocket = ws;
+		this.transport = EngineIoTransport.WEBSOCKET;
+	}
+
+	/** Tell the server's listeners that the upgrade is done. */
+	void upgraded() {
+		this.server.onUpgrade(this);
+	}
+
 	// Packets
 
-	private void onPacket(EnginePacket packet) {
+	/** A packet from the client, over whichever transport carries the session. */
+	void onPacket(EnginePacket packet) {
 		switch (packet.type()) {
 			case MESSAGE -> deliver(packet);
 			case PONG -> this.heartbeat.onPong();
@@ -529,13 +444,8 @@ final class EngineIoSession implements EngineIoSocket {
 		boolean clientClose = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason);
 		if (this.transport == EngineIoTransport.POLLING) {
 			if (!this.polling.isWaiting() && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
-				// The next poll still gets an answer: a close packet after a server-side close
-				// (the reference waits 30 s for it), a noop for a poll that raced the client's
-				// own close packet (a short grace). Later requests get "Session ID unknown".
 				this.state = State.CLOSING;
-				this.closingPacket = clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE;
-				this.closeTimeoutTask = schedule(this::finishClose,
-						clientClose ? CLIENT_CLOSE_GRACE_MS : POLLING_CLOSE_TIMEOUT_MS);
+				this.polling.closeOnNextPoll(clientClose);
 				notifyClosed(reason, description);
 				return;
 			}
@@ -548,7 +458,7 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		this.state = State.CLOSED;
-		this.polling.clear();
+		this.polling.closed();
 		this.server.remove(this);
 		notifyClosed(reason, description);
 	}
@@ -559,18 +469,15 @@ final class EngineIoSession implements EngineIoSocket {
 			close(EngineIoCloseReason.SERVER_SHUTTING_DOWN, "");
 		}
 		else if (this.state == State.CLOSING) {
-			this.polling.answer(PollResponse.payload(this.closingPacket.pollingForm()));
+			this.polling.answerClosing();
 			finishClose();
 		}
 	}
 
-	private void finishClose() {
+	/** End a close that waited for a last poll, or for the client's WebSocket to close. */
+	void finishClose() {
 		if (this.state == State.CLOSED) {
 			return;
-		}
-		ScheduledFuture<?> closeTimeout = this.closeTimeoutTask;
-		if (closeTimeout != null) {
-			closeTimeout.cancel(false);
 		}
 		WebSocketUpgrade upgrade = this.upgrade;
 		if (upgrade != null) {
@@ -578,7 +485,7 @@ final class EngineIoSession implements EngineIoSocket {
 			upgrade.probe().close();
 		}
 		this.state = State.CLOSED;
-		this.polling.clear();
+		this.polling.closed();
 		this.server.remove(this);
 	}
 

@@ -44,7 +44,7 @@ final class PollingRequestHandler {
 		setCookie(response, session);
 		Mono<PollResponse> open = Mono.create((sink) -> session.execute(() -> {
 			this.server.opened(session);
-			session.onPoll(sink);
+			session.polling().onPoll(sink);
 		}));
 		return open.flatMap((poll) -> writePoll(session, request, response, poll));
 	}
@@ -54,7 +54,8 @@ final class PollingRequestHandler {
 		HttpMethod method = request.method();
 		if (method == HttpMethod.GET) {
 			EventLoop here = channelOf(request).eventLoop();
-			Mono<PollResponse> poll = Mono.create((sink) -> session.executeHere(() -> session.onPoll(sink), here));
+			PollingTransport polling = session.polling();
+			Mono<PollResponse> poll = Mono.create((sink) -> session.executeHere(() -> polling.onPoll(sink), here));
 			return poll.flatMap((result) -> writePoll(session, request, response, result));
 		}
 		if (method == HttpMethod.POST) {
@@ -100,7 +101,7 @@ final class PollingRequestHandler {
 			.flatMap((body) -> {
 				Mono<PollResponse> result = Mono.create((sink) -> session.executeHere(() -> {
 					polling.endPost();
-					sink.success(session.onPost(body));
+					sink.success(polling.onPost(body));
 				}, channelOf(request).eventLoop()));
 				return result.flatMap((poll) -> writePoll(session, request, response, poll));
 			})
