@@ -65,7 +65,7 @@ final class PollingTransport {
 		this.postInFlight = 0;
 	}
 
-	/** Handle a POST body; returns the response for the request. */
+	/** Handle a POST body once the POST slot is free again; returns the response for the request. */
 	PollResponse onPost(String body) {
 		if (!this.session.isOpen() || this.session.transport() != EngineIoTransport.POLLING) {
 			return PollResponse.BAD_REQUEST;
@@ -86,6 +86,7 @@ final class PollingTransport {
 
 	// The waiting GET
 
+	/** A GET: answered at once, or held open until there are packets for it. */
 	void onPoll(MonoSink<PollResponse> sink) {
 		if (this.session.isClosed()) {
 			sink.success(PollResponse.BAD_REQUEST);
