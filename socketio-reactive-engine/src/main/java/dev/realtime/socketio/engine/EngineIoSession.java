@@ -1,10 +1,8 @@
 package dev.realtime.socketio.engine;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
@@ -14,24 +12,18 @@ import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.MonoSink;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * One Engine.IO session. Its state is confined to its {@link SessionExecutor}: every method
- * that is not marked thread-safe runs as one of its tasks, one at a time, so the session
- * needs no locks.
+ * One Engine.IO session: its lifecycle, and which transport carries its packets. Its state,
+ * with that of its {@link PollingTransport}, {@link WebSocketUpgrade} and {@link Heartbeat},
+ * is confined to its {@link SessionExecutor}: every method that is not marked thread-safe
+ * runs as one of its tasks, one at a time, so the session needs no locks.
  */
 final class EngineIoSession implements EngineIoSocket {
 
 	private static final Logger logger = Loggers.getLogger(EngineIoSession.class);
-
-	private static final long POLLING_CLOSE_TIMEOUT_MS = 30_000;
-
-	private static final long PROBE_NOOP_INTERVAL_MS = 100;
-
-	private static final long CLIENT_CLOSE_GRACE_MS = 1_000;
 
 	private static final EngineIoSocketListener NO_LISTENER = new EngineIoSocketListener() {
 
@@ -63,41 +55,22 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoHandshake handshake;
 
-	/** Packets waiting for a poll; created by the first one (a WebSocket session has none). */
-	private @Nullable ArrayDeque<EnginePacket> pollBuffer;
+	private final PollingTransport polling;
 
-	private long pollBufferBytes;
-
-	/** Guards against two POSTs in flight; checked on the request's own thread. */
-	final AtomicBoolean postInFlight = new AtomicBoolean();
+	private final Heartbeat heartbeat;
 
 	private volatile EngineIoTransport transport;
 
 	private @Nullable WebSocketTransport webSocket;
 
-	private @Nullable WebSocketTransport probe;
-
-	private @Nullable MonoSink<PollResponse> pendingPoll;
+	/** The upgrade under way, if any. */
+	private @Nullable WebSocketUpgrade upgrade;
 
 	private EngineIoSocketListener listener = NO_LISTENER;
 
 	private volatile State state = State.OPEN;
 
 	private @Nullable String closeReason;
-
-	private @Nullable ScheduledFuture<?> pingTask;
-
-	private @Nullable ScheduledFuture<?> pingTimeoutTask;
-
-	private boolean awaitingPong;
-
-	private @Nullable ScheduledFuture<?> upgradeTimeoutTask;
-
-	private @Nullable ScheduledFuture<?> probeNoopTask;
-
-	private @Nullable ScheduledFuture<?> closeTimeoutTask;
-
-	private EnginePacket closingPacket = EnginePacket.CLOSE;
 
 	EngineIoSession(String id, EngineIoServer server, EventLoop eventLoop, EngineIoHandshake handshake,
 			EngineIoTransport transport, @Nullable WebSocketTransport webSocket) {
@@ -108,6 +81,8 @@ final class EngineIoSession implements EngineIoSocket {
 		this.handshake = handshake;
 		this.transport = transport;
 		this.webSocket = webSocket;
+		this.polling = new PollingTransport(this);
+		this.heartbeat = new Heartbeat(this, this.options);
 	}
 
 	@Override
@@ -140,6 +115,19 @@ final class EngineIoSession implements EngineIoSocket {
 		return this.state == State.OPEN;
 	}
 
+	/** Whether the session waits for a last poll before it is closed. */
+	boolean isClosing() {
+		return this.state == State.CLOSING;
+	}
+
+	boolean isClosed() {
+		return this.state == State.CLOSED;
+	}
+
+	EngineIoOptions options() {
+		return this.options;
+	}
+
 	@Override
 	public void execute(Runnable task) {
 		this.executor.execute(task);
@@ -164,7 +152,7 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	/** Thread-safe: run a task through the executor after a delay. */
-	private ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
+	ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
 		return eventLoop().schedule(() -> execute(task), delayMillis, TimeUnit.MILLISECONDS);
 	}
 
@@ -185,7 +173,7 @@ final class EngineIoSession implements EngineIoSocket {
 			first.add(EnginePacket.message(initial));
 		}
 		write(first);
-		schedulePing();
+		this.heartbeat.start();
 	}
 
 	// Sending
@@ -220,7 +208,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			return ws.writable();
 		}
-		return this.pendingPoll != null && pollBufferSize() == 0;
+		return this.polling.writable();
 	}
 
 	private void write(List<EnginePacket> packets) {
@@ -243,16 +231,12 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		else {
-			pollBuffer().addAll(packets);
-			for (int i = 0; i < packets.size(); i++) {
-				this.pollBufferBytes += packets.get(i).estimatedSize();
-			}
-			if (this.pollBufferBytes > this.options.maxBufferedBytes()
-					|| pollBufferSize() > this.options.maxBufferedPackets()) {
+			this.polling.add(packets);
+			if (this.polling.exceeds(this.options.maxBufferedBytes(), this.options.maxBufferedPackets())) {
 				overflow(packets.size());
 				return;
 			}
-			flushPoll();
+			this.polling.flush();
 		}
 	}
 
@@ -261,139 +245,32 @@ final class EngineIoSession implements EngineIoSocket {
 	 * session is closed and what it held is dropped.
 	 */
 	private void overflow(int packets) {
-		this.server.onPacketsDropped(this, Math.max(packets, pollBufferSize()), EngineIoServerListener.BACKPRESSURE);
-		clearPollBuffer();
+		this.server.onPacketsDropped(this, Math.max(packets, this.polling.size()), EngineIoServerListener.BACKPRESSURE);
+		this.polling.clear();
 		close(EngineIoCloseReason.BUFFER_OVERFLOW, "outbound buffer limit reached");
-	}
-
-	private ArrayDeque<EnginePacket> pollBuffer() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		if (buffer == null) {
-			buffer = new ArrayDeque<>();
-			this.pollBuffer = buffer;
-		}
-		return buffer;
-	}
-
-	private int pollBufferSize() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		return (buffer != null) ? buffer.size() : 0;
-	}
-
-	/** A copy of the packets waiting for a poll. */
-	private List<EnginePacket> bufferedPackets() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		return (buffer != null) ? new ArrayList<>(buffer) : new ArrayList<>(1);
-	}
-
-	private void clearPollBuffer() {
-		ArrayDeque<EnginePacket> buffer = this.pollBuffer;
-		if (buffer != null) {
-			buffer.clear();
-		}
-		this.pollBufferBytes = 0;
-	}
-
-	private void flushPoll() {
-		MonoSink<PollResponse> poll = this.pendingPoll;
-		if (poll != null && pollBufferSize() > 0) {
-			this.pendingPoll = null;
-			List<EnginePacket> packets = bufferedPackets();
-			clearPollBuffer();
-			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
-		}
 	}
 
 	// Long-polling
 
-	void onPoll(MonoSink<PollResponse> sink) {
-		if (this.state == State.CLOSED) {
-			sink.success(PollResponse.BAD_REQUEST);
-			return;
-		}
-		WebSocketTransport probe = this.probe;
-		if (probe != null && !probe.channel().eventLoop().inEventLoop()) {
-			// An upgrade is under way on another loop, which may not have read the upgrade
-			// packet the client sent before this request: that loop reads what has arrived
-			// before it runs its tasks, so the poll is decided there, after the upgrade.
-			EventLoop probeLoop = probe.channel().eventLoop();
-			probeLoop.execute(() -> executeHere(() -> onPoll(sink), probeLoop));
-			return;
-		}
-		if (this.pendingPoll != null) {
-			// Only one GET may be in flight: the reference answers the second with 400 and
-			// closes the session, completing the first with a close packet.
-			sink.success(PollResponse.BAD_REQUEST);
-			onError("overlapping poll");
-			return;
-		}
-		if (this.transport != EngineIoTransport.POLLING) {
-			sink.success(PollResponse.BAD_REQUEST);
-			return;
-		}
-		// The request may have been cancelled before this task ran: onCancel then runs the
-		// callback at once, so the poll must already be pending for it to be seen as aborted.
-		this.pendingPoll = sink;
-		sink.onCancel(() -> execute(() -> onPollAborted(sink)));
-		if (this.pendingPoll != sink) {
-			return;
-		}
-		if (this.state == State.CLOSING) {
-			pollBuffer().add(this.closingPacket);
-			flushPoll();
-			finishClose();
-			return;
-		}
-		if (this.probe != null) {
-			// EIO4 upgrade: release the poll so that the client can pause polling.
-			pollBuffer().add(EnginePacket.NOOP);
-		}
-		flushPoll();
-	}
-
-	/** Whether a GET is held open, waiting for packets. */
-	boolean isPollPending() {
-		return this.pendingPoll != null;
-	}
-
-	private void onPollAborted(MonoSink<PollResponse> sink) {
-		if (this.pendingPoll == sink) {
-			this.pendingPoll = null;
-			onError("poll connection closed prematurely");
-		}
-	}
-
-	/** Handle a POST body; returns the response for the request. */
-	PollResponse onPost(String body) {
-		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING) {
-			return PollResponse.BAD_REQUEST;
-		}
-		List<EnginePacket> packets;
-		try {
-			packets = EnginePayloadCodec.decodePayload(body, this.options.maxPayloadPackets());
-		}
-		catch (EngineIoParseException ex) {
-			close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
-			return PollResponse.BAD_REQUEST;
-		}
-		for (int i = 0; i < packets.size() && this.state == State.OPEN; i++) {
-			onPacket(packets.get(i), true);
-		}
-		return PollResponse.OK;
+	/** The session's long-polling transport, whose POST slot a request claims on its own thread. */
+	PollingTransport polling() {
+		return this.polling;
 	}
 
 	// WebSocket
 
 	void onWebSocketText(WebSocketTransport ws, String text) {
+		WebSocketUpgrade upgrade = upgradeProbing(ws);
+		if (upgrade != null) {
+			upgrade.onText(text);
+			return;
+		}
 		EnginePacket packet;
 		try {
 			packet = EnginePayloadCodec.decodePacket(text);
 		}
 		catch (EngineIoParseException ex) {
-			if (ws == this.probe) {
-				abortUpgrade(ws);
-			}
-			else if (ws == this.webSocket) {
+			if (ws == this.webSocket) {
 				close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
 			}
 			return;
@@ -402,20 +279,22 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	void onWebSocketBinary(WebSocketTransport ws, byte[] data) {
+		WebSocketUpgrade upgrade = upgradeProbing(ws);
+		if (upgrade != null) {
+			upgrade.onBinary(data);
+			return;
+		}
 		onWebSocketPacket(ws, EnginePacket.message(data));
 	}
 
 	private void onWebSocketPacket(WebSocketTransport ws, EnginePacket packet) {
 		if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
-			onPacket(packet, false);
-		}
-		else if (ws == this.probe) {
-			onProbePacket(ws, packet);
+			onPacket(packet);
 		}
 	}
 
 	void onWebSocketClosed(WebSocketTransport ws) {
-		if (ws == this.probe) {
+		if (upgradeProbing(ws) != null) {
 			abortUpgrade(ws);
 		}
 		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
@@ -430,7 +309,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	/** The WebSocket failed (a frame over the limit, an I/O error): ref "transport error". */
 	void onWebSocketError(WebSocketTransport ws, String description) {
-		if (ws == this.probe) {
+		if (upgradeProbing(ws) != null) {
 			abortUpgrade(ws);
 		}
 		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
@@ -438,100 +317,69 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
+	// Upgrade
+
 	/** A WebSocket with this session's id arrived: it becomes the upgrade probe. */
 	void onUpgradeSocket(WebSocketTransport ws) {
-		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.probe != null) {
+		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.upgrade != null) {
 			// Only one WebSocket per session: a second one is closed at once.
 			ws.close();
 			return;
 		}
-		this.probe = ws;
-		this.upgradeTimeoutTask = schedule(() -> abortUpgrade(ws), this.options.upgradeTimeout().toMillis());
+		WebSocketUpgrade upgrade = new WebSocketUpgrade(this, this.polling, ws);
+		this.upgrade = upgrade;
+		upgrade.start(this.options.upgradeTimeout().toMillis());
 	}
 
-	private void onProbePacket(WebSocketTransport ws, EnginePacket packet) {
-		if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-			ws.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
-			releasePollForUpgrade();
+	/** The upgrade under way, if any. */
+	@Nullable WebSocketUpgrade upgrade() {
+		return this.upgrade;
+	}
+
+	/** The upgrade under way if this WebSocket is its probe. */
+	private @Nullable WebSocketUpgrade upgradeProbing(WebSocketTransport ws) {
+		WebSocketUpgrade upgrade = this.upgrade;
+		return (upgrade != null && upgrade.probe() == ws) ? upgrade : null;
+	}
+
+	/** Give up on an upgrade, if this WebSocket is its probe, and close the WebSocket. */
+	void abortUpgrade(WebSocketTransport ws) {
+		if (upgradeProbing(ws) != null) {
+			endUpgrade();
 		}
-		else if (packet.type() == EnginePacketType.UPGRADE && this.state == State.CLOSING) {
-			deliverCloseOverUpgrade(ws);
-		}
-		else if (packet.type() == EnginePacketType.UPGRADE) {
-			completeUpgrade(ws);
-		}
-		else {
-			abortUpgrade(ws);
+		ws.close();
+	}
+
+	/** The upgrade under way, if any, is over: its timers stop. */
+	void endUpgrade() {
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null) {
+			upgrade.cancelTimers();
+			this.upgrade = null;
 		}
 	}
 
-	private void releasePollForUpgrade() {
-		if (this.pendingPoll != null) {
-			pollBuffer().add(EnginePacket.NOOP);
-			flushPoll();
-		}
-		cancel(this.probeNoopTask);
-		this.probeNoopTask = eventLoop().scheduleAtFixedRate(() -> execute(() -> {
-			if (this.pendingPoll != null && this.probe != null) {
-				pollBuffer().add(EnginePacket.NOOP);
-				flushPoll();
-			}
-		}), PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
-	}
-
-	private void completeUpgrade(WebSocketTransport ws) {
-		cancelUpgradeTimers();
-		this.probe = null;
+	/**
+	 * The probe becomes the session's WebSocket; requests that read {@link #transport()} on
+	 * other threads see it from here on.
+	 */
+	void switchToWebSocket(WebSocketTransport ws) {
 		this.webSocket = ws;
-		MonoSink<PollResponse> poll = this.pendingPoll;
-		List<EnginePacket> buffered = bufferedPackets();
-		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
-		clearPollBuffer();
-		this.pollBuffer = null;
 		this.transport = EngineIoTransport.WEBSOCKET;
-		if (poll != null) {
-			this.pendingPoll = null;
-			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(List.of(EnginePacket.NOOP))));
-		}
-		if (!buffered.isEmpty()) {
-			ws.write(buffered);
-		}
+	}
+
+	/** Tell the server's listeners that the upgrade is done. */
+	void upgraded() {
 		this.server.onUpgrade(this);
 	}
 
-	private void deliverCloseOverUpgrade(WebSocketTransport ws) {
-		this.probe = null;
-		List<EnginePacket> buffered = bufferedPackets();
-		buffered.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
-		clearPollBuffer();
-		if (!buffered.isEmpty()) {
-			ws.write(buffered);
-		}
-		ws.close();
-		finishClose();
-	}
+	// Packets
 
-	private void abortUpgrade(WebSocketTransport ws) {
-		if (ws == this.probe) {
-			cancelUpgradeTimers();
-			this.probe = null;
-		}
-		ws.close();
-	}
-
-	private void cancelUpgradeTimers() {
-		cancel(this.upgradeTimeoutTask);
-		cancel(this.probeNoopTask);
-		this.upgradeTimeoutTask = null;
-		this.probeNoopTask = null;
-	}
-
-	// Packets and heartbeat
-
-	private void onPacket(EnginePacket packet, boolean polling) {
+	/** A packet from the client, over whichever transport carries the session. */
+	void onPacket(EnginePacket packet) {
 		switch (packet.type()) {
 			case MESSAGE -> deliver(packet);
-			case PONG -> onPong();
+			case PONG -> this.heartbeat.onPong();
 			case PING -> onError("invalid heartbeat direction");
 			case CLOSE -> close(EngineIoCloseReason.TRANSPORT_CLOSE, "");
 			default -> {
@@ -552,33 +400,6 @@ final class EngineIoSession implements EngineIoSocket {
 		catch (RuntimeException ex) {
 			logger.error("Listener of session " + this.id + " failed", ex);
 		}
-	}
-
-	private void schedulePing() {
-		cancel(this.pingTask);
-		this.pingTask = schedule(this::ping, this.options.pingInterval().toMillis());
-	}
-
-	private void ping() {
-		if (this.state != State.OPEN) {
-			return;
-		}
-		write(List.of(EnginePacket.PING));
-		cancel(this.pingTimeoutTask);
-		this.awaitingPong = true;
-		this.pingTimeoutTask = schedule(() -> {
-			// The timer may have fired while a pong was being handled on another thread.
-			if (this.awaitingPong) {
-				close(EngineIoCloseReason.PING_TIMEOUT, "");
-			}
-		}, this.options.pingTimeout().toMillis());
-	}
-
-	private void onPong() {
-		this.awaitingPong = false;
-		cancel(this.pingTimeoutTask);
-		this.pingTimeoutTask = null;
-		schedulePing();
 	}
 
 	// Closing
@@ -607,39 +428,28 @@ final class EngineIoSession implements EngineIoSocket {
 			return;
 		}
 		this.closeReason = reason;
-		cancelTimers();
-		WebSocketTransport probing = this.probe;
+		this.heartbeat.stop();
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null) {
+			upgrade.cancelTimers();
+		}
 		// A client in the middle of an upgrade has paused polling: it will only hear about a
 		// server-side close on the new WebSocket, once it sends its upgrade packet.
-		boolean keepProbe = probing != null && this.transport == EngineIoTransport.POLLING
-				&& this.pendingPoll == null && EngineIoCloseReason.FORCED_CLOSE.equals(reason);
-		if (probing != null && !keepProbe) {
-			this.probe = null;
-			probing.close();
+		boolean keepProbe = upgrade != null && this.transport == EngineIoTransport.POLLING
+				&& !this.polling.isWaiting() && EngineIoCloseReason.FORCED_CLOSE.equals(reason);
+		if (upgrade != null && !keepProbe) {
+			this.upgrade = null;
+			upgrade.probe().close();
 		}
 		boolean clientClose = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason);
 		if (this.transport == EngineIoTransport.POLLING) {
-			MonoSink<PollResponse> poll = this.pendingPoll;
-			if (poll == null && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
-				// The next poll still gets an answer: a close packet after a server-side close
-				// (the reference waits 30 s for it), a noop for a poll that raced the client's
-				// own close packet (a short grace). Later requests get "Session ID unknown".
+			if (!this.polling.isWaiting() && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
 				this.state = State.CLOSING;
-				this.closingPacket = clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE;
-				this.closeTimeoutTask = schedule(this::finishClose,
-						clientClose ? CLIENT_CLOSE_GRACE_MS : POLLING_CLOSE_TIMEOUT_MS);
+				this.polling.closeOnNextPoll(clientClose);
 				notifyClosed(reason, description);
 				return;
 			}
-			if (poll != null) {
-				this.pendingPoll = null;
-				EnginePacket last = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason) ? EnginePacket.NOOP
-						: EnginePacket.CLOSE;
-				pollBuffer().add(last);
-				List<EnginePacket> packets = bufferedPackets();
-				clearPollBuffer();
-				poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
-			}
+			this.polling.flushWith(clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE);
 		}
 		else {
 			WebSocketTransport ws = this.webSocket;
@@ -648,7 +458,7 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		this.state = State.CLOSED;
-		clearPollBuffer();
+		this.polling.closed();
 		this.server.remove(this);
 		notifyClosed(reason, description);
 	}
@@ -659,28 +469,23 @@ final class EngineIoSession implements EngineIoSocket {
 			close(EngineIoCloseReason.SERVER_SHUTTING_DOWN, "");
 		}
 		else if (this.state == State.CLOSING) {
-			MonoSink<PollResponse> poll = this.pendingPoll;
-			this.pendingPoll = null;
-			if (poll != null) {
-				poll.success(PollResponse.payload(this.closingPacket.pollingForm()));
-			}
+			this.polling.answerClosing();
 			finishClose();
 		}
 	}
 
-	private void finishClose() {
+	/** End a close that waited for a last poll, or for the client's WebSocket to close. */
+	void finishClose() {
 		if (this.state == State.CLOSED) {
 			return;
 		}
-		cancel(this.closeTimeoutTask);
-		cancelUpgradeTimers();
-		WebSocketTransport probing = this.probe;
-		if (probing != null) {
-			this.probe = null;
-			probing.close();
+		WebSocketUpgrade upgrade = this.upgrade;
+		if (upgrade != null) {
+			endUpgrade();
+			upgrade.probe().close();
 		}
 		this.state = State.CLOSED;
-		clearPollBuffer();
+		this.polling.closed();
 		this.server.remove(this);
 	}
 
@@ -695,18 +500,6 @@ final class EngineIoSession implements EngineIoSocket {
 
 	@Nullable String closeReason() {
 		return this.closeReason;
-	}
-
-	private void cancelTimers() {
-		cancel(this.pingTask);
-		cancel(this.pingTimeoutTask);
-		cancelUpgradeTimers();
-	}
-
-	private static void cancel(@Nullable ScheduledFuture<?> task) {
-		if (task != null) {
-			task.cancel(false);
-		}
 	}
 
 }

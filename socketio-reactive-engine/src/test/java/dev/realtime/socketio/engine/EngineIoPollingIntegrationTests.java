@@ -685,7 +685,7 @@ class EngineIoPollingIntegrationTests {
 		assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
 		assertThat(reply.header(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("application/json");
 		assertThat(reply.text()).isEqualTo("{\"code\":" + code + ",\"message\":"
-				+ EngineIoRequestHandler.jsonString(message) + "}");
+				+ ErrorResponses.jsonString(message) + "}");
 	}
 
 	private static String gunzip(byte[] bytes) throws IOException {

@@ -182,7 +182,7 @@ final class EngineIoTestServer implements AutoCloseable {
 		assertThat(session).isNotNull();
 		await().atMost(TIMEOUT).until(() -> {
 			CompletableFuture<Boolean> pending = new CompletableFuture<>();
-			session.execute(() -> pending.complete(session.isPollPending()));
+			session.execute(() -> pending.complete(session.polling().isWaiting()));
 			return pending.get();
 		});
 	}

@@ -1,0 +1,69 @@
+package dev.realtime.socketio.engine;
+
+import java.util.List;
+
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A session's heartbeat: a ping every ping interval, and a close when no pong follows within
+ * the ping timeout. Confined to the session's executor.
+ */
+final class Heartbeat {
+
+	private final EngineIoSession session;
+
+	private final EngineIoOptions options;
+
+	private @Nullable ScheduledFuture<?> pingTask;
+
+	private @Nullable ScheduledFuture<?> pingTimeoutTask;
+
+	private boolean awaitingPong;
+
+	Heartbeat(EngineIoSession session, EngineIoOptions options) {
+		this.session = session;
+		this.options = options;
+	}
+
+	/** Schedule the next ping. */
+	void start() {
+		cancel(this.pingTask);
+		this.pingTask = this.session.schedule(this::ping, this.options.pingInterval().toMillis());
+	}
+
+	void onPong() {
+		this.awaitingPong = false;
+		cancel(this.pingTimeoutTask);
+		this.pingTimeoutTask = null;
+		start();
+	}
+
+	void stop() {
+		cancel(this.pingTask);
+		cancel(this.pingTimeoutTask);
+	}
+
+	private void ping() {
+		if (!this.session.isOpen()) {
+			return;
+		}
+		this.session.send(List.of(EnginePacket.PING));
+		cancel(this.pingTimeoutTask);
+		this.awaitingPong = true;
+		this.pingTimeoutTask = this.session.schedule(() -> {
+			// The timer may have fired while a pong was being handled on another thread.
+			if (this.awaitingPong) {
+				this.session.close(EngineIoCloseReason.PING_TIMEOUT, "");
+			}
+		}, this.options.pingTimeout().toMillis());
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> task) {
+		if (task != null) {
+			task.cancel(false);
+		}
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.realtime.socketio.engine;
+
+import java.util.List;
+import java.util.Map;
+
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import org.jspecify.annotations.Nullable;
+import reactor.netty.http.server.HttpServerRequest;
+
+/**
+ * The checks on an Engine.IO request's headers and query that {@link EngineIoRequestHandler}
+ * runs, in the reference server's order, before a request reaches a session.
+ */
+final class RequestChecks {
+
+	private RequestChecks() {
+	}
+
+	static boolean isWebSocketUpgrade(HttpHeaders headers) {
+		return headers.containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true)
+				&& headers.contains(HttpHeaderNames.UPGRADE, HttpHeaderValues.WEBSOCKET, true);
+	}
+
+	/**
+	 * Return why Netty could not complete this WebSocket handshake, or {@code null}. Such a
+	 * request would otherwise lose its connection without an answer; the reference server
+	 * (ws) answers it with an error status.
+	 */
+	static @Nullable String invalidWebSocketHandshake(HttpServerRequest request) {
+		if (request.method() != HttpMethod.GET) {
+			return "Invalid HTTP method";
+		}
+		String key = request.requestHeaders().get(HttpHeaderNames.SEC_WEBSOCKET_KEY);
+		if (key == null || key.isEmpty()) {
+			return "Missing or invalid Sec-WebSocket-Key header";
+		}
+		if (!request.requestHeaders().contains(HttpHeaderNames.SEC_WEBSOCKET_VERSION)) {
+			// Without a version Netty picks the obsolete hixie-76 handshake
+			return "Missing or invalid Sec-WebSocket-Version header";
+		}
+		return null;
+	}
+
+	static boolean hasInvalidHeaderChar(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The first value of a query parameter, or {@code null}. */
+	static @Nullable String first(Map<String, List<String>> query, String name) {
+		List<String> values = query.get(name);
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+}

@@ -1,0 +1,140 @@
+package dev.realtime.socketio.engine;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.realtime.socketio.engine.packet.EngineIoParseException;
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.engine.packet.EnginePacketType;
+import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One upgrade of a long-polling session under way: the probe WebSocket and what arrives on
+ * it, the timer that gives up on it, and the one that keeps releasing polls until the client
+ * sends its upgrade packet. Confined to the session's executor.
+ */
+final class WebSocketUpgrade {
+
+	private static final long PROBE_NOOP_INTERVAL_MS = 100;
+
+	private final EngineIoSession session;
+
+	private final PollingTransport polling;
+
+	private final WebSocketTransport probe;
+
+	private @Nullable ScheduledFuture<?> timeoutTask;
+
+	private @Nullable ScheduledFuture<?> noopTask;
+
+	WebSocketUpgrade(EngineIoSession session, PollingTransport polling, WebSocketTransport probe) {
+		this.session = session;
+		this.polling = polling;
+		this.probe = probe;
+	}
+
+	WebSocketTransport probe() {
+		return this.probe;
+	}
+
+	/** The event loop that reads the probe. */
+	EventLoop probeLoop() {
+		return this.probe.channel().eventLoop();
+	}
+
+	/** Give the client until the timeout to complete the upgrade. */
+	void start(long timeoutMillis) {
+		this.timeoutTask = this.session.schedule(() -> this.session.abortUpgrade(this.probe), timeoutMillis);
+	}
+
+	void onText(String text) {
+		EnginePacket packet;
+		try {
+			packet = EnginePayloadCodec.decodePacket(text);
+		}
+		catch (EngineIoParseException ex) {
+			this.session.abortUpgrade(this.probe);
+			return;
+		}
+		onPacket(packet);
+	}
+
+	void onBinary(byte[] data) {
+		onPacket(EnginePacket.message(data));
+	}
+
+	private void onPacket(EnginePacket packet) {
+		if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+			onProbePing();
+		}
+		else if (packet.type() == EnginePacketType.UPGRADE && this.session.isClosing()) {
+			deliverClose();
+		}
+		else if (packet.type() == EnginePacketType.UPGRADE) {
+			complete();
+		}
+		else {
+			this.session.abortUpgrade(this.probe);
+		}
+	}
+
+	/**
+	 * The client's probe ping: answer it, and release the waiting poll now and every
+	 * {@value #PROBE_NOOP_INTERVAL_MS} ms, so that the client can pause polling (EIO4).
+	 */
+	private void onProbePing() {
+		this.probe.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
+		this.polling.flushWith(EnginePacket.NOOP);
+		cancel(this.noopTask);
+		this.noopTask = this.session.eventLoop().scheduleAtFixedRate(() -> this.session.execute(this::releasePoll),
+				PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+	}
+
+	private void releasePoll() {
+		// A tick may have been queued before the timer was cancelled.
+		if (this.session.upgrade() != null) {
+			this.polling.flushWith(EnginePacket.NOOP);
+		}
+	}
+
+	/** The client's upgrade packet: the probe carries the session from now on. */
+	private void complete() {
+		this.session.endUpgrade();
+		List<EnginePacket> buffered = this.polling.takeMessages();
+		this.polling.release();
+		this.session.switchToWebSocket(this.probe);
+		this.polling.answer(PollResponse.payload(EnginePayloadCodec.encodePayload(List.of(EnginePacket.NOOP))));
+		if (!buffered.isEmpty()) {
+			this.probe.write(buffered);
+		}
+		this.session.upgraded();
+	}
+
+	/** The session closed during the upgrade: the client hears of it on the new WebSocket. */
+	private void deliverClose() {
+		this.session.endUpgrade();
+		List<EnginePacket> buffered = this.polling.takeMessages();
+		if (!buffered.isEmpty()) {
+			this.probe.write(buffered);
+		}
+		this.probe.close();
+		this.session.finishClose();
+	}
+
+	void cancelTimers() {
+		cancel(this.timeoutTask);
+		cancel(this.noopTask);
+		this.timeoutTask = null;
+		this.noopTask = null;
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> task) {
+		if (task != null) {
+			task.cancel(false);
+		}
+	}
+
+}
