@@ -77,6 +77,9 @@ function handle(cmd) {
       break;
     case 'autoAck':
       autoAcks.set(cmd.id + '/' + cmd.event, cmd.reply);
+      // stdin and the sockets are separate inputs: an event may be read before this command,
+      // so the test waits for this line before it makes the server emit.
+      out({ id: cmd.id, type: 'autoAck', event: cmd.event });
       break;
     case 'emit': {
       const args = decode(cmd.args || []);

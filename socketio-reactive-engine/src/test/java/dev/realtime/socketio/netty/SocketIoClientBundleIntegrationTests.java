@@ -41,21 +41,42 @@ class SocketIoClientBundleIntegrationTests {
 	}
 
 	@Test
-	void servesTheBundleFromTheClasspathWithAnEtag() {
+	void servesTheBundleFromTheClasspathWithTheClientVersionAsEtag() {
 		var response = this.http.get().uri("/socket.io/socket.io.js").responseSingle((res, body) -> body.asString()
 			.map((text) -> new Object[] { res.status().code(), res.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE),
-					res.responseHeaders().get(HttpHeaderNames.ETAG), text }))
+					res.responseHeaders().get(HttpHeaderNames.ETAG),
+					res.responseHeaders().get(HttpHeaderNames.CACHE_CONTROL), text }))
 			.block(TIMEOUT);
 		assertThat(response[0]).isEqualTo(200);
 		assertThat((String) response[1]).startsWith("application/javascript");
-		assertThat((String) response[3]).contains("stand-in for the socket.io-client bundle");
-		int notModified = this.http.headers((headers) -> headers.set(HttpHeaderNames.IF_NONE_MATCH, response[2]))
+		// The version of the stand-in package.json next to the stand-in bundle, as Node's "4.8.4".
+		assertThat(response[2]).isEqualTo("\"0.0.0-test\"");
+		assertThat(response[3]).isEqualTo("public, max-age=0");
+		assertThat((String) response[4]).contains("stand-in for the socket.io-client bundle");
+	}
+
+	@Test
+	void answers304WithoutABodyToAStrongOrWeakEtagOfTheClientVersion() {
+		for (String etag : new String[] { "\"0.0.0-test\"", "W/\"0.0.0-test\"" }) {
+			var response = this.http.headers((headers) -> headers.set(HttpHeaderNames.IF_NONE_MATCH, etag))
+				.get()
+				.uri("/socket.io/socket.io.js")
+				.responseSingle((res, body) -> body.asString()
+					.defaultIfEmpty("")
+					.map((text) -> new Object[] { res.status().code(), res.responseHeaders().get(HttpHeaderNames.ETAG),
+							text }))
+				.block(TIMEOUT);
+			assertThat(response[0]).isEqualTo(304);
+			assertThat(response[1]).isNull();
+			assertThat(response[2]).isEqualTo("");
+		}
+		int otherVersion = this.http.headers((headers) -> headers.set(HttpHeaderNames.IF_NONE_MATCH, "\"4.8.3\""))
 			.get()
 			.uri("/socket.io/socket.io.js")
 			.response()
 			.map((res) -> res.status().code())
 			.block(TIMEOUT);
-		assertThat(notModified).isEqualTo(304);
+		assertThat(otherVersion).isEqualTo(200);
 	}
 
 	@Test

@@ -60,7 +60,7 @@ public final class NodeScript implements AutoCloseable {
 	public static final String NODE_EXECUTABLE_PROPERTY = "socketio.node.executable";
 
 	private static final String INSTALL_HINT = "Install the pinned npm test clients first: "
-			+ "cd test-clients && npm install --no-audit --no-fund --no-package-lock (or run .ci/run)";
+			+ "cd test-clients && npm ci (or run .ci/run)";
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 

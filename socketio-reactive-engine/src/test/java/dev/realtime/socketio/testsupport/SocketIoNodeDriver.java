@@ -120,13 +120,18 @@ public final class SocketIoNodeDriver implements AutoCloseable {
 	}
 
 	/**
-	 * Answer the server's ack requests for an event with a fixed reply.
+	 * Answer the server's ack requests for an event with a fixed reply, from the events the
+	 * socket reads after this returns.
 	 * @param id the socket
 	 * @param event the event
 	 * @param reply the reply arguments
 	 */
 	public void autoAck(String id, String event, Object... reply) {
 		send(command("autoAck", id).put("event", event).set("reply", JSON.valueToTree(reply)));
+		// Node reads the commands and the socket's frames as separate inputs, in any order: an
+		// event the server sends right after this could be read before the reply is registered.
+		await((line) -> id.equals(line.path("id").asString()) && "autoAck".equals(line.path("type").asString())
+				&& event.equals(line.path("event").asString()), TIMEOUT);
 	}
 
 	/**

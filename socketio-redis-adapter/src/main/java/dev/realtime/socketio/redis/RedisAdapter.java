@@ -3,12 +3,9 @@ package dev.realtime.socketio.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -22,9 +19,7 @@ import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
@@ -74,15 +69,13 @@ public class RedisAdapter extends InMemoryAdapter {
 
 	private final Map<String, Consumer<byte[]>> subscriptions;
 
-	private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
-
-	private final Map<String, BroadcastAckHandler> ackRequests = new ConcurrentHashMap<>();
+	private final RedisRequests requests;
 
 	private final RedisRequestHandler requestHandler;
 
-	private final Runnable disconnectListener = this::connectionLost;
+	private final Runnable disconnectListener;
 
-	private final BiConsumer<String, byte[]> broadcastHandler = this::onBroadcast;
+	private final BiConsumer<String, byte[]> broadcastHandler;
 
 	/** Recovery state in Redis, with connection state recovery on. */
 	private final @Nullable RedisSessionStore sessions;
@@ -99,9 +92,13 @@ public class RedisAdapter extends InMemoryAdapter {
 		this.requestChannel = options.keyPrefix() + "-request#" + namespace + "#";
 		this.responseChannel = options.keyPrefix() + "-response#" + namespace + "#";
 		this.specificResponseChannel = this.responseChannel + this.uid + "#";
-		this.requestHandler = new RedisRequestHandler(this);
+		this.requests = new RedisRequests(connections, this.uid, this.requestChannel, options.requestTimeout());
+		this.disconnectListener = this.requests::connectionLost;
+		this.requestHandler = new RedisRequestHandler(this, this.channel, this.responseChannel,
+				options.publishOnSpecificResponseChannel());
+		this.broadcastHandler = this.requestHandler::onBroadcast;
 		this.subscriptions = Map.of(this.requestChannel, this.requestHandler::onRequest, this.responseChannel,
-				this::onResponse, this.specificResponseChannel, this::onResponse);
+				this.requests::onResponse, this.specificResponseChannel, this.requests::onResponse);
 		connections.onDisconnect(this.disconnectListener);
 		connections.subscribe(this.subscriptions, this.channel + "*", this.broadcastHandler)
 			.subscribe(null, (error) -> logger.warn("Redis adapter of " + namespace + " could not subscribe: " + error));
@@ -195,39 +192,11 @@ public class RedisAdapter extends InMemoryAdapter {
 			ObjectNode request = request(Messages.BROADCAST, requestId);
 			request.set("packet", Messages.packet(namespace(), data));
 			request.set("opts", Messages.broadcastOptions(options));
-			this.ackRequests.put(requestId, handler);
-			// Answers are counted by the caller; forget the request once it cannot complete.
 			Duration timeout = (options.timeout() != null) ? options.timeout() : this.options.requestTimeout();
-			Schedulers.parallel().schedule(() -> this.ackRequests.remove(requestId), timeout.toMillis(),
-					TimeUnit.MILLISECONDS);
+			this.requests.expectAcks(requestId, handler, timeout);
 			publish(this.requestChannel, MsgPack.encode(request));
 		}
 		super.broadcastWithAck(packet, options, handler);
-	}
-
-	/** A broadcast from another node (or an emitter): deliver it to the local sockets. */
-	private void onBroadcast(String channel, byte[] message) {
-		if (!channel.startsWith(this.channel)) {
-			return;
-		}
-		if (channel.length() > this.channel.length()) {
-			String room = channel.substring(this.channel.length(), channel.length() - 1);
-			if (!hasRoom(room)) {
-				return;
-			}
-		}
-		JsonNode decoded = MsgPack.decode(message);
-		if (!decoded.isArray() || decoded.size() < 3 || this.uid.equals(decoded.get(0).asString())) {
-			return;
-		}
-		JsonNode packet = decoded.get(1);
-		String namespace = packet.path("nsp").isString() ? packet.path("nsp").stringValue() : "/";
-		if (!namespace.equals(namespace()) || !Messages.isEvent(packet)) {
-			return;
-		}
-		// Delivered as it is: a Java node with recovery on already appended the offset.
-		deliverLocally(SocketIoPacket.event(namespace, (ArrayNode) packet.get("data")),
-				Messages.readOptions(decoded.get(2)));
 	}
 
 	// Remote room changes and disconnections: applied here at once, on the other nodes when
@@ -286,8 +255,9 @@ public class RedisAdapter extends InMemoryAdapter {
 			String requestId = Messages.randomId(10);
 			ObjectNode request = request(Messages.REMOTE_FETCH, requestId);
 			request.set("opts", Messages.selection(options));
-			return send(Messages.REMOTE_FETCH, "fetchSockets", requestId, servers - 1, Messages.json(request),
-					this.options.requestTimeout())
+			return this.requests
+				.send(Messages.REMOTE_FETCH, "fetchSockets", requestId, servers - 1, Messages.json(request),
+						this.options.requestTimeout())
 				.map((answers) -> {
 					List<RemoteSocket> sockets = new ArrayList<>(local);
 					for (JsonNode answer : answers) {
@@ -308,7 +278,8 @@ public class RedisAdapter extends InMemoryAdapter {
 	 */
 	public Mono<Set<String>> allSockets(Set<String> rooms) {
 		Set<String> local = sockets(rooms);
-		return collect(Messages.SOCKETS, "allSockets", local, (request) -> request.set("rooms", Messages.strings(rooms)));
+		return this.requests.collect(Messages.SOCKETS, "allSockets", local,
+				(request) -> request.set("rooms", Messages.strings(rooms)));
 	}
 
 	/**
@@ -317,25 +288,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	 * @return the room names of the cluster
 	 */
 	public Mono<Set<String>> allRooms() {
-		return collect(Messages.ALL_ROOMS, "allRooms", Set.copyOf(rooms().keySet()), (request) -> {
-		});
-	}
-
-	/** Ask every other node for a list of names and merge their answers with the local ones. */
-	private Mono<Set<String>> collect(int type, String operation, Set<String> local, Consumer<ObjectNode> body) {
-		return serverCount().flatMap((servers) -> {
-			if (servers <= 1) {
-				return Mono.just(local);
-			}
-			String requestId = Messages.randomId(10);
-			ObjectNode request = request(type, requestId);
-			body.accept(request);
-			return send(type, operation, requestId, servers - 1, Messages.json(request), this.options.requestTimeout())
-				.map((answers) -> {
-					Set<String> names = new LinkedHashSet<>(local);
-					answers.forEach((answer) -> answer.forEach((name) -> names.add(name.asString())));
-					return names;
-				});
+		return this.requests.collect(Messages.ALL_ROOMS, "allRooms", Set.copyOf(rooms().keySet()), (request) -> {
 		});
 	}
 
@@ -358,8 +311,8 @@ public class RedisAdapter extends InMemoryAdapter {
 			String requestId = Messages.randomId(10);
 			ObjectNode request = request(Messages.SERVER_SIDE_EMIT, requestId);
 			request.set("data", data);
-			return send(Messages.SERVER_SIDE_EMIT, "serverSideEmit", requestId, servers - 1, Messages.json(request),
-					timeout);
+			return this.requests.send(Messages.SERVER_SIDE_EMIT, "serverSideEmit", requestId, servers - 1,
+					Messages.json(request), timeout);
 		});
 	}
 
@@ -369,80 +322,11 @@ public class RedisAdapter extends InMemoryAdapter {
 	 */
 	@Override
 	public Mono<Integer> serverCount() {
-		return this.connections.numsub(this.requestChannel)
-			.timeout(this.options.requestTimeout(), Mono.error(() -> new RedisAdapterException(
-					"Redis did not answer PUBSUB NUMSUB within " + this.options.requestTimeout().toMillis() + " ms")))
-			.map((count) -> Math.max(1, count));
+		return this.requests.serverCount();
 	}
 
 	private ObjectNode request(int type, String requestId) {
-		ObjectNode request = NODES.objectNode();
-		request.put("uid", this.uid);
-		request.put("requestId", requestId);
-		request.put("type", type);
-		return request;
-	}
-
-	private Mono<List<JsonNode>> send(int type, String operation, String requestId, int expected, byte[] message,
-			Duration timeout) {
-		return Mono.create((sink) -> {
-			PendingRequest pending = new PendingRequest(type, operation, expected, timeout.toMillis(), sink);
-			this.requests.put(requestId, pending);
-			Disposable timer = Schedulers.parallel().schedule(() -> {
-				if (this.requests.remove(requestId, pending)) {
-					pending.timeout();
-				}
-			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
-			sink.onDispose(() -> {
-				timer.dispose();
-				this.requests.remove(requestId, pending);
-			});
-			this.connections.publish(this.requestChannel, message).subscribe(null, (error) -> {
-				if (this.requests.remove(requestId, pending)) {
-					pending.fail(new RedisAdapterException(operation + " could not reach the other nodes: "
-							+ error.getMessage(), error));
-				}
-			});
-		});
-	}
-
-	/** An answer to a request of this node, or an acknowledgement of its broadcast. */
-	private void onResponse(byte[] message) {
-		JsonNode response;
-		try {
-			response = Messages.parse(message);
-		}
-		catch (RuntimeException ex) {
-			logger.debug("Redis adapter ignored a malformed response", ex);
-			return;
-		}
-		String requestId = response.path("requestId").asString("");
-		@Nullable BroadcastAckHandler ackHandler = this.ackRequests.get(requestId);
-		if (ackHandler != null) {
-			int type = response.path("type").asInt(-1);
-			if (type == Messages.BROADCAST_CLIENT_COUNT) {
-				ackHandler.clientCount(response.path("clientCount").asInt(0));
-			}
-			else if (type == Messages.BROADCAST_ACK) {
-				ackHandler.ack(response.path("packet").isMissingNode() ? NODES.nullNode() : response.get("packet"));
-			}
-			return;
-		}
-		@Nullable PendingRequest pending = this.requests.get(requestId);
-		if (pending == null) {
-			return;
-		}
-		if (pending.type() == Messages.REMOTE_FETCH || pending.type() == Messages.SOCKETS) {
-			JsonNode sockets = response.path("sockets");
-			pending.answer(sockets.isArray() ? sockets : NODES.arrayNode());
-		}
-		else if (pending.type() == Messages.ALL_ROOMS) {
-			JsonNode rooms = response.path("rooms");
-			pending.answer(rooms.isArray() ? rooms : NODES.arrayNode());
-		}
-		else if (pending.type() == Messages.SERVER_SIDE_EMIT) {
-			pending.answer(response.path("data").isMissingNode() ? NODES.nullNode() : response.get("data"));
-		}
+		return this.requests.request(type, requestId);
 	}
 
 	// Shared with the request handler
@@ -452,7 +336,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	boolean isOwnRequest(String requestId) {
-		return this.requests.containsKey(requestId) || this.ackRequests.containsKey(requestId);
+		return this.requests.isOwn(requestId);
 	}
 
 	AdapterContext adapterContext() {
@@ -479,44 +363,27 @@ public class RedisAdapter extends InMemoryAdapter {
 		super.disconnectSockets(options, close);
 	}
 
+	boolean hasLocalRoom(String room) {
+		return hasRoom(room);
+	}
+
+	void deliverLocalBroadcast(SocketIoPacket packet, BroadcastOptions options) {
+		deliverLocally(packet, options);
+	}
+
 	void broadcastLocallyWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAckHandler handler) {
 		super.broadcastWithAck(packet, options, handler);
 	}
 
-	/** Answer a request on the shared response channel, or the requester's own. */
-	void respond(JsonNode request, byte[] response) {
-		String target = this.options.publishOnSpecificResponseChannel()
-				? this.responseChannel + request.path("uid").asString("") + "#" : this.responseChannel;
-		publish(target, response);
-	}
-
-	/** Answer a server-side emit; Node always uses the shared response channel for these. */
-	void respondToServerSideEmit(byte[] response) {
-		publish(this.responseChannel, response);
-	}
-
-	private void publish(String target, byte[] message) {
+	void publish(String target, byte[] message) {
 		this.connections.publish(target, message)
 			.subscribe(null, (error) -> logger.debug("Redis adapter could not publish to " + target + ": " + error));
-	}
-
-	private void connectionLost() {
-		for (Map.Entry<String, PendingRequest> entry : this.requests.entrySet()) {
-			if (this.requests.remove(entry.getKey(), entry.getValue())) {
-				entry.getValue().connectionLost();
-			}
-		}
 	}
 
 	@Override
 	public void close() {
 		this.connections.removeDisconnectListener(this.disconnectListener);
-		for (Map.Entry<String, PendingRequest> entry : this.requests.entrySet()) {
-			if (this.requests.remove(entry.getKey(), entry.getValue())) {
-				entry.getValue().fail(new RedisAdapterException("The Redis adapter of " + namespace() + " was closed"));
-			}
-		}
-		this.ackRequests.clear();
+		this.requests.close("The Redis adapter of " + namespace() + " was closed");
 		this.connections.unsubscribe(this.subscriptions, this.channel + "*", this.broadcastHandler)
 			.subscribe(null, (error) -> logger.debug("Redis adapter could not unsubscribe: " + error));
 	}

@@ -22,8 +22,9 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Answers the requests of the other nodes (and of emitters) on the namespace's request
- * channel, as a Node server with {@code @socket.io/redis-adapter} 8.3 does.
+ * Handles what the other nodes (and emitters) send to the namespace: their broadcasts,
+ * delivered to this node's sockets, and their requests on the request channel, answered as a
+ * Node server with {@code @socket.io/redis-adapter} 8.3 does.
  */
 final class RedisRequestHandler {
 
@@ -33,8 +34,43 @@ final class RedisRequestHandler {
 
 	private final RedisAdapter adapter;
 
-	RedisRequestHandler(RedisAdapter adapter) {
+	private final String broadcastChannel;
+
+	private final String responseChannel;
+
+	private final boolean publishOnSpecificResponseChannel;
+
+	RedisRequestHandler(RedisAdapter adapter, String broadcastChannel, String responseChannel,
+			boolean publishOnSpecificResponseChannel) {
 		this.adapter = adapter;
+		this.broadcastChannel = broadcastChannel;
+		this.responseChannel = responseChannel;
+		this.publishOnSpecificResponseChannel = publishOnSpecificResponseChannel;
+	}
+
+	/** A broadcast from another node (or an emitter): deliver it to the local sockets. */
+	void onBroadcast(String channel, byte[] message) {
+		if (!channel.startsWith(this.broadcastChannel)) {
+			return;
+		}
+		if (channel.length() > this.broadcastChannel.length()) {
+			String room = channel.substring(this.broadcastChannel.length(), channel.length() - 1);
+			if (!this.adapter.hasLocalRoom(room)) {
+				return;
+			}
+		}
+		JsonNode decoded = MsgPack.decode(message);
+		if (!decoded.isArray() || decoded.size() < 3 || this.adapter.uid().equals(decoded.get(0).asString())) {
+			return;
+		}
+		JsonNode packet = decoded.get(1);
+		String namespace = packet.path("nsp").isString() ? packet.path("nsp").stringValue() : "/";
+		if (!namespace.equals(this.adapter.namespace()) || !Messages.isEvent(packet)) {
+			return;
+		}
+		// Delivered as it is: a Java node with recovery on already appended the offset.
+		this.adapter.deliverLocalBroadcast(SocketIoPacket.event(namespace, (ArrayNode) packet.get("data")),
+				Messages.readOptions(decoded.get(2)));
 	}
 
 	void onRequest(byte[] message) {
@@ -53,14 +89,14 @@ final class RedisRequestHandler {
 					Set<String> rooms = new LinkedHashSet<>(rooms(request.path("rooms")));
 					ObjectNode response = response(requestId);
 					response.set("sockets", Messages.strings(this.adapter.sockets(rooms)));
-					this.adapter.respond(request, Messages.json(response));
+					respond(request, Messages.json(response));
 				}
 			}
 			case Messages.ALL_ROOMS -> {
 				if (!this.adapter.isOwnRequest(requestId)) {
 					ObjectNode response = response(requestId);
 					response.set("rooms", Messages.strings(this.adapter.localRoomNames()));
-					this.adapter.respond(request, Messages.json(response));
+					respond(request, Messages.json(response));
 				}
 			}
 			case Messages.REMOTE_JOIN, Messages.REMOTE_LEAVE, Messages.REMOTE_DISCONNECT -> onRemoteChange(request);
@@ -117,7 +153,7 @@ final class RedisRequestHandler {
 		else {
 			socket.disconnect(request.path("close").asBoolean(false));
 		}
-		this.adapter.respond(request, Messages.json(response(request.path("requestId").asString(""))));
+		respond(request, Messages.json(response(request.path("requestId").asString(""))));
 	}
 
 	private void onFetch(JsonNode request, String requestId) {
@@ -129,7 +165,7 @@ final class RedisRequestHandler {
 		}
 		ObjectNode response = response(requestId);
 		response.set("sockets", sockets);
-		this.adapter.respond(request, Messages.json(response));
+		respond(request, Messages.json(response));
 	}
 
 	private void onServerSideEmit(JsonNode request, String requestId) {
@@ -165,7 +201,7 @@ final class RedisRequestHandler {
 						response.put("type", Messages.BROADCAST_CLIENT_COUNT);
 						response.put("requestId", requestId);
 						response.put("clientCount", clientCount);
-						RedisRequestHandler.this.adapter.respond(request, Messages.json(response));
+						RedisRequestHandler.this.respond(request, Messages.json(response));
 					}
 
 					@Override
@@ -174,10 +210,22 @@ final class RedisRequestHandler {
 						response.put("type", Messages.BROADCAST_ACK);
 						response.put("requestId", requestId);
 						response.set("packet", answer);
-						RedisRequestHandler.this.adapter.respond(request, MsgPack.encode(response));
+						RedisRequestHandler.this.respond(request, MsgPack.encode(response));
 					}
 
 				});
+	}
+
+	/** Answer a request on the shared response channel, or the requester's own. */
+	private void respond(JsonNode request, byte[] response) {
+		String target = this.publishOnSpecificResponseChannel
+				? this.responseChannel + request.path("uid").asString("") + "#" : this.responseChannel;
+		this.adapter.publish(target, response);
+	}
+
+	/** Answer a server-side emit; Node always uses the shared response channel for these. */
+	private void respondToServerSideEmit(byte[] response) {
+		this.adapter.publish(this.responseChannel, response);
 	}
 
 	private static ObjectNode response(String requestId) {
@@ -215,7 +263,7 @@ final class RedisRequestHandler {
 			response.put("type", Messages.SERVER_SIDE_EMIT);
 			response.put("requestId", this.requestId);
 			response.set("data", answer);
-			RedisRequestHandler.this.adapter.respondToServerSideEmit(Messages.json(response));
+			RedisRequestHandler.this.respondToServerSideEmit(Messages.json(response));
 		}
 
 	}

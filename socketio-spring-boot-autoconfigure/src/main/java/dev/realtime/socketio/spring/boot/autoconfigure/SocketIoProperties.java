@@ -91,6 +91,13 @@ public class SocketIoProperties {
 	 */
 	private boolean cleanupEmptyChildNamespaces = false;
 
+	/**
+	 * Whether the browser client is served under the path ("socket.io.js", "socket.io.min.js",
+	 * "socket.io.esm.min.js" and their source maps), from the socketio-client-dist jar the
+	 * starter brings.
+	 */
+	private boolean serveClient = true;
+
 	private final HttpCompression httpCompression = new HttpCompression();
 
 	private final Cookie cookie = new Cookie();
@@ -219,6 +226,14 @@ public class SocketIoProperties {
 
 	public void setCleanupEmptyChildNamespaces(boolean cleanupEmptyChildNamespaces) {
 		this.cleanupEmptyChildNamespaces = cleanupEmptyChildNamespaces;
+	}
+
+	public boolean isServeClient() {
+		return this.serveClient;
+	}
+
+	public void setServeClient(boolean serveClient) {
+		this.serveClient = serveClient;
 	}
 
 	public HttpCompression getHttpCompression() {

@@ -42,6 +42,7 @@ final class SocketIoServerOptionsFactory {
 		PropertyMapper map = PropertyMapper.get();
 		map.from(this.properties::getConnectTimeout).to(builder::connectTimeout);
 		map.from(this.properties::isCleanupEmptyChildNamespaces).to(builder::cleanupEmptyChildNamespaces);
+		map.from(this.properties::isServeClient).to(builder::serveClient);
 		map.from(this.properties.getParser()).as(this::parserLimits).to(builder::parserLimits);
 		map.from(this.properties.getLimits().getEvents()).as(this::eventRateLimits).to(builder::eventRateLimits);
 		map.from(jsonMapper).to(builder::jsonMapper);
