@@ -78,6 +78,8 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private final List<SocketIoPacket> sendBuffer = new ArrayList<>();
 
+	private final List<SocketIoPacket> receiveBuffer = new ArrayList<>();
+
 	private final List<MonoSink<ClientSocket>> pendingConnects = new ArrayList<>();
 
 	private final Map<String, List<FluxSink<ClientEvent>>> listeners = new HashMap<>();
@@ -202,7 +204,15 @@ final class DefaultClientSocket implements ClientSocket {
 		switch (packet.type()) {
 			case CONNECT -> onConnected(packet.data());
 			case CONNECT_ERROR -> onRefused(packet.data());
-			case EVENT, BINARY_EVENT -> onEvent(packet);
+			case EVENT, BINARY_EVENT -> {
+				// A server may send what a recovered socket missed ahead of the CONNECT ack
+				if (this.connected) {
+					onEvent(packet);
+				}
+				else {
+					this.receiveBuffer.add(packet);
+				}
+			}
 			case ACK, BINARY_ACK -> onAck(packet);
 			case DISCONNECT -> onServerDisconnect();
 		}
@@ -227,6 +237,9 @@ final class DefaultClientSocket implements ClientSocket {
 		this.pendingConnects.clear();
 		sinks.forEach((sink) -> sink.success(this));
 		publish(new ConnectionEvent.Connected(sid, this.recovered));
+		List<SocketIoPacket> received = List.copyOf(this.receiveBuffer);
+		this.receiveBuffer.clear();
+		received.forEach(this::onEvent);
 	}
 
 	private void onRefused(@Nullable JsonNode data) {
@@ -259,6 +272,7 @@ final class DefaultClientSocket implements ClientSocket {
 		this.connected = false;
 		this.connectSent = false;
 		this.id = null;
+		this.receiveBuffer.clear();
 		if (!this.active) {
 			return;
 		}
@@ -334,6 +348,7 @@ final class DefaultClientSocket implements ClientSocket {
 	private void finish() {
 		this.finished = true;
 		this.sendBuffer.clear();
+		this.receiveBuffer.clear();
 		this.listeners.values().forEach((sinks) -> List.copyOf(sinks).forEach(FluxSink::complete));
 		this.listeners.clear();
 		List.copyOf(this.anyListeners).forEach(FluxSink::complete);
@@ -516,7 +531,7 @@ final class DefaultClientSocket implements ClientSocket {
 	@Override
 	public Flux<ClientEvent> on(String event) {
 		Objects.requireNonNull(event, "event");
-		return Flux.create((sink) -> this.executor.execute(() -> {
+		return Flux.create((sink) -> this.executor.executeNow(() -> {
 			if (this.finished) {
 				sink.complete();
 				return;
@@ -534,7 +549,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	@Override
 	public Flux<ClientEvent> onAny() {
-		return Flux.create((sink) -> this.executor.execute(() -> {
+		return Flux.create((sink) -> this.executor.executeNow(() -> {
 			if (this.finished) {
 				sink.complete();
 				return;
@@ -551,7 +566,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	@Override
 	public Flux<ConnectionEvent> connectionEvents() {
-		return Flux.create((sink) -> this.executor.execute(() -> {
+		return Flux.create((sink) -> this.executor.executeNow(() -> {
 			if (this.finished) {
 				sink.complete();
 				return;
