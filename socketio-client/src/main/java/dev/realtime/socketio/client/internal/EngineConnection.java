@@ -30,7 +30,7 @@ final class EngineConnection implements EngineTransport.Listener {
 
 	private final Listener listener;
 
-	private EngineTransport transport;
+	private volatile EngineTransport transport;
 
 	private @Nullable WebSocketTransport probe;
 
