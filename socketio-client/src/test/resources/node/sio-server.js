@@ -45,6 +45,7 @@ function handlers(nsp) {
 			ack("sent");
 		});
 		socket.on("transport", (...args) => ackOf(args)(socket.conn.transport.name));
+		socket.on("engine-id", (...args) => ackOf(args)(socket.conn.id));
 		socket.on("drop", (room) => {
 			// Emitted once the server has seen the socket go: kept for connection state recovery
 			socket.once("disconnect", () => nsp.to(room).emit("news", "while-away"));

@@ -166,6 +166,8 @@ abstract class ClientConformanceTests {
 		ClientSocket custom = client.connect("/custom").block(TIMEOUT);
 		assertThat(custom.namespace()).isEqualTo("/custom");
 		assertThat(custom.id()).isNotEqualTo(main.id());
+		String engineId = main.emitWithAck(TIMEOUT, String.class, "engine-id").block(TIMEOUT);
+		assertThat(custom.emitWithAck(TIMEOUT, String.class, "engine-id").block(TIMEOUT)).isEqualTo(engineId);
 		custom.disconnect().block(TIMEOUT);
 		assertThat(custom.connected()).isFalse();
 		StepVerifier.create(main.emitWithAck(TIMEOUT, String.class, "message-with-ack", "still here"))
@@ -247,6 +249,17 @@ abstract class ClientConformanceTests {
 			.verify(TIMEOUT);
 	}
 
+	@ParameterizedTest
+	@EnumSource(Mode.class)
+	void tellsTheServerWhenItLeaves(Mode mode) {
+		SocketIoClient client = client(mode);
+		ClientSocket socket = client.connect().block(TIMEOUT);
+		String id = socket.id();
+		socket.emit("message", "queued before leaving");
+		client.close().block(TIMEOUT);
+		assertThat(this.server.awaitDisconnectReason(id)).isEqualTo("client namespace disconnect");
+	}
+
 	@Test
 	void failsAnAckThatDoesNotComeInTime() {
 		ClientSocket socket = client(Mode.WEBSOCKET).connect().block(TIMEOUT);
@@ -270,6 +283,11 @@ abstract class ClientConformanceTests {
 			@Override
 			public String uri() {
 				return "http://127.0.0.1:1";
+			}
+
+			@Override
+			public String awaitDisconnectReason(String socketId) {
+				throw new UnsupportedOperationException();
 			}
 
 			@Override

@@ -1,6 +1,10 @@
 package dev.realtime.socketio.client;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -27,6 +31,8 @@ final class EngineTestServer implements TestServer {
 
 	private final DisposableServer http;
 
+	private final Map<String, CompletableFuture<String>> disconnects = new ConcurrentHashMap<>();
+
 	private EngineTestServer(boolean recovery) {
 		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder();
 		if (recovery) {
@@ -48,8 +54,11 @@ final class EngineTestServer implements TestServer {
 		return new EngineTestServer(recovery);
 	}
 
-	private static void handlers(Namespace nsp) {
+	private void handlers(Namespace nsp) {
 		nsp.onConnection((socket) -> {
+			CompletableFuture<String> disconnected = this.disconnects.computeIfAbsent(socket.id(),
+					(id) -> new CompletableFuture<>());
+			socket.onDisconnect((why, description) -> disconnected.complete(String.valueOf(why)));
 			if (!socket.recovered()) {
 				socket.emit("auth", socket.handshake().auth());
 			}
@@ -80,6 +89,11 @@ final class EngineTestServer implements TestServer {
 					ack.send(socket.conn().transport().wireName());
 				}
 			});
+			socket.on("engine-id", (args, ack) -> {
+				if (ack != null) {
+					ack.send(socket.conn().id());
+				}
+			});
 			socket.on("drop", (args, ack) -> {
 				String room = args.get(0).asString();
 				// Emitted once the server has seen the socket go: kept for connection state recovery
@@ -106,6 +120,17 @@ final class EngineTestServer implements TestServer {
 	@Override
 	public String uri() {
 		return "http://127.0.0.1:" + this.http.port();
+	}
+
+	@Override
+	public String awaitDisconnectReason(String socketId) {
+		try {
+			return this.disconnects.computeIfAbsent(socketId, (id) -> new CompletableFuture<>())
+				.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (Exception ex) {
+			throw new AssertionError("Socket " + socketId + " was not disconnected", ex);
+		}
 	}
 
 	@Override

@@ -32,6 +32,16 @@ final class NodeTestServer implements TestServer {
 	}
 
 	@Override
+	public synchronized String awaitDisconnectReason(String socketId) {
+		while (true) {
+			JsonNode disconnect = this.script.awaitEvent("disconnect", Duration.ofSeconds(10));
+			if (socketId.equals(disconnect.path("id").asString())) {
+				return disconnect.path("reason").asString();
+			}
+		}
+	}
+
+	@Override
 	public void close() {
 		this.script.close();
 	}

@@ -48,6 +48,8 @@ final class PollingTransport implements EngineTransport {
 
 	private boolean closed;
 
+	private boolean closePending;
+
 	PollingTransport(ClientConfig config, ClientExecutor executor, Listener listener) {
 		this.config = config;
 		this.executor = executor;
@@ -143,6 +145,7 @@ final class PollingTransport implements EngineTransport {
 	private void onPosted() {
 		this.posting = false;
 		if (this.closed) {
+			drainThenClose();
 			return;
 		}
 		flush();
@@ -203,11 +206,32 @@ final class PollingTransport implements EngineTransport {
 		this.closed = true;
 		dispose(this.poll);
 		if (this.sid != null) {
-			// EIO4: a polling client closes its session with a close packet
-			this.queue.add(EnginePacket.CLOSE);
-			post(EnginePayloadCodec.encodePayload(this.queue)).subscribe(null, (ex) -> {
-			});
+			this.closePending = true;
+			drainThenClose();
+		}
+	}
+
+	/**
+	 * EIO4: a polling client ends its session with a close packet. It goes in a POST of its
+	 * own once what is queued was posted: the Node server handles the packets of one payload
+	 * before the Socket.IO packets among them, so a DISCONNECT sent with the close packet
+	 * would be seen as a closed transport.
+	 */
+	private void drainThenClose() {
+		if (this.posting) {
+			return;
+		}
+		if (!this.queue.isEmpty()) {
+			String payload = EnginePayloadCodec.encodePayload(this.queue);
 			this.queue.clear();
+			this.posting = true;
+			this.post = post(payload).subscribe((ok) -> this.executor.execute(this::onPosted), (ex) -> {
+			});
+		}
+		else if (this.closePending) {
+			this.closePending = false;
+			post(EnginePacket.CLOSE.pollingForm()).subscribe(null, (ex) -> {
+			});
 		}
 	}
 
