@@ -2,7 +2,6 @@ package dev.realtime.socketio.client.internal;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +11,7 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.FluxSink;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
 import reactor.util.Logger;
@@ -25,7 +22,6 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import dev.realtime.socketio.client.AckTimeoutException;
 import dev.realtime.socketio.client.ClientEvent;
 import dev.realtime.socketio.client.ClientSocket;
 import dev.realtime.socketio.client.ConnectionEvent;
@@ -72,21 +68,17 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private @Nullable String lastOffset;
 
-	private long nextAckId;
-
-	private final Map<Long, AckWaiter> acks = new HashMap<>();
-
 	private final List<SocketIoPacket> sendBuffer = new ArrayList<>();
 
 	private final List<SocketIoPacket> receiveBuffer = new ArrayList<>();
 
 	private final List<MonoSink<ClientSocket>> pendingConnects = new ArrayList<>();
 
-	private final Map<String, List<FluxSink<ClientEvent>>> listeners = new HashMap<>();
+	private final SocketListeners listeners;
 
-	private final List<FluxSink<ClientEvent>> anyListeners = new ArrayList<>();
+	private final PendingAcks acks;
 
-	private final List<FluxSink<ConnectionEvent>> connectionListeners = new ArrayList<>();
+	private final Payloads payloads;
 
 	private final Map<String, Function<ClientEvent, @Nullable Object>> requestHandlers = new ConcurrentHashMap<>();
 
@@ -96,6 +88,9 @@ final class DefaultClientSocket implements ClientSocket {
 		this.auth = auth;
 		this.mapper = client.config().mapper();
 		this.executor = client.executor();
+		this.listeners = new SocketListeners(this.executor);
+		this.acks = new PendingAcks(this.executor);
+		this.payloads = new Payloads(this.mapper);
 	}
 
 	@Override
@@ -349,12 +344,7 @@ final class DefaultClientSocket implements ClientSocket {
 		this.finished = true;
 		this.sendBuffer.clear();
 		this.receiveBuffer.clear();
-		this.listeners.values().forEach((sinks) -> List.copyOf(sinks).forEach(FluxSink::complete));
-		this.listeners.clear();
-		List.copyOf(this.anyListeners).forEach(FluxSink::complete);
-		this.anyListeners.clear();
-		List.copyOf(this.connectionListeners).forEach(FluxSink::complete);
-		this.connectionListeners.clear();
+		this.listeners.complete();
 	}
 
 	// Events
@@ -378,11 +368,7 @@ final class DefaultClientSocket implements ClientSocket {
 				answer(handler, event, packet.ackId());
 			}
 		}
-		List<FluxSink<ClientEvent>> sinks = this.listeners.get(name);
-		if (sinks != null) {
-			List.copyOf(sinks).forEach((sink) -> sink.next(event));
-		}
-		List.copyOf(this.anyListeners).forEach((sink) -> sink.next(event));
+		this.listeners.deliver(event);
 	}
 
 	private void answer(Function<ClientEvent, @Nullable Object> handler, ClientEvent event, long ackId) {
@@ -411,36 +397,20 @@ final class DefaultClientSocket implements ClientSocket {
 		if (!this.connected) {
 			return;
 		}
-		ArrayNode args = this.mapper.createArrayNode();
-		if (reply != null) {
-			args.add(toNode(reply));
-		}
-		this.client.send(SocketIoPacket.ack(this.namespace, args, ackId));
+		this.client.send(SocketIoPacket.ack(this.namespace, this.payloads.ack(reply), ackId));
 	}
 
 	private void onAck(SocketIoPacket packet) {
-		AckWaiter waiter = this.acks.remove(packet.ackId());
-		if (waiter != null) {
-			waiter.timer.dispose();
-			List<JsonNode> args = new ArrayList<>();
-			Objects.requireNonNull(packet.data()).forEach(args::add);
-			waiter.sink.success(args);
-		}
+		this.acks.complete(packet.ackId(), Objects.requireNonNull(packet.data()));
 	}
 
 	private void failAcks(String reason) {
-		List<AckWaiter> waiters = List.copyOf(this.acks.values());
-		this.acks.clear();
-		for (AckWaiter waiter : waiters) {
-			waiter.timer.dispose();
-			waiter.sink.error(new SocketIoDisconnectedException(
-					"No ack for event '" + waiter.event + "': the socket was disconnected", reason));
-		}
+		this.acks.failAll(reason);
 	}
 
 	@Override
 	public void emit(String event, Object... args) {
-		ArrayNode data = eventData(event, args);
+		ArrayNode data = this.payloads.event(event, args);
 		if (this.finished) {
 			throw new SocketIoDisconnectedException("Cannot emit '" + event + "' on " + this.namespace,
 					"disconnected for good");
@@ -452,26 +422,14 @@ final class DefaultClientSocket implements ClientSocket {
 	public Mono<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args) {
 		Objects.requireNonNull(timeout, "timeout");
 		return Mono.defer(() -> {
-			ArrayNode data = eventData(event, args);
+			ArrayNode data = this.payloads.event(event, args);
 			return Mono.create((sink) -> this.executor.execute(() -> {
 				if (this.finished) {
 					sink.error(new SocketIoDisconnectedException("Cannot emit '" + event + "' on " + this.namespace,
 							"disconnected for good"));
 					return;
 				}
-				long ackId = this.nextAckId++;
-				Disposable timer = this.executor.schedule(() -> {
-					if (this.acks.remove(ackId) != null) {
-						sink.error(new AckTimeoutException(event, timeout));
-					}
-				}, timeout);
-				this.acks.put(ackId, new AckWaiter(event, sink, timer));
-				sink.onCancel(() -> this.executor.execute(() -> {
-					AckWaiter waiter = this.acks.remove(ackId);
-					if (waiter != null) {
-						waiter.timer.dispose();
-					}
-				}));
+				long ackId = this.acks.register(event, timeout, sink);
 				sendOrBuffer(SocketIoPacket.event(this.namespace, data, ackId));
 			}));
 		});
@@ -502,44 +460,9 @@ final class DefaultClientSocket implements ClientSocket {
 		}
 	}
 
-	private ArrayNode eventData(String event, Object[] args) {
-		Objects.requireNonNull(event, "event");
-		if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(event)) {
-			throw new IllegalArgumentException("'" + event + "' is a reserved event name");
-		}
-		ArrayNode data = this.mapper.createArrayNode();
-		data.add(event);
-		for (Object arg : args) {
-			data.add(toNode(arg));
-		}
-		return data;
-	}
-
-	private JsonNode toNode(@Nullable Object value) {
-		if (value == null) {
-			return this.mapper.getNodeFactory().nullNode();
-		}
-		if (value instanceof byte[] bytes) {
-			return this.mapper.getNodeFactory().binaryNode(bytes);
-		}
-		if (value instanceof JsonNode node) {
-			return node;
-		}
-		return this.mapper.valueToTree(value);
-	}
-
 	@Override
 	public Flux<ClientEvent> on(String event) {
-		Objects.requireNonNull(event, "event");
-		return Flux.create((sink) -> this.executor.executeNow(() -> {
-			if (this.finished) {
-				sink.complete();
-				return;
-			}
-			List<FluxSink<ClientEvent>> sinks = this.listeners.computeIfAbsent(event, (name) -> new ArrayList<>());
-			sinks.add(sink);
-			sink.onDispose(() -> this.executor.execute(() -> sinks.remove(sink)));
-		}));
+		return this.listeners.on(Objects.requireNonNull(event, "event"));
 	}
 
 	@Override
@@ -549,14 +472,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	@Override
 	public Flux<ClientEvent> onAny() {
-		return Flux.create((sink) -> this.executor.executeNow(() -> {
-			if (this.finished) {
-				sink.complete();
-				return;
-			}
-			this.anyListeners.add(sink);
-			sink.onDispose(() -> this.executor.execute(() -> this.anyListeners.remove(sink)));
-		}));
+		return this.listeners.onAny();
 	}
 
 	@Override
@@ -566,26 +482,16 @@ final class DefaultClientSocket implements ClientSocket {
 
 	@Override
 	public Flux<ConnectionEvent> connectionEvents() {
-		return Flux.create((sink) -> this.executor.executeNow(() -> {
-			if (this.finished) {
-				sink.complete();
-				return;
-			}
-			this.connectionListeners.add(sink);
-			sink.onDispose(() -> this.executor.execute(() -> this.connectionListeners.remove(sink)));
-		}));
+		return this.listeners.connectionEvents();
 	}
 
 	private void publish(ConnectionEvent event) {
-		List.copyOf(this.connectionListeners).forEach((sink) -> sink.next(event));
+		this.listeners.publish(event);
 	}
 
 	@Override
 	public String toString() {
 		return "ClientSocket[" + this.namespace + ", id=" + this.id + (this.connected ? ", connected]" : "]");
-	}
-
-	private record AckWaiter(String event, MonoSink<List<JsonNode>> sink, Disposable timer) {
 	}
 
 }

@@ -80,9 +80,8 @@ final class PollingTransport implements EngineTransport {
 		String url = this.config.engineUrl(Transport.POLLING, this.sid);
 		this.poll = this.http.get()
 			.uri(url)
-			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8)
-				.defaultIfEmpty("")
-				.flatMap((text) -> checked(response, text)))
+			.response(PollingTransport::readBody)
+			.next()
 			.subscribe((text) -> this.executor.execute(() -> onPollResponse(text)),
 					(ex) -> this.executor.execute(() -> onFailure(ex)));
 	}
@@ -137,9 +136,8 @@ final class PollingTransport implements EngineTransport {
 			.uri(this.config.engineUrl(Transport.POLLING, this.sid))
 			.send(ByteBufFlux.fromString(Mono.just(payload), StandardCharsets.UTF_8,
 					io.netty.buffer.ByteBufAllocator.DEFAULT))
-			.responseSingle((response, body) -> body.asString(StandardCharsets.UTF_8)
-				.defaultIfEmpty("")
-				.flatMap((text) -> checked(response, text)));
+			.response(PollingTransport::readBody)
+			.next();
 	}
 
 	private void onPosted() {
@@ -152,6 +150,31 @@ final class PollingTransport implements EngineTransport {
 		if (this.paused) {
 			checkPaused();
 		}
+	}
+
+	/**
+	 * Read a response body. Each buffer is copied as it comes (Reactor Netty releases it right
+	 * after), so that a request cancelled halfway leaves no buffer behind.
+	 */
+	private static Mono<String> readBody(HttpClientResponse response, ByteBufFlux body) {
+		return body.asByteArray()
+			.collectList()
+			.map(PollingTransport::utf8)
+			.flatMap((text) -> checked(response, text));
+	}
+
+	private static String utf8(List<byte[]> chunks) {
+		int length = 0;
+		for (byte[] chunk : chunks) {
+			length += chunk.length;
+		}
+		byte[] all = new byte[length];
+		int offset = 0;
+		for (byte[] chunk : chunks) {
+			System.arraycopy(chunk, 0, all, offset, chunk.length);
+			offset += chunk.length;
+		}
+		return new String(all, StandardCharsets.UTF_8);
 	}
 
 	private static Mono<String> checked(HttpClientResponse response, String body) {
@@ -204,11 +227,14 @@ final class PollingTransport implements EngineTransport {
 			return;
 		}
 		this.closed = true;
-		dispose(this.poll);
-		if (this.sid != null) {
-			this.closePending = true;
-			drainThenClose();
+		if (this.sid == null) {
+			dispose(this.poll);
+			return;
 		}
+		// The poll in flight is left to the server to answer: aborting it would end the session
+		// with a transport error before the packets still queued were read
+		this.closePending = true;
+		drainThenClose();
 	}
 
 	/**
@@ -225,12 +251,13 @@ final class PollingTransport implements EngineTransport {
 			String payload = EnginePayloadCodec.encodePayload(this.queue);
 			this.queue.clear();
 			this.posting = true;
-			this.post = post(payload).subscribe((ok) -> this.executor.execute(this::onPosted), (ex) -> {
-			});
+			this.post = post(payload).subscribe((ok) -> this.executor.execute(this::onPosted),
+					(ex) -> dispose(this.poll));
 		}
 		else if (this.closePending) {
 			this.closePending = false;
-			post(EnginePacket.CLOSE.pollingForm()).subscribe(null, (ex) -> {
+			Disposable poll = this.poll;
+			post(EnginePacket.CLOSE.pollingForm()).doFinally((signal) -> dispose(poll)).subscribe(null, (ex) -> {
 			});
 		}
 	}
