@@ -46,6 +46,10 @@ function handlers(nsp) {
 		});
 		socket.on("transport", (...args) => ackOf(args)(socket.conn.transport.name));
 		socket.on("engine-id", (...args) => ackOf(args)(socket.conn.id));
+		socket.on("handshake", (...args) => ackOf(args)({
+			query: socket.handshake.query.room || null,
+			header: socket.handshake.headers["x-test"] || null,
+		}));
 		socket.on("drop", (room) => {
 			// Emitted once the server has seen the socket go: kept for connection state recovery
 			socket.once("disconnect", () => nsp.to(room).emit("news", "while-away"));

@@ -86,6 +86,17 @@ abstract class ClientConformanceTests {
 
 	@ParameterizedTest
 	@EnumSource(Mode.class)
+	void sendsItsQueryParametersAndHeaders(Mode mode) {
+		SocketIoClient client = client(this.server, mode,
+				(builder) -> builder.query("room", "r 1&2").header("X-Test", "yes"));
+		ClientSocket socket = client.connect().block(TIMEOUT);
+		StepVerifier.create(socket.emitWithAck(TIMEOUT, Map.class, "handshake"))
+			.assertNext((seen) -> assertThat(seen).containsEntry("query", "r 1&2").containsEntry("header", "yes"))
+			.verifyComplete();
+	}
+
+	@ParameterizedTest
+	@EnumSource(Mode.class)
 	void usesTheTransportsItWasGiven(Mode mode) {
 		SocketIoClient client = client(mode);
 		ClientSocket socket = client.connect().block(TIMEOUT);

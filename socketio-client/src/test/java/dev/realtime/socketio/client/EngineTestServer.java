@@ -94,6 +94,14 @@ final class EngineTestServer implements TestServer {
 					ack.send(socket.conn().id());
 				}
 			});
+			socket.on("handshake", (args, ack) -> {
+				if (ack != null) {
+					Map<String, Object> seen = new java.util.HashMap<>();
+					seen.put("query", socket.handshake().queryParam("room"));
+					seen.put("header", socket.handshake().headers().get("x-test"));
+					ack.send(seen);
+				}
+			});
 			socket.on("drop", (args, ack) -> {
 				String room = args.get(0).asString();
 				// Emitted once the server has seen the socket go: kept for connection state recovery
