@@ -1,0 +1,157 @@
+package dev.realtime.socketio.client.internal;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.netty.http.client.WebsocketClientSpec;
+
+import dev.realtime.socketio.client.Transport;
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
+
+/**
+ * The WebSocket transport (EIO4): one packet per frame, a text frame for text packets and
+ * a binary frame with the raw bytes for binary messages.
+ */
+final class WebSocketTransport implements EngineTransport {
+
+	private final ClientConfig config;
+
+	private final ClientExecutor executor;
+
+	private final Listener listener;
+
+	private final @Nullable String sid;
+
+	/** Packets, not frames, wait here: a frame is made when Netty takes it, so none leaks. */
+	private final Sinks.Many<EnginePacket> outbound = Sinks.many().unicast().onBackpressureBuffer();
+
+	private @Nullable Disposable connection;
+
+	private boolean closed;
+
+	WebSocketTransport(ClientConfig config, @Nullable String sid, ClientExecutor executor, Listener listener) {
+		this.config = config;
+		this.sid = sid;
+		this.executor = executor;
+		this.listener = listener;
+	}
+
+	@Override
+	public Transport kind() {
+		return Transport.WEBSOCKET;
+	}
+
+	@Override
+	public void open() {
+		int maxFrame = this.config.maxFramePayloadLength();
+		this.connection = this.config.httpClient()
+			.headers((headers) -> this.config.headers().forEach(headers::set))
+			.websocket(WebsocketClientSpec.builder().maxFramePayloadLength(maxFrame).build())
+			.uri(this.config.engineUrl(Transport.WEBSOCKET, this.sid))
+			.handle((in, out) -> {
+				this.executor.execute(() -> {
+					if (!this.closed) {
+						this.listener.onTransportOpen(this);
+					}
+				});
+				Mono<Void> receive = in.aggregateFrames(maxFrame)
+					.receiveFrames()
+					.doOnNext(this::onFrame)
+					.then();
+				Mono<Void> send = out.sendObject(this.outbound.asFlux().map(WebSocketTransport::frame)).then();
+				return Mono.firstWithSignal(receive, send);
+			})
+			.then()
+			.subscribe(null, (ex) -> this.executor.execute(() -> onFailure(ex)),
+					() -> this.executor.execute(this::onClosed));
+	}
+
+	private void onFrame(WebSocketFrame frame) {
+		// Reactor Netty releases the frame after this callback: read it now
+		EnginePacket packet;
+		if (frame instanceof TextWebSocketFrame text) {
+			try {
+				packet = EnginePayloadCodec.decodePacket(text.text());
+			}
+			catch (RuntimeException ex) {
+				this.executor.execute(() -> onFailure(ex));
+				return;
+			}
+		}
+		else if (frame instanceof BinaryWebSocketFrame) {
+			ByteBuf content = frame.content();
+			byte[] bytes = new byte[content.readableBytes()];
+			content.getBytes(content.readerIndex(), bytes);
+			packet = EnginePacket.message(bytes);
+		}
+		else {
+			return;
+		}
+		this.executor.execute(() -> {
+			if (!this.closed) {
+				this.listener.onPacket(this, packet);
+			}
+		});
+	}
+
+	private static WebSocketFrame frame(EnginePacket packet) {
+		return packet.isBinary() ? new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary()))
+				: new TextWebSocketFrame(Unpooled.wrappedBuffer(packet.textFrame()));
+	}
+
+	@Override
+	public void send(List<EnginePacket> packets) {
+		for (EnginePacket packet : packets) {
+			this.outbound.tryEmitNext(packet);
+		}
+	}
+
+	@Override
+	public void pause(Runnable onPaused) {
+		onPaused.run();
+	}
+
+	@Override
+	public void resume() {
+	}
+
+	private void onFailure(Throwable ex) {
+		if (!this.closed) {
+			abort();
+			this.listener.onTransportError(this, ex);
+		}
+	}
+
+	private void onClosed() {
+		if (!this.closed) {
+			this.closed = true;
+			this.listener.onTransportClose(this);
+		}
+	}
+
+	@Override
+	public void close() {
+		// Completing the outbound makes Reactor Netty send a close frame and end the connection
+		this.closed = true;
+		this.outbound.tryEmitComplete();
+	}
+
+	@Override
+	public void abort() {
+		this.closed = true;
+		this.outbound.tryEmitComplete();
+		if (this.connection != null) {
+			this.connection.dispose();
+		}
+	}
+
+}
