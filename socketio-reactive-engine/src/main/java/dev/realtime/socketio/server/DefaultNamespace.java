@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
@@ -29,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * through its {@link NamespaceAdmission}; what the adapter sends to local sockets goes
  * through its {@link LocalDelivery}.
  */
-class DefaultNamespace implements Namespace, AdapterContext {
+class DefaultNamespace implements Namespace, AdapterContext, ServerInternals.AdapterOwner {
 
 	private final String name;
 
@@ -146,8 +147,7 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	@Override
 	public Mono<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
 		Payloads.checkEventName(event);
-		BroadcastOptions options = new BroadcastOptions(java.util.Set.of(), java.util.Set.of(), false, true, false,
-				timeout);
+		BroadcastOptions options = BroadcastOptions.builder().timeout(timeout).build();
 		return this.adapter.serverSideEmitWithAck(Payloads.eventData(jsonMapper(), event, args), options);
 	}
 

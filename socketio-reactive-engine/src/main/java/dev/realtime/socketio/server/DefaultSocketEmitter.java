@@ -67,7 +67,7 @@ final class DefaultSocketEmitter implements SocketEmitter {
 			// (it reaches the client on recovery even when sent while disconnected). The socket
 			// is on this node: no other node needs to hear of it.
 			namespace.adapter().broadcast(SocketIoPacket.event(namespace.name(), data),
-					new BroadcastOptions(Set.of(socket.id()), Set.of(), false, true, true, null));
+					BroadcastOptions.builder().rooms(Set.of(socket.id())).local(true).build());
 			return;
 		}
 		long ackId = (callback != null) ? namespace.nextAckId() : SocketIoPacket.NO_ACK_ID;

@@ -14,6 +14,7 @@ import dev.realtime.socketio.engine.EngineIoCloseReason;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.internal.RandomIds;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
@@ -30,12 +31,7 @@ import tools.jackson.databind.node.ArrayNode;
  * never use is created on first use (the data map and the pending acknowledgements) or
  * only for the sockets that need it (the recovery state).
  */
-final class DefaultSocketIoSocket implements SocketIoSocket {
-
-	/** PROTOCOL.md 2.8: the disconnections after which a session is kept for recovery. */
-	private static final Set<String> RECOVERABLE_REASONS = Set.of(DisconnectReason.TRANSPORT_ERROR,
-			DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
-			DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
+final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.EngineSocketOwner {
 
 	private final String id;
 
@@ -95,7 +91,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public EngineIoSocket conn() {
+	public SocketIoConnection conn() {
+		return new DefaultSocketIoConnection(this.client.conn());
+	}
+
+	@Override
+	public EngineIoSocket engineSocket() {
 		return this.client.conn();
 	}
 
@@ -208,12 +209,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public void onDisconnecting(Consumer<String> listener) {
+	public void onDisconnecting(Consumer<DisconnectReason> listener) {
 		this.listeners.onDisconnecting(listener);
 	}
 
 	@Override
-	public void onDisconnect(BiConsumer<String, String> listener) {
+	public void onDisconnect(BiConsumer<DisconnectReason, String> listener) {
 		this.listeners.onDisconnect(listener);
 	}
 
@@ -382,13 +383,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 	}
 
-	void onClose(String reason, String description) {
+	void onClose(DisconnectReason reason, String description) {
 		if (!this.connected) {
 			return;
 		}
 		this.listeners.notifyDisconnecting(reason);
 		String pid = this.pid;
-		@Nullable Set<String> rooms = (pid != null && RECOVERABLE_REASONS.contains(reason)) ? rooms() : null;
+		@Nullable Set<String> rooms = (pid != null && reason.isRecoverable()) ? rooms() : null;
 		this.namespace.adapter().delAll(this.id);
 		if (pid != null && rooms != null) {
 			// Kept only once the rooms are left, so that a restored socket keeps the rooms it rejoins.

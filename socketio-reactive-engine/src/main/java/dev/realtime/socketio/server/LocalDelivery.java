@@ -101,17 +101,17 @@ final class LocalDelivery {
 	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
 		if (recipients.size() == 1) {
 			DefaultSocketIoSocket socket = recipients.get(0);
-			socket.conn().execute(action, socket);
+			socket.engineSocket().execute(action, socket);
 			return;
 		}
 		Map<EventLoop, List<DefaultSocketIoSocket>> byLoop = new IdentityHashMap<>();
 		for (DefaultSocketIoSocket socket : recipients) {
-			byLoop.computeIfAbsent(socket.conn().eventLoop(), (loop) -> new ArrayList<>()).add(socket);
+			byLoop.computeIfAbsent(socket.engineSocket().eventLoop(), (loop) -> new ArrayList<>()).add(socket);
 		}
 		byLoop.forEach((loop, sockets) -> {
 			Runnable task = () -> {
 				for (DefaultSocketIoSocket socket : sockets) {
-					socket.conn().execute(action, socket);
+					socket.engineSocket().execute(action, socket);
 				}
 			};
 			if (loop.inEventLoop()) {

@@ -28,7 +28,7 @@ final class SocketListeners {
 	private static final Logger logger = Loggers.getLogger(SocketListeners.class);
 
 	private static final ObjectNode RATE_LIMITED_REPLY = JsonNodeFactory.instance.objectNode()
-		.put("error", DisconnectReason.RATE_LIMITED);
+		.put("error", DisconnectReason.RATE_LIMITED.wireName());
 
 	private final DefaultSocketIoSocket socket;
 
@@ -47,9 +47,9 @@ final class SocketListeners {
 
 	private volatile List<Consumer<Throwable>> errors = List.of();
 
-	private volatile List<Consumer<String>> disconnecting = List.of();
+	private volatile List<Consumer<DisconnectReason>> disconnecting = List.of();
 
-	private volatile List<BiConsumer<String, String>> disconnect = List.of();
+	private volatile List<BiConsumer<DisconnectReason, String>> disconnect = List.of();
 
 	SocketListeners(DefaultSocketIoSocket socket, @Nullable SocketRateLimiter rateLimiter) {
 		this.socket = socket;
@@ -108,14 +108,14 @@ final class SocketListeners {
 		}
 	}
 
-	void onDisconnecting(Consumer<String> listener) {
+	void onDisconnecting(Consumer<DisconnectReason> listener) {
 		Objects.requireNonNull(listener, "listener must not be null");
 		synchronized (this) {
 			this.disconnecting = Listeners.append(this.disconnecting, listener);
 		}
 	}
 
-	void onDisconnect(BiConsumer<String, String> listener) {
+	void onDisconnect(BiConsumer<DisconnectReason, String> listener) {
 		Objects.requireNonNull(listener, "listener must not be null");
 		synchronized (this) {
 			this.disconnect = Listeners.append(this.disconnect, listener);
@@ -177,7 +177,7 @@ final class SocketListeners {
 			ack.send(RATE_LIMITED_REPLY);
 		}
 		if (this.rateLimiter != null && this.rateLimiter.abusive()) {
-			this.socket.client().conn().close(DisconnectReason.RATE_LIMITED);
+			this.socket.client().conn().close(DisconnectReason.RATE_LIMITED.wireName());
 		}
 	}
 
@@ -224,8 +224,8 @@ final class SocketListeners {
 		}
 	}
 
-	void notifyDisconnecting(String reason) {
-		for (Consumer<String> listener : this.disconnecting) {
+	void notifyDisconnecting(DisconnectReason reason) {
+		for (Consumer<DisconnectReason> listener : this.disconnecting) {
 			try {
 				listener.accept(reason);
 			}
@@ -235,8 +235,8 @@ final class SocketListeners {
 		}
 	}
 
-	void notifyDisconnect(String reason, String description) {
-		for (BiConsumer<String, String> listener : this.disconnect) {
+	void notifyDisconnect(DisconnectReason reason, String description) {
+		for (BiConsumer<DisconnectReason, String> listener : this.disconnect) {
 			try {
 				listener.accept(reason, description);
 			}
