@@ -44,7 +44,9 @@ final class LocalDelivery {
 		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
 		forEachLoop(socketIds, (socket) -> socket.writeBroadcast(encoded, data, options.volatileFlag()));
 		if (data != null) {
-			this.namespace.server().metrics().eventSent(this.namespace.name(), Payloads.eventName(data), socketIds.size());
+			this.namespace.server()
+				.metrics()
+				.eventSent(this.namespace.name(), Payloads.eventName(data), socketIds.size());
 		}
 	}
 

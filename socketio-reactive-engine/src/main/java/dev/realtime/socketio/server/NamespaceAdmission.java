@@ -37,7 +37,10 @@ final class NamespaceAdmission {
 	/** The connected sockets of the namespace, shared with it. */
 	private final Map<String, SocketIoSocket> sockets;
 
-	/** Restored sockets back in their rooms, until their CONNECT acknowledgement; shared with the delivery. */
+	/**
+	 * Restored sockets back in their rooms, until their CONNECT acknowledgement; shared with
+	 * the delivery.
+	 */
 	private final Map<String, DefaultSocketIoSocket> recovering;
 
 	private final List<Consumer<SocketIoSocket>> connectionListeners = new CopyOnWriteArrayList<>();
@@ -77,7 +80,8 @@ final class NamespaceAdmission {
 					logger.warn("Could not restore a session of namespace " + this.namespace.name(), ex);
 					return Mono.just(Optional.empty());
 				})
-				.subscribe((restored) -> client.execute(() -> admitSocket(client, auth, startNanos, restored.orElse(null))));
+				.subscribe((restored) -> client
+					.execute(() -> admitSocket(client, auth, startNanos, restored.orElse(null))));
 			return;
 		}
 		admitSocket(client, auth, startNanos, null);
@@ -85,7 +89,8 @@ final class NamespaceAdmission {
 
 	private void admitSocket(SocketIoClient client, ObjectNode auth, long startNanos,
 			@Nullable RestoredSession restored) {
-		DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this.namespace, client, handshake(client, auth), restored);
+		Handshake handshake = handshake(client, auth);
+		DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this.namespace, client, handshake, restored);
 		ConnectionStateRecoveryOptions recovery = this.namespace.connectionStateRecovery();
 		if (restored != null) {
 			this.recovering.put(socket.id(), socket);

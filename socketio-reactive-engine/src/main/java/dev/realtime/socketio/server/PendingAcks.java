@@ -49,7 +49,8 @@ final class PendingAcks {
 				if (pending != null) {
 					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
 							System.nanoTime() - pending.startNanos(), false);
-					pending.callback().onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
+					pending.callback()
+						.onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
 				}
 			}, timeout.toMillis());
 		}
