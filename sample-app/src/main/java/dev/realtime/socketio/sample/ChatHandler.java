@@ -49,14 +49,6 @@ public class ChatHandler {
 	/** The socket's chat rooms, in its data: rooms are gone from the adapter on disconnect. */
 	private static final String JOINED_ROOMS = ChatHandler.class.getName() + ".ROOMS";
 
-	/**
-	 * The disconnections after which the server keeps the session for connection state
-	 * recovery (PROTOCOL.md 2.8); not when either side left the namespace on purpose.
-	 */
-	private static final Set<String> SESSION_KEPT = Set.of(DisconnectReason.TRANSPORT_CLOSE,
-			DisconnectReason.TRANSPORT_ERROR, DisconnectReason.PING_TIMEOUT, DisconnectReason.FORCED_CLOSE,
-			DisconnectReason.FORCED_SERVER_CLOSE, DisconnectReason.SERVER_SHUTTING_DOWN);
-
 	private final ChatRooms rooms;
 
 	private final Nicknames nicknames;
@@ -148,13 +140,14 @@ public class ChatHandler {
 
 	/**
 	 * Tell the socket's rooms it left. Its nickname is given up, unless the socket may come
-	 * back with connection state recovery: then it is kept for the recovery window.
+	 * back with connection state recovery (the server keeps its session after a recoverable
+	 * disconnection): then it is kept for the recovery window.
 	 */
 	@OnDisconnect
-	Mono<Void> disconnected(SocketIoSocket socket, ChatUser user, String reason) {
+	Mono<Void> disconnected(SocketIoSocket socket, ChatUser user, DisconnectReason reason) {
 		logger.info(user.nickname() + " disconnected (" + reason + ")");
 		ConnectionStateRecoveryOptions recovery = socket.namespace().server().options().connectionStateRecovery();
-		if (recovery != null && SESSION_KEPT.contains(reason)) {
+		if (recovery != null && reason.isRecoverable()) {
 			this.nicknames.hold(user.nickname(), socket.id(), recovery.maxDisconnectionDuration());
 		}
 		else {

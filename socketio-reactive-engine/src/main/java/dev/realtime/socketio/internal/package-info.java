@@ -1,5 +1,6 @@
 /**
- * Helpers shared by the engine's packages. Not API: may change without notice.
+ * Helpers shared by the engine's packages and the project's other modules. Not API: may
+ * change without notice.
  */
 @NullMarked
 package dev.realtime.socketio.internal;

@@ -100,8 +100,14 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 	}
 
 	BroadcastOptions options() {
-		return new BroadcastOptions(this.rooms, this.except, this.volatileFlag, this.compress, this.local,
-				this.timeout);
+		return BroadcastOptions.builder()
+			.rooms(this.rooms)
+			.except(this.except)
+			.volatileFlag(this.volatileFlag)
+			.compress(this.compress)
+			.local(this.local)
+			.timeout(this.timeout)
+			.build();
 	}
 
 	@Override

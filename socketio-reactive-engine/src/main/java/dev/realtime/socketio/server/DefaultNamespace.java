@@ -4,43 +4,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
-import dev.realtime.socketio.engine.EngineIoHandshake;
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
-import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoAdapter;
-import io.netty.channel.EventLoop;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.Logger;
-import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A namespace: its sockets, middlewares and listeners, and the delivery side of the
- * adapter contract (encode once, then one task per event loop).
+ * A namespace: its sockets, its adapter and its server-side listeners. Sockets get in
+ * through its {@link NamespaceAdmission}; what the adapter sends to local sockets goes
+ * through its {@link LocalDelivery}.
  */
-class DefaultNamespace implements Namespace, AdapterContext {
-
-	private static final Logger logger = Loggers.getLogger(DefaultNamespace.class);
+class DefaultNamespace implements Namespace, AdapterContext, ServerInternals.AdapterOwner {
 
 	private final String name;
 
@@ -50,12 +40,9 @@ class DefaultNamespace implements Namespace, AdapterContext {
 
 	private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
 
-	/** Restored sockets back in their rooms, until their CONNECT acknowledgement. */
-	private final Map<String, DefaultSocketIoSocket> recovering = new ConcurrentHashMap<>();
+	private final NamespaceAdmission admission;
 
-	private final List<Consumer<SocketIoSocket>> connectionListeners = new CopyOnWriteArrayList<>();
-
-	private final List<ConnectMiddleware> middlewares = new CopyOnWriteArrayList<>();
+	private final LocalDelivery delivery;
 
 	private final Map<String, List<EventListener>> serverSideListeners = new ConcurrentHashMap<>();
 
@@ -67,6 +54,10 @@ class DefaultNamespace implements Namespace, AdapterContext {
 		this.name = name;
 		this.server = server;
 		this.parent = parent;
+		// Restored sockets back in their rooms, until their CONNECT acknowledgement.
+		Map<String, DefaultSocketIoSocket> recovering = new ConcurrentHashMap<>();
+		this.admission = new NamespaceAdmission(this, parent, this.sockets, recovering);
+		this.delivery = new LocalDelivery(this, this.sockets, recovering);
 		this.adapter = server.options().adapterFactory().create(this);
 	}
 
@@ -112,12 +103,12 @@ class DefaultNamespace implements Namespace, AdapterContext {
 
 	@Override
 	public void onConnection(Consumer<SocketIoSocket> listener) {
-		this.connectionListeners.add(listener);
+		this.admission.onConnection(listener);
 	}
 
 	@Override
 	public void use(ConnectMiddleware middleware) {
-		this.middlewares.add(middleware);
+		this.admission.use(middleware);
 	}
 
 	@Override
@@ -156,8 +147,7 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	@Override
 	public Mono<List<JsonNode>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
 		Payloads.checkEventName(event);
-		BroadcastOptions options = new BroadcastOptions(java.util.Set.of(), java.util.Set.of(), false, true, false,
-				timeout);
+		BroadcastOptions options = BroadcastOptions.builder().timeout(timeout).build();
 		return this.adapter.serverSideEmitWithAck(Payloads.eventData(jsonMapper(), event, args), options);
 	}
 
@@ -178,130 +168,11 @@ class DefaultNamespace implements Namespace, AdapterContext {
 	// Connecting, on the client's event loop
 
 	/**
-	 * Restore the client's session when it presents one, run the connection middlewares,
-	 * then admit or refuse the socket.
+	 * Admit a socket of a client that sent CONNECT for this namespace.
 	 * @param startNanos when the CONNECT packet arrived, 0 without listeners
 	 */
 	void add(SocketIoClient client, ObjectNode auth, long startNanos) {
-		JsonNode pid = auth.get("pid");
-		JsonNode offset = auth.get("offset");
-		if (connectionStateRecovery() != null && pid != null && pid.isString() && offset != null
-				&& offset.isString()) {
-			// PROTOCOL.md 2.8: the auth keeps pid and offset, as in the reference server.
-			this.adapter.restoreSession(pid.stringValue(), offset.stringValue())
-				.singleOptional()
-				.onErrorResume((ex) -> {
-					logger.warn("Could not restore a session of namespace " + this.name, ex);
-					return Mono.just(Optional.empty());
-				})
-				.subscribe((restored) -> client.execute(() -> admit(client, auth, startNanos, restored.orElse(null))));
-			return;
-		}
-		admit(client, auth, startNanos, null);
-	}
-
-	private void admit(SocketIoClient client, ObjectNode auth, long startNanos, @Nullable RestoredSession restored) {
-		DefaultSocketIoSocket socket = new DefaultSocketIoSocket(this, client, handshake(client, auth), restored);
-		ConnectionStateRecoveryOptions recovery = connectionStateRecovery();
-		if (restored != null) {
-			this.recovering.put(socket.id(), socket);
-			socket.rejoin(restored.session().rooms());
-		}
-		List<ConnectMiddleware> chain = middlewareChain();
-		if (chain.isEmpty() || (restored != null && recovery != null && recovery.skipMiddlewares())) {
-			connected(client, socket, startNanos);
-			return;
-		}
-		Flux.fromIterable(chain)
-			.concatMap((middleware) -> Mono.defer(() -> middleware.handle(socket)))
-			.then()
-			.subscribe(null, (error) -> client.execute(() -> refused(client, socket, error, startNanos)),
-					() -> client.execute(() -> connected(client, socket, startNanos)));
-	}
-
-	private void abandonRecovery(DefaultSocketIoSocket socket) {
-		if (socket.recovered() && this.recovering.remove(socket.id(), socket)) {
-			socket.abandonRecovery();
-		}
-	}
-
-	private List<ConnectMiddleware> middlewareChain() {
-		List<ConnectMiddleware> global = this.server.middlewares();
-		List<ConnectMiddleware> inherited = (this.parent != null) ? this.parent.middlewares() : List.of();
-		if (global.isEmpty() && inherited.isEmpty()) {
-			return this.middlewares;
-		}
-		List<ConnectMiddleware> chain = new ArrayList<>(global);
-		chain.addAll(inherited);
-		chain.addAll(this.middlewares);
-		return chain;
-	}
-
-	private void connected(SocketIoClient client, DefaultSocketIoSocket socket, long startNanos) {
-		if (!client.conn().isOpen()) {
-			abandonRecovery(socket);
-			client.onConnectFailed(this.name);
-			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
-			return;
-		}
-		this.sockets.put(socket.id(), socket);
-		this.recovering.remove(socket.id(), socket);
-		socket.onConnect();
-		client.onConnected(socket);
-		ObjectNode ack = JsonNodeFactory.instance.objectNode().put("sid", socket.id());
-		if (socket.pid() != null) {
-			ack.put("pid", socket.pid());
-		}
-		client.send(SocketIoPacket.connect(this.name, ack));
-		if (socket.recovered()) {
-			socket.sendMissedPackets();
-		}
-		handshakeCompleted(SocketIoServerListener.ACCEPTED, startNanos);
-		this.server.metrics().socketConnected(socket);
-		if (this.parent != null) {
-			this.parent.fireConnection(socket);
-		}
-		for (Consumer<SocketIoSocket> listener : this.connectionListeners) {
-			try {
-				listener.accept(socket);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Connection listener of namespace " + this.name + " failed", ex);
-			}
-		}
-	}
-
-	private void refused(SocketIoClient client, DefaultSocketIoSocket socket, Throwable error, long startNanos) {
-		abandonRecovery(socket);
-		client.onConnectFailed(this.name);
-		if (!client.conn().isOpen()) {
-			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
-			return;
-		}
-		ObjectNode payload = JsonNodeFactory.instance.objectNode();
-		payload.put("message", (error.getMessage() != null) ? error.getMessage() : error.getClass().getSimpleName());
-		if (error instanceof ConnectRejectedException rejected && rejected.data() != null) {
-			payload.set("data", Payloads.toNode(jsonMapper(), rejected.data()));
-		}
-		this.server.metrics().connectRejected(this.name);
-		client.send(SocketIoPacket.connectError(this.name, payload));
-		handshakeCompleted((error instanceof ConnectRejectedException) ? SocketIoServerListener.REJECTED
-				: SocketIoServerListener.ERROR, startNanos);
-	}
-
-	private void handshakeCompleted(String outcome, long startNanos) {
-		ServerListeners metrics = this.server.metrics();
-		if (startNanos != 0 && !metrics.isEmpty()) {
-			metrics.handshakeCompleted(this.name, outcome, System.nanoTime() - startNanos);
-		}
-	}
-
-	private Handshake handshake(SocketIoClient client, ObjectNode auth) {
-		EngineIoHandshake engine = client.conn().handshake();
-		String address = (engine.remoteAddress() != null && engine.remoteAddress().getAddress() != null)
-				? engine.remoteAddress().getAddress().getHostAddress() : "";
-		return new Handshake(engine.headers(), engine.query(), auth, address, engine.time(), engine.url(),
-				engine.secure(), engine.headers().contains(HttpHeaderNames.ORIGIN));
+		this.admission.admit(client, auth, startNanos);
 	}
 
 	void remove(DefaultSocketIoSocket socket) {
@@ -315,88 +186,13 @@ class DefaultNamespace implements Namespace, AdapterContext {
 
 	@Override
 	public void deliver(Collection<String> socketIds, SocketIoPacket packet, BroadcastOptions options) {
-		List<EnginePacket> encoded = encode(packet);
-		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
-		forEachLoop(socketIds, (socket) -> socket.writeBroadcast(encoded, data, options.volatileFlag()));
-		if (data != null) {
-			this.server.metrics().eventSent(this.name, Payloads.eventName(data), socketIds.size());
-		}
+		this.delivery.deliver(socketIds, packet, options);
 	}
 
 	@Override
 	public void deliverWithAck(Collection<String> socketIds, SocketIoPacket packet, BroadcastOptions options,
 			BroadcastAckHandler handler) {
-		List<EnginePacket> encoded = encode(packet);
-		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
-		List<DefaultSocketIoSocket> recipients = resolve(socketIds, false);
-		handler.clientCount(recipients.size());
-		Duration timeout = options.timeout();
-		forEachLoop(recipients, (socket) -> {
-			if (socket.connected()) {
-				socket.registerAck(packet.ackId(), (error, reply) -> {
-					if (error == null) {
-						JsonNode first = (reply.size() > 0) ? reply.get(0) : JsonNodeFactory.instance.nullNode();
-						handler.ack(first);
-					}
-				}, timeout);
-			}
-			socket.writeBroadcast(encoded, data, options.volatileFlag());
-		});
-	}
-
-	/**
-	 * Find the local sockets, with or without the restored ones still connecting (which
-	 * hold broadcasts back until their CONNECT acknowledgement).
-	 */
-	private List<DefaultSocketIoSocket> resolve(Collection<String> socketIds, boolean withRecovering) {
-		List<DefaultSocketIoSocket> resolved = new ArrayList<>(socketIds.size());
-		for (String id : socketIds) {
-			SocketIoSocket socket = this.sockets.get(id);
-			if (socket instanceof DefaultSocketIoSocket local) {
-				resolved.add(local);
-			}
-			else if (withRecovering && !this.recovering.isEmpty()) {
-				DefaultSocketIoSocket restored = this.recovering.get(id);
-				if (restored != null) {
-					resolved.add(restored);
-				}
-			}
-		}
-		return resolved;
-	}
-
-	private void forEachLoop(Collection<String> socketIds, Consumer<DefaultSocketIoSocket> action) {
-		forEachLoop(resolve(socketIds, true), action);
-	}
-
-	/**
-	 * Hand each home event loop one task that writes to all its recipients; the sessions
-	 * flush once per loop iteration. A session busy on another thread at that moment takes
-	 * its write in turn.
-	 */
-	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
-		if (recipients.size() == 1) {
-			DefaultSocketIoSocket socket = recipients.get(0);
-			socket.conn().execute(action, socket);
-			return;
-		}
-		Map<EventLoop, List<DefaultSocketIoSocket>> byLoop = new IdentityHashMap<>();
-		for (DefaultSocketIoSocket socket : recipients) {
-			byLoop.computeIfAbsent(socket.conn().eventLoop(), (loop) -> new ArrayList<>()).add(socket);
-		}
-		byLoop.forEach((loop, sockets) -> {
-			Runnable task = () -> {
-				for (DefaultSocketIoSocket socket : sockets) {
-					socket.conn().execute(action, socket);
-				}
-			};
-			if (loop.inEventLoop()) {
-				task.run();
-			}
-			else {
-				loop.execute(task);
-			}
-		});
+		this.delivery.deliverWithAck(socketIds, packet, options, handler);
 	}
 
 	// Broadcasting to the whole namespace

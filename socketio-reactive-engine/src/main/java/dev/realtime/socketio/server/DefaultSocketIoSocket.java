@@ -1,14 +1,10 @@
 package dev.realtime.socketio.server;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -18,62 +14,32 @@ import dev.realtime.socketio.engine.EngineIoCloseReason;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.internal.RandomIds;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.protocol.SocketIoPacket;
-import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
-import reactor.util.Logger;
-import reactor.util.Loggers;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A socket of one namespace on one connection. Listener lists are thread-safe; the pending
- * acknowledgements and the connection state are confined to the connection's context.
+ * A socket of one namespace on one connection: its identity, rooms and lifecycle. Its
+ * listeners ({@link SocketListeners}) are thread-safe; the pending acknowledgements
+ * ({@link PendingAcks}), the recovery state of a restored socket ({@link SocketRecovery})
+ * and the connection state are confined to the connection's context.
  * <p>An idle connection costs heap for every object its socket holds, so what most sockets
- * never use is created on first use: the listener lists are immutable lists replaced on
- * change (copy-on-write, shared empty list until then), the data map and the pending
- * acknowledgements are created when first needed.
+ * never use is created on first use (the data map and the pending acknowledgements) or
+ * only for the sockets that need it (the recovery state).
  */
-final class DefaultSocketIoSocket implements SocketIoSocket {
-
-	private static final Logger logger = Loggers.getLogger(DefaultSocketIoSocket.class);
-
-	private static final ObjectNode RATE_LIMITED_REPLY = JsonNodeFactory.instance.objectNode()
-		.put("error", DisconnectReason.RATE_LIMITED);
-
-	/** PROTOCOL.md 2.8: the disconnections after which a session is kept for recovery. */
-	private static final Set<String> RECOVERABLE_REASONS = Set.of(DisconnectReason.TRANSPORT_ERROR,
-			DisconnectReason.TRANSPORT_CLOSE, DisconnectReason.FORCED_CLOSE, DisconnectReason.PING_TIMEOUT,
-			DisconnectReason.SERVER_SHUTTING_DOWN, DisconnectReason.FORCED_SERVER_CLOSE);
-
-	/** How long a restored socket remembers the offsets of its missed packets. */
-	private static final Duration RECOVERED_OFFSETS_RETENTION = Duration.ofSeconds(10);
+final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.EngineSocketOwner {
 
 	private final String id;
 
 	/** The private session id, with connection state recovery on. */
 	private final @Nullable String pid;
 
-	private final boolean recovered;
-
-	/** Events missed while disconnected, sent right after the CONNECT acknowledgement. */
-	private List<ArrayNode> missedPackets;
-
-	/** Broadcasts that reached a restored socket before its CONNECT acknowledgement. */
-	private @Nullable List<HeldPacket> heldBack;
-
-	/**
-	 * The offsets a restored socket got among its missed packets, for a while after it
-	 * connected: a copy of one of them still on its way from another node goes out once.
-	 */
-	private @Nullable Set<String> recoveredOffsets;
+	/** What a restored socket still has to deliver; {@code null} for a new one. */
+	private final @Nullable SocketRecovery recovery;
 
 	private final DefaultNamespace namespace;
 
@@ -83,52 +49,34 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private volatile @Nullable Map<String, Object> data;
 
-	/** Immutable lists by event, replaced atomically per key. */
-	private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
-
-	// Immutable lists, replaced while holding the lock of this.listeners
-
-	private volatile List<AnyListener> anyListeners = List.of();
-
-	private volatile List<AnyListener> anyOutgoingListeners = List.of();
-
-	private volatile List<PacketMiddleware> middlewares = List.of();
-
-	private volatile List<Consumer<Throwable>> errorListeners = List.of();
-
-	private volatile List<Consumer<String>> disconnectingListeners = List.of();
-
-	private volatile List<BiConsumer<String, String>> disconnectListeners = List.of();
+	/** Also the lock of the lazily created data map. */
+	private final SocketListeners listeners;
 
 	/** Created by the first acknowledgement callback; in the connection's context only. */
-	private @Nullable Map<Long, PendingAck> pendingAcks;
+	private @Nullable PendingAcks pendingAcks;
 
 	private volatile boolean connected;
-
-	private final @Nullable SocketRateLimiter rateLimiter;
 
 	DefaultSocketIoSocket(DefaultNamespace namespace, SocketIoClient client, Handshake handshake,
 			@Nullable RestoredSession restored) {
 		this.namespace = namespace;
 		this.client = client;
 		this.handshake = handshake;
-		this.rateLimiter = SocketRateLimiter.create(namespace.server().options().eventRateLimits(), namespace.name());
+		this.listeners = new SocketListeners(this,
+				SocketRateLimiter.create(namespace.server().options().eventRateLimits(), namespace.name()));
 		if (restored != null) {
 			SocketIoSession session = restored.session();
 			this.id = session.sid();
 			this.pid = session.pid();
-			this.recovered = true;
 			if (!session.data().isEmpty()) {
 				this.data = new ConcurrentHashMap<>(session.data());
 			}
-			this.missedPackets = restored.missedPackets();
-			this.heldBack = new ArrayList<>();
+			this.recovery = new SocketRecovery(restored.missedPackets());
 		}
 		else {
 			this.id = RandomIds.next();
 			this.pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
-			this.recovered = false;
-			this.missedPackets = List.of();
+			this.recovery = null;
 		}
 	}
 
@@ -138,12 +86,17 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public Namespace namespace() {
+	public DefaultNamespace namespace() {
 		return this.namespace;
 	}
 
 	@Override
-	public EngineIoSocket conn() {
+	public SocketIoConnection conn() {
+		return new DefaultSocketIoConnection(this.client.conn());
+	}
+
+	@Override
+	public EngineIoSocket engineSocket() {
 		return this.client.conn();
 	}
 
@@ -163,7 +116,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	@Override
 	public boolean recovered() {
-		return this.recovered;
+		return this.recovery != null;
 	}
 
 	@Nullable String pid() {
@@ -217,76 +170,52 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	@Override
 	public void on(String event, EventListener listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		this.listeners.compute(event, (e, list) -> Listeners.append(list, listener));
+		this.listeners.on(event, listener);
 	}
 
 	@Override
 	public void off(String event, EventListener listener) {
-		this.listeners.computeIfPresent(event, (e, list) -> Listeners.removeOrNull(list, listener));
+		this.listeners.off(event, listener);
 	}
 
 	@Override
 	public void onAny(AnyListener listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		synchronized (this.listeners) {
-			this.anyListeners = Listeners.append(this.anyListeners, listener);
-		}
+		this.listeners.onAny(listener);
 	}
 
 	@Override
 	public void prependAny(AnyListener listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		synchronized (this.listeners) {
-			this.anyListeners = Listeners.prepend(this.anyListeners, listener);
-		}
+		this.listeners.prependAny(listener);
 	}
 
 	@Override
 	public void offAny(AnyListener listener) {
-		synchronized (this.listeners) {
-			this.anyListeners = Listeners.remove(this.anyListeners, listener);
-		}
+		this.listeners.offAny(listener);
 	}
 
 	@Override
 	public void onAnyOutgoing(AnyListener listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		synchronized (this.listeners) {
-			this.anyOutgoingListeners = Listeners.append(this.anyOutgoingListeners, listener);
-		}
+		this.listeners.onAnyOutgoing(listener);
 	}
 
 	@Override
 	public void use(PacketMiddleware middleware) {
-		Objects.requireNonNull(middleware, "middleware must not be null");
-		synchronized (this.listeners) {
-			this.middlewares = Listeners.append(this.middlewares, middleware);
-		}
+		this.listeners.use(middleware);
 	}
 
 	@Override
 	public void onError(Consumer<Throwable> listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		synchronized (this.listeners) {
-			this.errorListeners = Listeners.append(this.errorListeners, listener);
-		}
+		this.listeners.onError(listener);
 	}
 
 	@Override
-	public void onDisconnecting(Consumer<String> listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		synchronized (this.listeners) {
-			this.disconnectingListeners = Listeners.append(this.disconnectingListeners, listener);
-		}
+	public void onDisconnecting(Consumer<DisconnectReason> listener) {
+		this.listeners.onDisconnecting(listener);
 	}
 
 	@Override
-	public void onDisconnect(BiConsumer<String, String> listener) {
-		Objects.requireNonNull(listener, "listener must not be null");
-		synchronized (this.listeners) {
-			this.disconnectListeners = Listeners.append(this.disconnectListeners, listener);
-		}
+	public void onDisconnect(BiConsumer<DisconnectReason, String> listener) {
+		this.listeners.onDisconnect(listener);
 	}
 
 	// Emitting
@@ -326,191 +255,57 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		return new DefaultSocketEmitter(this, null, false);
 	}
 
-	/** Send an event built by an emitter; safe from any thread. */
-	void sendEvent(String event, ArrayNode data, @Nullable AckCallback callback, @Nullable Duration timeout,
-			boolean volatileFlag) {
-		if (this.pid != null && callback == null && !volatileFlag) {
-			// PROTOCOL.md 2.8: through the adapter, which gives the event its offset and keeps it
-			// (it reaches the client on recovery even when sent while disconnected). The socket
-			// is on this node: no other node needs to hear of it.
-			this.namespace.adapter().broadcast(SocketIoPacket.event(this.namespace.name(), data),
-					new BroadcastOptions(Set.of(this.id), Set.of(), false, true, true, null));
-			return;
-		}
-		long ackId = (callback != null) ? this.namespace.nextAckId() : SocketIoPacket.NO_ACK_ID;
-		SocketIoPacket packet = SocketIoPacket.event(this.namespace.name(), data, ackId);
-		List<EnginePacket> encoded = this.namespace.encode(packet);
-		this.client.execute(() -> {
-			if (!this.connected) {
-				if (callback != null) {
-					callback.onAck(new IllegalStateException("socket has been disconnected"),
-							JsonNodeFactory.instance.arrayNode());
-				}
-				return;
-			}
-			if (callback != null) {
-				registerAck(ackId, callback, timeout);
-			}
-			notifyOutgoing(event, data);
-			this.client.write(encoded, volatileFlag);
-			this.namespace.server().metrics().eventSent(this.namespace.name(), event, 1);
-		});
+	/** Tell the outgoing listeners of an event sent; runs in the connection's context. */
+	void notifyOutgoing(String event, ArrayNode data) {
+		this.listeners.notifyOutgoing(event, data);
 	}
 
 	/** Write a broadcast packet; runs in the connection's context. */
 	void writeBroadcast(List<EnginePacket> encoded, @Nullable ArrayNode data, boolean volatileFlag) {
 		if (!this.connected) {
-			if (this.heldBack != null && !volatileFlag) {
-				this.heldBack.add(new HeldPacket(encoded, offset(data)));
+			if (this.recovery != null && !volatileFlag) {
+				this.recovery.holdBack(encoded, data);
 			}
 			return;
 		}
-		if (this.recoveredOffsets != null && !volatileFlag) {
-			String offset = offset(data);
-			if (offset != null && this.recoveredOffsets.contains(offset)) {
-				return;
-			}
+		if (this.recovery != null && !volatileFlag && this.recovery.alreadySent(data)) {
+			return;
 		}
-		if (data != null && !this.anyOutgoingListeners.isEmpty()) {
-			notifyOutgoing(Payloads.eventName(data), data);
+		if (data != null && this.listeners.hasOutgoingListeners()) {
+			this.listeners.notifyOutgoing(Payloads.eventName(data), data);
 		}
 		this.client.write(encoded, volatileFlag);
 	}
 
-	private void notifyOutgoing(String event, ArrayNode data) {
-		if (this.anyOutgoingListeners.isEmpty()) {
-			return;
-		}
-		ArrayNode args = Payloads.eventArgs(data);
-		for (AnyListener listener : this.anyOutgoingListeners) {
-			try {
-				listener.onAny(event, args);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Outgoing listener of socket " + this.id + " failed", ex);
-			}
-		}
-	}
-
 	/** Register an acknowledgement callback; runs in the connection's context. */
 	void registerAck(long ackId, AckCallback callback, @Nullable Duration timeout) {
-		ScheduledFuture<?> timer = null;
-		if (timeout != null) {
-			timer = this.client.schedule(() -> {
-				PendingAck pending = (this.pendingAcks != null) ? this.pendingAcks.remove(ackId) : null;
-				if (pending != null) {
-					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
-							System.nanoTime() - pending.startNanos(), false);
-					pending.callback().onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
-				}
-			}, timeout.toMillis());
-		}
-		Map<Long, PendingAck> pending = this.pendingAcks;
+		PendingAcks pending = this.pendingAcks;
 		if (pending == null) {
-			pending = new HashMap<>(4);
+			pending = new PendingAcks(this.client, this.namespace, this.id);
 			this.pendingAcks = pending;
 		}
-		pending.put(ackId, new PendingAck(callback, timer, System.nanoTime()));
+		pending.register(ackId, callback, timeout);
 	}
 
 	// Inbound packets, in the connection's context
 
 	void onPacket(SocketIoPacket packet) {
 		switch (packet.type()) {
-			case EVENT, BINARY_EVENT -> onEvent(packet);
+			case EVENT, BINARY_EVENT -> this.listeners.onEvent(packet);
 			case ACK, BINARY_ACK -> onAck(packet);
 			case DISCONNECT -> onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT, "");
 			default -> this.client.conn().close(EngineIoCloseReason.PARSE_ERROR);
 		}
 	}
 
-	private void onEvent(SocketIoPacket packet) {
-		ArrayNode data = (ArrayNode) packet.data();
-		String event = Payloads.eventName(data);
-		ArrayNode args = Payloads.eventArgs(data);
-		AckSender ack = packet.hasAckId() ? new DefaultAckSender(this, packet.ackId()) : null;
-		this.namespace.server().metrics().eventReceived(this.namespace.name(), event);
-		if (this.rateLimiter != null && !this.rateLimiter.tryAcquire(event)) {
-			rateLimited(event, ack);
-			return;
-		}
-		List<PacketMiddleware> middlewares = this.middlewares;
-		if (middlewares.isEmpty()) {
-			dispatch(event, args, ack);
-			return;
-		}
-		Flux.fromIterable(middlewares)
-			.concatMap((middleware) -> middleware.handle(this, event, args))
-			.then()
-			.subscribe(null, (error) -> this.client.execute(() -> notifyError(error)),
-					() -> this.client.execute(() -> dispatch(event, args, ack)));
-	}
-
-	private void rateLimited(String event, @Nullable AckSender ack) {
-		this.namespace.server().metrics().eventRateLimited(this.namespace.name(), event);
-		if (ack != null) {
-			ack.send(RATE_LIMITED_REPLY);
-		}
-		if (this.rateLimiter != null && this.rateLimiter.abusive()) {
-			this.client.conn().close(DisconnectReason.RATE_LIMITED);
-		}
-	}
-
-	private void dispatch(String event, ArrayNode args, @Nullable AckSender ack) {
-		if (!this.connected) {
-			return;
-		}
-		for (AnyListener listener : this.anyListeners) {
-			try {
-				listener.onAny(event, args, ack);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Catch-all listener of socket " + this.id + " failed", ex);
-			}
-		}
-		List<EventListener> eventListeners = this.listeners.get(event);
-		if (eventListeners == null) {
-			return;
-		}
-		for (EventListener listener : eventListeners) {
-			try {
-				listener.onEvent(args, ack);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Listener for event '" + event + "' of socket " + this.id + " failed", ex);
-				this.namespace.server().metrics().handlerFailed(this.namespace.name(), event, ex);
-				notifyError(ex);
-			}
-		}
-	}
-
 	void notifyError(Throwable error) {
-		for (Consumer<Throwable> listener : this.errorListeners) {
-			try {
-				listener.accept(error);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Error listener of socket " + this.id + " failed", ex);
-			}
-		}
+		this.listeners.notifyError(error);
 	}
 
 	private void onAck(SocketIoPacket packet) {
-		PendingAck pending = (this.pendingAcks != null) ? this.pendingAcks.remove(packet.ackId()) : null;
-		if (pending == null) {
-			// Unknown or duplicate ack ids are ignored, as in the reference server.
-			return;
-		}
-		if (pending.timer() != null) {
-			pending.timer().cancel(false);
-		}
-		this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
-				System.nanoTime() - pending.startNanos(), true);
-		try {
-			pending.callback().onAck(null, (ArrayNode) packet.data());
-		}
-		catch (RuntimeException ex) {
-			logger.error("Ack callback of socket " + this.id + " failed", ex);
+		// Unknown ack ids are ignored, as in the reference server.
+		if (this.pendingAcks != null) {
+			this.pendingAcks.complete(packet.ackId(), (ArrayNode) packet.data());
 		}
 	}
 
@@ -545,39 +340,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	 * Runs in the connection's context.
 	 */
 	void sendMissedPackets() {
-		Set<String> sentOffsets = new HashSet<>();
-		for (ArrayNode packet : this.missedPackets) {
-			String offset = offset(packet);
-			if (offset != null) {
-				sentOffsets.add(offset);
-			}
-			this.client.write(this.namespace.encode(SocketIoPacket.event(this.namespace.name(), packet)), false);
+		if (this.recovery != null) {
+			this.recovery.sendMissedPackets(this.client, this.namespace);
 		}
-		this.missedPackets = List.of();
-		List<HeldPacket> held = this.heldBack;
-		this.heldBack = null;
-		if (held != null) {
-			for (HeldPacket packet : held) {
-				// A packet kept before the session was read and delivered after the socket
-				// rejoined its rooms is both missed and held back: it goes out once.
-				if (packet.offset() == null || !sentOffsets.contains(packet.offset())) {
-					this.client.write(packet.encoded(), false);
-				}
-			}
-		}
-		if (!sentOffsets.isEmpty()) {
-			this.recoveredOffsets = sentOffsets;
-			this.client.schedule(() -> this.recoveredOffsets = null, RECOVERED_OFFSETS_RETENTION.toMillis());
-		}
-	}
-
-	/** The offset of an event with connection state recovery on: its last argument. */
-	private static @Nullable String offset(@Nullable ArrayNode data) {
-		if (data == null || data.size() < 2) {
-			return null;
-		}
-		JsonNode last = data.get(data.size() - 1);
-		return last.isString() ? last.stringValue() : null;
 	}
 
 	/**
@@ -588,8 +353,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	void abandonRecovery() {
 		Set<String> rooms = rooms();
 		this.namespace.adapter().delAll(this.id);
-		this.heldBack = null;
-		this.missedPackets = List.of();
+		if (this.recovery != null) {
+			this.recovery.abandon();
+		}
 		if (this.pid != null) {
 			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms, dataSnapshot()));
 		}
@@ -617,20 +383,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		}
 	}
 
-	void onClose(String reason, String description) {
+	void onClose(DisconnectReason reason, String description) {
 		if (!this.connected) {
 			return;
 		}
-		for (Consumer<String> listener : this.disconnectingListeners) {
-			try {
-				listener.accept(reason);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Disconnecting listener of socket " + this.id + " failed", ex);
-			}
-		}
+		this.listeners.notifyDisconnecting(reason);
 		String pid = this.pid;
-		@Nullable Set<String> rooms = (pid != null && RECOVERABLE_REASONS.contains(reason)) ? rooms() : null;
+		@Nullable Set<String> rooms = (pid != null && reason.isRecoverable()) ? rooms() : null;
 		this.namespace.adapter().delAll(this.id);
 		if (pid != null && rooms != null) {
 			// Kept only once the rooms are left, so that a restored socket keeps the rooms it rejoins.
@@ -639,32 +398,11 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 		this.namespace.remove(this);
 		this.client.remove(this);
 		this.connected = false;
-		Map<Long, PendingAck> acks = this.pendingAcks;
-		if (acks != null && !acks.isEmpty()) {
-			List<PendingAck> pending = new ArrayList<>(acks.values());
-			acks.clear();
-			for (PendingAck ack : pending) {
-				if (ack.timer() != null) {
-					ack.timer().cancel(false);
-				}
-				try {
-					ack.callback().onAck(new IllegalStateException("socket has been disconnected"),
-							JsonNodeFactory.instance.arrayNode());
-				}
-				catch (RuntimeException ex) {
-					logger.error("Ack callback of socket " + this.id + " failed", ex);
-				}
-			}
+		if (this.pendingAcks != null) {
+			this.pendingAcks.failAll();
 		}
 		this.namespace.server().metrics().socketDisconnected(this, reason);
-		for (BiConsumer<String, String> listener : this.disconnectListeners) {
-			try {
-				listener.accept(reason, description);
-			}
-			catch (RuntimeException ex) {
-				logger.error("Disconnect listener of socket " + this.id + " failed", ex);
-			}
-		}
+		this.listeners.notifyDisconnect(reason, description);
 	}
 
 	// Broadcasting from this socket
@@ -687,12 +425,6 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 	@Override
 	public String toString() {
 		return "SocketIoSocket[" + this.namespace.name() + " " + this.id + "]";
-	}
-
-	private record PendingAck(AckCallback callback, @Nullable ScheduledFuture<?> timer, long startNanos) {
-	}
-
-	private record HeldPacket(List<EnginePacket> encoded, @Nullable String offset) {
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -31,12 +30,6 @@ public interface Namespace extends BroadcastOperator {
 	 * @return the server
 	 */
 	SocketIoServer server();
-
-	/**
-	 * Return the adapter that holds the rooms of this namespace.
-	 * @return the adapter
-	 */
-	SocketIoAdapter adapter();
 
 	/**
 	 * Return the sockets connected to this namespace on this node.

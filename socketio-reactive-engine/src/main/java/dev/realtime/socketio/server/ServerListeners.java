@@ -27,7 +27,7 @@ final class ServerListeners implements SocketIoServerListener {
 	}
 
 	@Override
-	public void socketDisconnected(SocketIoSocket socket, String reason) {
+	public void socketDisconnected(SocketIoSocket socket, DisconnectReason reason) {
 		for (SocketIoServerListener listener : this.listeners) {
 			listener.socketDisconnected(socket, reason);
 		}

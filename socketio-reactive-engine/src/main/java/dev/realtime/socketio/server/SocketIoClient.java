@@ -259,10 +259,20 @@ final class SocketIoClient implements EngineIoSocketListener {
 			this.connectTimeoutTask = null;
 		}
 		this.decoder.reset();
+		DisconnectReason disconnectReason = disconnectReason(reason);
 		for (DefaultSocketIoSocket socket : sockets()) {
-			socket.onClose(reason, description);
+			socket.onClose(disconnectReason, description);
 		}
 		clearSockets();
+	}
+
+	/**
+	 * The engine's close reasons have the same names as the Socket.IO ones; a reason of the
+	 * application's own, given to {@link EngineIoSocket#close(String)}, is a forced close.
+	 */
+	private static DisconnectReason disconnectReason(String engineReason) {
+		DisconnectReason reason = DisconnectReason.fromWireName(engineReason);
+		return (reason != null) ? reason : DisconnectReason.FORCED_CLOSE;
 	}
 
 	// Outbound

@@ -35,7 +35,7 @@ public interface SocketIoServerListener {
 	 * @param socket the socket
 	 * @param reason the disconnect reason
 	 */
-	default void socketDisconnected(SocketIoSocket socket, String reason) {
+	default void socketDisconnected(SocketIoSocket socket, DisconnectReason reason) {
 	}
 
 	/**

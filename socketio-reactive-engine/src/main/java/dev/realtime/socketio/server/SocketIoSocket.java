@@ -6,8 +6,6 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
-import dev.realtime.socketio.engine.EngineIoSocket;
-
 /**
  * A client's connection to one namespace. Every method is safe from any thread; listeners
  * run on an event loop, in the connection's context (one at a time, in arrival order; see
@@ -24,10 +22,11 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	Namespace namespace();
 
 	/**
-	 * Return the underlying Engine.IO session.
-	 * @return the session
+	 * Return the low-level connection this socket runs on, shared with the client's sockets
+	 * of other namespaces: its transport, whether it upgraded, its remote address.
+	 * @return a read-only view of the connection
 	 */
-	EngineIoSocket conn();
+	SocketIoConnection conn();
 
 	/**
 	 * Whether the socket is connected.
@@ -127,13 +126,14 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	 * Listen for the start of the disconnection, while the socket is still in its rooms.
 	 * @param listener receives the reason
 	 */
-	void onDisconnecting(Consumer<String> listener);
+	void onDisconnecting(Consumer<DisconnectReason> listener);
 
 	/**
 	 * Listen for the disconnection.
-	 * @param listener receives the reason and a description
+	 * @param listener receives the reason ({@link DisconnectReason#wireName()} is Node's
+	 * reason string) and a description, or an empty string
 	 */
-	void onDisconnect(BiConsumer<String, String> listener);
+	void onDisconnect(BiConsumer<DisconnectReason, String> listener);
 
 	/**
 	 * Return an operator that targets rooms, excluding this socket.

@@ -7,6 +7,7 @@ import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoServer;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.EngineIoSocketListener;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.netty.EngineIoRoutes;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -98,8 +99,9 @@ public final class ConformanceFixture implements AutoCloseable {
 		Namespace nsp = socket.namespace();
 		// The official suite reads the CONNECT ack and the "auth" event with two separate
 		// one-shot listeners, so it misses the event when both arrive in one network read.
-		socket.conn().eventLoop().schedule(() -> socket.emit("auth", socket.handshake().auth()), 20,
-				java.util.concurrent.TimeUnit.MILLISECONDS);
+		ServerInternals.engineSocket(socket)
+			.eventLoop()
+			.schedule(() -> socket.emit("auth", socket.handshake().auth()), 20, java.util.concurrent.TimeUnit.MILLISECONDS);
 		socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) toArray(args)));
 		socket.on("message-with-ack", (args, ack) -> {
 			if (ack != null) {

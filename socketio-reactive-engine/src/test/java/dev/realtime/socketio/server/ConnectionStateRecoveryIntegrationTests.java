@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
@@ -45,7 +46,7 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
 
-	private final BlockingQueue<String> disconnectReasons = new LinkedBlockingQueue<>();
+	private final BlockingQueue<DisconnectReason> disconnectReasons = new LinkedBlockingQueue<>();
 
 	private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -174,7 +175,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		SocketIoSocket socket = next(this.connections);
 		io.to("room").emit("room-event", 0);
 		this.driver.awaitEvent("a", "room-event");
-		socket.conn().close(DisconnectReason.FORCED_CLOSE);
+		socket.conn().close();
 		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_CLOSE);
 		this.driver.await("a", "disconnect");
 		io.to("room").emit("room-event", 1);
@@ -360,7 +361,7 @@ class ConnectionStateRecoveryIntegrationTests {
 
 		RawWebSocketClient second = raw();
 		second.sendPacket(dropped.restore());
-		await().atMost(TIMEOUT).until(() -> io.sockets().adapter().sockets(Set.of("room")).size() == 1);
+		await().atMost(TIMEOUT).until(() -> ServerInternals.adapter(io.sockets()).sockets(Set.of("room")).size() == 1);
 		lateDeliveries.get(0).run();
 		middlewareDone.tryEmitEmpty();
 		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());

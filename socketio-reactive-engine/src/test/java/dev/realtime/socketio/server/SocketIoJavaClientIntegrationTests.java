@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.realtime.socketio.engine.EngineIoTransport;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
 import org.json.JSONObject;
@@ -34,7 +35,7 @@ class SocketIoJavaClientIntegrationTests {
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
 
-	private final BlockingQueue<String> disconnectReasons = new LinkedBlockingQueue<>();
+	private final BlockingQueue<DisconnectReason> disconnectReasons = new LinkedBlockingQueue<>();
 
 	private final List<JavaTestClient> clients = new ArrayList<>();
 
@@ -98,6 +99,35 @@ class SocketIoJavaClientIntegrationTests {
 		assertThat(socket.handshake().issued()).isPositive();
 		assertThat(socket.rooms()).containsExactly(socket.id());
 		assertThat(socket.conn().id()).isNotEqualTo(socket.id());
+	}
+
+	@Test
+	void connectionShowsTheUpgradeFromPollingToWebSocket() throws Exception {
+		client().connect();
+		SocketIoConnection conn = nextConnection().conn();
+		await().atMost(TIMEOUT).until(conn::upgraded);
+		assertThat(conn.transport()).isEqualTo(EngineIoTransport.WEBSOCKET);
+		assertThat(conn.isOpen()).isTrue();
+		assertThat(conn.remoteAddress()).isNotNull();
+		assertThat(conn.remoteAddress().getAddress().getHostAddress()).isEqualTo("127.0.0.1");
+	}
+
+	@Test
+	void connectionOpenedOnWebSocketIsNotUpgraded() throws Exception {
+		client("websocket").connect();
+		SocketIoConnection conn = nextConnection().conn();
+		assertThat(conn.transport()).isEqualTo(EngineIoTransport.WEBSOCKET);
+		assertThat(conn.upgraded()).isFalse();
+	}
+
+	@Test
+	void connectionOnPollingOnlyStaysOnPolling() throws Exception {
+		JavaTestClient client = client("polling");
+		client.connect();
+		SocketIoConnection conn = nextConnection().conn();
+		assertThat(client.emitAndAwaitAck("echo", "ping")[0]).isEqualTo("ping");
+		assertThat(conn.transport()).isEqualTo(EngineIoTransport.POLLING);
+		assertThat(conn.upgraded()).isFalse();
 	}
 
 	@Test
@@ -229,7 +259,7 @@ class SocketIoJavaClientIntegrationTests {
 		SocketIoSocket second = nextConnection();
 		assertThat(second.id()).isEqualTo(client.socket().id()).isNotEqualTo(firstId);
 		assertThat(client.emitAndAwaitAck("echo", "again")).containsExactly("again");
-		assertThat(next(this.disconnectReasons)).isEqualTo("forced close");
+		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_CLOSE);
 	}
 
 	@Test

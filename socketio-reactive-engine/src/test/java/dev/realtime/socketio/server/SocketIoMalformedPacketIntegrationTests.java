@@ -41,7 +41,7 @@ class SocketIoMalformedPacketIntegrationTests {
 
 	private static final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
 
-	private static final Map<String, CompletableFuture<String>> disconnectReasons = new ConcurrentHashMap<>();
+	private static final Map<String, CompletableFuture<DisconnectReason>> disconnectReasons = new ConcurrentHashMap<>();
 
 	private static final Map<String, CompletableFuture<Throwable>> errors = new ConcurrentHashMap<>();
 
@@ -78,7 +78,7 @@ class SocketIoMalformedPacketIntegrationTests {
 		this.socket = next(connections);
 	}
 
-	private static CompletableFuture<String> reason(SocketIoSocket socket) {
+	private static CompletableFuture<DisconnectReason> reason(SocketIoSocket socket) {
 		return disconnectReasons.computeIfAbsent(socket.id(), (id) -> new CompletableFuture<>());
 	}
 

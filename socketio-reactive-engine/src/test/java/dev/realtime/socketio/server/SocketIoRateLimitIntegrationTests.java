@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  */
 class SocketIoRateLimitIntegrationTests {
 
-	private final Map<String, String> reasons = new ConcurrentHashMap<>();
+	private final Map<String, DisconnectReason> reasons = new ConcurrentHashMap<>();
 
 	private SocketIoTestServer server;
 

@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import dev.realtime.socketio.internal.ServerInternals;
+import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import io.socket.client.Manager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +46,7 @@ class SocketIoServerApiIntegrationTests {
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
 
-	private final BlockingQueue<String> disconnectReasons = new LinkedBlockingQueue<>();
+	private final BlockingQueue<DisconnectReason> disconnectReasons = new LinkedBlockingQueue<>();
 
 	private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -677,15 +679,13 @@ class SocketIoServerApiIntegrationTests {
 		List<JsonNode> received = new CopyOnWriteArrayList<>();
 		io.sockets().onServerSideEmit("hello", (args, ack) -> received.add(args));
 		io.sockets().serverSideEmit("hello", "world");
-		StepVerifier.create(io.sockets()
-			.adapter()
+		StepVerifier.create(ServerInternals.adapter(io.sockets())
 			.serverSideEmitWithAck(JsonNodeFactory.instance.arrayNode().add("hello"),
-					new dev.realtime.socketio.server.adapter.BroadcastOptions(Set.of(), Set.of(), false, true, false,
-							Duration.ofSeconds(1))))
+					BroadcastOptions.builder().timeout(Duration.ofSeconds(1)).build()))
 			.assertNext((replies) -> assertThat(replies).isEmpty())
 			.expectComplete()
 			.verify(TIMEOUT);
-		StepVerifier.create(io.sockets().adapter().serverCount()).expectNext(1).expectComplete().verify(TIMEOUT);
+		StepVerifier.create(ServerInternals.adapter(io.sockets()).serverCount()).expectNext(1).expectComplete().verify(TIMEOUT);
 		assertThat(received).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> io.sockets().serverSideEmit("connect"));
 	}

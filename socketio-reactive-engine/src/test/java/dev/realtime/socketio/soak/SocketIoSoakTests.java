@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 import dev.realtime.socketio.engine.EngineIoSocket;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoServer;
@@ -185,7 +186,7 @@ class SocketIoSoakTests {
 		}
 		return "; server: session " + (session.isOpen() ? "open" : "closing") + " on " + session.transport()
 				+ ", socket " + ((this.io.sockets().sockets().values().stream()
-					.anyMatch((socket) -> socket.conn() == session)) ? "connected" : "absent");
+					.anyMatch((socket) -> ServerInternals.engineSocket(socket) == session)) ? "connected" : "absent");
 	}
 
 	/**

@@ -109,10 +109,14 @@ final class Messages {
 		JsonNode flags = opts.path("flags");
 		JsonNode timeout = flags.path("timeout");
 		@Nullable Duration ackTimeout = timeout.isNumber() ? Duration.ofMillis(timeout.asLong()) : null;
-		return new BroadcastOptions(texts(opts.path("rooms")), texts(opts.path("except")),
-				flags.path("volatile").asBoolean(false), !flags.path("compress").isBoolean()
-						|| flags.path("compress").booleanValue(),
-				true, ackTimeout);
+		return BroadcastOptions.builder()
+			.rooms(texts(opts.path("rooms")))
+			.except(texts(opts.path("except")))
+			.volatileFlag(flags.path("volatile").asBoolean(false))
+			.compress(!flags.path("compress").isBoolean() || flags.path("compress").booleanValue())
+			.local(true)
+			.timeout(ackTimeout)
+			.build();
 	}
 
 	private static Set<String> texts(JsonNode array) {

@@ -2,6 +2,8 @@ package dev.realtime.socketio.redis;
 
 import java.util.Objects;
 
+import dev.realtime.socketio.internal.ServerInternals;
+import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
@@ -93,6 +95,20 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, AutoCl
 	@Override
 	public SocketIoAdapter create(AdapterContext context) {
 		return new RedisAdapter(context, this.connections, this.options);
+	}
+
+	/**
+	 * Return the adapter of a namespace, for what only the Redis adapter does, such as
+	 * {@link RedisAdapter#allRooms()} (the rooms of the whole cluster).
+	 * @param namespace a namespace of a server whose adapters this factory creates
+	 * @return the namespace's adapter
+	 * @throws IllegalArgumentException when the namespace's adapter is not a Redis adapter
+	 */
+	public RedisAdapter adapter(Namespace namespace) {
+		if (ServerInternals.adapter(namespace) instanceof RedisAdapter adapter) {
+			return adapter;
+		}
+		throw new IllegalArgumentException("The adapter of " + namespace + " is not a Redis adapter");
 	}
 
 	/**

@@ -326,7 +326,7 @@ class RedisAdapterIntegrationTests {
 	}
 
 	private static BroadcastOptions timeout(Duration timeout) {
-		return new BroadcastOptions(Set.of(), Set.of(), false, true, false, timeout);
+		return BroadcastOptions.builder().timeout(timeout).build();
 	}
 
 }

@@ -221,7 +221,7 @@ class RedisAdapterNodeInteropIntegrationTests {
 		this.java.io().sockets().onServerSideEmit("hello", (args, ack) -> ack.send(Map.of("node", "java")));
 		List<JsonNode> fromJava = this.java.adapter()
 			.serverSideEmitWithAck(JsonNodeFactory.instance.arrayNode().add("hello").add("from-java"),
-					new BroadcastOptions(Set.of(), Set.of(), false, true, false, WAIT))
+					BroadcastOptions.builder().timeout(WAIT).build())
 			.block(WAIT);
 		assertThat(fromJava).extracting((answer) -> answer.path("node").asString()).containsExactly("node");
 		assertThat(this.nodeServer.awaitEvent("server-side-emit", WAIT).path("arg").asString()).isEqualTo("from-java");

@@ -81,7 +81,7 @@ final class TestNode implements AutoCloseable {
 	}
 
 	RedisAdapter adapter() {
-		return (RedisAdapter) this.io.sockets().adapter();
+		return this.factory.adapter(this.io.sockets());
 	}
 
 	int serverCount() {

@@ -35,7 +35,7 @@ class InMemorySessionStoreTests {
 
 	@Test
 	void onlyEventsWithoutAckIdAndNotVolatileAreRecoverable() {
-		BroadcastOptions volatileOptions = new BroadcastOptions(Set.of(), Set.of(), true, true, false, null);
+		BroadcastOptions volatileOptions = BroadcastOptions.builder().volatileFlag(true).build();
 		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a")), BroadcastOptions.all()))
 			.isTrue();
 		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a")), volatileOptions)).isFalse();
@@ -52,7 +52,7 @@ class InMemorySessionStoreTests {
 		this.store.store(SocketIoPacket.event("/", event("e", 2)), to("other"));
 		this.store.store(SocketIoPacket.event("/", event("e", 3)), BroadcastOptions.all());
 		this.store.store(SocketIoPacket.event("/", event("e", 4)),
-				new BroadcastOptions(Set.of(), Set.of("room"), false, true, false, null));
+				BroadcastOptions.builder().except(Set.of("room")).build());
 		this.store.store(SocketIoPacket.event("/", event("e", 5)), to("sid-1"));
 		this.store.store(SocketIoPacket.event("/", event("e", 6)), to("sid-2"));
 		this.store.persist(session());
@@ -119,7 +119,7 @@ class InMemorySessionStoreTests {
 	}
 
 	private static BroadcastOptions to(String room) {
-		return new BroadcastOptions(Set.of(room), Set.of(), false, true, false, null);
+		return BroadcastOptions.builder().rooms(Set.of(room)).build();
 	}
 
 	private static ArrayNode event(String name, int... args) {

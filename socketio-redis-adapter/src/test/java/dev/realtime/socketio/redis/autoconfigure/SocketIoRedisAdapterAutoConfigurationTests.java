@@ -2,6 +2,7 @@ package dev.realtime.socketio.redis.autoconfigure;
 
 import java.time.Duration;
 
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.redis.RedisAdapter;
 import dev.realtime.socketio.redis.RedisAdapterFactory;
 import dev.realtime.socketio.redis.TestRedis;
@@ -113,8 +114,8 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 					"socketio.server.port=0")
 			.run((context) -> {
 				SocketIoServer server = context.getBean(SocketIoServer.class);
-				assertThat(server.sockets().adapter()).isInstanceOf(RedisAdapter.class);
-				assertThat(server.of("/chat").adapter()).isInstanceOf(RedisAdapter.class);
+				assertThat(ServerInternals.adapter(server.sockets())).isInstanceOf(RedisAdapter.class);
+				assertThat(ServerInternals.adapter(server.of("/chat"))).isInstanceOf(RedisAdapter.class);
 			});
 	}
 
@@ -122,8 +123,8 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 	void shouldKeepTheInMemoryAdapterByDefault() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(SocketIoAutoConfiguration.class))
 			.withPropertyValues("socketio.server.port=0")
-			.run((context) -> assertThat(context.getBean(SocketIoServer.class).sockets().adapter()).isExactlyInstanceOf(
-					InMemoryAdapter.class));
+			.run((context) -> assertThat(ServerInternals.adapter(context.getBean(SocketIoServer.class).sockets()))
+				.isExactlyInstanceOf(InMemoryAdapter.class));
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import dev.realtime.socketio.server.AckSender;
+import dev.realtime.socketio.server.DisconnectReason;
 import dev.realtime.socketio.server.SocketIoSocket;
 
 /**
@@ -27,10 +28,10 @@ public final class EventContext {
 
 	private final @Nullable AckSender ackSender;
 
-	private final @Nullable String disconnectReason;
+	private final @Nullable DisconnectReason disconnectReason;
 
 	private EventContext(Kind kind, SocketIoSocket socket, @Nullable String eventName, ArrayNode args,
-			@Nullable AckSender ackSender, @Nullable String disconnectReason) {
+			@Nullable AckSender ackSender, @Nullable DisconnectReason disconnectReason) {
 		this.kind = kind;
 		this.socket = socket;
 		this.eventName = eventName;
@@ -67,7 +68,7 @@ public final class EventContext {
 	 * @param reason the disconnect reason
 	 * @return the context
 	 */
-	public static EventContext disconnect(SocketIoSocket socket, String reason) {
+	public static EventContext disconnect(SocketIoSocket socket, DisconnectReason reason) {
 		return new EventContext(Kind.DISCONNECT, socket, null, NO_ARGS, null, reason);
 	}
 
@@ -128,7 +129,7 @@ public final class EventContext {
 	 * Return the disconnect reason.
 	 * @return the reason, or {@code null} unless the kind is {@link Kind#DISCONNECT}
 	 */
-	public @Nullable String disconnectReason() {
+	public @Nullable DisconnectReason disconnectReason() {
 		return this.disconnectReason;
 	}
 

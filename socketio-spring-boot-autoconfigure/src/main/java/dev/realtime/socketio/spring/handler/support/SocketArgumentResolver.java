@@ -2,9 +2,9 @@ package dev.realtime.socketio.spring.handler.support;
 
 import org.springframework.core.MethodParameter;
 
-import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.server.Handshake;
 import dev.realtime.socketio.server.Namespace;
+import dev.realtime.socketio.server.SocketIoConnection;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
@@ -12,8 +12,8 @@ import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
 
 /**
  * Resolves the socket and what belongs to it: {@link SocketIoSocket}, its
- * {@link Namespace}, the {@link SocketIoServer}, the {@link Handshake}, the Engine.IO
- * session ({@link EngineIoSocket}) and the {@link EventContext} itself.
+ * {@link Namespace}, the {@link SocketIoServer}, the {@link Handshake}, the connection
+ * ({@link SocketIoConnection}) and the {@link EventContext} itself.
  *
  * @since 0.1.0
  */
@@ -23,7 +23,7 @@ public class SocketArgumentResolver implements SyncEventArgumentResolver {
 	public boolean supportsParameter(MethodParameter parameter) {
 		Class<?> type = parameter.getParameterType();
 		return type == SocketIoSocket.class || type == Namespace.class || type == SocketIoServer.class
-				|| type == Handshake.class || type == EngineIoSocket.class || type == EventContext.class;
+				|| type == Handshake.class || type == SocketIoConnection.class || type == EventContext.class;
 	}
 
 	@Override
@@ -42,7 +42,7 @@ public class SocketArgumentResolver implements SyncEventArgumentResolver {
 		if (type == Handshake.class) {
 			return socket.handshake();
 		}
-		if (type == EngineIoSocket.class) {
+		if (type == SocketIoConnection.class) {
 			return socket.conn();
 		}
 		return context;

@@ -10,6 +10,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
 
@@ -73,7 +74,7 @@ final class SocketEventDispatcher {
 				continue;
 			}
 			if (!task.handler().isBlocking()) {
-				this.socket.conn().execute(() -> {
+				ServerInternals.engineSocket(this.socket).execute(() -> {
 					invoke(task.handler(), task.context());
 					if (this.pending.decrementAndGet() > 0) {
 						execute(this.worker, this::drain);

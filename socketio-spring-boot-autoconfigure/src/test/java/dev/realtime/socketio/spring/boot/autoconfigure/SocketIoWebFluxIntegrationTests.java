@@ -367,7 +367,7 @@ class SocketIoWebFluxIntegrationTests {
 	 */
 	static class ChatHandlers {
 
-		final Map<String, String> disconnectReasons = new ConcurrentHashMap<>();
+		final Map<String, DisconnectReason> disconnectReasons = new ConcurrentHashMap<>();
 
 		ChatHandlers(SocketIoServer server) {
 			server.of("/chat").onConnection((socket) -> {

@@ -17,14 +17,22 @@ class DisconnectReasonArgumentResolverTests extends ArgumentResolverTestSupport 
 	private final DisconnectReasonArgumentResolver resolver = new DisconnectReasonArgumentResolver();
 
 	@Test
-	void shouldSupportStringParametersOfDisconnectMethods() {
+	void shouldSupportReasonAndStringParametersOfDisconnectMethods() {
 		assertThat(this.resolver.supportsParameter(parameter(Handler.class, "left", 0))).isTrue();
 		assertThat(this.resolver.supportsParameter(parameter(Handler.class, "left", 1))).isFalse();
+		assertThat(this.resolver.supportsParameter(parameter(Handler.class, "leftFor", 0))).isTrue();
 		assertThat(this.resolver.supportsParameter(parameter(Handler.class, "message", 0))).isFalse();
 	}
 
 	@Test
 	void shouldResolveTheReason() {
+		EventContext context = EventContext.disconnect(this.socket, DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(this.resolver.resolveArgumentValue(parameter(Handler.class, "leftFor", 0), context))
+			.isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+	}
+
+	@Test
+	void shouldResolveAStringToTheReasonsNodeName() {
 		EventContext context = EventContext.disconnect(this.socket, DisconnectReason.TRANSPORT_CLOSE);
 		assertThat(this.resolver.resolveArgumentValue(parameter(Handler.class, "left", 0), context))
 			.isEqualTo("transport close");
@@ -34,6 +42,10 @@ class DisconnectReasonArgumentResolverTests extends ArgumentResolverTestSupport 
 
 		@OnDisconnect
 		void left(String reason, Object other) {
+		}
+
+		@OnDisconnect
+		void leftFor(DisconnectReason reason) {
 		}
 
 		@OnEvent("message")

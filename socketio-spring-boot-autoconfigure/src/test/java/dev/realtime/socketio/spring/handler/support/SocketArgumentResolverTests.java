@@ -9,6 +9,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 import dev.realtime.socketio.server.Handshake;
 import dev.realtime.socketio.server.Namespace;
+import dev.realtime.socketio.server.SocketIoConnection;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.server.SocketIoSocket;
@@ -16,6 +17,7 @@ import dev.realtime.socketio.spring.handler.EventContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.Mockito.mock;
 
 /**
  * Tests for {@link SocketArgumentResolver}.
@@ -26,7 +28,7 @@ class SocketArgumentResolverTests extends ArgumentResolverTestSupport {
 
 	@Test
 	void shouldSupportSocketTypes() {
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 6; i++) {
 			assertThat(this.resolver.supportsParameter(parameter(Handler.class, "socketTypes", i))).as("index " + i)
 				.isTrue();
 		}
@@ -45,12 +47,15 @@ class SocketArgumentResolverTests extends ArgumentResolverTestSupport {
 		SocketIoServer server = SocketIoServer.create(SocketIoServerOptions.defaults());
 		given(this.socket.handshake()).willReturn(handshake);
 		given(this.namespace.server()).willReturn(server);
+		SocketIoConnection conn = mock(SocketIoConnection.class);
+		given(this.socket.conn()).willReturn(conn);
 		EventContext context = event("hello");
 		assertThat(resolve(0, context)).isSameAs(this.socket);
 		assertThat(resolve(1, context)).isSameAs(this.namespace);
 		assertThat(resolve(2, context)).isSameAs(handshake);
 		assertThat(resolve(3, context)).isSameAs(context);
 		assertThat(resolve(4, context)).isSameAs(server);
+		assertThat(resolve(5, context)).isSameAs(conn);
 	}
 
 	private Object resolve(int index, EventContext context) {
@@ -60,7 +65,7 @@ class SocketArgumentResolverTests extends ArgumentResolverTestSupport {
 	static class Handler {
 
 		void socketTypes(SocketIoSocket socket, Namespace namespace, Handshake handshake, EventContext context,
-				SocketIoServer server) {
+				SocketIoServer server, SocketIoConnection conn) {
 		}
 
 		void others(Object object, String text) {

@@ -18,6 +18,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import org.springframework.util.ReflectionUtils;
 
 import dev.realtime.socketio.engine.EngineIoSocket;
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.annotation.EventName;
 import dev.realtime.socketio.spring.annotation.OnEvent;
@@ -29,6 +30,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
 
 /**
  * Tests for {@link SocketEventDispatcher}: where invocations run and in which order.
@@ -39,7 +41,8 @@ class SocketEventDispatcherTests {
 
 	private final ExecutorService worker = Executors.newCachedThreadPool();
 
-	private final SocketIoSocket socket = mock(SocketIoSocket.class);
+	private final SocketIoSocket socket = mock(SocketIoSocket.class,
+			withSettings().extraInterfaces(ServerInternals.EngineSocketOwner.class));
 
 	private final Handler handler = new Handler();
 
@@ -56,7 +59,7 @@ class SocketEventDispatcherTests {
 			this.eventLoop.execute(invocation.getArgument(0));
 			return null;
 		}).given(conn).execute(any(Runnable.class));
-		given(this.socket.conn()).willReturn(conn);
+		given(((ServerInternals.EngineSocketOwner) this.socket).engineSocket()).willReturn(conn);
 	}
 
 	@AfterEach

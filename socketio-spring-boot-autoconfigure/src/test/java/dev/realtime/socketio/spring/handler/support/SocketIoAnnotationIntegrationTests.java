@@ -121,8 +121,11 @@ class SocketIoAnnotationIntegrationTests {
 		await().atMost(TIMEOUT).until(() -> this.recorder.events(id).contains("connect:r1"));
 		socket.disconnect();
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(this.recorder.disconnects).containsEntry(id,
+			.untilAsserted(() -> assertThat(this.recorder.disconnectReasons).containsEntry(id,
 					DisconnectReason.CLIENT_NAMESPACE_DISCONNECT));
+		// A String parameter still gets the reason, by its Node.js name.
+		await().atMost(TIMEOUT)
+			.untilAsserted(() -> assertThat(this.recorder.disconnects).containsEntry(id, "client namespace disconnect"));
 	}
 
 	@Test
@@ -297,6 +300,8 @@ class SocketIoAnnotationIntegrationTests {
 
 		final Map<String, String> disconnects = new ConcurrentHashMap<>();
 
+		final Map<String, DisconnectReason> disconnectReasons = new ConcurrentHashMap<>();
+
 		private volatile CountDownLatch latch = new CountDownLatch(1);
 
 		void add(SocketIoSocket socket, String event) {
@@ -339,6 +344,11 @@ class SocketIoAnnotationIntegrationTests {
 		@OnDisconnect
 		void left(SocketIoSocket socket, String reason) {
 			this.recorder.disconnects.put(socket.id(), reason);
+		}
+
+		@OnDisconnect
+		void leftFor(DisconnectReason reason, SocketIoSocket socket) {
+			this.recorder.disconnectReasons.put(socket.id(), reason);
 		}
 
 		@OnAnyEvent

@@ -8,6 +8,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
+import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterHealth;
 
@@ -56,7 +57,7 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 		if (this.server.options().adapterFactory() instanceof SocketIoAdapterHealth health) {
 			return health;
 		}
-		return (this.server.sockets().adapter() instanceof SocketIoAdapterHealth health) ? health : null;
+		return (ServerInternals.adapter(this.server.sockets()) instanceof SocketIoAdapterHealth health) ? health : null;
 	}
 
 }

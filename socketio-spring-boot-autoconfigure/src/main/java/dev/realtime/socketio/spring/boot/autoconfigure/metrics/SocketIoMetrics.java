@@ -21,6 +21,7 @@ import dev.realtime.socketio.engine.EngineIoServer;
 import dev.realtime.socketio.engine.EngineIoServerListener;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.EngineIoTransport;
+import dev.realtime.socketio.server.DisconnectReason;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerListener;
@@ -215,10 +216,10 @@ public class SocketIoMetrics implements MeterBinder {
 		}
 
 		@Override
-		public void socketDisconnected(SocketIoSocket socket, String reason) {
+		public void socketDisconnected(SocketIoSocket socket, DisconnectReason reason) {
 			NamespaceMeters meters = namespace(socket.namespace().name());
 			meters.connections.decrementAndGet();
-			meters.closed(reason).increment();
+			meters.closed(reason.wireName()).increment();
 		}
 
 		@Override

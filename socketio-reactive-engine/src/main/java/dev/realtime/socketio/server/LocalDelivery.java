@@ -1,0 +1,128 @@
+package dev.realtime.socketio.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
+import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import io.netty.channel.EventLoop;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * The delivery side of the adapter contract for one namespace: a packet the adapter sends
+ * to sockets of this node is encoded once, then each event loop gets one task that writes
+ * it to its recipients.
+ */
+final class LocalDelivery {
+
+	private final DefaultNamespace namespace;
+
+	/** The connected sockets of the namespace, shared with it. */
+	private final Map<String, SocketIoSocket> sockets;
+
+	/** Restored sockets still connecting, shared with the admission. */
+	private final Map<String, DefaultSocketIoSocket> recovering;
+
+	LocalDelivery(DefaultNamespace namespace, Map<String, SocketIoSocket> sockets,
+			Map<String, DefaultSocketIoSocket> recovering) {
+		this.namespace = namespace;
+		this.sockets = sockets;
+		this.recovering = recovering;
+	}
+
+	void deliver(Collection<String> socketIds, SocketIoPacket packet, BroadcastOptions options) {
+		List<EnginePacket> encoded = this.namespace.encode(packet);
+		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
+		forEachLoop(socketIds, (socket) -> socket.writeBroadcast(encoded, data, options.volatileFlag()));
+		if (data != null) {
+			this.namespace.server()
+				.metrics()
+				.eventSent(this.namespace.name(), Payloads.eventName(data), socketIds.size());
+		}
+	}
+
+	void deliverWithAck(Collection<String> socketIds, SocketIoPacket packet, BroadcastOptions options,
+			BroadcastAckHandler handler) {
+		List<EnginePacket> encoded = this.namespace.encode(packet);
+		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
+		List<DefaultSocketIoSocket> recipients = resolve(socketIds, false);
+		handler.clientCount(recipients.size());
+		Duration timeout = options.timeout();
+		forEachLoop(recipients, (socket) -> {
+			if (socket.connected()) {
+				socket.registerAck(packet.ackId(), (error, reply) -> {
+					if (error == null) {
+						JsonNode first = (reply.size() > 0) ? reply.get(0) : JsonNodeFactory.instance.nullNode();
+						handler.ack(first);
+					}
+				}, timeout);
+			}
+			socket.writeBroadcast(encoded, data, options.volatileFlag());
+		});
+	}
+
+	/**
+	 * Find the local sockets, with or without the restored ones still connecting (which
+	 * hold broadcasts back until their CONNECT acknowledgement).
+	 */
+	private List<DefaultSocketIoSocket> resolve(Collection<String> socketIds, boolean withRecovering) {
+		List<DefaultSocketIoSocket> resolved = new ArrayList<>(socketIds.size());
+		for (String id : socketIds) {
+			SocketIoSocket socket = this.sockets.get(id);
+			if (socket instanceof DefaultSocketIoSocket local) {
+				resolved.add(local);
+			}
+			else if (withRecovering && !this.recovering.isEmpty()) {
+				DefaultSocketIoSocket restored = this.recovering.get(id);
+				if (restored != null) {
+					resolved.add(restored);
+				}
+			}
+		}
+		return resolved;
+	}
+
+	private void forEachLoop(Collection<String> socketIds, Consumer<DefaultSocketIoSocket> action) {
+		forEachLoop(resolve(socketIds, true), action);
+	}
+
+	/**
+	 * Hand each home event loop one task that writes to all its recipients; the sessions
+	 * flush once per loop iteration. A session busy on another thread at that moment takes
+	 * its write in turn.
+	 */
+	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
+		if (recipients.size() == 1) {
+			DefaultSocketIoSocket socket = recipients.get(0);
+			socket.engineSocket().execute(action, socket);
+			return;
+		}
+		Map<EventLoop, List<DefaultSocketIoSocket>> byLoop = new IdentityHashMap<>();
+		for (DefaultSocketIoSocket socket : recipients) {
+			byLoop.computeIfAbsent(socket.engineSocket().eventLoop(), (loop) -> new ArrayList<>()).add(socket);
+		}
+		byLoop.forEach((loop, sockets) -> {
+			Runnable task = () -> {
+				for (DefaultSocketIoSocket socket : sockets) {
+					socket.engineSocket().execute(action, socket);
+				}
+			};
+			if (loop.inEventLoop()) {
+				task.run();
+			}
+			else {
+				loop.execute(task);
+			}
+		});
+	}
+
+}
