@@ -3,6 +3,7 @@ package dev.realtime.socketio.spring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -166,6 +167,10 @@ final class SocketIoServerOptionsFactory {
 		if (properties.getCookie().isEnabled() && !StringUtils.hasText(properties.getCookie().getName())) {
 			throw invalid("socketio.cookie.name", properties.getCookie().getName(), "must not be empty");
 		}
+		corsValues("socketio.cors.allowed-origins", properties.getCors().getAllowedOrigins(),
+				EngineIoCorsOptions.Builder::allowedOrigins);
+		corsValues("socketio.cors.allowed-origin-patterns", properties.getCors().getAllowedOriginPatterns(),
+				EngineIoCorsOptions.Builder::allowedOriginPatterns);
 		Duration maxAge = properties.getCors().getMaxAge();
 		if (maxAge != null && maxAge.isNegative()) {
 			throw invalid("socketio.cors.max-age", maxAge, "must not be negative");
@@ -202,6 +207,18 @@ final class SocketIoServerOptionsFactory {
 		Integer port = properties.getServer().getPort();
 		if (port != null && (port < 0 || port > 65535)) {
 			throw invalid("socketio.server.port", port, "must be between 0 and 65535");
+		}
+	}
+
+	private static void corsValues(String name, List<String> values,
+			BiFunction<EngineIoCorsOptions.Builder, List<String>, EngineIoCorsOptions.Builder> setter) {
+		for (String value : values) {
+			try {
+				setter.apply(EngineIoCorsOptions.builder(), List.of(value)).build();
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(name, value, String.valueOf(ex.getMessage()));
+			}
 		}
 	}
 
