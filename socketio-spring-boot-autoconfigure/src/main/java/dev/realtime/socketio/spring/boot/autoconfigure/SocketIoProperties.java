@@ -403,14 +403,16 @@ public class SocketIoProperties {
 	public static class Cors {
 
 		/**
-		 * Origins allowed to connect, or '*' for any. A handshake or WebSocket upgrade from
+		 * Origins allowed to connect, as browsers send them (scheme://host[:port], such as
+		 * 'https://app.example.com'), or '*' for any. A handshake or WebSocket upgrade from
 		 * another origin is refused.
 		 */
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * Origin patterns allowed to connect, where '*' matches any run of characters, such
-		 * as 'https://*.example.com'.
+		 * Origin patterns allowed to connect, as Spring's allowedOriginPatterns: '*' matches
+		 * any run of characters and a port may be a list or '[*]', such as
+		 * 'https://*.example.com' or 'http://localhost:[*]'.
 		 */
 		private List<String> allowedOriginPatterns = new ArrayList<>();
 
