@@ -21,6 +21,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
@@ -63,8 +65,9 @@ public final class SocketIoAutoConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	SocketIoServer socketIoServer(SocketIoServerOptions options,
-			ObjectProvider<SocketIoConnectAuthorizer> authorizers) {
+	SocketIoServer socketIoServer(SocketIoServerOptions options, ObjectProvider<SocketIoConnectAuthorizer> authorizers,
+			Environment environment, ResourceLoader resourceLoader) {
+		SocketIoAdapterCheck.check(environment, options, resourceLoader.getClassLoader());
 		SocketIoServer server = SocketIoServer.create(options);
 		authorizers.orderedStream().forEach((authorizer) -> server.use(authorizer.asMiddleware()));
 		return server;
