@@ -541,8 +541,9 @@ public class SocketIoProperties {
 		/**
 		 * Whether the ack reply of an event whose handler failed with an exception no
 		 * exception handler took carries the exception's message. Off by default: such a
-		 * message may reveal internals, and the client gets {"error":"internal error"}.
-		 * Invalid payloads always get their own message.
+		 * message may reveal internals, and the client gets {"error":"internal error",
+		 * "message":"event 'x' could not be handled"}. Invalid payloads get a message that
+		 * names the argument, never a class or a parser message.
 		 */
 		private boolean includeExceptionMessage;
 

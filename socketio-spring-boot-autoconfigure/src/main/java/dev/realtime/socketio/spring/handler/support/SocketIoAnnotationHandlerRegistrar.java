@@ -152,7 +152,8 @@ public class SocketIoAnnotationHandlerRegistrar
 	/**
 	 * Set whether the ack reply of an event whose handler failed with an exception that no
 	 * {@code @SocketIoExceptionHandler} took carries the exception's message; off by
-	 * default, when the reply is {@code {"error":"internal error"}}.
+	 * default, when the reply is
+	 * {@code {"error":"internal error","message":"event 'x' could not be handled"}}.
 	 * @param includeExceptionMessage whether to send the message to the client
 	 */
 	public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
