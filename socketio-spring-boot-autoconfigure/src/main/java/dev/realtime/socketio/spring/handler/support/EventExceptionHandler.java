@@ -57,6 +57,14 @@ final class EventExceptionHandler {
 		this.includeExceptionMessage = includeExceptionMessage;
 	}
 
+	/**
+	 * Whether an exception refuses the event on purpose: an invalid payload, or an exception
+	 * an exception handler method takes.
+	 */
+	boolean isRejection(Throwable exception) {
+		return exception instanceof InvalidPayloadException || resolve(exception) != null;
+	}
+
 	Mono<Void> handle(Throwable exception, EventContext context, EventHandlerMethod failed) {
 		BeanExceptionHandlers.Resolved resolved = resolve(exception);
 		if (resolved == null) {
@@ -69,6 +77,8 @@ final class EventExceptionHandler {
 		}
 		return invocation.onErrorResume((ex) -> {
 			logger.error("Exception handler " + method.getShortLogMessage() + " failed for " + context, ex);
+			context.socket().namespace().server().listeners()
+				.handlerFailed(context.socket().namespace().name(), context.handledName(), ex);
 			return reply(exception, context, failed);
 		});
 	}

@@ -109,6 +109,8 @@ public class SocketIoMetrics implements MeterBinder {
 
 		private final Counter handlerErrors;
 
+		private final Counter rejectedEvents;
+
 		private final Counter timeoutErrors;
 
 		private final Counter upgrades;
@@ -127,6 +129,7 @@ public class SocketIoMetrics implements MeterBinder {
 			this.parseErrors = error("parse");
 			this.authErrors = error("auth");
 			this.handlerErrors = error("handler");
+			this.rejectedEvents = error("rejected");
 			this.timeoutErrors = error("timeout");
 			this.upgrades = Counter.builder("socketio.upgrades")
 				.description("Sessions upgraded from long-polling to WebSocket")
@@ -264,6 +267,11 @@ public class SocketIoMetrics implements MeterBinder {
 		@Override
 		public void handlerFailed(String namespace, String event, Throwable error) {
 			this.handlerErrors.increment();
+		}
+
+		@Override
+		public void eventRejected(String namespace, String event, Throwable reason) {
+			this.rejectedEvents.increment();
 		}
 
 		private String eventTag(String event) {

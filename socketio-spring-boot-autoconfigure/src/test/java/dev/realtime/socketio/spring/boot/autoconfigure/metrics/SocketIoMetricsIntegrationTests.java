@@ -40,6 +40,7 @@ import dev.realtime.socketio.server.ConnectRejectedException;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.annotation.OnEvent;
+import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
 
@@ -226,6 +227,20 @@ class SocketIoMetricsIntegrationTests {
 	}
 
 	@Test
+	void rejectedEventsAreCountedApartFromHandlerErrors() {
+		double handler = counter("socketio.errors", "kind", "handler");
+		double rejected = counter("socketio.errors", "kind", "rejected");
+		Socket socket = connect(options("websocket"));
+		socket.emit("refuse");
+		socket.emit("echo");
+		socket.emit("fail");
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			assertThat(counter("socketio.errors", "kind", "rejected")).isEqualTo(rejected + 2);
+			assertThat(counter("socketio.errors", "kind", "handler")).isEqualTo(handler + 1);
+		});
+	}
+
+	@Test
 	void invalidPacketsAreParseErrorsAndSilentSessionsTimeOut() {
 		double parse = counter("socketio.errors", "kind", "parse");
 		double timeouts = counter("socketio.errors", "kind", "timeout");
@@ -335,6 +350,16 @@ class SocketIoMetricsIntegrationTests {
 		@OnEvent("fail")
 		void fail() {
 			throw new IllegalStateException("handler failure");
+		}
+
+		@OnEvent("refuse")
+		void refuse() {
+			throw new UnsupportedOperationException("auction closed");
+		}
+
+		@SocketIoExceptionHandler
+		Map<String, String> refused(UnsupportedOperationException ex) {
+			return Map.of("error", ex.getMessage());
 		}
 
 	}

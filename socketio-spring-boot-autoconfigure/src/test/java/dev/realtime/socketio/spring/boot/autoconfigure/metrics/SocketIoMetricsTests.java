@@ -31,7 +31,7 @@ class SocketIoMetricsTests {
 					"socketio.connections.opened", "socketio.handshakes", "socketio.bytes.received",
 					"socketio.bytes.sent", "socketio.packets.dropped", "socketio.errors", "socketio.upgrades");
 		assertThat(this.registry.get("socketio.errors").counters()).extracting((counter) -> counter.getId().getTag("kind"))
-			.containsExactlyInAnyOrder("parse", "auth", "handler", "timeout");
+			.containsExactlyInAnyOrder("parse", "auth", "handler", "rejected", "timeout");
 		assertThat(this.registry.get("socketio.handshakes").timers())
 			.extracting((timer) -> timer.getId().getTag("outcome"))
 			.containsExactlyInAnyOrder("accepted", "rejected", "error");
