@@ -120,9 +120,9 @@ public class SocketIoMetrics implements MeterBinder {
 		Listener(MeterRegistry registry) {
 			this.registry = registry;
 			for (EngineIoTransport transport : EngineIoTransport.values()) {
-				this.bytesReceived[transport.ordinal()] = bytes("socketio.bytes.received", "Bytes received from clients",
+				this.bytesReceived[transport.ordinal()] = bytes("socketio.data.received", "Bytes received from clients",
 						transport);
-				this.bytesSent[transport.ordinal()] = bytes("socketio.bytes.sent", "Bytes sent to clients", transport);
+				this.bytesSent[transport.ordinal()] = bytes("socketio.data.sent", "Bytes sent to clients", transport);
 			}
 			this.droppedVolatile = dropped(EngineIoServerListener.VOLATILE);
 			this.droppedBackpressure = dropped(EngineIoServerListener.BACKPRESSURE);

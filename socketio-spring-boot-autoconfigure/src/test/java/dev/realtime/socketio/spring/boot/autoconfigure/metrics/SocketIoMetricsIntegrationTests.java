@@ -84,10 +84,10 @@ class SocketIoMetricsIntegrationTests {
 		double opened = counter("socketio.connections.opened", "namespace", NAMESPACE);
 		double closed = counter("socketio.connections.closed", "namespace", NAMESPACE, "reason",
 				"client namespace disconnect");
-		double pollingIn = counter("socketio.bytes.received", "transport", "polling");
-		double pollingOut = counter("socketio.bytes.sent", "transport", "polling");
-		double wsIn = counter("socketio.bytes.received", "transport", "websocket");
-		double wsOut = counter("socketio.bytes.sent", "transport", "websocket");
+		double pollingIn = counter("socketio.data.received", "transport", "polling");
+		double pollingOut = counter("socketio.data.sent", "transport", "polling");
+		double wsIn = counter("socketio.data.received", "transport", "websocket");
+		double wsOut = counter("socketio.data.sent", "transport", "websocket");
 		Socket polling = connect(options("polling"));
 		Socket websocket = connect(options("websocket"));
 		await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -96,10 +96,10 @@ class SocketIoMetricsIntegrationTests {
 			assertThat(gauge("socketio.connections", "namespace", NAMESPACE)).isEqualTo(2);
 			assertThat(counter("socketio.connections.opened", "namespace", NAMESPACE)).isEqualTo(opened + 2);
 			assertThat(timerCount("socketio.handshakes", "outcome", "accepted")).isEqualTo(accepted + 2);
-			assertThat(counter("socketio.bytes.received", "transport", "polling")).isGreaterThan(pollingIn);
-			assertThat(counter("socketio.bytes.sent", "transport", "polling")).isGreaterThan(pollingOut);
-			assertThat(counter("socketio.bytes.received", "transport", "websocket")).isGreaterThan(wsIn);
-			assertThat(counter("socketio.bytes.sent", "transport", "websocket")).isGreaterThan(wsOut);
+			assertThat(counter("socketio.data.received", "transport", "polling")).isGreaterThan(pollingIn);
+			assertThat(counter("socketio.data.sent", "transport", "polling")).isGreaterThan(pollingOut);
+			assertThat(counter("socketio.data.received", "transport", "websocket")).isGreaterThan(wsIn);
+			assertThat(counter("socketio.data.sent", "transport", "websocket")).isGreaterThan(wsOut);
 		});
 		polling.disconnect();
 		websocket.disconnect();
