@@ -26,6 +26,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import dev.realtime.socketio.engine.EngineIoHeadersListener;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
@@ -57,10 +58,12 @@ public final class SocketIoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketIoServerOptions socketIoServerOptions(SocketIoProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<EngineIoHeadersListener> headersListeners,
 			ObjectProvider<EngineIoOptionsCustomizer> engineCustomizers,
 			ObjectProvider<SocketIoServerCustomizer> serverCustomizers) {
 		return new SocketIoServerOptionsFactory(properties).create(jsonMapper.getIfAvailable(),
-				engineCustomizers.orderedStream().toList(), serverCustomizers.orderedStream().toList());
+				headersListeners.orderedStream().toList(), engineCustomizers.orderedStream().toList(),
+				serverCustomizers.orderedStream().toList());
 	}
 
 	@Bean(destroyMethod = "")

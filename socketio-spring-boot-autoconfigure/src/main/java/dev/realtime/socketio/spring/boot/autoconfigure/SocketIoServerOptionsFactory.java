@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.realtime.socketio.engine.EngineIoCookieOptions;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
+import dev.realtime.socketio.engine.EngineIoHeadersListener;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoLimits;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
@@ -34,10 +35,13 @@ final class SocketIoServerOptionsFactory {
 		this.properties = properties;
 	}
 
-	SocketIoServerOptions create(@Nullable JsonMapper jsonMapper, List<EngineIoOptionsCustomizer> engineCustomizers,
-			List<SocketIoServerCustomizer> serverCustomizers) {
+	SocketIoServerOptions create(@Nullable JsonMapper jsonMapper, List<EngineIoHeadersListener> headersListeners,
+			List<EngineIoOptionsCustomizer> engineCustomizers, List<SocketIoServerCustomizer> serverCustomizers) {
 		validate(this.properties);
 		EngineIoOptions.Builder engine = engineOptions();
+		if (!headersListeners.isEmpty()) {
+			engine.headersListener(headersListener(headersListeners));
+		}
 		engineCustomizers.forEach((customizer) -> customizer.customize(engine));
 		SocketIoServerOptions.Builder builder = SocketIoServerOptions.builder().engine(engine.build());
 		PropertyMapper map = PropertyMapper.get();
@@ -79,6 +83,18 @@ final class SocketIoServerOptionsFactory {
 		map.from(limits::getMaxBufferedPackets).to(builder::maxBufferedPackets);
 		map.from(limits).as(this::limits).to(builder::limits);
 		return builder;
+	}
+
+	private static EngineIoHeadersListener headersListener(List<EngineIoHeadersListener> listeners) {
+		if (listeners.size() == 1) {
+			return listeners.get(0);
+		}
+		List<EngineIoHeadersListener> all = List.copyOf(listeners);
+		return (request, headers, handshake) -> {
+			for (EngineIoHeadersListener listener : all) {
+				listener.onHeaders(request, headers, handshake);
+			}
+		};
 	}
 
 	private EngineIoLimits limits(SocketIoProperties.Limits limits) {
