@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -36,8 +37,10 @@ public final class EngineIoCorsOptions {
 	private final @Nullable Duration maxAge;
 
 	private EngineIoCorsOptions(Builder builder) {
-		this.allowedOrigins = List.copyOf(builder.allowedOrigins);
-		this.allowedOriginPatterns = List.copyOf(builder.allowedOriginPatterns);
+		this.allowedOrigins = builder.allowedOrigins.stream().map(EngineIoCorsOptions::checkOrigin).toList();
+		this.allowedOriginPatterns = builder.allowedOriginPatterns.stream()
+			.map(EngineIoCorsOptions::checkPattern)
+			.toList();
 		this.compiledPatterns = this.allowedOriginPatterns.stream().map(EngineIoCorsOptions::toRegex).toList();
 		this.allowedMethods = List.copyOf(builder.allowedMethods);
 		this.allowedHeaders = List.copyOf(builder.allowedHeaders);
@@ -141,15 +144,68 @@ public final class EngineIoCorsOptions {
 		return false;
 	}
 
+	/**
+	 * EIO4 runs over HTTP, so an origin is what RFC 6454 serializes: a scheme, "://", a host
+	 * and an optional port; a browser never sends a path, and without the scheme no browser's
+	 * Origin header can match.
+	 */
+	private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/?#@\\s]+", Pattern.CASE_INSENSITIVE);
+
+	/** A port list at the end of a pattern, as Spring's allowedOriginPatterns: ":[*]" or ":[8080,8081]". */
+	private static final Pattern PORTS = Pattern.compile("(.*):\\[(\\*|\\d+(?:,\\d+)*)]");
+
+	private static String checkOrigin(String origin) {
+		String value = stripTrailingSlash(Objects.requireNonNull(origin, "origin").trim());
+		if (!value.equals("*") && !ORIGIN.matcher(value).matches()) {
+			throw new IllegalArgumentException("'" + origin + "' is not an origin: an origin is "
+					+ "scheme://host[:port] with no path, such as " + example(value) + ", or '*' for any");
+		}
+		return value;
+	}
+
+	private static String checkPattern(String pattern) {
+		String value = stripTrailingSlash(Objects.requireNonNull(pattern, "pattern").trim());
+		if (!value.equals("*") && !value.contains("://")) {
+			throw new IllegalArgumentException("'" + pattern + "' is not an origin pattern: a pattern is "
+					+ "scheme://host[:port] where '*' matches any run of characters and a port may be a list "
+					+ "such as [8080,8081] or [*], like https://*.example.com or " + example(value).replace("*", "")
+					+ ":[*]");
+		}
+		return value;
+	}
+
+	private static String example(String value) {
+		String host = value.contains("://") ? value.substring(value.indexOf("://") + 3) : value;
+		int slash = host.indexOf('/');
+		return "http://" + ((slash >= 0) ? host.substring(0, slash) : host);
+	}
+
+	private static String stripTrailingSlash(String value) {
+		return (value.length() > 1 && value.endsWith("/")) ? value.substring(0, value.length() - 1) : value;
+	}
+
 	private static Pattern toRegex(String pattern) {
+		String hostPart = pattern.toLowerCase(Locale.ROOT);
+		String ports = null;
+		Matcher matcher = PORTS.matcher(hostPart);
+		if (matcher.matches()) {
+			hostPart = matcher.group(1);
+			ports = matcher.group(2);
+		}
 		StringBuilder regex = new StringBuilder();
-		for (String part : pattern.toLowerCase(Locale.ROOT).split("\\*", -1)) {
-			if (regex.length() > 0) {
+		String[] parts = hostPart.split("\\*", -1);
+		for (int i = 0; i < parts.length; i++) {
+			if (i > 0) {
 				regex.append(".*");
 			}
-			regex.append(Pattern.quote(part));
+			if (!parts[i].isEmpty()) {
+				regex.append(Pattern.quote(parts[i]));
+			}
 		}
-		return Pattern.compile(regex.toString().replace("\\Q\\E", ""));
+		if (ports != null) {
+			regex.append(ports.equals("*") ? "(:\\d+)?" : ":(" + ports.replace(',', '|') + ")");
+		}
+		return Pattern.compile(regex.toString());
 	}
 
 	/**
@@ -235,6 +291,8 @@ public final class EngineIoCorsOptions {
 		/**
 		 * Build the options.
 		 * @return the options
+		 * @throws IllegalArgumentException if an origin or a pattern has no scheme, or an
+		 * origin has a path
 		 */
 		public EngineIoCorsOptions build() {
 			return new EngineIoCorsOptions(this);

@@ -34,6 +34,8 @@ public final class EngineIoOptions {
 
 	private final @Nullable EngineIoRequestFilter requestFilter;
 
+	private final @Nullable EngineIoHeadersListener headersListener;
+
 	private final @Nullable EngineIoCookieOptions cookie;
 
 	private final boolean perMessageDeflate;
@@ -68,6 +70,7 @@ public final class EngineIoOptions {
 		this.allowUpgrades = builder.allowUpgrades;
 		this.cors = builder.cors;
 		this.requestFilter = builder.requestFilter;
+		this.headersListener = builder.headersListener;
 		this.cookie = builder.cookie;
 		this.perMessageDeflate = builder.perMessageDeflate;
 		this.httpCompression = builder.httpCompression;
@@ -186,6 +189,14 @@ public final class EngineIoOptions {
 	}
 
 	/**
+	 * Return the hook that adds headers to the handshake and long-polling responses.
+	 * @return the listener, or {@code null}
+	 */
+	public @Nullable EngineIoHeadersListener headersListener() {
+		return this.headersListener;
+	}
+
+	/**
 	 * Return the sticky-session cookie settings.
 	 * @return the cookie, or {@code null} for none (the default)
 	 */
@@ -297,6 +308,8 @@ public final class EngineIoOptions {
 
 		private @Nullable EngineIoRequestFilter requestFilter;
 
+		private @Nullable EngineIoHeadersListener headersListener;
+
 		private @Nullable EngineIoCookieOptions cookie;
 
 		private boolean perMessageDeflate;
@@ -328,6 +341,7 @@ public final class EngineIoOptions {
 			this.allowUpgrades = options.allowUpgrades;
 			this.cors = options.cors;
 			this.requestFilter = options.requestFilter;
+			this.headersListener = options.headersListener;
 			this.cookie = options.cookie;
 			this.perMessageDeflate = options.perMessageDeflate;
 			this.httpCompression = options.httpCompression;
@@ -426,6 +440,17 @@ public final class EngineIoOptions {
 		 */
 		public Builder requestFilter(@Nullable EngineIoRequestFilter requestFilter) {
 			this.requestFilter = requestFilter;
+			return this;
+		}
+
+		/**
+		 * Set the hook that adds headers (cookies) to the handshake and long-polling
+		 * responses (Node's {@code initial_headers} and {@code headers} events).
+		 * @param headersListener the listener, or {@code null}
+		 * @return this builder
+		 */
+		public Builder headersListener(@Nullable EngineIoHeadersListener headersListener) {
+			this.headersListener = headersListener;
 			return this;
 		}
 

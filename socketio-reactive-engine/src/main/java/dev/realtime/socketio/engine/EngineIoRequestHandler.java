@@ -99,6 +99,7 @@ final class EngineIoRequestHandler {
 			if (!"4".equals(RequestChecks.first(query, "EIO"))) {
 				return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
 			}
+			addHeaders(request, response, false);
 			if (upgrade) {
 				if (transport != EngineIoTransport.WEBSOCKET || !this.options.allowUpgrades()) {
 					return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, true);
@@ -139,11 +140,19 @@ final class EngineIoRequestHandler {
 			if (!"4".equals(RequestChecks.first(query, "EIO"))) {
 				return ErrorResponses.error(response, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION, upgrade);
 			}
+			addHeaders(request, response, true);
 			return (transport == EngineIoTransport.POLLING) ? this.polling.open(request, response, handshake)
 					: openWebSocket(response, handshake);
 		})).onErrorResume((ex) -> ErrorResponses.error(response, EngineIoError.FORBIDDEN,
 				(ex instanceof EngineIoRequestRejectedException) ? ex.getMessage() : EngineIoError.FORBIDDEN.message(),
 				upgrade));
+	}
+
+	private void addHeaders(HttpServerRequest request, HttpServerResponse response, boolean handshake) {
+		EngineIoHeadersListener listener = this.options.headersListener();
+		if (listener != null) {
+			listener.onHeaders(request, response.responseHeaders(), handshake);
+		}
 	}
 
 	// Handshakes

@@ -96,4 +96,11 @@ final class ServerListeners implements SocketIoServerListener {
 		}
 	}
 
+	@Override
+	public void eventRejected(String namespace, String event, Throwable reason) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.eventRejected(namespace, event, reason);
+		}
+	}
+
 }

@@ -117,4 +117,18 @@ public interface SocketIoServerListener {
 	default void handlerFailed(String namespace, String event, Throwable error) {
 	}
 
+	/**
+	 * A handler refused an event on purpose rather than failed: code that dispatches events
+	 * on top of the server reports through {@link SocketIoServer#listeners()} an event whose
+	 * arguments were missing, unreadable or invalid, or whose handler threw an exception the
+	 * application's exception handling answered. Reported instead of
+	 * {@link #handlerFailed}, which then counts only unexpected failures.
+	 * @param namespace the namespace
+	 * @param event the event name
+	 * @param reason the exception that refused the event
+	 * @since 0.1.0
+	 */
+	default void eventRejected(String namespace, String event, Throwable reason) {
+	}
+
 }

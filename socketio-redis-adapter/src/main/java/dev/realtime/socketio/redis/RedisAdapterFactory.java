@@ -7,6 +7,7 @@ import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
+import dev.realtime.socketio.server.adapter.SocketIoAdapterHealth;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -25,7 +26,7 @@ import io.lettuce.core.RedisURI;
  *
  * @since 0.1.0
  */
-public final class RedisAdapterFactory implements SocketIoAdapterFactory, AutoCloseable {
+public final class RedisAdapterFactory implements SocketIoAdapterFactory, SocketIoAdapterHealth, AutoCloseable {
 
 	private final RedisConnections connections;
 
@@ -124,8 +125,19 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, AutoCl
 	 * delivery to this node's sockets goes on and requests to other nodes fail.
 	 * @return {@code true} while connected
 	 */
+	@Override
 	public boolean isConnected() {
 		return this.connections.isConnected();
+	}
+
+	/**
+	 * Describe the service for health details: {@code redis}, never its address or
+	 * credentials.
+	 * @return {@code redis}
+	 */
+	@Override
+	public String description() {
+		return "redis";
 	}
 
 	/**

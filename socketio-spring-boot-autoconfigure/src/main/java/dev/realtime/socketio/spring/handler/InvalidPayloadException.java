@@ -6,8 +6,11 @@ import org.springframework.core.MethodParameter;
 
 /**
  * An event argument is missing or cannot be converted to the handler's parameter type. By
- * default the client's ack receives {@code {"error": message}}; handle it with a
- * {@code @SocketIoExceptionHandler} method to answer differently.
+ * default the client's ack receives
+ * {@code {"error":"invalid payload","message":"argument 0 of event 'bid' cannot be read"}}:
+ * the message, which names no class and carries no parser detail (those are in the cause,
+ * logged at debug level); handle it with a {@code @SocketIoExceptionHandler} method to
+ * answer differently. Handlers may throw it too, with a message meant for the client.
  *
  * @since 0.1.0
  */
@@ -19,7 +22,7 @@ public class InvalidPayloadException extends RuntimeException {
 
 	/**
 	 * Create an exception.
-	 * @param message the message, which reaches the client
+	 * @param message the message, which reaches the client: no internals in it
 	 * @param parameter the handler method parameter
 	 * @param index the index of the event argument
 	 * @param cause the conversion error, or {@code null}

@@ -21,9 +21,12 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
+import dev.realtime.socketio.engine.EngineIoHeadersListener;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
@@ -55,16 +58,19 @@ public final class SocketIoAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SocketIoServerOptions socketIoServerOptions(SocketIoProperties properties, ObjectProvider<JsonMapper> jsonMapper,
+			ObjectProvider<EngineIoHeadersListener> headersListeners,
 			ObjectProvider<EngineIoOptionsCustomizer> engineCustomizers,
 			ObjectProvider<SocketIoServerCustomizer> serverCustomizers) {
 		return new SocketIoServerOptionsFactory(properties).create(jsonMapper.getIfAvailable(),
-				engineCustomizers.orderedStream().toList(), serverCustomizers.orderedStream().toList());
+				headersListeners.orderedStream().toList(), engineCustomizers.orderedStream().toList(),
+				serverCustomizers.orderedStream().toList());
 	}
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	SocketIoServer socketIoServer(SocketIoServerOptions options,
-			ObjectProvider<SocketIoConnectAuthorizer> authorizers) {
+	SocketIoServer socketIoServer(SocketIoServerOptions options, ObjectProvider<SocketIoConnectAuthorizer> authorizers,
+			Environment environment, ResourceLoader resourceLoader) {
+		SocketIoAdapterCheck.check(environment, options, resourceLoader.getClassLoader());
 		SocketIoServer server = SocketIoServer.create(options);
 		authorizers.orderedStream().forEach((authorizer) -> server.use(authorizer.asMiddleware()));
 		return server;

@@ -418,14 +418,16 @@ public class SocketIoProperties {
 	public static class Cors {
 
 		/**
-		 * Origins allowed to connect, or '*' for any. A handshake or WebSocket upgrade from
+		 * Origins allowed to connect, as browsers send them (scheme://host[:port], such as
+		 * 'https://app.example.com'), or '*' for any. A handshake or WebSocket upgrade from
 		 * another origin is refused.
 		 */
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * Origin patterns allowed to connect, where '*' matches any run of characters, such
-		 * as 'https://*.example.com'.
+		 * Origin patterns allowed to connect, as Spring's allowedOriginPatterns: '*' matches
+		 * any run of characters and a port may be a list or '[*]', such as
+		 * 'https://*.example.com' or 'http://localhost:[*]'.
 		 */
 		private List<String> allowedOriginPatterns = new ArrayList<>();
 
@@ -554,8 +556,9 @@ public class SocketIoProperties {
 		/**
 		 * Whether the ack reply of an event whose handler failed with an exception no
 		 * exception handler took carries the exception's message. Off by default: such a
-		 * message may reveal internals, and the client gets {"error":"internal error"}.
-		 * Invalid payloads always get their own message.
+		 * message may reveal internals, and the client gets {"error":"internal error",
+		 * "message":"event 'x' could not be handled"}. Invalid payloads get a message that
+		 * names the argument, never a class or a parser message.
 		 */
 		private boolean includeExceptionMessage;
 

@@ -3,6 +3,7 @@ package dev.realtime.socketio.spring.boot.autoconfigure;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 
 import dev.realtime.socketio.engine.EngineIoCookieOptions;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
+import dev.realtime.socketio.engine.EngineIoHeadersListener;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoLimits;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
@@ -33,10 +35,13 @@ final class SocketIoServerOptionsFactory {
 		this.properties = properties;
 	}
 
-	SocketIoServerOptions create(@Nullable JsonMapper jsonMapper, List<EngineIoOptionsCustomizer> engineCustomizers,
-			List<SocketIoServerCustomizer> serverCustomizers) {
+	SocketIoServerOptions create(@Nullable JsonMapper jsonMapper, List<EngineIoHeadersListener> headersListeners,
+			List<EngineIoOptionsCustomizer> engineCustomizers, List<SocketIoServerCustomizer> serverCustomizers) {
 		validate(this.properties);
 		EngineIoOptions.Builder engine = engineOptions();
+		if (!headersListeners.isEmpty()) {
+			engine.headersListener(headersListener(headersListeners));
+		}
 		engineCustomizers.forEach((customizer) -> customizer.customize(engine));
 		SocketIoServerOptions.Builder builder = SocketIoServerOptions.builder().engine(engine.build());
 		PropertyMapper map = PropertyMapper.get();
@@ -79,6 +84,18 @@ final class SocketIoServerOptionsFactory {
 		map.from(limits::getMaxBufferedPackets).to(builder::maxBufferedPackets);
 		map.from(limits).as(this::limits).to(builder::limits);
 		return builder;
+	}
+
+	private static EngineIoHeadersListener headersListener(List<EngineIoHeadersListener> listeners) {
+		if (listeners.size() == 1) {
+			return listeners.get(0);
+		}
+		List<EngineIoHeadersListener> all = List.copyOf(listeners);
+		return (request, headers, handshake) -> {
+			for (EngineIoHeadersListener listener : all) {
+				listener.onHeaders(request, headers, handshake);
+			}
+		};
 	}
 
 	private EngineIoLimits limits(SocketIoProperties.Limits limits) {
@@ -167,6 +184,10 @@ final class SocketIoServerOptionsFactory {
 		if (properties.getCookie().isEnabled() && !StringUtils.hasText(properties.getCookie().getName())) {
 			throw invalid("socketio.cookie.name", properties.getCookie().getName(), "must not be empty");
 		}
+		corsValues("socketio.cors.allowed-origins", properties.getCors().getAllowedOrigins(),
+				EngineIoCorsOptions.Builder::allowedOrigins);
+		corsValues("socketio.cors.allowed-origin-patterns", properties.getCors().getAllowedOriginPatterns(),
+				EngineIoCorsOptions.Builder::allowedOriginPatterns);
 		Duration maxAge = properties.getCors().getMaxAge();
 		if (maxAge != null && maxAge.isNegative()) {
 			throw invalid("socketio.cors.max-age", maxAge, "must not be negative");
@@ -203,6 +224,18 @@ final class SocketIoServerOptionsFactory {
 		Integer port = properties.getServer().getPort();
 		if (port != null && (port < 0 || port > 65535)) {
 			throw invalid("socketio.server.port", port, "must be between 0 and 65535");
+		}
+	}
+
+	private static void corsValues(String name, List<String> values,
+			BiFunction<EngineIoCorsOptions.Builder, List<String>, EngineIoCorsOptions.Builder> setter) {
+		for (String value : values) {
+			try {
+				setter.apply(EngineIoCorsOptions.builder(), List.of(value)).build();
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid(name, value, String.valueOf(ex.getMessage()));
+			}
 		}
 	}
 

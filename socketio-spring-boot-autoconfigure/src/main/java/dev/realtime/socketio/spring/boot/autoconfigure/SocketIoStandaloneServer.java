@@ -8,6 +8,7 @@ import java.util.Map;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.netty.ChannelBindException;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -72,7 +73,17 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 		if (address != null) {
 			httpServer = httpServer.host(address.getHostAddress());
 		}
-		DisposableServer bound = httpServer.bindNow(BIND_TIMEOUT);
+		DisposableServer bound;
+		try {
+			bound = httpServer.bindNow(BIND_TIMEOUT);
+		}
+		catch (ChannelBindException ex) {
+			throw new SocketIoStartupException("The standalone Socket.IO server could not bind port " + this.port
+					+ ((address != null) ? " on " + address.getHostAddress() : "") + ": " + ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()),
+					"Stop the process that listens on port " + this.port + ", or set socketio.server.port to "
+							+ "another port (0 for a random one), or unset it to share the web server's port.",
+					ex);
+		}
 		this.disposableServer = bound;
 		publishPort(bound.port());
 		logger.info("Socket.IO server started on port " + bound.port() + " (path "

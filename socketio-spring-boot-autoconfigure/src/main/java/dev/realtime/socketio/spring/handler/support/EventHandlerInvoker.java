@@ -5,6 +5,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import dev.realtime.socketio.server.SocketIoServerListener;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.observation.DefaultSocketIoEventObservationConvention;
@@ -14,8 +15,9 @@ import dev.realtime.socketio.spring.observation.SocketIoEventObservationConventi
 /**
  * A handler method with its exception handling: what a socket listener calls. A failure
  * of the method is reported to the server's listeners (for metrics) before it goes to
- * the exception handlers; with an {@link ObservationRegistry}, each invocation is
- * observed.
+ * the exception handlers: as a rejected event when the payload was invalid or an exception
+ * handler takes the exception, as a failed handler otherwise; with an
+ * {@link ObservationRegistry}, each invocation is observed.
  */
 final class EventHandlerInvoker {
 
@@ -84,7 +86,13 @@ final class EventHandlerInvoker {
 
 	private Mono<Void> handleError(Throwable ex, EventContext context) {
 		SocketIoSocket socket = context.socket();
-		socket.namespace().server().listeners().handlerFailed(socket.namespace().name(), context.handledName(), ex);
+		SocketIoServerListener listeners = socket.namespace().server().listeners();
+		if (this.exceptionHandler.isRejection(ex)) {
+			listeners.eventRejected(socket.namespace().name(), context.handledName(), ex);
+		}
+		else {
+			listeners.handlerFailed(socket.namespace().name(), context.handledName(), ex);
+		}
 		return this.exceptionHandler.handle(ex, context, this.method);
 	}
 

@@ -36,8 +36,9 @@ final class ExceptionHandlerMethodResolver {
 			for (Class<? extends Throwable> type : exceptionTypes(method, annotation)) {
 				Method previous = this.mappedMethods.put(type, method);
 				if (previous != null && !previous.equals(method)) {
-					throw new IllegalStateException("Ambiguous @SocketIoExceptionHandler methods mapped for "
-							+ type.getName() + ": " + previous + " and " + method);
+					throw new InvalidHandlerMethodException(method, "Ambiguous @SocketIoExceptionHandler methods "
+							+ "mapped for " + type.getName() + ": " + previous + " and " + method,
+							"Map " + type.getSimpleName() + " to one exception handler method of the bean.");
 				}
 			}
 		});
@@ -54,8 +55,8 @@ final class ExceptionHandlerMethodResolver {
 			}
 		}
 		if (types.isEmpty()) {
-			throw new IllegalStateException("No exception types mapped to " + method
-					+ ": list them in @SocketIoExceptionHandler or declare a Throwable parameter");
+			throw new InvalidHandlerMethodException(method, "No exception types mapped to " + method,
+					"List them in @SocketIoExceptionHandler or declare a Throwable parameter.");
 		}
 		return types;
 	}

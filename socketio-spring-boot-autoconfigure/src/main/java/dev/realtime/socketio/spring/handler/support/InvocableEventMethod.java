@@ -41,6 +41,11 @@ public class InvocableEventMethod extends EventHandlerMethod {
 
 	private static final Object NO_VALUE = new Object();
 
+	private static final String SUPPORTED_PARAMETERS = "Use a supported parameter: the socket types (SocketIoSocket, "
+			+ "Namespace, Handshake, Principal, EventContext), AckSender, @EventName String, the String reason of an "
+			+ "@OnDisconnect method, payloads of @OnEvent, @OnAnyEvent and @SocketIoExceptionHandler methods, or a "
+			+ "type an EventArgumentResolver bean supports.";
+
 	private final MethodParameter[] parameters;
 
 	private final @Nullable EventArgumentResolver[] resolvers;
@@ -85,9 +90,15 @@ public class InvocableEventMethod extends EventHandlerMethod {
 			}
 			EventArgumentResolver resolver = argumentResolvers.getArgumentResolver(parameter);
 			if (resolver == null) {
-				throw new IllegalStateException(unsupportedParameter(parameter));
+				throw new InvalidHandlerMethodException(getMethod(), unsupportedParameter(parameter),
+						SUPPORTED_PARAMETERS);
 			}
 			if (resolver instanceof PayloadArgumentResolver payload) {
+				PayloadParameterCheck.Problem problem = PayloadParameterCheck.check(parameter);
+				if (problem != null) {
+					throw new InvalidHandlerMethodException(getMethod(),
+							"The " + describe(parameter) + " of " + this + " " + problem.description(), problem.action());
+				}
 				parameter = payload.prepare(parameter, payloadPosition++);
 			}
 			this.parameters[i] = parameter;
@@ -98,7 +109,10 @@ public class InvocableEventMethod extends EventHandlerMethod {
 		this.returnType = getReturnType();
 		EventReturnValueHandler handler = returnValueHandlers.getReturnValueHandler(this.returnType);
 		if (handler == null) {
-			throw new IllegalStateException(unsupportedReturnType());
+			throw new InvalidHandlerMethodException(getMethod(), unsupportedReturnType(),
+					AckReplies.canReply(getReturnType())
+							? "Return a value, a Mono or a Flux for the ack reply, or void."
+							: "Return void or Mono<Void>.");
 		}
 		this.returnValueHandler = handler;
 		this.invoker = createInvoker(getBean(), getBridgedMethod());
@@ -133,12 +147,12 @@ public class InvocableEventMethod extends EventHandlerMethod {
 	}
 
 	private String unsupportedParameter(MethodParameter parameter) {
-		return "Unsupported parameter '" + parameter.getParameterName() + "' of type "
-				+ parameter.getGenericParameterType().getTypeName() + " (index " + parameter.getParameterIndex()
-				+ ") in " + this + ": no argument resolver supports it. Supported are the socket types "
-				+ "(SocketIoSocket, Namespace, Handshake, Principal, EventContext), AckSender, @EventName String, "
-				+ "the String reason of an @OnDisconnect method, payloads of @OnEvent, @OnAnyEvent and "
-				+ "@SocketIoExceptionHandler methods, and types of EventArgumentResolver beans";
+		return "Unsupported " + describe(parameter) + " in " + this + ": no argument resolver supports it";
+	}
+
+	private static String describe(MethodParameter parameter) {
+		return "parameter '" + parameter.getParameterName() + "' of type "
+				+ parameter.getGenericParameterType().getTypeName() + " (index " + parameter.getParameterIndex() + ")";
 	}
 
 	private String unsupportedReturnType() {

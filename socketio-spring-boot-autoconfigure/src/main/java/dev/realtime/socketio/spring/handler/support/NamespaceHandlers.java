@@ -41,8 +41,9 @@ final class NamespaceHandlers {
 	void addEventHandler(String event, EventHandlerInvoker handler) {
 		EventHandlerInvoker existing = this.eventHandlers.putIfAbsent(event, handler);
 		if (existing != null) {
-			throw new IllegalStateException("Two handlers for event '" + event + "' in namespace '" + this.namespace
-					+ "': " + existing.method() + " and " + handler.method());
+			throw new InvalidHandlerMethodException(handler.method().getMethod(), "Two handlers for event '" + event
+					+ "' in namespace '" + this.namespace + "': " + existing.method() + " and " + handler.method(),
+					"Keep one @OnEvent(\"" + event + "\") method per namespace.");
 		}
 	}
 

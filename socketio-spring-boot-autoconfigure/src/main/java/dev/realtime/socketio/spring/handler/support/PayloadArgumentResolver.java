@@ -95,8 +95,8 @@ public class PayloadArgumentResolver implements SyncEventArgumentResolver {
 		int index = payload.index;
 		if (index >= args.size()) {
 			if (payload.required) {
-				throw new InvalidPayloadException("Missing argument " + index + " of event '" + context.eventName()
-						+ "'", parameter, index, null);
+				throw new InvalidPayloadException("argument " + index + " of event '" + context.eventName()
+						+ "' is missing", parameter, index, null);
 			}
 			return payload.optional ? Optional.empty() : null;
 		}
@@ -129,14 +129,10 @@ public class PayloadArgumentResolver implements SyncEventArgumentResolver {
 			return this.jsonMapper.treeToValue(node, payload.targetType);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			throw new InvalidPayloadException("Cannot convert argument " + payload.index + " of event '"
-					+ context.eventName() + "' to " + type.getSimpleName() + ": " + message(ex),
-					payload, payload.index, ex);
+			// The client gets no class name nor Jackson's message; the cause keeps them for the log.
+			throw new InvalidPayloadException("argument " + payload.index + " of event '" + context.eventName()
+					+ "' cannot be read", payload, payload.index, ex);
 		}
-	}
-
-	private static @Nullable String message(Exception ex) {
-		return (ex instanceof JacksonException jackson) ? jackson.getOriginalMessage() : ex.getMessage();
 	}
 
 	private void validate(Object value, PayloadParameter payload) {

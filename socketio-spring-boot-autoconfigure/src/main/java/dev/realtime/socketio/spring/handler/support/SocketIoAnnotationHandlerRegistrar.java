@@ -152,7 +152,8 @@ public class SocketIoAnnotationHandlerRegistrar
 	/**
 	 * Set whether the ack reply of an event whose handler failed with an exception that no
 	 * {@code @SocketIoExceptionHandler} took carries the exception's message; off by
-	 * default, when the reply is {@code {"error":"internal error"}}.
+	 * default, when the reply is
+	 * {@code {"error":"internal error","message":"event 'x' could not be handled"}}.
 	 * @param includeExceptionMessage whether to send the message to the client
 	 */
 	public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
@@ -296,15 +297,15 @@ public class SocketIoAnnotationHandlerRegistrar
 		String pattern = annotation.pattern();
 		if (!pattern.isEmpty()) {
 			if (!path.isEmpty()) {
-				throw new IllegalStateException("@SocketIoNamespace on " + beanType.getName()
-						+ " sets both a path and a pattern: set one");
+				throw new InvalidHandlerMethodException(beanType, "@SocketIoNamespace on " + beanType.getName()
+						+ " sets both a path and a pattern", "Set either the path or the pattern.");
 			}
 			try {
 				Pattern.compile(pattern);
 			}
 			catch (PatternSyntaxException ex) {
-				throw new IllegalStateException("Invalid @SocketIoNamespace pattern on " + beanType.getName() + ": "
-						+ ex.getMessage(), ex);
+				throw new InvalidHandlerMethodException(beanType, "Invalid @SocketIoNamespace pattern on "
+						+ beanType.getName() + ": " + ex.getMessage(), "Fix the regular expression of the pattern.");
 			}
 			return new NamespaceKey(pattern, true);
 		}
@@ -330,23 +331,26 @@ public class SocketIoAnnotationHandlerRegistrar
 			mappings.add(new Mapping(Kind.EVENT, onEvent.value()));
 		}
 		if (mappings.size() > 1) {
-			throw new IllegalStateException("Method " + method + " has more than one of @OnConnect, @OnDisconnect, "
-					+ "@OnAnyEvent and @OnEvent: keep one");
+			throw new InvalidHandlerMethodException(method, "Method " + method + " has more than one of "
+					+ "@OnConnect, @OnDisconnect, @OnAnyEvent and @OnEvent", "Keep one of these annotations.");
 		}
 		return mappings.isEmpty() ? null : mappings.get(0);
 	}
 
 	private static String[] eventNames(Method method, Mapping mapping) {
 		if (mapping.events().length == 0) {
-			throw new IllegalStateException("@OnEvent on " + method + " names no event");
+			throw new InvalidHandlerMethodException(method, "@OnEvent on " + method + " names no event",
+					"Name the event: @OnEvent(\"message\").");
 		}
 		for (String event : mapping.events()) {
 			if (event.isEmpty()) {
-				throw new IllegalStateException("@OnEvent on " + method + " has an empty event name");
+				throw new InvalidHandlerMethodException(method, "@OnEvent on " + method + " has an empty event name",
+						"Name the event: @OnEvent(\"message\").");
 			}
 			if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(event)) {
-				throw new IllegalStateException("@OnEvent on " + method + " uses the reserved event name '" + event
-						+ "': use @OnConnect or @OnDisconnect for the socket's lifecycle");
+				throw new InvalidHandlerMethodException(method, "@OnEvent on " + method
+						+ " uses the reserved event name '" + event + "'",
+						"Use @OnConnect or @OnDisconnect for the socket's lifecycle, or another event name.");
 			}
 		}
 		return mapping.events();

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.netty.handler.codec.http.HttpHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,6 +29,7 @@ import org.springframework.core.annotation.Order;
 
 import dev.realtime.socketio.engine.EngineIoCookieOptions;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
+import dev.realtime.socketio.engine.EngineIoHeadersListener;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoRequestFilter;
 import dev.realtime.socketio.engine.EngineIoTransport;
@@ -132,6 +134,47 @@ class SocketIoAutoConfigurationTests {
 			assertStandaloneServerAnswers(context.getBean(SocketIoStandaloneServer.class),
 					context.getEnvironment().getProperty(SocketIoStandaloneServer.PORT_PROPERTY, Integer.class));
 		});
+	}
+
+	@Test
+	void shouldApplyHeadersListenerBeansInOrderToTheHandshakeResponse() {
+		this.contextRunner.withPropertyValues("socketio.server.port=0")
+			.withUserConfiguration(HeadersListenerConfiguration.class)
+			.run((context) -> {
+				int port = context.getBean(SocketIoStandaloneServer.class).getPort();
+				HttpHeaders headers = HttpClient.create()
+					.headers((request) -> request.set("X-Trace", "t-7"))
+					.get()
+					.uri("http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling")
+					.responseSingle((response, content) -> content.asString().thenReturn(response.responseHeaders()))
+					.block(Duration.ofSeconds(10));
+				assertThat(headers.getAll("Set-Cookie")).containsExactly("lb=node-1");
+				assertThat(headers.getAll("X-Order")).containsExactly("first", "second");
+				assertThat(headers.get("X-Trace-Echo")).isEqualTo("t-7");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HeadersListenerConfiguration {
+
+		@Bean
+		@Order(2)
+		EngineIoHeadersListener secondHeaders() {
+			return (request, headers, handshake) -> headers.add("X-Order", "second");
+		}
+
+		@Bean
+		@Order(1)
+		EngineIoHeadersListener firstHeaders() {
+			return (request, headers, handshake) -> {
+				headers.add("X-Order", "first");
+				headers.set("X-Trace-Echo", String.valueOf(request.requestHeaders().get("X-Trace")));
+				if (handshake) {
+					headers.add("Set-Cookie", "lb=node-1");
+				}
+			};
+		}
+
 	}
 
 	@Test

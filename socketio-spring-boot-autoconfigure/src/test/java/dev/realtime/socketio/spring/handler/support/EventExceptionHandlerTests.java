@@ -52,12 +52,13 @@ class EventExceptionHandlerTests {
 	@Test
 	void unhandledExceptionMessageStaysOnTheServerByDefault() {
 		assertThat(replyTo(new IllegalStateException("password=hunter2"), false))
-			.isEqualTo(Map.of("error", "internal error"));
+			.isEqualTo(Map.of("error", "internal error", "message", "event 'crash' could not be handled"));
 	}
 
 	@Test
 	void unhandledExceptionMessageIsSentWhenIncluded() {
-		assertThat(replyTo(new IllegalStateException("kaboom"), true)).isEqualTo(Map.of("error", "kaboom"));
+		assertThat(replyTo(new IllegalStateException("kaboom"), true))
+			.isEqualTo(Map.of("error", "internal error", "message", "kaboom"));
 	}
 
 	@Test
@@ -65,7 +66,7 @@ class EventExceptionHandlerTests {
 		MethodParameter parameter = new MethodParameter(ReflectionUtils.findMethod(EventExceptionHandlerTests.class,
 				"add", int.class), 0);
 		assertThat(replyTo(new InvalidPayloadException("expected a number", parameter, 0, null), false))
-			.isEqualTo(Map.of("error", "expected a number"));
+			.isEqualTo(Map.of("error", "invalid payload", "message", "expected a number"));
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.realtime.socketio.spring.handler.support;
 import java.util.stream.Stream;
 
 import org.assertj.core.api.AbstractThrowableAssert;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -17,6 +18,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
@@ -147,6 +151,49 @@ class EventHandlerMethodRegistrarTests {
 				.hasMessageContaining("ExceptionHandlerWithoutTypeHandler.handle()"));
 	}
 
+	@Test
+	void shouldFailForWebRequestParameter() {
+		this.contextRunner.withUserConfiguration(WebRequestHandler.class)
+			.run((context) -> assertStartupFailure(context).isInstanceOf(InvalidHandlerMethodException.class)
+				.hasMessageContaining("parameter 'request' of type "
+						+ "org.springframework.http.server.reactive.ServerHttpRequest (index 0)")
+				.hasMessageContaining("WebRequestHandler#bid(ServerHttpRequest, String)")
+				.hasMessageContaining("is a web-framework type"));
+	}
+
+	@Test
+	void shouldFailForRequestBodyAnnotation() {
+		this.contextRunner.withUserConfiguration(RequestBodyHandler.class)
+			.run((context) -> assertStartupFailure(context).isInstanceOf(InvalidHandlerMethodException.class)
+				.hasMessageContaining("parameter 'bid' of type reactor.core.publisher.Mono<java.lang.String> (index 0)")
+				.hasMessageContaining("RequestBodyHandler#bid(Mono)")
+				.hasMessageContaining("is annotated with @RequestBody"));
+	}
+
+	@Test
+	void shouldFailForReactivePayload() {
+		this.contextRunner.withUserConfiguration(ReactivePayloadHandler.class)
+			.run((context) -> assertStartupFailure(context).isInstanceOf(InvalidHandlerMethodException.class)
+				.hasMessageContaining("parameter 'bid' of type reactor.core.publisher.Mono<java.lang.String> (index 1)")
+				.hasMessageContaining("is a reactive or asynchronous type")
+				.satisfies((ex) -> assertThat(((InvalidHandlerMethodException) ex).getAction())
+					.contains("rather than Mono<BidRequest>")));
+	}
+
+	@Test
+	void shouldFailForPathVariableAnnotation() {
+		this.contextRunner.withUserConfiguration(PathVariableHandler.class)
+			.run((context) -> assertStartupFailure(context).isInstanceOf(InvalidHandlerMethodException.class)
+				.hasMessageContaining("parameter 'room' of type java.lang.String (index 0)")
+				.hasMessageContaining("is annotated with @PathVariable"));
+	}
+
+	@Test
+	void shouldAcceptWebTypeOfCustomResolverBeans() {
+		this.contextRunner.withUserConfiguration(WebRequestHandler.class, HttpRequestResolverConfiguration.class)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
 	private static AbstractThrowableAssert<?, ? extends Throwable> assertStartupFailure(
 			AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
@@ -273,6 +320,66 @@ class EventHandlerMethodRegistrarTests {
 				@Override
 				public Object resolveArgumentValue(MethodParameter parameter, EventContext context) {
 					return Thread.currentThread();
+				}
+
+			};
+		}
+
+	}
+
+	@SocketIoNamespace("/auction")
+	static class WebRequestHandler {
+
+		@OnEvent("bid")
+		void bid(ServerHttpRequest request, String bid) {
+		}
+
+	}
+
+	@SocketIoNamespace("/auction")
+	static class RequestBodyHandler {
+
+		@OnEvent("bid")
+		Mono<String> bid(@RequestBody Mono<String> bid) {
+			return bid;
+		}
+
+	}
+
+	@SocketIoNamespace("/auction")
+	static class ReactivePayloadHandler {
+
+		@OnEvent("bid")
+		Mono<String> bid(SocketIoSocket socket, Mono<String> bid) {
+			return bid;
+		}
+
+	}
+
+	@SocketIoNamespace("/auction")
+	static class PathVariableHandler {
+
+		@OnEvent("join")
+		void join(@PathVariable String room) {
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class HttpRequestResolverConfiguration {
+
+		@Bean
+		EventArgumentResolver httpRequestResolver() {
+			return new SyncEventArgumentResolver() {
+
+				@Override
+				public boolean supportsParameter(MethodParameter parameter) {
+					return parameter.getParameterType() == ServerHttpRequest.class;
+				}
+
+				@Override
+				public @Nullable Object resolveArgumentValue(MethodParameter parameter, EventContext context) {
+					return null;
 				}
 
 			};

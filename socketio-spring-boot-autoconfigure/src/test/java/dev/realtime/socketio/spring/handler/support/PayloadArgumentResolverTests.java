@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -106,7 +107,7 @@ class PayloadArgumentResolverTests extends ArgumentResolverTestSupport {
 	void shouldFailForMissingRequiredArgument() {
 		assertThatExceptionOfType(InvalidPayloadException.class)
 			.isThrownBy(() -> resolve("simple", 1, 1, event("m", "only")))
-			.withMessage("Missing argument 1 of event 'm'")
+			.withMessage("argument 1 of event 'm' is missing")
 			.satisfies((ex) -> assertThat(ex.getIndex()).isEqualTo(1));
 	}
 
@@ -121,7 +122,8 @@ class PayloadArgumentResolverTests extends ArgumentResolverTestSupport {
 	void shouldFailForUnconvertibleArgument() {
 		assertThatExceptionOfType(InvalidPayloadException.class)
 			.isThrownBy(() -> resolve("message", 0, 0, event("m", "not an object")))
-			.withMessageStartingWith("Cannot convert argument 0 of event 'm' to ChatMessage");
+			.withMessage("argument 0 of event 'm' cannot be read")
+			.withCauseInstanceOf(JacksonException.class);
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import org.json.JSONArray;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -31,6 +32,8 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -58,7 +61,9 @@ import static org.awaitility.Awaitility.await;
  * random port, driven by the Java {@code socket.io-client}.
  */
 @SpringBootTest(classes = SocketIoAnnotationIntegrationTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT)
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "logging.level.dev.realtime.socketio.spring.handler.support.EventExceptionHandler=debug")
+@ExtendWith(OutputCaptureExtension.class)
 class SocketIoAnnotationIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -143,6 +148,7 @@ class SocketIoAnnotationIntegrationTests {
 		JSONObject reply = (JSONObject) emitWithAck(socket, "message",
 				new JSONObject(Map.of("text", " ", "room", "lobby")));
 		assertThat(reply.getString("error")).isEqualTo("validation failed");
+		assertThat(reply.getString("message")).isEqualTo("argument 0 of event 'message' is invalid");
 		JSONObject violation = reply.getJSONArray("violations").getJSONObject(0);
 		assertThat(violation.getString("field")).isEqualTo("text");
 		assertThat(violation.getString("message")).isEqualTo("must not be blank");
@@ -171,7 +177,31 @@ class SocketIoAnnotationIntegrationTests {
 		Socket socket = connect("/chat");
 		JSONObject reply = (JSONObject) emitWithAck(socket, "crash");
 		assertThat(reply.getString("error")).isEqualTo("internal error");
+		assertThat(reply.getString("message")).isEqualTo("event 'crash' could not be handled");
+		assertThat(reply.toString()).doesNotContain("kaboom");
 		assertThat(emitWithAck(socket, "sum", 2, 2)).isEqualTo(4);
+	}
+
+	@Test
+	void unreadablePayloadIsAnsweredWithoutInternalsAndLoggedWithTheSocketId(CapturedOutput output)
+			throws Exception {
+		Socket socket = connect("/chat");
+		JSONObject reply = (JSONObject) emitWithAck(socket, "message", "not an object");
+		assertThat(reply.getString("error")).isEqualTo("invalid payload");
+		assertThat(reply.getString("message")).isEqualTo("argument 0 of event 'message' cannot be read");
+		assertThat(reply.length()).isEqualTo(2);
+		assertThat(output).contains("Invalid payload for ")
+			.contains(socket.id())
+			.contains("cannot be read as " + ChatMessage.class.getTypeName() + ": Cannot construct");
+		assertThat(emitWithAck(socket, "sum", 3, 4)).isEqualTo(7);
+	}
+
+	@Test
+	void missingPayloadIsAnsweredWithTheArgument() throws Exception {
+		Socket socket = connect("/chat");
+		JSONObject reply = (JSONObject) emitWithAck(socket, "sum", 1);
+		assertThat(reply.getString("error")).isEqualTo("invalid payload");
+		assertThat(reply.getString("message")).isEqualTo("argument 1 of event 'sum' is missing");
 	}
 
 	@Test

@@ -22,6 +22,8 @@ import dev.realtime.socketio.protocol.SocketIoParserLimits;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
+import dev.realtime.socketio.server.adapter.InMemoryAdapter;
+import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
 
 /**
  * {@link Endpoint @Endpoint} that describes a {@link SocketIoServer} (read-only): its
@@ -139,7 +141,9 @@ public class SocketIoEndpoint {
 	 * @param cors the CORS configuration, or {@code null} when CORS is off
 	 * @param limits the connection limits
 	 * @param parser the parser limits
-	 * @param adapter the class of the adapter factory
+	 * @param adapter the adapter: the class of its factory, or the class of the adapter
+	 * for the default in-memory one ({@code InMemoryAdapter}) and of the class that
+	 * declares a lambda factory
 	 * @param cleanupEmptyChildNamespaces whether empty children of dynamic namespaces are
 	 * removed
 	 * @param serveClient whether the client bundle is served
@@ -151,6 +155,21 @@ public class SocketIoEndpoint {
 			boolean perMessageDeflate, boolean httpCompression, @Nullable String cookie, @Nullable CorsDescriptor cors,
 			Map<String, Object> limits, Map<String, Integer> parser, String adapter, boolean cleanupEmptyChildNamespaces,
 			boolean serveClient) {
+
+		private static final Class<?> DEFAULT_ADAPTER_FACTORY = SocketIoServerOptions.builder()
+			.build()
+			.adapterFactory()
+			.getClass();
+
+		static String adapterName(SocketIoAdapterFactory factory) {
+			Class<?> type = factory.getClass();
+			if (type == DEFAULT_ADAPTER_FACTORY) {
+				return InMemoryAdapter.class.getName();
+			}
+			String name = type.getName();
+			int lambda = name.indexOf("$$Lambda");
+			return (lambda >= 0) ? name.substring(0, lambda) + " (lambda)" : name;
+		}
 
 		static ConfigurationDescriptor of(SocketIoServerOptions options) {
 			EngineIoOptions engine = options.engine();
@@ -173,7 +192,7 @@ public class SocketIoEndpoint {
 					engine.perMessageDeflate(), engine.httpCompression(),
 					(engine.cookie() != null) ? engine.cookie().name() : null,
 					(cors != null) ? CorsDescriptor.of(cors) : null, limits, parser,
-					options.adapterFactory().getClass().getName(), options.cleanupEmptyChildNamespaces(),
+					adapterName(options.adapterFactory()), options.cleanupEmptyChildNamespaces(),
 					options.serveClient());
 		}
 

@@ -110,6 +110,8 @@ public class SocketIoMetrics implements MeterBinder {
 
 		private final Counter handlerErrors;
 
+		private final Counter rejectedEvents;
+
 		private final Counter timeoutErrors;
 
 		private final Counter upgrades;
@@ -119,15 +121,16 @@ public class SocketIoMetrics implements MeterBinder {
 		Listener(MeterRegistry registry) {
 			this.registry = registry;
 			for (EngineIoTransport transport : EngineIoTransport.values()) {
-				this.bytesReceived[transport.ordinal()] = bytes("socketio.bytes.received", "Bytes received from clients",
+				this.bytesReceived[transport.ordinal()] = bytes("socketio.data.received", "Bytes received from clients",
 						transport);
-				this.bytesSent[transport.ordinal()] = bytes("socketio.bytes.sent", "Bytes sent to clients", transport);
+				this.bytesSent[transport.ordinal()] = bytes("socketio.data.sent", "Bytes sent to clients", transport);
 			}
 			this.droppedVolatile = dropped(EngineIoServerListener.VOLATILE);
 			this.droppedBackpressure = dropped(EngineIoServerListener.BACKPRESSURE);
 			this.parseErrors = error("parse");
 			this.authErrors = error("auth");
 			this.handlerErrors = error("handler");
+			this.rejectedEvents = error("rejected");
 			this.timeoutErrors = error("timeout");
 			this.upgrades = Counter.builder("socketio.upgrades")
 				.description("Sessions upgraded from long-polling to WebSocket")
@@ -265,6 +268,11 @@ public class SocketIoMetrics implements MeterBinder {
 		@Override
 		public void handlerFailed(String namespace, String event, Throwable error) {
 			this.handlerErrors.increment();
+		}
+
+		@Override
+		public void eventRejected(String namespace, String event, Throwable reason) {
+			this.rejectedEvents.increment();
 		}
 
 		private String eventTag(String event) {

@@ -88,7 +88,9 @@ class SocketIoActuatorIntegrationTests {
 			.jsonPath("$.configuration.cors.allowedOrigins[0]")
 			.isEqualTo("https://app.example.com")
 			.jsonPath("$.configuration.maxHttpBufferSize")
-			.isEqualTo(1_000_000);
+			.isEqualTo(1_000_000)
+			.jsonPath("$.configuration.adapter")
+			.isEqualTo("dev.realtime.socketio.server.adapter.InMemoryAdapter");
 	}
 
 	@Test

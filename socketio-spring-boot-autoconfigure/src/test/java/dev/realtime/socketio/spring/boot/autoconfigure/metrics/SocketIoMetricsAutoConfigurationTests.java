@@ -27,7 +27,7 @@ class SocketIoMetricsAutoConfigurationTests {
 		this.contextRunner.withBean(SimpleMeterRegistry.class).run((context) -> {
 			assertThat(context).hasSingleBean(SocketIoServerMetricsPostProcessor.class);
 			MeterRegistry registry = context.getBean(MeterRegistry.class);
-			assertThat(registry.find("socketio.errors").counters()).hasSize(4);
+			assertThat(registry.find("socketio.errors").counters()).hasSize(5);
 			assertThat(registry.find("socketio.engine.sessions").gauges()).hasSize(2);
 		});
 	}

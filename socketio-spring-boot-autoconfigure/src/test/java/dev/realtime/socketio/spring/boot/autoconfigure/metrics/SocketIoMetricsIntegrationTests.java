@@ -40,6 +40,7 @@ import dev.realtime.socketio.server.ConnectRejectedException;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.annotation.OnEvent;
+import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
 
@@ -83,10 +84,10 @@ class SocketIoMetricsIntegrationTests {
 		double opened = counter("socketio.connections.opened", "namespace", NAMESPACE);
 		double closed = counter("socketio.connections.closed", "namespace", NAMESPACE, "reason",
 				"client namespace disconnect");
-		double pollingIn = counter("socketio.bytes.received", "transport", "polling");
-		double pollingOut = counter("socketio.bytes.sent", "transport", "polling");
-		double wsIn = counter("socketio.bytes.received", "transport", "websocket");
-		double wsOut = counter("socketio.bytes.sent", "transport", "websocket");
+		double pollingIn = counter("socketio.data.received", "transport", "polling");
+		double pollingOut = counter("socketio.data.sent", "transport", "polling");
+		double wsIn = counter("socketio.data.received", "transport", "websocket");
+		double wsOut = counter("socketio.data.sent", "transport", "websocket");
 		Socket polling = connect(options("polling"));
 		Socket websocket = connect(options("websocket"));
 		await().atMost(TIMEOUT).untilAsserted(() -> {
@@ -95,10 +96,10 @@ class SocketIoMetricsIntegrationTests {
 			assertThat(gauge("socketio.connections", "namespace", NAMESPACE)).isEqualTo(2);
 			assertThat(counter("socketio.connections.opened", "namespace", NAMESPACE)).isEqualTo(opened + 2);
 			assertThat(timerCount("socketio.handshakes", "outcome", "accepted")).isEqualTo(accepted + 2);
-			assertThat(counter("socketio.bytes.received", "transport", "polling")).isGreaterThan(pollingIn);
-			assertThat(counter("socketio.bytes.sent", "transport", "polling")).isGreaterThan(pollingOut);
-			assertThat(counter("socketio.bytes.received", "transport", "websocket")).isGreaterThan(wsIn);
-			assertThat(counter("socketio.bytes.sent", "transport", "websocket")).isGreaterThan(wsOut);
+			assertThat(counter("socketio.data.received", "transport", "polling")).isGreaterThan(pollingIn);
+			assertThat(counter("socketio.data.sent", "transport", "polling")).isGreaterThan(pollingOut);
+			assertThat(counter("socketio.data.received", "transport", "websocket")).isGreaterThan(wsIn);
+			assertThat(counter("socketio.data.sent", "transport", "websocket")).isGreaterThan(wsOut);
 		});
 		polling.disconnect();
 		websocket.disconnect();
@@ -226,6 +227,20 @@ class SocketIoMetricsIntegrationTests {
 	}
 
 	@Test
+	void rejectedEventsAreCountedApartFromHandlerErrors() {
+		double handler = counter("socketio.errors", "kind", "handler");
+		double rejected = counter("socketio.errors", "kind", "rejected");
+		Socket socket = connect(options("websocket"));
+		socket.emit("refuse");
+		socket.emit("echo");
+		socket.emit("fail");
+		await().atMost(TIMEOUT).untilAsserted(() -> {
+			assertThat(counter("socketio.errors", "kind", "rejected")).isEqualTo(rejected + 2);
+			assertThat(counter("socketio.errors", "kind", "handler")).isEqualTo(handler + 1);
+		});
+	}
+
+	@Test
 	void invalidPacketsAreParseErrorsAndSilentSessionsTimeOut() {
 		double parse = counter("socketio.errors", "kind", "parse");
 		double timeouts = counter("socketio.errors", "kind", "timeout");
@@ -335,6 +350,16 @@ class SocketIoMetricsIntegrationTests {
 		@OnEvent("fail")
 		void fail() {
 			throw new IllegalStateException("handler failure");
+		}
+
+		@OnEvent("refuse")
+		void refuse() {
+			throw new UnsupportedOperationException("auction closed");
+		}
+
+		@SocketIoExceptionHandler
+		Map<String, String> refused(UnsupportedOperationException ex) {
+			return Map.of("error", ex.getMessage());
 		}
 
 	}

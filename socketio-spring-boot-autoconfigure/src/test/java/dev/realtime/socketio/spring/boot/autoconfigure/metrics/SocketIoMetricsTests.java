@@ -28,10 +28,10 @@ class SocketIoMetricsTests {
 		new SocketIoMetrics(this.server).bindTo(this.registry);
 		assertThat(this.registry.getMeters().stream().map((meter) -> meter.getId().getName()).distinct())
 			.containsExactlyInAnyOrder("socketio.engine.sessions", "socketio.connections",
-					"socketio.connections.opened", "socketio.handshakes", "socketio.bytes.received",
-					"socketio.bytes.sent", "socketio.packets.dropped", "socketio.errors", "socketio.upgrades");
+					"socketio.connections.opened", "socketio.handshakes", "socketio.data.received",
+					"socketio.data.sent", "socketio.packets.dropped", "socketio.errors", "socketio.upgrades");
 		assertThat(this.registry.get("socketio.errors").counters()).extracting((counter) -> counter.getId().getTag("kind"))
-			.containsExactlyInAnyOrder("parse", "auth", "handler", "timeout");
+			.containsExactlyInAnyOrder("parse", "auth", "handler", "rejected", "timeout");
 		assertThat(this.registry.get("socketio.handshakes").timers())
 			.extracting((timer) -> timer.getId().getTag("outcome"))
 			.containsExactlyInAnyOrder("accepted", "rejected", "error");

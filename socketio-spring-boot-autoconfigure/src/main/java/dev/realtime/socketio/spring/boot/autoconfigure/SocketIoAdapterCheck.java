@@ -1,0 +1,63 @@
+package dev.realtime.socketio.spring.boot.autoconfigure;
+
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+
+import dev.realtime.socketio.server.SocketIoServerOptions;
+
+/**
+ * Checks {@code socketio.adapter.type} against the adapter the server got. The property
+ * is bound by the Redis adapter's module, so without that module on the classpath nothing
+ * else reads it and {@code redis} would be silently ignored: two instances would then share
+ * nothing.
+ */
+final class SocketIoAdapterCheck {
+
+	static final String PROPERTY = "socketio.adapter.type";
+
+	static final String REDIS_ADAPTER_FACTORY = "dev.realtime.socketio.redis.RedisAdapterFactory";
+
+	static final String REDIS_ADAPTER_COORDINATES = "dev.realtime.socketio:socketio-redis-adapter";
+
+	private SocketIoAdapterCheck() {
+	}
+
+	static void check(Environment environment, SocketIoServerOptions options, @Nullable ClassLoader classLoader) {
+		String type = environment.getProperty(PROPERTY);
+		if (!StringUtils.hasText(type)) {
+			return;
+		}
+		String normalized = type.trim().toLowerCase(Locale.ROOT);
+		if (normalized.equals("memory")) {
+			return;
+		}
+		if (!normalized.equals("redis")) {
+			throw new InvalidConfigurationPropertyValueException(PROPERTY, type, "must be 'memory' or 'redis'");
+		}
+		if (!ClassUtils.isPresent(REDIS_ADAPTER_FACTORY, classLoader)) {
+			throw new SocketIoStartupException(PROPERTY + " is 'redis', but the Redis adapter is not on the "
+					+ "classpath: without it the server would run on the in-memory adapter and share no rooms or "
+					+ "broadcasts with other instances.",
+					"Add the dependency " + REDIS_ADAPTER_COORDINATES + " (the same version as the starter), or "
+							+ "set " + PROPERTY + " to 'memory' for a single instance.");
+		}
+		if (isInMemory(options)) {
+			throw new SocketIoStartupException(PROPERTY + " is 'redis', but the server runs on the in-memory "
+					+ "adapter: the Redis adapter's auto-configuration did not apply (it was excluded, or Lettuce "
+					+ "is not on the classpath).",
+					"Remove the exclusion of SocketIoRedisAdapterAutoConfiguration and check that io.lettuce:"
+							+ "lettuce-core is on the classpath, or set " + PROPERTY + " to 'memory'.");
+		}
+	}
+
+	private static boolean isInMemory(SocketIoServerOptions options) {
+		return options.adapterFactory().getClass() == SocketIoServerOptions.builder().build().adapterFactory().getClass();
+	}
+
+}
