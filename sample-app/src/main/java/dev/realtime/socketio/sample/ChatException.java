@@ -15,4 +15,10 @@ public class ChatException extends RuntimeException {
 		super(message);
 	}
 
+	@Override
+	public String getMessage() {
+		// Always set by the constructor.
+		return String.valueOf(super.getMessage());
+	}
+
 }

@@ -109,6 +109,11 @@ public class Nicknames {
 			super("The nickname '" + nickname + "' is taken");
 		}
 
+		@Override
+		public String getMessage() {
+			return String.valueOf(super.getMessage());
+		}
+
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.realtime.socketio.internal.RandomIds;
 import io.netty.buffer.ByteBuf;
@@ -144,7 +145,9 @@ final class EngineIoRequestHandler {
 			return (transport == EngineIoTransport.POLLING) ? this.polling.open(request, response, handshake)
 					: openWebSocket(response, handshake);
 		})).onErrorResume((ex) -> ErrorResponses.error(response, EngineIoError.FORBIDDEN,
-				(ex instanceof EngineIoRequestRejectedException) ? ex.getMessage() : EngineIoError.FORBIDDEN.message(),
+				(ex instanceof EngineIoRequestRejectedException)
+						? Objects.requireNonNullElse(ex.getMessage(), EngineIoError.FORBIDDEN.message())
+						: EngineIoError.FORBIDDEN.message(),
 				upgrade));
 	}
 

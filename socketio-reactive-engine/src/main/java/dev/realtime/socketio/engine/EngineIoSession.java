@@ -2,6 +2,7 @@ package dev.realtime.socketio.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -271,7 +272,7 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 		catch (EngineIoParseException ex) {
 			if (ws == this.webSocket) {
-				close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
+				close(EngineIoCloseReason.PARSE_ERROR, Objects.requireNonNullElse(ex.getMessage(), "parse error"));
 			}
 			return;
 		}

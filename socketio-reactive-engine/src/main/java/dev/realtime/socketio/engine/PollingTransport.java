@@ -3,6 +3,7 @@ package dev.realtime.socketio.engine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
@@ -75,7 +76,7 @@ final class PollingTransport {
 			packets = EnginePayloadCodec.decodePayload(body, this.session.options().maxPayloadPackets());
 		}
 		catch (EngineIoParseException ex) {
-			this.session.close(EngineIoCloseReason.PARSE_ERROR, ex.getMessage());
+			this.session.close(EngineIoCloseReason.PARSE_ERROR, Objects.requireNonNullElse(ex.getMessage(), "parse error"));
 			return PollResponse.BAD_REQUEST;
 		}
 		for (int i = 0; i < packets.size() && this.session.isOpen(); i++) {

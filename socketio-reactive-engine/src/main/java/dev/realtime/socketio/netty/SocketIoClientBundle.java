@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.CRC32;
 
@@ -81,7 +82,7 @@ public final class SocketIoClientBundle {
 			return response.status(HttpResponseStatus.NOT_MODIFIED).send();
 		}
 		response.header(HttpHeaderNames.CACHE_CONTROL, "public, max-age=0")
-			.header(HttpHeaderNames.CONTENT_TYPE, FILES.get(name))
+			.header(HttpHeaderNames.CONTENT_TYPE, Objects.requireNonNull(FILES.get(name)))
 			.header(HttpHeaderNames.ETAG, resource.etag())
 			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(resource.bytes().length));
 		if (request.method() == HttpMethod.HEAD) {

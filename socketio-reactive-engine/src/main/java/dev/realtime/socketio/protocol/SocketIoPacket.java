@@ -189,6 +189,19 @@ public final class SocketIoPacket {
 	}
 
 	/**
+	 * Return the arguments array of an event or ack packet, which the decoder and the
+	 * factory methods guarantee.
+	 * @return the data as an array
+	 * @throws IllegalStateException if this packet is neither an event nor an ack
+	 */
+	public ArrayNode arrayData() {
+		if (this.data instanceof ArrayNode array) {
+			return array;
+		}
+		throw new IllegalStateException("A " + this.type + " packet has no arguments array");
+	}
+
+	/**
 	 * Return whether this packet is an EVENT or a BINARY_EVENT.
 	 * @return {@code true} for both event types
 	 */

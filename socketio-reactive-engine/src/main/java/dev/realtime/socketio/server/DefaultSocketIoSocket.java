@@ -305,7 +305,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 	private void onAck(SocketIoPacket packet) {
 		// Unknown ack ids are ignored, as in the reference server.
 		if (this.pendingAcks != null) {
-			this.pendingAcks.complete(packet.ackId(), (ArrayNode) packet.data());
+			this.pendingAcks.complete(packet.ackId(), packet.arrayData());
 		}
 	}
 

@@ -148,7 +148,7 @@ final class SocketListeners {
 	 * listeners.
 	 */
 	void onEvent(SocketIoPacket packet) {
-		ArrayNode data = (ArrayNode) packet.data();
+		ArrayNode data = packet.arrayData();
 		String event = Payloads.eventName(data);
 		ArrayNode args = Payloads.eventArgs(data);
 		AckSender ack = packet.hasAckId() ? new DefaultAckSender(this.socket, packet.ackId()) : null;

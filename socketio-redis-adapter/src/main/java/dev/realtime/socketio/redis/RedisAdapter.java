@@ -126,7 +126,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
 		RedisSessionStore store = this.sessions;
 		if (store != null && isRecoverable(packet, options)) {
-			broadcastRecoverable(store, (ArrayNode) packet.data(), options);
+			broadcastRecoverable(store, packet.arrayData(), options);
 			return;
 		}
 		publishBroadcast(packet, options);

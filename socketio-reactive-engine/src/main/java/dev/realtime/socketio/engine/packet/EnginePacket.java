@@ -124,7 +124,12 @@ public final class EnginePacket {
 	 * @return the estimated size
 	 */
 	public int estimatedSize() {
-		return (this.binary != null) ? this.binary.length * 4 / 3 + 2 : this.text.length() + 1;
+		byte[] binary = this.binary;
+		if (binary != null) {
+			return binary.length * 4 / 3 + 2;
+		}
+		String text = this.text;
+		return (text != null) ? text.length() + 1 : 1;
 	}
 
 	/**

@@ -52,7 +52,7 @@ final class InMemorySessionStore {
 	 * @return the packet to send: the same event with the offset as its last argument
 	 */
 	SocketIoPacket store(SocketIoPacket packet, BroadcastOptions options) {
-		ArrayNode data = (ArrayNode) packet.data();
+		ArrayNode data = packet.arrayData();
 		ArrayNode withOffset = JsonNodeFactory.instance.arrayNode(data.size() + 1);
 		withOffset.addAll(data);
 		synchronized (this.lock) {

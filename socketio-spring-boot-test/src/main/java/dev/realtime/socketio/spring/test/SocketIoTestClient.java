@@ -240,7 +240,7 @@ public final class SocketIoTestClient {
 
 		private String describe(SocketIoConnectException ex) {
 			return ex.isRefused() ? "it was refused: \"" + ex.getMessage() + "\" data " + ex.data()
-					: ex.getMessage();
+					: String.valueOf(ex.getMessage());
 		}
 
 	}

@@ -258,7 +258,7 @@ final class SocketIoServerOptionsFactory {
 	}
 
 	private static InvalidConfigurationPropertyValueException invalid(String name, @Nullable Object value,
-			String reason) {
+			@Nullable String reason) {
 		return new InvalidConfigurationPropertyValueException(name, value, reason);
 	}
 

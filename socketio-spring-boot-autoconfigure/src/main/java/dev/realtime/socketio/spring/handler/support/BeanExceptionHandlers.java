@@ -3,6 +3,7 @@ package dev.realtime.socketio.spring.handler.support;
 import java.lang.reflect.Method;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -28,7 +29,7 @@ final class BeanExceptionHandlers {
 
 	@Nullable Resolved resolve(Throwable exception) {
 		ExceptionHandlerMethodResolver.Match match = this.resolver.resolve(exception);
-		return (match != null) ? new Resolved(this.methods.get(match.method()), match.exception()) : null;
+		return (match != null) ? new Resolved(Objects.requireNonNull(this.methods.get(match.method())), match.exception()) : null;
 	}
 
 	/**

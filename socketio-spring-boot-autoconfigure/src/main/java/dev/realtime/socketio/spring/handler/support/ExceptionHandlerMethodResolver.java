@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +97,7 @@ final class ExceptionHandlerMethodResolver {
 				return Optional.empty();
 			}
 			matches.sort(new ExceptionDepthComparator(key));
-			return Optional.of(this.mappedMethods.get(matches.get(0)));
+			return Optional.of(Objects.requireNonNull(this.mappedMethods.get(matches.get(0))));
 		}).orElse(null);
 	}
 
