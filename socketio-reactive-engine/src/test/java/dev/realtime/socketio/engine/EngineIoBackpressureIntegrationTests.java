@@ -11,8 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +29,9 @@ class EngineIoBackpressureIntegrationTests {
 	private final List<EngineIoSocket> sockets = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger dropped = new AtomicInteger();
+
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
 
 	private EngineIoTestServer server;
 
@@ -52,14 +56,7 @@ class EngineIoBackpressureIntegrationTests {
 			EngineIoTestServer.echo(socket);
 			this.sockets.add(socket);
 		});
-		this.server = EngineIoTestServer.start(engine);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.close();
-		}
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 
 	@Test

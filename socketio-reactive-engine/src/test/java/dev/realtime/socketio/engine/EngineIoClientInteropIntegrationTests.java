@@ -6,12 +6,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import dev.realtime.socketio.testsupport.NodeScript;
+import dev.realtime.socketio.testsupport.TestFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +25,9 @@ class EngineIoClientInteropIntegrationTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
 	private final BlockingQueue<String> closeReasons = new LinkedBlockingQueue<>();
+
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
 
 	private EngineIoTestServer server;
 
@@ -48,12 +52,7 @@ class EngineIoClientInteropIntegrationTests {
 			}
 
 		}));
-		this.server = EngineIoTestServer.start(engine);
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 
 	@Test

@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -23,6 +24,9 @@ class EngineIoLimitsIntegrationTests {
 
 	private final Map<String, InetSocketAddress> addresses = new ConcurrentHashMap<>();
 
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
+
 	private EngineIoTestServer server;
 
 	private void start(EngineIoLimits limits) {
@@ -34,14 +38,7 @@ class EngineIoLimitsIntegrationTests {
 				this.addresses.put(socket.id(), address);
 			}
 		});
-		this.server = EngineIoTestServer.start(engine);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.close();
-		}
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 
 	@Test

@@ -14,9 +14,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
@@ -39,14 +40,10 @@ class EngineIoServerTests {
 
 	private final List<EngineIoSocket> sockets = new CopyOnWriteArrayList<>();
 
-	private EngineIoTestServer server;
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
 
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
+	private EngineIoTestServer server;
 
 	private EngineIoServer engine(EngineIoOptions.Builder options) {
 		EngineIoServer engine = EngineIoServer.create(options.build());
@@ -75,7 +72,7 @@ class EngineIoServerTests {
 	}
 
 	private EngineIoTestServer start(EngineIoOptions.Builder options) {
-		this.server = EngineIoTestServer.start(engine(options));
+		this.server = this.servers.start(EngineIoTestServer.start(engine(options)));
 		return this.server;
 	}
 
@@ -365,7 +362,7 @@ class EngineIoServerTests {
 	void enginesAtDifferentPathsShareOneHttpServer() {
 		EngineIoServer first = engine(EngineIoTestServer.slowHeartbeat().path("/first/"));
 		EngineIoServer second = engine(EngineIoTestServer.fastHeartbeat().path("/second"));
-		this.server = EngineIoTestServer.start(first, second);
+		this.server = this.servers.start(EngineIoTestServer.start(first, second));
 		String firstSid = this.server.handshakeAt("/first/");
 		String secondSid = this.server.handshakeAt("/second/");
 		assertThat(first.session(firstSid)).isNotNull();
@@ -457,7 +454,7 @@ class EngineIoServerTests {
 			}
 
 		}));
-		this.server = EngineIoTestServer.start(engine);
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 		String sid = this.server.handshake();
 		assertThat(this.server.post(polling(sid), "4fail" + SEPARATOR + "4ok").text()).isEqualTo("ok");
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4ok");
@@ -469,7 +466,7 @@ class EngineIoServerTests {
 		engine.onConnection((socket) -> {
 			throw new IllegalStateException("connection handler failure on purpose");
 		});
-		this.server = EngineIoTestServer.start(engine);
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 		Reply reply = this.server.get("EIO=4&transport=polling");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text()).startsWith("0{").endsWith(SEPARATOR + "1");

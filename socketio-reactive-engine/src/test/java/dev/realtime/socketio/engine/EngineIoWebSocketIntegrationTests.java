@@ -3,9 +3,10 @@ package dev.realtime.socketio.engine;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -24,17 +25,13 @@ import static org.awaitility.Awaitility.await;
  */
 class EngineIoWebSocketIntegrationTests {
 
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
+
 	private EngineIoTestServer server;
 
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
-
 	private EngineIoTestServer start(EngineIoOptions.Builder options) {
-		this.server = EngineIoTestServer.echo(options.build());
+		this.server = this.servers.start(EngineIoTestServer.echo(options.build()));
 		return this.server;
 	}
 

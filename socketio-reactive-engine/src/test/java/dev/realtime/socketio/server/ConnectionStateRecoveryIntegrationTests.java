@@ -18,8 +18,10 @@ import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +42,9 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	private static final String OFFSET = "\"[^\"]+\"";
 
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
+
 	private SocketIoTestServer server;
 
 	private SocketIoNodeDriver driver;
@@ -58,9 +63,6 @@ class ConnectionStateRecoveryIntegrationTests {
 		for (AutoCloseable client : this.clients) {
 			client.close();
 		}
-		if (this.server != null) {
-			this.server.close();
-		}
 	}
 
 	private SocketIoServer start(ConnectionStateRecoveryOptions recovery) {
@@ -69,7 +71,7 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	/** A server whose new sockets join {@code room} and get {@code data.name}. */
 	private SocketIoServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
-		this.server = SocketIoTestServer.start(customizer);
+		this.server = this.servers.start(SocketIoTestServer.start(customizer));
 		this.server.io().onConnection((socket) -> {
 			if (!socket.recovered()) {
 				socket.join("room");

@@ -10,12 +10,14 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.engine.EngineIoTransport;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,9 @@ class SocketIoJavaClientIntegrationTests {
 
 	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
 
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
+
 	private SocketIoTestServer server;
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
@@ -41,7 +46,7 @@ class SocketIoJavaClientIntegrationTests {
 
 	@BeforeEach
 	void startServer() {
-		this.server = SocketIoTestServer.start();
+		this.server = this.servers.start(SocketIoTestServer.start());
 		this.server.io().onConnection((socket) -> {
 			socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
 			socket.on("echo", (args, ack) -> {
@@ -60,7 +65,6 @@ class SocketIoJavaClientIntegrationTests {
 	@AfterEach
 	void stopServer() {
 		this.clients.forEach(JavaTestClient::close);
-		this.server.close();
 	}
 
 	private JavaTestClient client() {

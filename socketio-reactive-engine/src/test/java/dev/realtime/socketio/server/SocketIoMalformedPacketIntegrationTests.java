@@ -15,11 +15,12 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.realtime.socketio.protocol.SocketIoLimitExceededException;
 import dev.realtime.socketio.protocol.SocketIoParseException;
-import org.junit.jupiter.api.AfterAll;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
@@ -37,6 +38,9 @@ class SocketIoMalformedPacketIntegrationTests {
 
 	private static final String PLACEHOLDER_0 = "{\"_placeholder\":true,\"num\":0}";
 
+	@RegisterExtension
+	static final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
+
 	private static SocketIoTestServer server;
 
 	private static final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
@@ -53,7 +57,7 @@ class SocketIoMalformedPacketIntegrationTests {
 
 	@BeforeAll
 	static void startServer() {
-		server = SocketIoTestServer.start();
+		server = servers.start(SocketIoTestServer.start());
 		for (String name : List.of("/", "/admin")) {
 			server.io().of(name).onConnection((socket) -> {
 				socket.onDisconnect((reason, description) -> reason(socket).complete(reason));
@@ -62,11 +66,6 @@ class SocketIoMalformedPacketIntegrationTests {
 				connections.add(socket);
 			});
 		}
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
 	}
 
 	@BeforeEach

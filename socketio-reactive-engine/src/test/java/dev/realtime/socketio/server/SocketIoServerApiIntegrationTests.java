@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Manager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -42,6 +44,9 @@ class SocketIoServerApiIntegrationTests {
 
 	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
 
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
+
 	private SocketIoTestServer server;
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
@@ -55,9 +60,6 @@ class SocketIoServerApiIntegrationTests {
 		for (AutoCloseable client : this.clients) {
 			client.close();
 		}
-		if (this.server != null) {
-			this.server.close();
-		}
 	}
 
 	private SocketIoServer start() {
@@ -66,7 +68,7 @@ class SocketIoServerApiIntegrationTests {
 	}
 
 	private SocketIoServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
-		this.server = SocketIoTestServer.start(customizer);
+		this.server = this.servers.start(SocketIoTestServer.start(customizer));
 		record(this.server.io().sockets());
 		return this.server.io();
 	}
