@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,7 +68,7 @@ class EngineIoBackpressureIntegrationTests {
 			upgrade(stalled);
 			await().until(() -> this.sockets.size() == 1);
 			EngineIoSocket slow = this.sockets.get(0);
-			TestWebSocket healthy = TestWebSocket.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
+			RawWebSocketClient healthy = RawWebSocketClient.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
 				.awaitConnected();
 			healthy.next();
 			byte[] chunk = new byte[64 * 1024];

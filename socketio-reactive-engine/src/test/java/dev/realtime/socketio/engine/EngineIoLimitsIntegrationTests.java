@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class EngineIoLimitsIntegrationTests {
 	void refusesAWebSocketHandshakeOverTheLimitWithPlainText() {
 		start(new EngineIoLimits(1, 0, 0, 0, List.of()));
 		this.server.handshake();
-		Throwable refused = TestWebSocket.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
+		Throwable refused = RawWebSocketClient.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
 			.awaitRefused();
 		assertThat(refused).hasMessageContaining("503");
 	}

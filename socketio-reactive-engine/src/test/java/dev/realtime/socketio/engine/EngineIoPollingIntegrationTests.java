@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
@@ -628,7 +629,7 @@ class EngineIoPollingIntegrationTests {
 	void cookieOptionSetsTheSessionCookieOnAWebSocketHandshake() {
 		start(EngineIoTestServer.fastHeartbeat().cookie(EngineIoCookieOptions.defaults()));
 		String[] cookie = new String[1];
-		TestWebSocket socket = TestWebSocket.connect(this.server.http()
+		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
 			.doOnResponse((response, connection) -> cookie[0] = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE)),
 				this.server.path("EIO=4&transport=websocket")).awaitConnected();
 		String sid = EngineIoTestServer.openPacket(socket.next().text()).path("sid").asString();

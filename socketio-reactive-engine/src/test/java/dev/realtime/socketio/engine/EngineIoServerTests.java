@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,8 @@ class EngineIoServerTests {
 		return reason;
 	}
 
-	private TestWebSocket openWebSocketSession() {
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
+	private RawWebSocketClient openWebSocketSession() {
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
 		assertThat(ws.nextText()).startsWith("0{");
 		return ws;
 	}
@@ -118,7 +119,7 @@ class EngineIoServerTests {
 	@Test
 	void missingPongOverWebSocketIsAPingTimeout() throws InterruptedException {
 		start(EngineIoTestServer.fastHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.PING_TIMEOUT);
 			ws.awaitClosed();
 		}
@@ -135,7 +136,7 @@ class EngineIoServerTests {
 	@Test
 	void invalidWebSocketFrameIsAParseError() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("abc");
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.PARSE_ERROR);
 		}
@@ -144,7 +145,7 @@ class EngineIoServerTests {
 	@Test
 	void webSocketFrameOverTheLimitIsATransportError() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat().maxHttpBufferSize(100));
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("4" + "x".repeat(100));
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
 			ws.awaitClosed();
@@ -154,7 +155,7 @@ class EngineIoServerTests {
 	@Test
 	void closeByTheApplicationIsAForcedClose() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.sockets.get(0).close();
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.FORCED_CLOSE);
 			ws.awaitClosed();
@@ -239,7 +240,7 @@ class EngineIoServerTests {
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
 		this.server.awaitPendingPoll(sid);
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.server.engine().shutdown().block(EngineIoTestServer.TIMEOUT);
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
@@ -272,7 +273,7 @@ class EngineIoServerTests {
 	@Test
 	void sendsFromAnotherThreadArriveInOrderOverWebSocket() throws Exception {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			EngineIoSocket socket = this.sockets.get(0);
 			sendFromAnotherThread(socket, 1000);
 			for (int i = 0; i < 1000; i++) {
@@ -336,7 +337,7 @@ class EngineIoServerTests {
 	@Test
 	void volatilePacketsAreSentOverAWritableWebSocket() {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.sockets.get(0).sendVolatile(List.of(EnginePacket.message("volatile")));
 			assertThat(ws.nextText()).isEqualTo("4volatile");
 		}
@@ -388,7 +389,7 @@ class EngineIoServerTests {
 		for (int i = 0; i < 5; i++) {
 			sids.add(this.server.handshake());
 		}
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			assertThat(this.server.engine().sessionCount()).isEqualTo(6);
 			assertThat(this.server.engine().sessions()).hasSize(6);
 		}
@@ -422,7 +423,7 @@ class EngineIoServerTests {
 
 		});
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
 			ws.send("5");

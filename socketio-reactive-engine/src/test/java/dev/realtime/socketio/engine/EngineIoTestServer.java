@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -245,8 +246,8 @@ final class EngineIoTestServer implements AutoCloseable {
 
 	// WebSocket
 
-	TestWebSocket openWebSocket(String query) {
-		return TestWebSocket.connect(this.http, path(query));
+	RawWebSocketClient openWebSocket(String query) {
+		return RawWebSocketClient.connect(this.http, path(query));
 	}
 
 	@Override

@@ -3,6 +3,7 @@ package dev.realtime.socketio.engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +29,7 @@ class EngineIoUpgradeCloseIntegrationTests {
 		engine.onConnection((socket) -> this.sockets.put(socket.id(), socket));
 		this.server = this.servers.start(EngineIoTestServer.start(engine));
 		String sid = this.server.handshake();
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
 		ws.send("2probe");
 		assertThat(ws.nextText()).isEqualTo("3probe");
 		await().until(() -> this.sockets.containsKey(sid));

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.engine.EngineIoTransport;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Ack;
 import io.socket.client.Socket;

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.server.EventRateLimits.Rate;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Manager;
 import org.jspecify.annotations.Nullable;
