@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.TestFixture;
 
@@ -34,24 +35,7 @@ class EngineIoClientInteropIntegrationTests {
 	@BeforeEach
 	void startServer() {
 		EngineIoServer engine = EngineIoServer.create(EngineIoTestServer.slowHeartbeat().build());
-		engine.onConnection((socket) -> socket.setListener(new EngineIoSocketListener() {
-
-			@Override
-			public void onText(String text) {
-				socket.send(text);
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				socket.send(data);
-			}
-
-			@Override
-			public void onClose(String reason, String description) {
-				EngineIoClientInteropIntegrationTests.this.closeReasons.add(reason);
-			}
-
-		}));
+		engine.onConnection((socket) -> EngineIoEcho.attach(socket, this.closeReasons::add));
 		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 

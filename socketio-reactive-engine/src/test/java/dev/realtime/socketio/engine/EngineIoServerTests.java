@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
 import org.junit.jupiter.api.Test;
@@ -50,24 +51,7 @@ class EngineIoServerTests {
 		EngineIoServer engine = EngineIoServer.create(options.build());
 		engine.onConnection((socket) -> {
 			this.sockets.add(socket);
-			socket.setListener(new EngineIoSocketListener() {
-
-				@Override
-				public void onText(String text) {
-					socket.send(text);
-				}
-
-				@Override
-				public void onBinary(byte[] data) {
-					socket.send(data);
-				}
-
-				@Override
-				public void onClose(String reason, String description) {
-					EngineIoServerTests.this.closeReasons.add(reason);
-				}
-
-			});
+			EngineIoEcho.attach(socket, this.closeReasons::add);
 		});
 		return engine;
 	}

@@ -21,6 +21,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.netty.EngineIoHttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,24 +85,11 @@ final class EngineIoTestServer implements AutoCloseable {
 		return EngineIoOptions.builder().pingInterval(Duration.ofSeconds(30)).pingTimeout(Duration.ofSeconds(30));
 	}
 
+	/**
+	 * Make a session echo its messages ({@link EngineIoEcho}).
+	 */
 	static void echo(EngineIoSocket socket) {
-		socket.setListener(new EngineIoSocketListener() {
-
-			@Override
-			public void onText(String text) {
-				socket.send(text);
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				socket.send(data);
-			}
-
-			@Override
-			public void onClose(String reason, String description) {
-			}
-
-		});
+		EngineIoEcho.attach(socket);
 	}
 
 	EngineIoServer engine() {
