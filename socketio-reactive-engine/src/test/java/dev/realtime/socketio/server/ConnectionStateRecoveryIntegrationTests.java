@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -30,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -100,18 +100,6 @@ class ConnectionStateRecoveryIntegrationTests {
 		RawWebSocketClient client = RawWebSocketClient.open(this.server);
 		this.clients.add(client);
 		return client;
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("next value within " + TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	private static JsonNode json(String text) {

@@ -23,6 +23,7 @@ import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -303,18 +304,6 @@ class SocketIoJavaClientIntegrationTests {
 		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(socket.connected()).isFalse();
 		assertThat(this.server.io().sockets().sockets()).isEmpty();
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("value within %s", TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	private static JsonNode[] values(JsonNode args) {

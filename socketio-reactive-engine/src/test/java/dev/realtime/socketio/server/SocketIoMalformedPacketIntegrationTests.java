@@ -27,6 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -202,18 +203,6 @@ class SocketIoMalformedPacketIntegrationTests {
 			next(connections);
 			other.sendPacket("2[\"echo\",\"still up\"]");
 			assertThat(other.nextPacket()).isEqualTo("2[\"echo\",\"still up\"]");
-		}
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("value within %s", TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
 		}
 	}
 

@@ -33,6 +33,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.POJONode;
 
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -770,18 +771,6 @@ class SocketIoServerApiIntegrationTests {
 
 	private SocketIoServer io() {
 		return this.server.io();
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("value within %s", TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 }
