@@ -5,8 +5,7 @@ import java.util.List;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoServer;
-import dev.realtime.socketio.engine.EngineIoSocket;
-import dev.realtime.socketio.engine.EngineIoSocketListener;
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.netty.EngineIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 
@@ -28,33 +27,13 @@ class EngineIoEchoConfiguration {
 			.path("/engine.io/")
 			.cors(EngineIoCorsOptions.anyOrigin())
 			.build());
-		engine.onConnection(EngineIoEchoConfiguration::echo);
+		engine.onConnection(EngineIoEcho::attach);
 		return engine;
 	}
 
 	@Bean
 	NettyRouteProvider echoEngineRoutes(EngineIoServer echoEngine) {
 		return (routes) -> EngineIoRoutes.mount(routes, List.of(echoEngine));
-	}
-
-	private static void echo(EngineIoSocket socket) {
-		socket.setListener(new EngineIoSocketListener() {
-
-			@Override
-			public void onText(String text) {
-				socket.send(text);
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				socket.send(data);
-			}
-
-			@Override
-			public void onClose(String reason, String description) {
-			}
-
-		});
 	}
 
 }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
@@ -34,22 +34,13 @@ class ConformanceAppConnectionStateRecoveryIntegrationTests {
 	@Autowired
 	private SocketIoServer socketIo;
 
-	private SocketIoNodeDriver driver;
-
-	@BeforeEach
-	void startDriver() {
-		this.driver = SocketIoNodeDriver.start();
-	}
-
-	@AfterEach
-	void stopDriver() {
-		this.driver.close();
-	}
+	@RegisterExtension
+	final TestFixture<SocketIoNodeDriver> driver = TestFixture.of(SocketIoNodeDriver::start);
 
 	private JsonNode connect(String id) {
-		this.driver.connect(id, "http://127.0.0.1:" + this.port + "/", Map.of("path", "/socket.io-csr/", "transports",
+		this.driver.get().connect(id, "http://127.0.0.1:" + this.port + "/", Map.of("path", "/socket.io-csr/", "transports",
 				List.of("websocket"), "reconnection", false));
-		return this.driver.await(id, "connect");
+		return this.driver.get().await(id, "connect");
 	}
 
 	@Test
@@ -66,31 +57,31 @@ class ConformanceAppConnectionStateRecoveryIntegrationTests {
 		JsonNode other = connect("b");
 		assertThat(other.path("sid").asString()).isNotEqualTo(first.path("sid").asString());
 
-		this.driver.emitWithAck("a", "first", "emit-to-room", 3);
-		assertThat(args(this.driver.awaitAck("a", "first")).get(0).asString()).isEqualTo("done");
+		this.driver.get().emitWithAck("a", "first", "emit-to-room", 3);
+		assertThat(args(this.driver.get().awaitAck("a", "first")).get(0).asString()).isEqualTo("done");
 		for (int i = 0; i < 3; i++) {
-			ArrayNode args = args(this.driver.awaitEvent("a", "room-event"));
+			ArrayNode args = args(this.driver.get().awaitEvent("a", "room-event"));
 			assertThat(args.get(0).asInt()).isEqualTo(i);
 			assertThat(args.get(1).isString()).as("offset").isTrue();
 		}
 
-		this.driver.emit("a", "server-close-transport");
-		assertThat(this.driver.await("a", "disconnect").path("reason").asString()).isEqualTo("transport close");
-		this.driver.emitWithAck("b", "second", "emit-to-room", 2);
-		assertThat(args(this.driver.awaitAck("b", "second")).get(0).asString()).isEqualTo("done");
-		this.driver.run("a", "connectAgain");
+		this.driver.get().emit("a", "server-close-transport");
+		assertThat(this.driver.get().await("a", "disconnect").path("reason").asString()).isEqualTo("transport close");
+		this.driver.get().emitWithAck("b", "second", "emit-to-room", 2);
+		assertThat(args(this.driver.get().awaitAck("b", "second")).get(0).asString()).isEqualTo("done");
+		this.driver.get().run("a", "connectAgain");
 
-		JsonNode again = this.driver.await("a", "connect");
+		JsonNode again = this.driver.get().await("a", "connect");
 		assertThat(again.path("recovered").asBoolean()).isTrue();
 		assertThat(again.path("sid").asString()).isEqualTo(first.path("sid").asString());
 		assertThat(again.path("pid").asString()).isEqualTo(first.path("pid").asString());
 		for (int i = 0; i < 2; i++) {
-			assertThat(args(this.driver.awaitEvent("a", "room-event")).get(0).asInt()).isEqualTo(i);
+			assertThat(args(this.driver.get().awaitEvent("a", "room-event")).get(0).asInt()).isEqualTo(i);
 		}
-		this.driver.emitWithAck("a", "third", "emit-to-room", 1);
-		this.driver.awaitAck("a", "third");
-		this.driver.awaitEvent("a", "room-event");
-		List<String> offsets = this.driver
+		this.driver.get().emitWithAck("a", "third", "emit-to-room", 1);
+		this.driver.get().awaitAck("a", "third");
+		this.driver.get().awaitEvent("a", "room-event");
+		List<String> offsets = this.driver.get()
 			.received((line) -> "a".equals(line.path("id").asString()) && "room-event".equals(line.path("event").asString()))
 			.stream()
 			.map((line) -> args(line).get(1).asString())

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,17 +34,8 @@ class ConformanceAppIntegrationTests {
 	@LocalServerPort
 	private int port;
 
-	private SocketIoNodeDriver driver;
-
-	@BeforeEach
-	void startDriver() {
-		this.driver = SocketIoNodeDriver.start();
-	}
-
-	@AfterEach
-	void stopDriver() {
-		this.driver.close();
-	}
+	@RegisterExtension
+	final TestFixture<SocketIoNodeDriver> driver = TestFixture.of(SocketIoNodeDriver::start);
 
 	private String url(String namespace) {
 		return "http://127.0.0.1:" + this.port + namespace;
@@ -92,53 +83,53 @@ class ConformanceAppIntegrationTests {
 	void servesTheSocketIoContractOnEveryNamespace() {
 		for (String namespace : List.of("/", "/custom")) {
 			String id = "c" + namespace.length();
-			this.driver.connect(id, url(namespace), Map.of("transports", List.of("websocket"), "auth", Map.of("k", 1)));
-			this.driver.await(id, "connect");
-			assertThat(args(this.driver.awaitEvent(id, "auth")).get(0).path("k").asInt()).isEqualTo(1);
-			this.driver.emit(id, "message", "x", bin(new byte[] { 7 }));
-			JsonNode back = args(this.driver.awaitEvent(id, "message-back"));
+			this.driver.get().connect(id, url(namespace), Map.of("transports", List.of("websocket"), "auth", Map.of("k", 1)));
+			this.driver.get().await(id, "connect");
+			assertThat(args(this.driver.get().awaitEvent(id, "auth")).get(0).path("k").asInt()).isEqualTo(1);
+			this.driver.get().emit(id, "message", "x", bin(new byte[] { 7 }));
+			JsonNode back = args(this.driver.get().awaitEvent(id, "message-back"));
 			assertThat(back.get(0).asString()).isEqualTo("x");
 			assertThat(bytes(back.get(1))).containsExactly(7);
-			this.driver.emitWithAck(id, "ack", "message-with-ack", 1, "2");
-			assertThat(args(this.driver.awaitAck(id, "ack")).toString()).isEqualTo("[1,\"2\"]");
+			this.driver.get().emitWithAck(id, "ack", "message-with-ack", 1, "2");
+			assertThat(args(this.driver.get().awaitAck(id, "ack")).toString()).isEqualTo("[1,\"2\"]");
 		}
 	}
 
 	@Test
 	void restrictedNamespaceNeedsTheToken() {
-		this.driver.connect("bad", url("/restricted"), Map.of("auth", Map.of("token", "nope")));
-		JsonNode error = this.driver.await("bad", "connect_error");
+		this.driver.get().connect("bad", url("/restricted"), Map.of("auth", Map.of("token", "nope")));
+		JsonNode error = this.driver.get().await("bad", "connect_error");
 		assertThat(error.path("message").asString()).isEqualTo("unauthorized");
 		assertThat(error.path("data").path("reason").asString()).isEqualTo("bad token");
-		this.driver.connect("good", url("/restricted"), Map.of("auth", Map.of("token", "let-me-in")));
-		this.driver.await("good", "connect");
-		this.driver.connect("random", url("/random"), Map.of());
-		assertThat(this.driver.await("random", "connect_error").path("message").asString())
+		this.driver.get().connect("good", url("/restricted"), Map.of("auth", Map.of("token", "let-me-in")));
+		this.driver.get().await("good", "connect");
+		this.driver.get().connect("random", url("/random"), Map.of());
+		assertThat(this.driver.get().await("random", "connect_error").path("message").asString())
 			.isEqualTo("Invalid namespace");
 	}
 
 	@Test
 	void roomsBroadcastsAndServerAcks() {
 		for (String id : List.of("a", "b")) {
-			this.driver.connect(id, url("/"), Map.of("transports", List.of("polling")));
-			this.driver.await(id, "connect");
-			this.driver.emitWithAck(id, "j" + id, "join", "room");
-			assertThat(args(this.driver.awaitAck(id, "j" + id)).get(0).asString()).isEqualTo("joined");
+			this.driver.get().connect(id, url("/"), Map.of("transports", List.of("polling")));
+			this.driver.get().await(id, "connect");
+			this.driver.get().emitWithAck(id, "j" + id, "join", "room");
+			assertThat(args(this.driver.get().awaitAck(id, "j" + id)).get(0).asString()).isEqualTo("joined");
 		}
-		this.driver.emitWithAck("a", "to", "to-room", "room", "hi");
-		assertThat(args(this.driver.awaitAck("a", "to")).get(0).asString()).isEqualTo("sent");
-		assertThat(args(this.driver.awaitEvent("b", "room-message")).toString()).isEqualTo("[\"hi\"]");
-		this.driver.emitWithAck("a", "cs", "cluster-sockets", "room");
-		assertThat(args(this.driver.awaitAck("a", "cs")).get(0)).hasSize(2);
-		this.driver.autoAck("b", "server-ack-request", "pong");
-		this.driver.emit("b", "request-server-ack", "ping");
-		assertThat(args(this.driver.awaitEvent("b", "server-ack-result")).toString()).isEqualTo("[\"pong\"]");
-		this.driver.emit("a", "request-server-ack-timeout", 100);
-		assertThat(args(this.driver.awaitEvent("a", "server-ack-timeout-result")).get(0).asString())
+		this.driver.get().emitWithAck("a", "to", "to-room", "room", "hi");
+		assertThat(args(this.driver.get().awaitAck("a", "to")).get(0).asString()).isEqualTo("sent");
+		assertThat(args(this.driver.get().awaitEvent("b", "room-message")).toString()).isEqualTo("[\"hi\"]");
+		this.driver.get().emitWithAck("a", "cs", "cluster-sockets", "room");
+		assertThat(args(this.driver.get().awaitAck("a", "cs")).get(0)).hasSize(2);
+		this.driver.get().autoAck("b", "server-ack-request", "pong");
+		this.driver.get().emit("b", "request-server-ack", "ping");
+		assertThat(args(this.driver.get().awaitEvent("b", "server-ack-result")).toString()).isEqualTo("[\"pong\"]");
+		this.driver.get().emit("a", "request-server-ack-timeout", 100);
+		assertThat(args(this.driver.get().awaitEvent("a", "server-ack-timeout-result")).get(0).asString())
 			.isEqualTo("timeout");
-		this.driver.emit("b", "server-close-transport");
-		assertThat(this.driver.await("b", "disconnect").path("reason").asString()).isEqualTo("transport close");
-		this.driver.await("b", "connect");
+		this.driver.get().emit("b", "server-close-transport");
+		assertThat(this.driver.get().await("b", "disconnect").path("reason").asString()).isEqualTo("transport close");
+		this.driver.get().await("b", "connect");
 	}
 
 }

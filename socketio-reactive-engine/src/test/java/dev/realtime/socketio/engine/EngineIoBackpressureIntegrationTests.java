@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,6 +30,9 @@ class EngineIoBackpressureIntegrationTests {
 	private final List<EngineIoSocket> sockets = new CopyOnWriteArrayList<>();
 
 	private final AtomicInteger dropped = new AtomicInteger();
+
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
 
 	private EngineIoTestServer server;
 
@@ -52,14 +57,7 @@ class EngineIoBackpressureIntegrationTests {
 			EngineIoTestServer.echo(socket);
 			this.sockets.add(socket);
 		});
-		this.server = EngineIoTestServer.start(engine);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.close();
-		}
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 
 	@Test
@@ -70,7 +68,7 @@ class EngineIoBackpressureIntegrationTests {
 			upgrade(stalled);
 			await().until(() -> this.sockets.size() == 1);
 			EngineIoSocket slow = this.sockets.get(0);
-			TestWebSocket healthy = TestWebSocket.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
+			RawWebSocketClient healthy = RawWebSocketClient.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
 				.awaitConnected();
 			healthy.next();
 			byte[] chunk = new byte[64 * 1024];

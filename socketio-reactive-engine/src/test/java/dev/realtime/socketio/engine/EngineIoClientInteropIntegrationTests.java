@@ -6,12 +6,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.testsupport.NodeScript;
+import dev.realtime.socketio.testsupport.TestFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,35 +27,16 @@ class EngineIoClientInteropIntegrationTests {
 
 	private final BlockingQueue<String> closeReasons = new LinkedBlockingQueue<>();
 
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
+
 	private EngineIoTestServer server;
 
 	@BeforeEach
 	void startServer() {
 		EngineIoServer engine = EngineIoServer.create(EngineIoTestServer.slowHeartbeat().build());
-		engine.onConnection((socket) -> socket.setListener(new EngineIoSocketListener() {
-
-			@Override
-			public void onText(String text) {
-				socket.send(text);
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				socket.send(data);
-			}
-
-			@Override
-			public void onClose(String reason, String description) {
-				EngineIoClientInteropIntegrationTests.this.closeReasons.add(reason);
-			}
-
-		}));
-		this.server = EngineIoTestServer.start(engine);
-	}
-
-	@AfterEach
-	void stopServer() {
-		this.server.close();
+		engine.onConnection((socket) -> EngineIoEcho.attach(socket, this.closeReasons::add));
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 
 	@Test

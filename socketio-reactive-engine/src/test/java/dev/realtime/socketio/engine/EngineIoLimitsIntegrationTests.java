@@ -6,9 +6,11 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -23,6 +25,9 @@ class EngineIoLimitsIntegrationTests {
 
 	private final Map<String, InetSocketAddress> addresses = new ConcurrentHashMap<>();
 
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
+
 	private EngineIoTestServer server;
 
 	private void start(EngineIoLimits limits) {
@@ -34,14 +39,7 @@ class EngineIoLimitsIntegrationTests {
 				this.addresses.put(socket.id(), address);
 			}
 		});
-		this.server = EngineIoTestServer.start(engine);
-	}
-
-	@AfterEach
-	void stop() {
-		if (this.server != null) {
-			this.server.close();
-		}
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 	}
 
 	@Test
@@ -80,7 +78,7 @@ class EngineIoLimitsIntegrationTests {
 	void refusesAWebSocketHandshakeOverTheLimitWithPlainText() {
 		start(new EngineIoLimits(1, 0, 0, 0, List.of()));
 		this.server.handshake();
-		Throwable refused = TestWebSocket.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
+		Throwable refused = RawWebSocketClient.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
 			.awaitRefused();
 		assertThat(refused).hasMessageContaining("503");
 	}

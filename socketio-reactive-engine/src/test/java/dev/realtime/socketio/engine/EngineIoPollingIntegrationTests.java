@@ -14,10 +14,12 @@ import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -40,17 +42,13 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
  */
 class EngineIoPollingIntegrationTests {
 
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
+
 	private EngineIoTestServer server;
 
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
-
 	private EngineIoTestServer start(EngineIoOptions.Builder options) {
-		this.server = EngineIoTestServer.echo(options.build());
+		this.server = this.servers.start(EngineIoTestServer.echo(options.build()));
 		return this.server;
 	}
 
@@ -631,7 +629,7 @@ class EngineIoPollingIntegrationTests {
 	void cookieOptionSetsTheSessionCookieOnAWebSocketHandshake() {
 		start(EngineIoTestServer.fastHeartbeat().cookie(EngineIoCookieOptions.defaults()));
 		String[] cookie = new String[1];
-		TestWebSocket socket = TestWebSocket.connect(this.server.http()
+		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
 			.doOnResponse((response, connection) -> cookie[0] = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE)),
 				this.server.path("EIO=4&transport=websocket")).awaitConnected();
 		String sid = EngineIoTestServer.openPacket(socket.next().text()).path("sid").asString();

@@ -14,9 +14,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.internal.EngineIoEcho;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.HttpMethod;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
@@ -39,43 +42,22 @@ class EngineIoServerTests {
 
 	private final List<EngineIoSocket> sockets = new CopyOnWriteArrayList<>();
 
-	private EngineIoTestServer server;
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
 
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
+	private EngineIoTestServer server;
 
 	private EngineIoServer engine(EngineIoOptions.Builder options) {
 		EngineIoServer engine = EngineIoServer.create(options.build());
 		engine.onConnection((socket) -> {
 			this.sockets.add(socket);
-			socket.setListener(new EngineIoSocketListener() {
-
-				@Override
-				public void onText(String text) {
-					socket.send(text);
-				}
-
-				@Override
-				public void onBinary(byte[] data) {
-					socket.send(data);
-				}
-
-				@Override
-				public void onClose(String reason, String description) {
-					EngineIoServerTests.this.closeReasons.add(reason);
-				}
-
-			});
+			EngineIoEcho.attach(socket, this.closeReasons::add);
 		});
 		return engine;
 	}
 
 	private EngineIoTestServer start(EngineIoOptions.Builder options) {
-		this.server = EngineIoTestServer.start(engine(options));
+		this.server = this.servers.start(EngineIoTestServer.start(engine(options)));
 		return this.server;
 	}
 
@@ -85,8 +67,8 @@ class EngineIoServerTests {
 		return reason;
 	}
 
-	private TestWebSocket openWebSocketSession() {
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
+	private RawWebSocketClient openWebSocketSession() {
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
 		assertThat(ws.nextText()).startsWith("0{");
 		return ws;
 	}
@@ -121,7 +103,7 @@ class EngineIoServerTests {
 	@Test
 	void missingPongOverWebSocketIsAPingTimeout() throws InterruptedException {
 		start(EngineIoTestServer.fastHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.PING_TIMEOUT);
 			ws.awaitClosed();
 		}
@@ -138,7 +120,7 @@ class EngineIoServerTests {
 	@Test
 	void invalidWebSocketFrameIsAParseError() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("abc");
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.PARSE_ERROR);
 		}
@@ -147,7 +129,7 @@ class EngineIoServerTests {
 	@Test
 	void webSocketFrameOverTheLimitIsATransportError() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat().maxHttpBufferSize(100));
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("4" + "x".repeat(100));
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
 			ws.awaitClosed();
@@ -157,7 +139,7 @@ class EngineIoServerTests {
 	@Test
 	void closeByTheApplicationIsAForcedClose() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.sockets.get(0).close();
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.FORCED_CLOSE);
 			ws.awaitClosed();
@@ -242,7 +224,7 @@ class EngineIoServerTests {
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
 		this.server.awaitPendingPoll(sid);
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.server.engine().shutdown().block(EngineIoTestServer.TIMEOUT);
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
@@ -275,7 +257,7 @@ class EngineIoServerTests {
 	@Test
 	void sendsFromAnotherThreadArriveInOrderOverWebSocket() throws Exception {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			EngineIoSocket socket = this.sockets.get(0);
 			sendFromAnotherThread(socket, 1000);
 			for (int i = 0; i < 1000; i++) {
@@ -339,7 +321,7 @@ class EngineIoServerTests {
 	@Test
 	void volatilePacketsAreSentOverAWritableWebSocket() {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.sockets.get(0).sendVolatile(List.of(EnginePacket.message("volatile")));
 			assertThat(ws.nextText()).isEqualTo("4volatile");
 		}
@@ -365,7 +347,7 @@ class EngineIoServerTests {
 	void enginesAtDifferentPathsShareOneHttpServer() {
 		EngineIoServer first = engine(EngineIoTestServer.slowHeartbeat().path("/first/"));
 		EngineIoServer second = engine(EngineIoTestServer.fastHeartbeat().path("/second"));
-		this.server = EngineIoTestServer.start(first, second);
+		this.server = this.servers.start(EngineIoTestServer.start(first, second));
 		String firstSid = this.server.handshakeAt("/first/");
 		String secondSid = this.server.handshakeAt("/second/");
 		assertThat(first.session(firstSid)).isNotNull();
@@ -391,7 +373,7 @@ class EngineIoServerTests {
 		for (int i = 0; i < 5; i++) {
 			sids.add(this.server.handshake());
 		}
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			assertThat(this.server.engine().sessionCount()).isEqualTo(6);
 			assertThat(this.server.engine().sessions()).hasSize(6);
 		}
@@ -425,7 +407,7 @@ class EngineIoServerTests {
 
 		});
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
 			ws.send("5");
@@ -457,7 +439,7 @@ class EngineIoServerTests {
 			}
 
 		}));
-		this.server = EngineIoTestServer.start(engine);
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 		String sid = this.server.handshake();
 		assertThat(this.server.post(polling(sid), "4fail" + SEPARATOR + "4ok").text()).isEqualTo("ok");
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4ok");
@@ -469,7 +451,7 @@ class EngineIoServerTests {
 		engine.onConnection((socket) -> {
 			throw new IllegalStateException("connection handler failure on purpose");
 		});
-		this.server = EngineIoTestServer.start(engine);
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 		Reply reply = this.server.get("EIO=4&transport=polling");
 		assertThat(reply.status()).isEqualTo(200);
 		assertThat(reply.text()).startsWith("0{").endsWith(SEPARATOR + "1");

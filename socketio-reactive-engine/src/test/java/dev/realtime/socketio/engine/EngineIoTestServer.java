@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -20,6 +21,7 @@ import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.netty.EngineIoHttpServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -83,24 +85,11 @@ final class EngineIoTestServer implements AutoCloseable {
 		return EngineIoOptions.builder().pingInterval(Duration.ofSeconds(30)).pingTimeout(Duration.ofSeconds(30));
 	}
 
+	/**
+	 * Make a session echo its messages ({@link EngineIoEcho}).
+	 */
 	static void echo(EngineIoSocket socket) {
-		socket.setListener(new EngineIoSocketListener() {
-
-			@Override
-			public void onText(String text) {
-				socket.send(text);
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				socket.send(data);
-			}
-
-			@Override
-			public void onClose(String reason, String description) {
-			}
-
-		});
+		EngineIoEcho.attach(socket);
 	}
 
 	EngineIoServer engine() {
@@ -245,8 +234,8 @@ final class EngineIoTestServer implements AutoCloseable {
 
 	// WebSocket
 
-	TestWebSocket openWebSocket(String query) {
-		return TestWebSocket.connect(this.http, path(query));
+	RawWebSocketClient openWebSocket(String query) {
+		return RawWebSocketClient.connect(this.http, path(query));
 	}
 
 	@Override

@@ -3,8 +3,10 @@ package dev.realtime.socketio.engine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.junit.jupiter.api.AfterEach;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,20 +18,18 @@ class EngineIoUpgradeCloseIntegrationTests {
 
 	private final Map<String, EngineIoSocket> sockets = new ConcurrentHashMap<>();
 
-	private EngineIoTestServer server;
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
 
-	@AfterEach
-	void stop() {
-		this.server.close();
-	}
+	private EngineIoTestServer server;
 
 	@Test
 	void closeDuringTheUpgradeReachesTheClientOnTheNewWebSocket() {
 		EngineIoServer engine = EngineIoServer.create(EngineIoTestServer.slowHeartbeat().build());
 		engine.onConnection((socket) -> this.sockets.put(socket.id(), socket));
-		this.server = EngineIoTestServer.start(engine);
+		this.server = this.servers.start(EngineIoTestServer.start(engine));
 		String sid = this.server.handshake();
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
 		ws.send("2probe");
 		assertThat(ws.nextText()).isEqualTo("3probe");
 		await().until(() -> this.sockets.containsKey(sid));

@@ -3,14 +3,16 @@ package dev.realtime.socketio.engine;
 import java.time.Duration;
 import java.util.Set;
 
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.RawWebSocketClient.Frame;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
-import dev.realtime.socketio.engine.TestWebSocket.Frame;
 
 import static dev.realtime.socketio.engine.EngineIoTestServer.SEPARATOR;
 import static dev.realtime.socketio.engine.EngineIoTestServer.block;
@@ -24,28 +26,24 @@ import static org.awaitility.Awaitility.await;
  */
 class EngineIoWebSocketIntegrationTests {
 
+	@RegisterExtension
+	final TestFixture<EngineIoTestServer> servers = TestFixture.manual();
+
 	private EngineIoTestServer server;
 
-	@AfterEach
-	void stopServer() {
-		if (this.server != null) {
-			this.server.close();
-		}
-	}
-
 	private EngineIoTestServer start(EngineIoOptions.Builder options) {
-		this.server = EngineIoTestServer.echo(options.build());
+		this.server = this.servers.start(EngineIoTestServer.echo(options.build()));
 		return this.server;
 	}
 
-	private TestWebSocket openWebSocketSession() {
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
+	private RawWebSocketClient openWebSocketSession() {
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
 		assertThat(ws.nextText()).startsWith("0{");
 		return ws;
 	}
 
-	private TestWebSocket upgrade(String sid) {
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
+	private RawWebSocketClient upgrade(String sid) {
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
 		ws.send("2probe");
 		assertThat(ws.nextText()).isEqualTo("3probe");
 		return ws;
@@ -56,7 +54,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void webSocketHandshakeSendsOpenPacketWithoutUpgrades() {
 		start(EngineIoTestServer.fastHeartbeat());
-		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected()) {
 			Frame first = ws.next();
 			assertThat(first.isBinary()).isFalse();
 			JsonNode open = EngineIoTestServer.openPacket(first.text());
@@ -76,7 +74,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void initialPacketFollowsTheOpenPacket() {
 		start(EngineIoTestServer.slowHeartbeat().initialPacket("welcome"));
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			assertThat(ws.nextText()).isEqualTo("4welcome");
 		}
 	}
@@ -84,7 +82,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void webSocketHandshakeWithUnsupportedVersionSendsNoOpenPacket() {
 		start(EngineIoTestServer.slowHeartbeat());
-		TestWebSocket ws = this.server.openWebSocket("EIO=3&transport=websocket");
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=3&transport=websocket");
 		assertThat(ws.awaitRefused()).isInstanceOf(WebSocketClientHandshakeException.class);
 		ws.close();
 		assertThat(this.server.engine().sessionCount()).isZero();
@@ -93,7 +91,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void webSocketTransportCanBeDisabled() {
 		start(EngineIoTestServer.slowHeartbeat().transports(Set.of(EngineIoTransport.POLLING)));
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket");
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket");
 		Throwable refused = ws.awaitRefused();
 		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
 		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
@@ -105,7 +103,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void textMessageIsEchoed() {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("4hello");
 			assertThat(ws.nextText()).isEqualTo("4hello");
 			ws.send("4héllo € 🎉");
@@ -116,7 +114,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void binaryMessageIsEchoedAsBinaryFrame() {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send(new byte[] { 1, 2, 3, 4 });
 			Frame frame = ws.next();
 			assertThat(frame.isBinary()).isTrue();
@@ -127,7 +125,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void invalidPacketClosesTheConnection() {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("abc");
 			ws.awaitClosed();
 		}
@@ -137,7 +135,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void frameOverMaxHttpBufferSizeClosesWithMessageTooBig() {
 		start(EngineIoTestServer.slowHeartbeat().maxHttpBufferSize(1000));
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("4" + "x".repeat(999));
 			assertThat(ws.nextText()).hasSize(1000);
 			ws.send("4" + "x".repeat(1000));
@@ -152,7 +150,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void answeredPingsKeepTheSessionOpen() {
 		start(EngineIoTestServer.fastHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			for (int i = 0; i < 3; i++) {
 				assertThat(ws.nextText()).isEqualTo("2");
 				ws.send("3");
@@ -166,7 +164,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void unansweredPingClosesTheConnection() {
 		start(EngineIoTestServer.fastHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			assertThat(ws.nextText()).isEqualTo("2");
 			ws.awaitClosed();
 		}
@@ -178,7 +176,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void closePacketClosesTheConnection() {
 		start(EngineIoTestServer.slowHeartbeat());
-		try (TestWebSocket ws = openWebSocketSession()) {
+		try (RawWebSocketClient ws = openWebSocketSession()) {
 			ws.send("1");
 			ws.awaitClosed();
 		}
@@ -188,7 +186,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void clientClosingTheSocketEndsTheSession() {
 		start(EngineIoTestServer.slowHeartbeat());
-		TestWebSocket ws = openWebSocketSession();
+		RawWebSocketClient ws = openWebSocketSession();
 		assertThat(this.server.engine().sessionCount()).isEqualTo(1);
 		ws.close();
 		this.server.awaitNoSessions();
@@ -200,7 +198,7 @@ class EngineIoWebSocketIntegrationTests {
 	void pollingSessionUpgradesToWebSocket() {
 		start(EngineIoTestServer.fastHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
 			ws.send("5");
 			ws.send("4hello");
@@ -223,7 +221,7 @@ class EngineIoWebSocketIntegrationTests {
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
 		this.server.awaitPendingPoll(sid);
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			assertThat(block(pending).text()).isEqualTo("6");
 			ws.send("5");
 			ws.send("4hello");
@@ -235,7 +233,7 @@ class EngineIoWebSocketIntegrationTests {
 	void pollingAfterUpgradeIsABadRequest() {
 		start(EngineIoTestServer.fastHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			ws.send("5");
 			await().atMost(EngineIoTestServer.TIMEOUT)
 				.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
@@ -251,11 +249,11 @@ class EngineIoWebSocketIntegrationTests {
 	void secondWebSocketForAnUpgradedSessionIsClosed() {
 		start(EngineIoTestServer.fastHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			ws.send("5");
 			await().atMost(EngineIoTestServer.TIMEOUT)
 				.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
-			try (TestWebSocket second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
+			try (RawWebSocketClient second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
 				second.awaitConnected();
 				second.awaitClosed();
 			}
@@ -268,8 +266,8 @@ class EngineIoWebSocketIntegrationTests {
 	void secondProbeWhileUpgradingIsClosed() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
-			try (TestWebSocket second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
+			try (RawWebSocketClient second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
 				second.awaitConnected();
 				second.awaitClosed();
 			}
@@ -284,7 +282,7 @@ class EngineIoWebSocketIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
 			socket.send("queued1");
 			socket.send(new byte[] { 9 });
@@ -302,7 +300,7 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
 		EngineIoTestServer.onLoop(socket, () -> socket.send("before"));
-		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
 			ws.send("5");
@@ -314,7 +312,7 @@ class EngineIoWebSocketIntegrationTests {
 	void getDuringTheProbeIsAnsweredWithNoop() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
 			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
 			ws.send("5");
@@ -325,7 +323,7 @@ class EngineIoWebSocketIntegrationTests {
 	void nonProbePacketAbortsTheUpgradeAndPollingGoesOn() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
 			ws.send("4hello");
 			ws.awaitClosed();
 		}
@@ -338,7 +336,7 @@ class EngineIoWebSocketIntegrationTests {
 	void invalidPacketOnTheProbeAbortsTheUpgradeAndPollingGoesOn() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			ws.send("abc");
 			ws.awaitClosed();
 		}
@@ -350,7 +348,7 @@ class EngineIoWebSocketIntegrationTests {
 	void upgradeTimeoutClosesTheProbeSocket() {
 		start(EngineIoTestServer.slowHeartbeat().upgradeTimeout(Duration.ofMillis(200)));
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			ws.awaitClosed();
 		}
 		assertThat(this.server.engine().session(sid).transport()).isEqualTo(EngineIoTransport.POLLING);
@@ -362,7 +360,7 @@ class EngineIoWebSocketIntegrationTests {
 	void pingsDuringTheProbeGoToPolling() {
 		start(EngineIoTestServer.fastHeartbeat().upgradeTimeout(Duration.ofSeconds(30)));
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			// The probe socket carries nothing but 3probe until the upgrade completes.
 			String payload = this.server.get(polling(sid)).text();
 			while (!payload.contains("2")) {
@@ -379,7 +377,7 @@ class EngineIoWebSocketIntegrationTests {
 	@Test
 	void upgradeWithUnknownSidIsRefusedWithoutOpenPacket() {
 		start(EngineIoTestServer.slowHeartbeat());
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=unknown");
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=unknown");
 		Throwable refused = ws.awaitRefused();
 		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
 		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
@@ -391,7 +389,7 @@ class EngineIoWebSocketIntegrationTests {
 	void upgradeIsRefusedWhenUpgradesAreDisabled() {
 		start(EngineIoTestServer.slowHeartbeat().allowUpgrades(false));
 		String sid = this.server.handshake();
-		TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid);
+		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid);
 		assertThat(ws.awaitRefused()).isInstanceOf(WebSocketClientHandshakeException.class);
 		ws.close();
 		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
@@ -401,7 +399,7 @@ class EngineIoWebSocketIntegrationTests {
 	void closingThePollingSessionClosesTheProbe() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (TestWebSocket ws = upgrade(sid)) {
+		try (RawWebSocketClient ws = upgrade(sid)) {
 			this.server.post(polling(sid), "1");
 			ws.awaitClosed();
 		}

@@ -5,8 +5,7 @@ import java.time.Duration;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoServer;
-import dev.realtime.socketio.engine.EngineIoSocket;
-import dev.realtime.socketio.engine.EngineIoSocketListener;
+import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.netty.EngineIoRoutes;
 import reactor.netty.DisposableServer;
@@ -30,7 +29,7 @@ public final class ConformanceFixture implements AutoCloseable {
 
 	private ConformanceFixture(int port) {
 		this.engine = EngineIoServer.create(engineOptions("/engine.io/").build());
-		this.engine.onConnection(ConformanceFixture::echo);
+		this.engine.onConnection(EngineIoEcho::attach);
 		this.io = SocketIoServer.create(SocketIoServerOptions.builder()
 			.engine(engineOptions("/socket.io/").build())
 			.connectTimeout(Duration.ofMillis(1000))
@@ -73,26 +72,6 @@ public final class ConformanceFixture implements AutoCloseable {
 
 	public SocketIoServer io() {
 		return this.io;
-	}
-
-	private static void echo(EngineIoSocket socket) {
-		socket.setListener(new EngineIoSocketListener() {
-
-			@Override
-			public void onText(String text) {
-				socket.send(text);
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				socket.send(data);
-			}
-
-			@Override
-			public void onClose(String reason, String description) {
-			}
-
-		});
 	}
 
 	private static void handlers(SocketIoSocket socket) {

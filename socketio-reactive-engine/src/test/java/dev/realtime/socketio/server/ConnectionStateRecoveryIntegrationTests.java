@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -17,15 +16,20 @@ import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -39,6 +43,9 @@ class ConnectionStateRecoveryIntegrationTests {
 	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
 
 	private static final String OFFSET = "\"[^\"]+\"";
+
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
 
 	private SocketIoTestServer server;
 
@@ -58,9 +65,6 @@ class ConnectionStateRecoveryIntegrationTests {
 		for (AutoCloseable client : this.clients) {
 			client.close();
 		}
-		if (this.server != null) {
-			this.server.close();
-		}
 	}
 
 	private SocketIoServer start(ConnectionStateRecoveryOptions recovery) {
@@ -69,7 +73,7 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	/** A server whose new sockets join {@code room} and get {@code data.name}. */
 	private SocketIoServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
-		this.server = SocketIoTestServer.start(customizer);
+		this.server = this.servers.start(SocketIoTestServer.start(customizer));
 		this.server.io().onConnection((socket) -> {
 			if (!socket.recovered()) {
 				socket.join("room");
@@ -96,18 +100,6 @@ class ConnectionStateRecoveryIntegrationTests {
 		RawWebSocketClient client = RawWebSocketClient.open(this.server);
 		this.clients.add(client);
 		return client;
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("next value within " + TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	private static JsonNode json(String text) {

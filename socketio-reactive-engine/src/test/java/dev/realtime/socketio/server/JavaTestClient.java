@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
 import io.socket.client.Ack;
 import io.socket.client.IO;
 import io.socket.client.Manager;

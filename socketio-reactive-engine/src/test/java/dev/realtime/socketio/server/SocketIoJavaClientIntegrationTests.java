@@ -10,16 +10,20 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.engine.EngineIoTransport;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
 
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,6 +35,9 @@ class SocketIoJavaClientIntegrationTests {
 
 	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
 
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
+
 	private SocketIoTestServer server;
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
@@ -41,7 +48,7 @@ class SocketIoJavaClientIntegrationTests {
 
 	@BeforeEach
 	void startServer() {
-		this.server = SocketIoTestServer.start();
+		this.server = this.servers.start(SocketIoTestServer.start());
 		this.server.io().onConnection((socket) -> {
 			socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
 			socket.on("echo", (args, ack) -> {
@@ -60,7 +67,6 @@ class SocketIoJavaClientIntegrationTests {
 	@AfterEach
 	void stopServer() {
 		this.clients.forEach(JavaTestClient::close);
-		this.server.close();
 	}
 
 	private JavaTestClient client() {
@@ -298,18 +304,6 @@ class SocketIoJavaClientIntegrationTests {
 		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(socket.connected()).isFalse();
 		assertThat(this.server.io().sockets().sockets()).isEmpty();
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("value within %s", TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 	private static JsonNode[] values(JsonNode args) {

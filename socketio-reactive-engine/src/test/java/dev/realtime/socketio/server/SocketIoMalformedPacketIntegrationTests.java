@@ -15,15 +15,19 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.realtime.socketio.protocol.SocketIoLimitExceededException;
 import dev.realtime.socketio.protocol.SocketIoParseException;
-import org.junit.jupiter.api.AfterAll;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
 
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,6 +40,9 @@ class SocketIoMalformedPacketIntegrationTests {
 	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
 
 	private static final String PLACEHOLDER_0 = "{\"_placeholder\":true,\"num\":0}";
+
+	@RegisterExtension
+	static final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
 
 	private static SocketIoTestServer server;
 
@@ -53,7 +60,7 @@ class SocketIoMalformedPacketIntegrationTests {
 
 	@BeforeAll
 	static void startServer() {
-		server = SocketIoTestServer.start();
+		server = servers.start(SocketIoTestServer.start());
 		for (String name : List.of("/", "/admin")) {
 			server.io().of(name).onConnection((socket) -> {
 				socket.onDisconnect((reason, description) -> reason(socket).complete(reason));
@@ -62,11 +69,6 @@ class SocketIoMalformedPacketIntegrationTests {
 				connections.add(socket);
 			});
 		}
-	}
-
-	@AfterAll
-	static void stopServer() {
-		server.close();
 	}
 
 	@BeforeEach
@@ -201,18 +203,6 @@ class SocketIoMalformedPacketIntegrationTests {
 			next(connections);
 			other.sendPacket("2[\"echo\",\"still up\"]");
 			assertThat(other.nextPacket()).isEqualTo("2[\"echo\",\"still up\"]");
-		}
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("value within %s", TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
 		}
 	}
 

@@ -6,8 +6,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import dev.realtime.socketio.server.EventRateLimits.Rate;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
@@ -21,12 +24,15 @@ class SocketIoRateLimitIntegrationTests {
 
 	private final Map<String, DisconnectReason> reasons = new ConcurrentHashMap<>();
 
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
+
 	private SocketIoTestServer server;
 
 	private SocketIoNodeDriver driver;
 
 	private void start(EventRateLimits limits) {
-		this.server = SocketIoTestServer.start((options) -> options.eventRateLimits(limits));
+		this.server = this.servers.start(SocketIoTestServer.start((options) -> options.eventRateLimits(limits)));
 		this.server.io().onConnection((socket) -> {
 			socket.on("work", (args, ack) -> {
 				if (ack != null) {
@@ -43,7 +49,6 @@ class SocketIoRateLimitIntegrationTests {
 	@AfterEach
 	void stop() {
 		this.driver.close();
-		this.server.close();
 	}
 
 	@Test

@@ -18,10 +18,14 @@ import java.util.regex.Pattern;
 
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Manager;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 import tools.jackson.databind.JsonNode;
@@ -29,6 +33,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.POJONode;
 
+import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +46,9 @@ import static org.awaitility.Awaitility.await;
 class SocketIoServerApiIntegrationTests {
 
 	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
+
+	@RegisterExtension
+	final TestFixture<SocketIoTestServer> servers = TestFixture.manual();
 
 	private SocketIoTestServer server;
 
@@ -55,9 +63,6 @@ class SocketIoServerApiIntegrationTests {
 		for (AutoCloseable client : this.clients) {
 			client.close();
 		}
-		if (this.server != null) {
-			this.server.close();
-		}
 	}
 
 	private SocketIoServer start() {
@@ -66,7 +71,7 @@ class SocketIoServerApiIntegrationTests {
 	}
 
 	private SocketIoServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
-		this.server = SocketIoTestServer.start(customizer);
+		this.server = this.servers.start(SocketIoTestServer.start(customizer));
 		record(this.server.io().sockets());
 		return this.server.io();
 	}
@@ -766,18 +771,6 @@ class SocketIoServerApiIntegrationTests {
 
 	private SocketIoServer io() {
 		return this.server.io();
-	}
-
-	private static <T> T next(BlockingQueue<T> queue) {
-		try {
-			T value = queue.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-			assertThat(value).as("value within %s", TIMEOUT).isNotNull();
-			return value;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new AssertionError(ex);
-		}
 	}
 
 }

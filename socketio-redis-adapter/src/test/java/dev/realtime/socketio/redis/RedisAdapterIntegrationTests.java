@@ -12,11 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
-import org.junit.jupiter.api.AfterAll;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -34,26 +34,17 @@ class RedisAdapterIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static TestRedis redis;
+	@RegisterExtension
+	static final TestFixture<TestRedis> redis = TestFixture.of(TestRedis::start);
 
 	private final List<TestNode> nodes = new ArrayList<>();
 
 	private SocketIoNodeDriver driver;
 
-	@BeforeAll
-	static void startRedis() {
-		redis = TestRedis.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
-
 	@BeforeEach
 	void startNodes() {
 		for (int i = 0; i < 3; i++) {
-			TestNode node = TestNode.start(redis);
+			TestNode node = TestNode.start(redis.get());
 			TestNode.configure(node.io(), i);
 			this.nodes.add(node);
 		}
@@ -284,7 +275,7 @@ class RedisAdapterIntegrationTests {
 			.serverSideEmitWithAck(event("never"), timeout(Duration.ofSeconds(60)))
 			.toFuture();
 
-		redis.stopServer();
+		redis.get().stopServer();
 		try {
 			await().atMost(WAIT).until(inFlight::isDone);
 			assertThatThrownBy(inFlight::join).hasCauseInstanceOf(RedisAdapterException.class)
@@ -301,7 +292,7 @@ class RedisAdapterIntegrationTests {
 				.hasMessage("Redis is not connected: cannot count the servers");
 		}
 		finally {
-			redis.startServer();
+			redis.get().startServer();
 		}
 
 		this.nodes.forEach((node) -> await().atMost(WAIT).until(() -> node.factory().isConnected()));

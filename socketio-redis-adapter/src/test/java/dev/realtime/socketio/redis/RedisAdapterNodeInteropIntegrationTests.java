@@ -12,11 +12,11 @@ import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
-import org.junit.jupiter.api.AfterAll;
+import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -36,7 +36,8 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static TestRedis redis;
+	@RegisterExtension
+	static final TestFixture<TestRedis> redis = TestFixture.of(TestRedis::start);
 
 	private final List<NodeScript> scripts = new ArrayList<>();
 
@@ -50,19 +51,9 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 	private int tags;
 
-	@BeforeAll
-	static void startRedis() {
-		redis = TestRedis.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
-
 	@BeforeEach
 	void startServers() {
-		this.java = TestNode.start(redis);
+		this.java = TestNode.start(redis.get());
 		TestNode.configure(this.java.io(), "java");
 		this.nodeServer = script("node/redis-node-server.js");
 		this.nodeUrl = "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt() + "/";
@@ -82,7 +73,7 @@ class RedisAdapterNodeInteropIntegrationTests {
 	}
 
 	private NodeScript script(String resource) {
-		NodeScript script = NodeScript.start(resource, redis.uri());
+		NodeScript script = NodeScript.start(resource, redis.get().uri());
 		this.scripts.add(script);
 		return script;
 	}

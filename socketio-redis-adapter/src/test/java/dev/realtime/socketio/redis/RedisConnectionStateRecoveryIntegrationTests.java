@@ -11,12 +11,14 @@ import java.util.concurrent.TimeUnit;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
@@ -32,7 +34,8 @@ class RedisConnectionStateRecoveryIntegrationTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(10);
 
-	private static TestRedis redis;
+	@RegisterExtension
+	static final TestFixture<TestRedis> redis = TestFixture.of(TestRedis::start);
 
 	private static RedisClient inspector;
 
@@ -45,17 +48,15 @@ class RedisConnectionStateRecoveryIntegrationTests {
 	private SocketIoNodeDriver driver;
 
 	@BeforeAll
-	static void startRedis() {
-		redis = TestRedis.start();
-		inspector = RedisClient.create(redis.resources(), redis.uri());
+	static void connectInspector() {
+		inspector = RedisClient.create(redis.get().resources(), redis.get().uri());
 		inspection = inspector.connect();
 	}
 
 	@AfterAll
-	static void stopRedis() {
+	static void closeInspector() {
 		inspection.close();
 		inspector.shutdown();
-		redis.close();
 	}
 
 	@AfterEach
@@ -69,7 +70,7 @@ class RedisConnectionStateRecoveryIntegrationTests {
 	/** Two nodes whose new sockets join {@code room} and get {@code data.name}. */
 	private void startNodes(Duration window) {
 		for (int i = 0; i < 2; i++) {
-			TestNode node = TestNode.start(redis, (options) -> options.connectionStateRecovery(
+			TestNode node = TestNode.start(redis.get(), (options) -> options.connectionStateRecovery(
 					ConnectionStateRecoveryOptions.builder().maxDisconnectionDuration(window).build()));
 			node.io().onConnection((socket) -> {
 				if (!socket.recovered()) {
@@ -232,14 +233,14 @@ class RedisConnectionStateRecoveryIntegrationTests {
 		startNodes(Duration.ofMinutes(2));
 		connect("a", 0);
 		nextConnection();
-		redis.stopServer();
+		redis.get().stopServer();
 		try {
 			await().atMost(WAIT).until(() -> !node(0).adapter().isConnected());
 			node(0).io().to("room").emit("count", 1);
 			assertThat(args(this.driver.awaitEvent("a", "count")).get(0).asInt()).isEqualTo(1);
 		}
 		finally {
-			redis.startServer();
+			redis.get().startServer();
 		}
 		await().atMost(WAIT).until(() -> node(0).adapter().isConnected());
 	}

@@ -11,10 +11,10 @@ import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.spring.boot.autoconfigure.SocketIoAutoConfiguration;
 import dev.realtime.socketio.spring.boot.autoconfigure.SocketIoServerCustomizer;
+import dev.realtime.socketio.testsupport.TestFixture;
 import io.lettuce.core.RedisClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -31,23 +31,14 @@ import static org.awaitility.Awaitility.await;
  */
 class SocketIoRedisAdapterAutoConfigurationTests {
 
-	private static TestRedis redis;
+	@RegisterExtension
+	static final TestFixture<TestRedis> redis = TestFixture.of(TestRedis::start);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class));
 
-	@BeforeAll
-	static void startRedis() {
-		redis = TestRedis.start();
-	}
-
-	@AfterAll
-	static void stopRedis() {
-		redis.close();
-	}
-
 	private String redisPort() {
-		return "spring.data.redis.port=" + redis.port();
+		return "spring.data.redis.port=" + redis.get().port();
 	}
 
 	@Test
@@ -85,7 +76,7 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 
 	@Test
 	void shouldConnectWithASpringDataRedisUrl() {
-		this.contextRunner.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.uri())
+		this.contextRunner.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri())
 			.run((context) -> assertThat(context.getBean(RedisAdapterFactory.class).isConnected()).isTrue());
 	}
 
@@ -110,7 +101,7 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 	void shouldRunTheSocketIoServerOnTheRedisAdapter() {
 		this.contextRunner
 			.withConfiguration(AutoConfigurations.of(SocketIoAutoConfiguration.class))
-			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.uri(),
+			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri(),
 					"socketio.server.port=0")
 			.run((context) -> {
 				SocketIoServer server = context.getBean(SocketIoServer.class);
@@ -129,16 +120,16 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorIsDownWhileRedisIsUnreachableAndUpAfter() {
-		this.contextRunner.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.uri())
+		this.contextRunner.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri())
 			.run((context) -> {
 				HealthIndicator health = context.getBean("socketIoRedisAdapterHealthIndicator", HealthIndicator.class);
 				assertThat(health.health().getStatus()).isEqualTo(Status.UP);
-				redis.stopServer();
+				redis.get().stopServer();
 				try {
 					await().atMost(Duration.ofSeconds(10)).until(() -> health.health().getStatus().equals(Status.DOWN));
 				}
 				finally {
-					redis.startServer();
+					redis.get().startServer();
 				}
 				await().atMost(Duration.ofSeconds(30)).until(() -> health.health().getStatus().equals(Status.UP));
 			});
@@ -147,7 +138,7 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 	@Test
 	void healthIndicatorCanBeDisabled() {
 		this.contextRunner
-			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.uri(),
+			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri(),
 					"management.health.socketio-redis-adapter.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean("socketIoRedisAdapterHealthIndicator"));
 	}
@@ -157,7 +148,7 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 
 		@Bean(destroyMethod = "shutdown")
 		RedisClient redisClient() {
-			return RedisClient.create(redis.uri());
+			return RedisClient.create(redis.get().uri());
 		}
 
 	}

@@ -1,4 +1,4 @@
-package dev.realtime.socketio.engine;
+package dev.realtime.socketio.testsupport;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -26,12 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * A WebSocket client for protocol tests: received text and binary frames are copied into a
- * queue, frames to send go through a sink.
+ * A raw WebSocket client (Reactor Netty {@link HttpClient}) for protocol tests, to send
+ * what official clients never send: received text and binary frames are copied into a
+ * queue, frames to send go through a sink. Speaks frames ({@link #send(String)},
+ * {@link #next()}), Engine.IO messages and Socket.IO packets ({@link #sendPacket(String)},
+ * {@link #nextPacket()}).
  */
-final class TestWebSocket implements AutoCloseable {
+public final class RawWebSocketClient implements AutoCloseable {
 
-	private static final Duration TIMEOUT = EngineIoTestServer.TIMEOUT;
+	private static final Duration TIMEOUT = SocketIoTestServer.TIMEOUT;
 
 	private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
 
@@ -45,13 +48,37 @@ final class TestWebSocket implements AutoCloseable {
 
 	private @Nullable Disposable connection;
 
-	private TestWebSocket() {
+	private RawWebSocketClient() {
 	}
 
-	static TestWebSocket connect(HttpClient http, String uri) {
-		TestWebSocket socket = new TestWebSocket();
-		socket.start(http, uri);
-		return socket;
+	/**
+	 * Start a WebSocket handshake; {@link #awaitConnected()} or {@link #awaitRefused()}
+	 * tell how it went.
+	 * @param uri an absolute {@code ws://} URI, or a path against the client's base URL
+	 */
+	public static RawWebSocketClient connect(HttpClient http, String uri) {
+		RawWebSocketClient client = new RawWebSocketClient();
+		client.start(http, uri);
+		return client;
+	}
+
+	/**
+	 * Open a WebSocket to a Socket.IO server and read the Engine.IO OPEN packet.
+	 */
+	public static RawWebSocketClient open(SocketIoTestServer server) {
+		RawWebSocketClient client = connect(HttpClient.create(), server.webSocketUrl());
+		assertThat(client.nextText()).startsWith("0{\"sid\":");
+		return client;
+	}
+
+	/**
+	 * Open a WebSocket to a Socket.IO server and connect to a namespace.
+	 * @return the client, with the CONNECT acknowledgement consumed
+	 */
+	public static RawWebSocketClient connect(SocketIoTestServer server, String namespace) {
+		RawWebSocketClient client = open(server);
+		client.connectNamespace(namespace);
+		return client;
 	}
 
 	private void start(HttpClient http, String uri) {
@@ -87,7 +114,7 @@ final class TestWebSocket implements AutoCloseable {
 	/**
 	 * Wait for the WebSocket handshake; fail with its error when it was refused.
 	 */
-	TestWebSocket awaitConnected() {
+	public RawWebSocketClient awaitConnected() {
 		try {
 			this.connected.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			return this;
@@ -103,7 +130,7 @@ final class TestWebSocket implements AutoCloseable {
 	/**
 	 * Wait for the WebSocket handshake to fail and return the error.
 	 */
-	Throwable awaitRefused() {
+	public Throwable awaitRefused() {
 		try {
 			this.connected.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 			return fail("WebSocket handshake succeeded");
@@ -116,12 +143,51 @@ final class TestWebSocket implements AutoCloseable {
 		}
 	}
 
-	void send(String text) {
+	/**
+	 * Send a Socket.IO CONNECT and wait for the acknowledgement.
+	 * @return the acknowledgement, without the Engine.IO type
+	 */
+	public String connectNamespace(String namespace) {
+		String prefix = "/".equals(namespace) ? "" : namespace + ",";
+		sendPacket("0" + prefix);
+		String ack = nextPacket();
+		assertThat(ack).startsWith("0" + prefix + "{\"sid\":");
+		return ack;
+	}
+
+	/**
+	 * Send a text frame as is.
+	 */
+	public void send(String text) {
 		emit(new TextWebSocketFrame(text));
 	}
 
-	void send(byte[] data) {
+	/**
+	 * Send a binary frame as is.
+	 */
+	public void send(byte[] data) {
 		emit(new BinaryWebSocketFrame(Unpooled.wrappedBuffer(data)));
+	}
+
+	/**
+	 * Send a text frame as is; the same as {@link #send(String)}.
+	 */
+	public void sendText(String text) {
+		send(text);
+	}
+
+	/**
+	 * Send a binary frame (an Engine.IO binary message); the same as {@link #send(byte[])}.
+	 */
+	public void sendBinary(byte[] data) {
+		send(data);
+	}
+
+	/**
+	 * Send a Socket.IO packet in an Engine.IO message.
+	 */
+	public void sendPacket(String packet) {
+		send("4" + packet);
 	}
 
 	private void emit(WebSocketFrame frame) {
@@ -135,11 +201,11 @@ final class TestWebSocket implements AutoCloseable {
 	/**
 	 * Return the next received frame.
 	 */
-	Frame next() {
+	public Frame next() {
 		return next(TIMEOUT);
 	}
 
-	Frame next(Duration timeout) {
+	public Frame next(Duration timeout) {
 		try {
 			Frame frame = this.frames.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			if (frame == null) {
@@ -154,18 +220,27 @@ final class TestWebSocket implements AutoCloseable {
 	}
 
 	/**
-	 * Return the next text frame, which must be text.
+	 * Return the next frame, which must be text.
 	 */
-	String nextText() {
+	public String nextText() {
 		Frame frame = next();
 		assertThat(frame.isBinary()).as("binary frame %s", frame).isFalse();
 		return frame.text();
 	}
 
 	/**
+	 * Return the next frame, which must be binary.
+	 */
+	public byte[] nextBinary() {
+		Frame frame = next();
+		assertThat(frame.isBinary()).as("text frame %s", frame).isTrue();
+		return frame.bytes();
+	}
+
+	/**
 	 * Return the next text frame that is not a ping, answering pings as a client does.
 	 */
-	String nextTextAnsweringPings() {
+	public String nextTextAnsweringPings() {
 		while (true) {
 			String text = nextText();
 			if (!"2".equals(text)) {
@@ -176,9 +251,19 @@ final class TestWebSocket implements AutoCloseable {
 	}
 
 	/**
+	 * Return the next Socket.IO packet (an Engine.IO message without its type), answering
+	 * pings on the way.
+	 */
+	public String nextPacket() {
+		String text = nextTextAnsweringPings();
+		assertThat(text).as("Engine.IO message").startsWith("4");
+		return text.substring(1);
+	}
+
+	/**
 	 * Wait until the connection is closed.
 	 */
-	void awaitClosed() {
+	public void awaitClosed() {
 		try {
 			this.closed.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -187,14 +272,14 @@ final class TestWebSocket implements AutoCloseable {
 		}
 	}
 
-	boolean isClosed() {
+	public boolean isClosed() {
 		return this.closed.isDone();
 	}
 
 	/**
 	 * Return the status of the close frame received from the server.
 	 */
-	WebSocketCloseStatus awaitCloseStatus() {
+	public WebSocketCloseStatus awaitCloseStatus() {
 		try {
 			return this.closeStatus.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -204,7 +289,8 @@ final class TestWebSocket implements AutoCloseable {
 	}
 
 	/**
-	 * Close from the client side (a close frame, then the connection).
+	 * Close from the client side (a close frame, then the connection), without an
+	 * Engine.IO close packet.
 	 */
 	@Override
 	public void close() {
@@ -225,10 +311,12 @@ final class TestWebSocket implements AutoCloseable {
 
 	/**
 	 * A received frame: text, or binary when {@code text} is {@code null}.
+	 * @param text the text of a text frame
+	 * @param bytes the content of a binary frame
 	 */
-	record Frame(@Nullable String text, byte @Nullable [] bytes) {
+	public record Frame(@Nullable String text, byte @Nullable [] bytes) {
 
-		boolean isBinary() {
+		public boolean isBinary() {
 			return this.bytes != null;
 		}
 

@@ -1,10 +1,12 @@
-package dev.realtime.socketio.server;
+package dev.realtime.socketio.testsupport;
 
 import java.time.Duration;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.netty.SocketIoRoutes;
+import dev.realtime.socketio.server.SocketIoServer;
+import dev.realtime.socketio.server.SocketIoServerOptions;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -12,9 +14,9 @@ import reactor.netty.http.server.HttpServer;
  * A {@link SocketIoServer} mounted on a real Reactor Netty {@link HttpServer} at
  * {@code 127.0.0.1} and a random port.
  */
-final class SocketIoTestServer implements AutoCloseable {
+public final class SocketIoTestServer implements AutoCloseable {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(10);
+	public static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	private final SocketIoServer io;
 
@@ -28,7 +30,7 @@ final class SocketIoTestServer implements AutoCloseable {
 	/**
 	 * Start a server with the default options.
 	 */
-	static SocketIoTestServer start() {
+	public static SocketIoTestServer start() {
 		return start((options) -> {
 		});
 	}
@@ -36,7 +38,7 @@ final class SocketIoTestServer implements AutoCloseable {
 	/**
 	 * Start a server with customised options.
 	 */
-	static SocketIoTestServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
+	public static SocketIoTestServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
 		SocketIoServerOptions.Builder builder = SocketIoServerOptions.builder();
 		customizer.accept(builder);
 		return new SocketIoTestServer(SocketIoServer.create(builder.build()));
@@ -45,7 +47,7 @@ final class SocketIoTestServer implements AutoCloseable {
 	/**
 	 * Engine settings with a heartbeat fast enough for a ping timeout test.
 	 */
-	static EngineIoOptions fastHeartbeat() {
+	public static EngineIoOptions fastHeartbeat() {
 		return EngineIoOptions.builder()
 			.path("/socket.io/")
 			.pingInterval(Duration.ofMillis(200))
@@ -53,25 +55,25 @@ final class SocketIoTestServer implements AutoCloseable {
 			.build();
 	}
 
-	SocketIoServer io() {
+	public SocketIoServer io() {
 		return this.io;
 	}
 
-	int port() {
+	public int port() {
 		return this.http.port();
 	}
 
 	/**
 	 * Return the URL a client uses for a namespace.
 	 */
-	String url(String namespace) {
+	public String url(String namespace) {
 		return "http://127.0.0.1:" + port() + namespace;
 	}
 
 	/**
 	 * Return the raw WebSocket URL of the Engine.IO endpoint.
 	 */
-	String webSocketUrl() {
+	public String webSocketUrl() {
 		return "ws://127.0.0.1:" + port() + "/socket.io/?EIO=4&transport=websocket";
 	}
 
