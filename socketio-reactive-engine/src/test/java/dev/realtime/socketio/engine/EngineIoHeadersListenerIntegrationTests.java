@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.realtime.socketio.engine.EngineIoTestServer.Reply;
+import dev.realtime.socketio.testsupport.RawWebSocketClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,7 +71,7 @@ class EngineIoHeadersListenerIntegrationTests {
 	void webSocketHandshakeGetsTheInitialHeaders() {
 		start(EngineIoTestServer.slowHeartbeat());
 		List<String> cookies = new CopyOnWriteArrayList<>();
-		TestWebSocket socket = TestWebSocket.connect(this.server.http()
+		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
 			.doOnResponse((response, connection) -> cookies
 				.addAll(response.responseHeaders().getAll(HttpHeaderNames.SET_COOKIE))),
 				this.server.path("EIO=4&transport=websocket")).awaitConnected();
@@ -85,7 +86,7 @@ class EngineIoHeadersListenerIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		List<String> nodes = new CopyOnWriteArrayList<>();
-		TestWebSocket socket = TestWebSocket.connect(this.server.http()
+		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
 			.doOnResponse((response, connection) -> nodes.add(String.valueOf(response.responseHeaders().get("X-Node")))),
 				this.server.path("EIO=4&transport=websocket&sid=" + sid)).awaitConnected();
 		socket.send("2probe");
