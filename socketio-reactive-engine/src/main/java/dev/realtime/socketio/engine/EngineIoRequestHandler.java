@@ -45,9 +45,12 @@ final class EngineIoRequestHandler {
 
 	private final PollingRequestHandler polling;
 
+	private final long closeTimeoutMillis;
+
 	EngineIoRequestHandler(EngineIoServer server) {
 		this.server = server;
 		this.options = server.options();
+		this.closeTimeoutMillis = this.options.closeTimeout().toMillis();
 		this.cors = new CorsProcessor(this.options.cors());
 		this.polling = new PollingRequestHandler(server);
 		this.websocketSpec = WebsocketServerSpec.builder()
@@ -157,7 +160,7 @@ final class EngineIoRequestHandler {
 		}
 		return response.sendWebsocket((in, out) -> {
 			Channel channel = channelOf(in);
-			WebSocketTransport ws = new WebSocketTransport(channel);
+			WebSocketTransport ws = new WebSocketTransport(channel, this.closeTimeoutMillis);
 			EngineIoSession session = this.server.createSession(id, channel.eventLoop(), handshake,
 					EngineIoTransport.WEBSOCKET, ws);
 			session.execute(() -> this.server.opened(session));
@@ -167,7 +170,7 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
 		return response.sendWebsocket((in, out) -> {
-			WebSocketTransport ws = new WebSocketTransport(channelOf(in));
+			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis);
 			session.executeHere(() -> session.onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);

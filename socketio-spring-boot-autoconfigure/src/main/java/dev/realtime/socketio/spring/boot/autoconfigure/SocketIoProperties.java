@@ -603,6 +603,20 @@ public class SocketIoProperties {
 		private int maxBufferedPackets = 10_000;
 
 		/**
+		 * Most data all WebSocket sessions together may hold for clients that do not read
+		 * (direct memory: one copy per recipient). Past it the sessions holding the most are
+		 * closed with 'buffer overflow' and their connections dropped. Sessions holding less
+		 * than 64 KB are not counted.
+		 */
+		private DataSize maxTotalBufferedBytes = DataSize.ofMegabytes(128);
+
+		/**
+		 * How long a WebSocket the server closes may take to read what is still buffered for
+		 * it and the close frame before its connection is dropped.
+		 */
+		private Duration closeTimeout = Duration.ofSeconds(5);
+
+		/**
 		 * Most open sessions in total; 0 for no limit. Handshakes past it get HTTP 503.
 		 */
 		private int maxSessions = 0;
@@ -650,6 +664,22 @@ public class SocketIoProperties {
 
 		public void setMaxBufferedPackets(int maxBufferedPackets) {
 			this.maxBufferedPackets = maxBufferedPackets;
+		}
+
+		public DataSize getMaxTotalBufferedBytes() {
+			return this.maxTotalBufferedBytes;
+		}
+
+		public void setMaxTotalBufferedBytes(DataSize maxTotalBufferedBytes) {
+			this.maxTotalBufferedBytes = maxTotalBufferedBytes;
+		}
+
+		public Duration getCloseTimeout() {
+			return this.closeTimeout;
+		}
+
+		public void setCloseTimeout(Duration closeTimeout) {
+			this.closeTimeout = closeTimeout;
 		}
 
 		public int getMaxSessions() {

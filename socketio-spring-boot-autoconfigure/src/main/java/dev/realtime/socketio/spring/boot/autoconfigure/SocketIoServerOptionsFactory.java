@@ -76,6 +76,8 @@ final class SocketIoServerOptionsFactory {
 		SocketIoProperties.Limits limits = properties.getLimits();
 		map.from(limits::getMaxBufferedBytes).as(DataSize::toBytes).to(builder::maxBufferedBytes);
 		map.from(limits::getMaxBufferedPackets).to(builder::maxBufferedPackets);
+		map.from(limits::getMaxTotalBufferedBytes).as(DataSize::toBytes).to(builder::maxTotalBufferedBytes);
+		map.from(limits::getCloseTimeout).to(builder::closeTimeout);
 		map.from(limits).as(this::limits).to(builder::limits);
 		return builder;
 	}
@@ -173,6 +175,8 @@ final class SocketIoServerOptionsFactory {
 		SocketIoProperties.Limits limits = properties.getLimits();
 		bytes("socketio.limits.max-buffered-bytes", limits.getMaxBufferedBytes(), 1);
 		atLeast("socketio.limits.max-buffered-packets", limits.getMaxBufferedPackets(), 1);
+		bytes("socketio.limits.max-total-buffered-bytes", limits.getMaxTotalBufferedBytes(), 1);
+		positive("socketio.limits.close-timeout", limits.getCloseTimeout());
 		atLeast("socketio.limits.max-sessions", limits.getMaxSessions(), 0);
 		atLeast("socketio.limits.max-sessions-per-address", limits.getMaxSessionsPerAddress(), 0);
 		atLeast("socketio.limits.handshake-burst", limits.getHandshakeBurst(), 0);
