@@ -16,6 +16,7 @@ import dev.realtime.socketio.engine.EngineIoCookieOptions;
 import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoLimits;
+import dev.realtime.socketio.netty.HttpRequestTimeouts;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.EventRateLimits;
@@ -80,6 +81,11 @@ final class SocketIoServerOptionsFactory {
 		map.from(limits::getCloseTimeout).to(builder::closeTimeout);
 		map.from(limits).as(this::limits).to(builder::limits);
 		return builder;
+	}
+
+	static HttpRequestTimeouts requestTimeouts(SocketIoProperties properties) {
+		SocketIoProperties.Limits limits = properties.getLimits();
+		return new HttpRequestTimeouts(limits.getRequestHeadersTimeout(), limits.getRequestBodyTimeout());
 	}
 
 	private EngineIoLimits limits(SocketIoProperties.Limits limits) {
@@ -177,6 +183,8 @@ final class SocketIoServerOptionsFactory {
 		atLeast("socketio.limits.max-buffered-packets", limits.getMaxBufferedPackets(), 1);
 		bytes("socketio.limits.max-total-buffered-bytes", limits.getMaxTotalBufferedBytes(), 1);
 		positive("socketio.limits.close-timeout", limits.getCloseTimeout());
+		notNegative("socketio.limits.request-headers-timeout", limits.getRequestHeadersTimeout());
+		notNegative("socketio.limits.request-body-timeout", limits.getRequestBodyTimeout());
 		atLeast("socketio.limits.max-sessions", limits.getMaxSessions(), 0);
 		atLeast("socketio.limits.max-sessions-per-address", limits.getMaxSessionsPerAddress(), 0);
 		atLeast("socketio.limits.handshake-burst", limits.getHandshakeBurst(), 0);
@@ -212,6 +220,12 @@ final class SocketIoServerOptionsFactory {
 	private static void positive(String name, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw invalid(name, value, "must be a positive duration");
+		}
+	}
+
+	private static void notNegative(String name, @Nullable Duration value) {
+		if (value == null || value.isNegative()) {
+			throw invalid(name, value, "must not be negative (0 turns it off)");
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
+import dev.realtime.socketio.netty.HttpRequestTimeouts;
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 
@@ -50,15 +51,18 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 
 	private final int port;
 
+	private final HttpRequestTimeouts timeouts;
+
 	private final ConfigurableEnvironment environment;
 
 	private volatile @Nullable DisposableServer disposableServer;
 
 	SocketIoStandaloneServer(SocketIoServer server, @Nullable InetAddress address, int port,
-			ConfigurableEnvironment environment) {
+			HttpRequestTimeouts timeouts, ConfigurableEnvironment environment) {
 		this.server = server;
 		this.address = address;
 		this.port = port;
+		this.timeouts = timeouts;
 		this.environment = environment;
 	}
 
@@ -72,7 +76,7 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 		if (address != null) {
 			httpServer = httpServer.host(address.getHostAddress());
 		}
-		DisposableServer bound = httpServer.bindNow(BIND_TIMEOUT);
+		DisposableServer bound = this.timeouts.applyTo(httpServer).bindNow(BIND_TIMEOUT);
 		this.disposableServer = bound;
 		publishPort(bound.port());
 		logger.info("Socket.IO server started on port " + bound.port() + " (path "
