@@ -10,8 +10,10 @@ import java.util.Map;
 
 import dev.realtime.socketio.internal.RandomIds;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -19,6 +21,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -62,6 +65,11 @@ final class EngineIoRequestHandler {
 
 	Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		HttpHeaders headers = request.requestHeaders();
+		boolean upgrade = RequestChecks.isWebSocketUpgrade(headers);
+		if (RequestChecks.hasInvalidRequestTargetChar(request.uri())) {
+			// Netty's decoder lets any byte through in the request target; Node's parser answers 400.
+			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
+		}
 		String origin = headers.get(HttpHeaderNames.ORIGIN);
 		if (this.cors.enabled()) {
 			this.cors.applyHeaders(origin, response);
@@ -70,7 +78,6 @@ final class EngineIoRequestHandler {
 				return response.status(HttpResponseStatus.NO_CONTENT).send();
 			}
 		}
-		boolean upgrade = RequestChecks.isWebSocketUpgrade(headers);
 		Map<String, List<String>> query;
 		try {
 			query = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS)
@@ -110,6 +117,9 @@ final class EngineIoRequestHandler {
 				if (invalid != null) {
 					return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, invalid, true);
 				}
+				if (!RequestChecks.isSupportedWebSocketVersion(headers)) {
+					return unsupportedWebSocketVersion(response);
+				}
 				return upgradeSession(session, response);
 			}
 			return this.polling.handle(session, request, response);
@@ -124,6 +134,9 @@ final class EngineIoRequestHandler {
 				: null;
 		if (invalid != null) {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, invalid, true);
+		}
+		if (transport == EngineIoTransport.WEBSOCKET && !RequestChecks.isSupportedWebSocketVersion(headers)) {
+			return unsupportedWebSocketVersion(response);
 		}
 		if (this.server.isShuttingDown()) {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, "Server shutting down", upgrade);
@@ -147,6 +160,21 @@ final class EngineIoRequestHandler {
 		})).onErrorResume((ex) -> ErrorResponses.error(response, EngineIoError.FORBIDDEN,
 				(ex instanceof EngineIoRequestRejectedException) ? ex.getMessage() : EngineIoError.FORBIDDEN.message(),
 				upgrade));
+	}
+
+	/**
+	 * RFC 6455 4.4: a version the server does not speak gets 426 and the versions it does;
+	 * answered here, as a client's mistake, rather than by a failed Netty handshake.
+	 */
+	private static Mono<Void> unsupportedWebSocketVersion(HttpServerResponse response) {
+		byte[] body = "Unsupported WebSocket version".getBytes(StandardCharsets.UTF_8);
+		return response.status(HttpResponseStatus.UPGRADE_REQUIRED)
+			.header(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13")
+			.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+			.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+			.sendByteArray(Mono.just(body))
+			.then();
 	}
 
 	// Handshakes
@@ -188,6 +216,13 @@ final class EngineIoRequestHandler {
 		}
 		// The frame is released by Reactor Netty after this callback: copy its content out.
 		if (frame instanceof TextWebSocketFrame text) {
+			if (!ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+				// RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with 1007.
+				ws.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
+				session.executeHere(() -> session.onWebSocketError(ws, "invalid UTF-8 in a text frame"),
+						ws.channel().eventLoop());
+				return;
+			}
 			String value = text.text();
 			session.executeHere(() -> session.onWebSocketText(ws, value), ws.channel().eventLoop());
 		}

@@ -44,6 +44,30 @@ final class RequestChecks {
 		return null;
 	}
 
+	/**
+	 * Whether a request target holds a byte RFC 9112 does not allow there (a control
+	 * character, a space, or anything outside ASCII); Netty's decoder passes them through.
+	 */
+	static boolean hasInvalidRequestTargetChar(String uri) {
+		for (int i = 0; i < uri.length(); i++) {
+			char c = uri.charAt(i);
+			if (c <= 0x20 || c >= 0x7f) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether Netty can answer this WebSocket version (RFC 6455's 13, and the drafts' 7 and
+	 * 8). Netty answers any other version 426 itself, but then fails the exchange, which
+	 * Reactor Netty logs as an error with a stack trace: one per such request.
+	 */
+	static boolean isSupportedWebSocketVersion(HttpHeaders headers) {
+		String version = headers.get(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
+		return "13".equals(version) || "8".equals(version) || "7".equals(version);
+	}
+
 	static boolean hasInvalidHeaderChar(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

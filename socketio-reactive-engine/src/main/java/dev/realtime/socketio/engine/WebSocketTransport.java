@@ -46,6 +46,9 @@ final class WebSocketTransport {
 
 	private boolean flushPending;
 
+	/** A close frame was sent; on the channel's loop. */
+	private boolean closing;
+
 	/** What the {@link OutboundBudget} counts for this transport; guarded by this object. */
 	private long budgeted;
 
@@ -121,7 +124,9 @@ final class WebSocketTransport {
 	/** {@link #close()} with a status other than 1000. */
 	void close(WebSocketCloseStatus status) {
 		inOrder(() -> {
-			if (this.channel.isActive()) {
+			if (this.channel.isActive() && !this.closing) {
+				// RFC 6455 5.5.1: one close frame, the first reason wins.
+				this.closing = true;
 				this.channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
 				ScheduledFuture<?> drop = this.channel.eventLoop()
 					.schedule(this::abort, this.closeTimeoutMillis, TimeUnit.MILLISECONDS);
