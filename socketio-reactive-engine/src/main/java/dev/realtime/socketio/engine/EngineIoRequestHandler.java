@@ -94,7 +94,10 @@ final class EngineIoRequestHandler {
 		if (origin != null && RequestChecks.hasInvalidHeaderChar(origin)) {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
 		}
-		if (origin != null && this.cors.enabled() && !this.cors.isAllowed(origin)) {
+		if (origin != null && (this.cors.enabled() ? !this.cors.isAllowed(origin)
+				: !RequestChecks.isSameOrigin(origin, request))) {
+			// Without configured origins a browser page may connect only from the server's own
+			// origin (cross-site WebSocket hijacking), as with Spring's WebSocket support.
 			return ErrorResponses.error(response, EngineIoError.FORBIDDEN, "Origin not allowed", upgrade);
 		}
 		String sid = RequestChecks.first(query, "sid");

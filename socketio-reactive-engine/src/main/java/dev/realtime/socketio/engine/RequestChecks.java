@@ -68,6 +68,56 @@ final class RequestChecks {
 		return "13".equals(version) || "8".equals(version) || "7".equals(version);
 	}
 
+	/**
+	 * Whether an {@code Origin} is the request's own: the same scheme, host and port as the
+	 * request's (its {@code Host} header, or what forwarded headers say when the server
+	 * trusts them), as Spring's WebSocket support decides. {@code null} and anything not
+	 * {@code scheme://host[:port]} are never the same origin.
+	 */
+	static boolean isSameOrigin(String origin, HttpServerRequest request) {
+		int schemeEnd = origin.indexOf("://");
+		if (schemeEnd <= 0) {
+			return false;
+		}
+		Boolean originSecure = secure(origin.substring(0, schemeEnd));
+		Boolean requestSecure = secure(request.scheme());
+		if (originSecure == null || !originSecure.equals(requestSecure)) {
+			return false;
+		}
+		String authority = origin.substring(schemeEnd + 3);
+		if (authority.isEmpty() || authority.indexOf('/') >= 0) {
+			return false;
+		}
+		int colon = authority.lastIndexOf(':');
+		if (colon < authority.lastIndexOf(']')) {
+			colon = -1;
+		}
+		String host = (colon < 0) ? authority : authority.substring(0, colon);
+		int port;
+		try {
+			port = (colon < 0) ? (originSecure ? 443 : 80) : Integer.parseInt(authority.substring(colon + 1));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		return port == request.hostPort() && unbracketed(host).equalsIgnoreCase(unbracketed(request.hostName()));
+	}
+
+	private static @Nullable Boolean secure(String scheme) {
+		if ("https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) {
+			return Boolean.TRUE;
+		}
+		if ("http".equalsIgnoreCase(scheme) || "ws".equalsIgnoreCase(scheme)) {
+			return Boolean.FALSE;
+		}
+		return null;
+	}
+
+	private static String unbracketed(String host) {
+		return (host.length() > 1 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']')
+				? host.substring(1, host.length() - 1) : host;
+	}
+
 	static boolean hasInvalidHeaderChar(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

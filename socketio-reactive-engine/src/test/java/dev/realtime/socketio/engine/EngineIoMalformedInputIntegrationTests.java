@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Bytes no library client would send, from a raw TCP client: invalid UTF-8 in a text frame
- * closes the WebSocket with 1007, a raw non-ASCII byte in the request line gets 400, and an
- * unsupported WebSocket version gets 426, none of them logged as an error.
+ * What no library client would send, from a raw TCP client: invalid UTF-8 in a text frame
+ * closes the WebSocket with 1007, a raw non-ASCII byte in the request line gets 400, an
+ * unsupported WebSocket version gets 426, none of them logged as an error; and a WebSocket
+ * from a foreign page is refused when no origins are configured.
  */
 class EngineIoMalformedInputIntegrationTests {
 
@@ -106,6 +107,23 @@ class EngineIoMalformedInputIntegrationTests {
 		assertThat(errors).isEmpty();
 		assertThat(this.log.list.stream().filter((event) -> event.getLevel() == Level.WARN).count())
 			.as("warnings, rate-limited").isLessThanOrEqualTo(10);
+	}
+
+	@Test
+	void webSocketFromAForeignOriginIsRefusedWithoutConfiguredOrigins() throws Exception {
+		String upgrade = "GET /engine.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:" + this.server.port()
+				+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+				+ "Sec-WebSocket-Version: 13\r\nOrigin: ";
+		String foreign = exchange((upgrade + "https://evil.example.com\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+		assertThat(foreign).startsWith("HTTP/1.1 403 ").endsWith("Origin not allowed");
+		assertThat(this.server.engine().sessionCount()).isZero();
+		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
+			socket.setSoTimeout((int) EngineIoTestServer.TIMEOUT.toMillis());
+			socket.getOutputStream()
+				.write((upgrade + "http://127.0.0.1:" + this.server.port() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			byte[] head = socket.getInputStream().readNBytes(12);
+			assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
+		}
 	}
 
 	private String exchange(byte[] request) throws IOException {
