@@ -208,7 +208,10 @@ class DefaultNamespace implements Namespace, AdapterContext {
 			socket.rejoin(restored.session().rooms());
 		}
 		List<ConnectMiddleware> chain = middlewareChain();
-		if (chain.isEmpty() || (restored != null && recovery != null && recovery.skipMiddlewares())) {
+		if (restored != null && recovery != null && recovery.skipMiddlewares() && !chain.isEmpty()) {
+			chain = chain.stream().filter(ConnectMiddleware::runsOnRecovery).toList();
+		}
+		if (chain.isEmpty()) {
 			connected(client, socket, startNanos);
 			return;
 		}

@@ -83,6 +83,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 
 	private volatile @Nullable Map<String, Object> data;
 
+	private volatile @Nullable Map<String, Object> attributes;
+
 	/** Immutable lists by event, replaced atomically per key. */
 	private final Map<String, List<EventListener>> listeners = new ConcurrentHashMap<>(4);
 
@@ -183,6 +185,21 @@ final class DefaultSocketIoSocket implements SocketIoSocket {
 			}
 		}
 		return data;
+	}
+
+	@Override
+	public Map<String, Object> attributes() {
+		Map<String, Object> attributes = this.attributes;
+		if (attributes == null) {
+			synchronized (this.listeners) {
+				attributes = this.attributes;
+				if (attributes == null) {
+					attributes = new ConcurrentHashMap<>();
+					this.attributes = attributes;
+				}
+			}
+		}
+		return attributes;
 	}
 
 	private Map<String, Object> dataSnapshot() {
