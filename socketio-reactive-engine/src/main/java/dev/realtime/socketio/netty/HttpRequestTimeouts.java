@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpServerCodec;
 import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
@@ -95,7 +96,7 @@ public record HttpRequestTimeouts(Duration headersTimeout, Duration bodyTimeout)
 		return server.doOnChannelInit((observer, channel, address) -> {
 			ChannelPipeline pipeline = channel.pipeline();
 			// HTTP/1.1 only: HTTP/2 has its own streams and flow control.
-			if (pipeline.get(NettyPipeline.HttpCodec) instanceof io.netty.handler.codec.http.HttpServerCodec) {
+			if (pipeline.get(NettyPipeline.HttpCodec) instanceof HttpServerCodec) {
 				RequestTimeoutHandler handler = new RequestTimeoutHandler(headers, body, timedBodies);
 				pipeline.addBefore(NettyPipeline.HttpCodec, BYTES_HANDLER, handler.requestStart());
 				pipeline.addAfter(NettyPipeline.HttpCodec, TIMEOUT_HANDLER, handler);

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -131,7 +133,7 @@ class EngineIoRequestTimeoutIntegrationTests {
 		try {
 			socket.getInputStream().transferTo(answer);
 		}
-		catch (java.net.SocketException ex) {
+		catch (SocketException ex) {
 			// reset after the answer
 		}
 		return answer.toString(StandardCharsets.ISO_8859_1);
@@ -148,7 +150,7 @@ class EngineIoRequestTimeoutIntegrationTests {
 			}
 			head.append((char) b);
 		}
-		String headers = head.toString().toLowerCase(java.util.Locale.ROOT);
+		String headers = head.toString().toLowerCase(Locale.ROOT);
 		int at = headers.indexOf("content-length: ");
 		int length = Integer.parseInt(headers.substring(at + 16, headers.indexOf('\r', at)).trim());
 		byte[] body = in.readNBytes(length);

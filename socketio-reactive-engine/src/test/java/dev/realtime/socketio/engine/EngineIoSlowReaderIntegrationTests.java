@@ -3,6 +3,8 @@ package dev.realtime.socketio.engine;
 import java.io.EOFException;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -148,7 +150,7 @@ class EngineIoSlowReaderIntegrationTests {
 		readers.forEach(Reader::start);
 		byte[] text = new byte[flood.messageSize()];
 		Arrays.fill(text, (byte) 'x');
-		List<EnginePacket> message = List.of(EnginePacket.message(new String(text, java.nio.charset.StandardCharsets.US_ASCII)));
+		List<EnginePacket> message = List.of(EnginePacket.message(new String(text, StandardCharsets.US_ASCII)));
 		AtomicLong peak = new AtomicLong();
 		AtomicLong peakHeld = new AtomicLong();
 		for (int i = 0; i < flood.messages(); i++) {
@@ -241,7 +243,7 @@ class EngineIoSlowReaderIntegrationTests {
 				}
 			}
 			catch (Throwable ex) {
-				if (!(ex instanceof java.net.SocketException)) {
+				if (!(ex instanceof SocketException)) {
 					this.failure = ex;
 				}
 			}

@@ -5,6 +5,7 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,7 +46,7 @@ final class TcpWebSocket implements AutoCloseable {
 		if (receiveBuffer > 0) {
 			socket.setReceiveBufferSize(receiveBuffer);
 		}
-		socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+		socket.connect(new InetSocketAddress("127.0.0.1", port));
 		TcpWebSocket ws = new TcpWebSocket(socket);
 		String head = ws.handshake("GET /engine.io/?" + query + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
 				+ "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n");
