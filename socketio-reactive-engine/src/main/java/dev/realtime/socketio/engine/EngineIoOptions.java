@@ -52,6 +52,10 @@ public final class EngineIoOptions {
 
 	private final int maxBufferedPackets;
 
+	private final long maxTotalBufferedBytes;
+
+	private final Duration closeTimeout;
+
 	private final EngineIoLimits limits;
 
 	private EngineIoOptions(Builder builder) {
@@ -88,6 +92,12 @@ public final class EngineIoOptions {
 		}
 		this.maxBufferedBytes = builder.maxBufferedBytes;
 		this.maxBufferedPackets = builder.maxBufferedPackets;
+		if (builder.maxTotalBufferedBytes <= 0) {
+			throw new IllegalArgumentException(
+					"maxTotalBufferedBytes must be positive, was " + builder.maxTotalBufferedBytes);
+		}
+		this.maxTotalBufferedBytes = builder.maxTotalBufferedBytes;
+		this.closeTimeout = positive(builder.closeTimeout, "closeTimeout");
 		this.limits = Objects.requireNonNull(builder.limits, "limits");
 	}
 
@@ -264,6 +274,31 @@ public final class EngineIoOptions {
 	}
 
 	/**
+	 * Return the most bytes all WebSocket sessions together may hold for clients that do not
+	 * read (default 128 MiB). These bytes are direct memory: Netty copies each frame out of
+	 * the heap when it is written to the channel. Past the budget the sessions holding the
+	 * most are closed with {@link EngineIoCloseReason#BUFFER_OVERFLOW} and their connections
+	 * dropped at once, until the rest fits. A session counts here only while it holds more
+	 * than 64 KiB, so clients that keep up cost nothing.
+	 * @return the budget in bytes
+	 * @since 0.1.0
+	 */
+	public long maxTotalBufferedBytes() {
+		return this.maxTotalBufferedBytes;
+	}
+
+	/**
+	 * Return how long a WebSocket that the server closes may take to read what is still
+	 * buffered for it and the close frame (default 5 s); then its connection is dropped, so
+	 * that a client that stopped reading does not keep its buffer.
+	 * @return the timeout
+	 * @since 0.1.0
+	 */
+	public Duration closeTimeout() {
+		return this.closeTimeout;
+	}
+
+	/**
 	 * Return the connection limits (all off by default).
 	 * @return the limits
 	 */
@@ -326,6 +361,10 @@ public final class EngineIoOptions {
 
 		private int maxBufferedPackets = 10_000;
 
+		private long maxTotalBufferedBytes = 128L * 1024 * 1024;
+
+		private Duration closeTimeout = Duration.ofSeconds(5);
+
 		private EngineIoLimits limits = EngineIoLimits.none();
 
 		private Builder() {
@@ -350,6 +389,8 @@ public final class EngineIoOptions {
 			this.maxPayloadPackets = options.maxPayloadPackets;
 			this.maxBufferedBytes = options.maxBufferedBytes;
 			this.maxBufferedPackets = options.maxBufferedPackets;
+			this.maxTotalBufferedBytes = options.maxTotalBufferedBytes;
+			this.closeTimeout = options.closeTimeout;
 			this.limits = options.limits;
 		}
 
@@ -531,6 +572,30 @@ public final class EngineIoOptions {
 		 */
 		public Builder maxBufferedPackets(int maxBufferedPackets) {
 			this.maxBufferedPackets = maxBufferedPackets;
+			return this;
+		}
+
+		/**
+		 * Set the most bytes all WebSocket sessions together may hold for clients that do
+		 * not read; past it the sessions holding the most are closed.
+		 * @param maxTotalBufferedBytes the budget in bytes
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder maxTotalBufferedBytes(long maxTotalBufferedBytes) {
+			this.maxTotalBufferedBytes = maxTotalBufferedBytes;
+			return this;
+		}
+
+		/**
+		 * Set how long a WebSocket that the server closes may take to read what is still
+		 * buffered for it before its connection is dropped.
+		 * @param closeTimeout the timeout
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder closeTimeout(Duration closeTimeout) {
+			this.closeTimeout = closeTimeout;
 			return this;
 		}
 

@@ -11,8 +11,10 @@ import java.util.Objects;
 
 import dev.realtime.socketio.internal.RandomIds;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -20,6 +22,7 @@ import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
@@ -46,9 +49,12 @@ final class EngineIoRequestHandler {
 
 	private final PollingRequestHandler polling;
 
+	private final long closeTimeoutMillis;
+
 	EngineIoRequestHandler(EngineIoServer server) {
 		this.server = server;
 		this.options = server.options();
+		this.closeTimeoutMillis = this.options.closeTimeout().toMillis();
 		this.cors = new CorsProcessor(this.options.cors());
 		this.polling = new PollingRequestHandler(server);
 		this.websocketSpec = WebsocketServerSpec.builder()
@@ -60,6 +66,11 @@ final class EngineIoRequestHandler {
 
 	Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
 		HttpHeaders headers = request.requestHeaders();
+		boolean upgrade = RequestChecks.isWebSocketUpgrade(headers);
+		if (RequestChecks.hasInvalidRequestTargetChar(request.uri())) {
+			// Netty's decoder lets any byte through in the request target; Node's parser answers 400.
+			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
+		}
 		String origin = headers.get(HttpHeaderNames.ORIGIN);
 		if (this.cors.enabled()) {
 			this.cors.applyHeaders(origin, response);
@@ -68,7 +79,6 @@ final class EngineIoRequestHandler {
 				return response.status(HttpResponseStatus.NO_CONTENT).send();
 			}
 		}
-		boolean upgrade = RequestChecks.isWebSocketUpgrade(headers);
 		Map<String, List<String>> query;
 		try {
 			query = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS)
@@ -85,7 +95,10 @@ final class EngineIoRequestHandler {
 		if (origin != null && RequestChecks.hasInvalidHeaderChar(origin)) {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
 		}
-		if (origin != null && this.cors.enabled() && !this.cors.isAllowed(origin)) {
+		if (origin != null && (this.cors.enabled() ? !this.cors.isAllowed(origin)
+				: !RequestChecks.isSameOrigin(origin, request))) {
+			// Without configured origins a browser page may connect only from the server's own
+			// origin (cross-site WebSocket hijacking), as with Spring's WebSocket support.
 			return ErrorResponses.error(response, EngineIoError.FORBIDDEN, "Origin not allowed", upgrade);
 		}
 		String sid = RequestChecks.first(query, "sid");
@@ -109,6 +122,9 @@ final class EngineIoRequestHandler {
 				if (invalid != null) {
 					return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, invalid, true);
 				}
+				if (!RequestChecks.isSupportedWebSocketVersion(headers)) {
+					return unsupportedWebSocketVersion(response);
+				}
 				return upgradeSession(session, response);
 			}
 			return this.polling.handle(session, request, response);
@@ -123,6 +139,9 @@ final class EngineIoRequestHandler {
 				: null;
 		if (invalid != null) {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, invalid, true);
+		}
+		if (transport == EngineIoTransport.WEBSOCKET && !RequestChecks.isSupportedWebSocketVersion(headers)) {
+			return unsupportedWebSocketVersion(response);
 		}
 		if (this.server.isShuttingDown()) {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, "Server shutting down", upgrade);
@@ -158,6 +177,21 @@ final class EngineIoRequestHandler {
 		}
 	}
 
+	/**
+	 * RFC 6455 4.4: a version the server does not speak gets 426 and the versions it does;
+	 * answered here, as a client's mistake, rather than by a failed Netty handshake.
+	 */
+	private static Mono<Void> unsupportedWebSocketVersion(HttpServerResponse response) {
+		byte[] body = "Unsupported WebSocket version".getBytes(StandardCharsets.UTF_8);
+		return response.status(HttpResponseStatus.UPGRADE_REQUIRED)
+			.header(HttpHeaderNames.SEC_WEBSOCKET_VERSION, "13")
+			.header(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=UTF-8")
+			.header(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
+			.sendByteArray(Mono.just(body))
+			.then();
+	}
+
 	// Handshakes
 
 	private Mono<Void> openWebSocket(HttpServerResponse response, EngineIoHandshake handshake) {
@@ -169,7 +203,7 @@ final class EngineIoRequestHandler {
 		}
 		return response.sendWebsocket((in, out) -> {
 			Channel channel = channelOf(in);
-			WebSocketTransport ws = new WebSocketTransport(channel);
+			WebSocketTransport ws = new WebSocketTransport(channel, this.closeTimeoutMillis);
 			EngineIoSession session = this.server.createSession(id, channel.eventLoop(), handshake,
 					EngineIoTransport.WEBSOCKET, ws);
 			session.execute(() -> this.server.opened(session));
@@ -179,7 +213,7 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
 		return response.sendWebsocket((in, out) -> {
-			WebSocketTransport ws = new WebSocketTransport(channelOf(in));
+			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis);
 			session.executeHere(() -> session.onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);
@@ -197,6 +231,13 @@ final class EngineIoRequestHandler {
 		}
 		// The frame is released by Reactor Netty after this callback: copy its content out.
 		if (frame instanceof TextWebSocketFrame text) {
+			if (!ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+				// RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with 1007.
+				ws.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
+				session.executeHere(() -> session.onWebSocketError(ws, "invalid UTF-8 in a text frame"),
+						ws.channel().eventLoop());
+				return;
+			}
 			String value = text.text();
 			session.executeHere(() -> session.onWebSocketText(ws, value), ws.channel().eventLoop());
 		}

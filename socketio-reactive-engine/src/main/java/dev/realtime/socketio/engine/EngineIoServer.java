@@ -41,6 +41,8 @@ public final class EngineIoServer {
 
 	private final ConnectionLimiter limiter;
 
+	private final OutboundBudget outboundBudget;
+
 	private volatile Consumer<EngineIoSocket> connectionHandler = (socket) -> {
 	};
 
@@ -49,6 +51,7 @@ public final class EngineIoServer {
 	private EngineIoServer(EngineIoOptions options) {
 		this.options = options;
 		this.limiter = new ConnectionLimiter(options.limits());
+		this.outboundBudget = new OutboundBudget(options.maxTotalBufferedBytes());
 		this.requestHandler = new EngineIoRequestHandler(this);
 	}
 
@@ -162,6 +165,10 @@ public final class EngineIoServer {
 			})));
 		}
 		return Mono.when(closes);
+	}
+
+	OutboundBudget outboundBudget() {
+		return this.outboundBudget;
 	}
 
 	ConnectionLimiter limiter() {

@@ -227,8 +227,12 @@ final class EngineIoSession implements EngineIoSocket {
 				}
 				this.server.onBytes(this, 0, sent);
 			}
-			if (ws.pendingBytes() > this.options.maxBufferedBytes()) {
+			long pending = ws.pendingBytes();
+			if (pending > this.options.maxBufferedBytes()) {
 				overflow(packets.size());
+			}
+			else {
+				this.server.outboundBudget().update(this, ws, pending);
 			}
 		}
 		else {
@@ -259,6 +263,11 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	// WebSocket
+
+	/** The WebSocket carrying the session, if any. */
+	@Nullable WebSocketTransport webSocket() {
+		return this.webSocket;
+	}
 
 	void onWebSocketText(WebSocketTransport ws, String text) {
 		WebSocketUpgrade upgrade = upgradeProbing(ws);

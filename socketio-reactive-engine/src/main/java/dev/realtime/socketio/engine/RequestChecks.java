@@ -44,6 +44,80 @@ final class RequestChecks {
 		return null;
 	}
 
+	/**
+	 * Whether a request target holds a byte RFC 9112 does not allow there (a control
+	 * character, a space, or anything outside ASCII); Netty's decoder passes them through.
+	 */
+	static boolean hasInvalidRequestTargetChar(String uri) {
+		for (int i = 0; i < uri.length(); i++) {
+			char c = uri.charAt(i);
+			if (c <= 0x20 || c >= 0x7f) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether Netty can answer this WebSocket version (RFC 6455's 13, and the drafts' 7 and
+	 * 8). Netty answers any other version 426 itself, but then fails the exchange, which
+	 * Reactor Netty logs as an error with a stack trace: one per such request.
+	 */
+	static boolean isSupportedWebSocketVersion(HttpHeaders headers) {
+		String version = headers.get(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
+		return "13".equals(version) || "8".equals(version) || "7".equals(version);
+	}
+
+	/**
+	 * Whether an {@code Origin} is the request's own: the same scheme, host and port as the
+	 * request's (its {@code Host} header, or what forwarded headers say when the server
+	 * trusts them), as Spring's WebSocket support decides. {@code null} and anything not
+	 * {@code scheme://host[:port]} are never the same origin.
+	 */
+	static boolean isSameOrigin(String origin, HttpServerRequest request) {
+		int schemeEnd = origin.indexOf("://");
+		if (schemeEnd <= 0) {
+			return false;
+		}
+		Boolean originSecure = secure(origin.substring(0, schemeEnd));
+		Boolean requestSecure = secure(request.scheme());
+		if (originSecure == null || !originSecure.equals(requestSecure)) {
+			return false;
+		}
+		String authority = origin.substring(schemeEnd + 3);
+		if (authority.isEmpty() || authority.indexOf('/') >= 0) {
+			return false;
+		}
+		int colon = authority.lastIndexOf(':');
+		if (colon < authority.lastIndexOf(']')) {
+			colon = -1;
+		}
+		String host = (colon < 0) ? authority : authority.substring(0, colon);
+		int port;
+		try {
+			port = (colon < 0) ? (originSecure ? 443 : 80) : Integer.parseInt(authority.substring(colon + 1));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+		return port == request.hostPort() && unbracketed(host).equalsIgnoreCase(unbracketed(request.hostName()));
+	}
+
+	private static @Nullable Boolean secure(String scheme) {
+		if ("https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) {
+			return Boolean.TRUE;
+		}
+		if ("http".equalsIgnoreCase(scheme) || "ws".equalsIgnoreCase(scheme)) {
+			return Boolean.FALSE;
+		}
+		return null;
+	}
+
+	private static String unbracketed(String host) {
+		return (host.length() > 1 && host.charAt(0) == '[' && host.charAt(host.length() - 1) == ']')
+				? host.substring(1, host.length() - 1) : host;
+	}
+
 	static boolean hasInvalidHeaderChar(String value) {
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);

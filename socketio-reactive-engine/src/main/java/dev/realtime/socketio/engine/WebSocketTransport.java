@@ -1,6 +1,7 @@
 package dev.realtime.socketio.engine;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
@@ -13,6 +14,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.util.concurrent.ScheduledFuture;
 
 /**
  * Writes packets as WebSocket frames straight to the Netty channel, one frame per packet,
@@ -32,6 +34,8 @@ final class WebSocketTransport {
 
 	private final Channel channel;
 
+	private final long closeTimeoutMillis;
+
 	/** Write tasks handed to the channel's loop and not run yet. */
 	private volatile int queued;
 
@@ -42,8 +46,19 @@ final class WebSocketTransport {
 
 	private boolean flushPending;
 
+	/** A close frame was sent; on the channel's loop. */
+	private boolean closing;
+
+	/** What the {@link OutboundBudget} counts for this transport; guarded by this object. */
+	private long budgeted;
+
 	WebSocketTransport(Channel channel) {
+		this(channel, EngineIoOptions.defaults().closeTimeout().toMillis());
+	}
+
+	WebSocketTransport(Channel channel, long closeTimeoutMillis) {
 		this.channel = channel;
+		this.closeTimeoutMillis = closeTimeoutMillis;
 	}
 
 	Channel channel() {
@@ -54,6 +69,18 @@ final class WebSocketTransport {
 	long pendingBytes() {
 		ChannelOutboundBuffer buffer = this.channel.unsafe().outboundBuffer();
 		return ((buffer != null) ? buffer.totalPendingWriteBytes() : 0) + this.queuedBytes;
+	}
+
+	boolean isOpen() {
+		return this.channel.isOpen();
+	}
+
+	long budgeted() {
+		return this.budgeted;
+	}
+
+	void budgeted(long bytes) {
+		this.budgeted = bytes;
 	}
 
 	boolean writable() {
@@ -85,13 +112,35 @@ final class WebSocketTransport {
 		inOrder(() -> this.channel.writeAndFlush(toFrame(packet), this.channel.voidPromise()));
 	}
 
+	/**
+	 * Send a close frame and close the connection once it is written. A peer that does not
+	 * read would keep the frame, and everything buffered before it, forever: the connection
+	 * is dropped if it is still open after the close timeout.
+	 */
 	void close() {
+		close(WebSocketCloseStatus.NORMAL_CLOSURE);
+	}
+
+	/** {@link #close()} with a status other than 1000. */
+	void close(WebSocketCloseStatus status) {
 		inOrder(() -> {
-			if (this.channel.isActive()) {
-				this.channel.writeAndFlush(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
-					.addListener(ChannelFutureListener.CLOSE);
+			if (this.channel.isActive() && !this.closing) {
+				// RFC 6455 5.5.1: one close frame, the first reason wins.
+				this.closing = true;
+				this.channel.writeAndFlush(new CloseWebSocketFrame(status)).addListener(ChannelFutureListener.CLOSE);
+				ScheduledFuture<?> drop = this.channel.eventLoop()
+					.schedule(this::abort, this.closeTimeoutMillis, TimeUnit.MILLISECONDS);
+				this.channel.closeFuture().addListener((future) -> drop.cancel(false));
 			}
 		});
+	}
+
+	/**
+	 * Thread-safe: drop the connection now, releasing what is buffered for it, without a
+	 * close frame (it could only wait behind that buffer).
+	 */
+	void abort() {
+		this.channel.close();
 	}
 
 	private boolean canWriteNow() {

@@ -17,18 +17,30 @@ public final class EngineIoHttpServer {
 	}
 
 	/**
-	 * Bind a server that serves only the given engines.
+	 * Bind a server that serves only the given engines, with the default read timeouts for
+	 * requests sent too slowly ({@link HttpRequestTimeouts#defaults()}).
 	 * @param host the address to bind
 	 * @param port the port, 0 for a random one
 	 * @param servers the engines, at distinct paths
 	 * @return the running server
 	 */
 	public static DisposableServer start(String host, int port, EngineIoServer... servers) {
-		return HttpServer.create()
-			.host(host)
-			.port(port)
-			.route(EngineIoRoutes.of(servers))
-			.bindNow(Duration.ofSeconds(30));
+		return start(host, port, HttpRequestTimeouts.defaults(), servers);
+	}
+
+	/**
+	 * Bind a server that serves only the given engines, with the given read timeouts for
+	 * requests sent too slowly.
+	 * @param host the address to bind
+	 * @param port the port, 0 for a random one
+	 * @param timeouts the request read timeouts
+	 * @param servers the engines, at distinct paths
+	 * @return the running server
+	 */
+	public static DisposableServer start(String host, int port, HttpRequestTimeouts timeouts,
+			EngineIoServer... servers) {
+		HttpServer server = HttpServer.create().host(host).port(port).route(EngineIoRoutes.of(servers));
+		return timeouts.applyTo(server).bindNow(Duration.ofSeconds(30));
 	}
 
 }

@@ -49,7 +49,10 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 
 	private volatile @Nullable Map<String, Object> data;
 
-	/** Also the lock of the lazily created data map. */
+	/** Node-local, never serialized (the principal lives here). */
+	private volatile @Nullable Map<String, Object> attributes;
+
+	/** Also the lock of the lazily created data and attribute maps. */
 	private final SocketListeners listeners;
 
 	/** Created by the first acknowledgement callback; in the connection's context only. */
@@ -136,6 +139,21 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 			}
 		}
 		return data;
+	}
+
+	@Override
+	public Map<String, Object> attributes() {
+		Map<String, Object> attributes = this.attributes;
+		if (attributes == null) {
+			synchronized (this.listeners) {
+				attributes = this.attributes;
+				if (attributes == null) {
+					attributes = new ConcurrentHashMap<>();
+					this.attributes = attributes;
+				}
+			}
+		}
+		return attributes;
 	}
 
 	private Map<String, Object> dataSnapshot() {

@@ -97,7 +97,11 @@ final class NamespaceAdmission {
 			socket.rejoin(restored.session().rooms());
 		}
 		List<ConnectMiddleware> chain = middlewareChain();
-		if (chain.isEmpty() || (restored != null && recovery != null && recovery.skipMiddlewares())) {
+		if (restored != null && recovery != null && recovery.skipMiddlewares() && !chain.isEmpty()) {
+			// Authorizers run again, so that a restored socket gets its node-local principal back.
+			chain = chain.stream().filter(ConnectMiddleware::runsOnRecovery).toList();
+		}
+		if (chain.isEmpty()) {
 			connected(client, socket, startNanos);
 			return;
 		}

@@ -48,6 +48,17 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	Map<String, Object> data();
 
 	/**
+	 * Return the node-local attributes of this socket (thread-safe map): unlike
+	 * {@link #data()}, they never leave this node. They are not kept for connection state
+	 * recovery and not part of {@code fetchSockets()} answers from other nodes, so they suit
+	 * what must not be serialized, such as an authenticated principal and its credentials.
+	 * A recovered socket starts with none.
+	 * @return the attributes
+	 * @since 0.1.0
+	 */
+	Map<String, Object> attributes();
+
+	/**
 	 * Join rooms.
 	 * @param rooms the rooms
 	 */

@@ -488,12 +488,27 @@ class EngineIoPollingIntegrationTests {
 	// CORS (PROTOCOL.md 1.10)
 
 	@Test
-	void corsIsOffByDefault() {
+	void withoutConfiguredOriginsOnlyTheServersOwnOriginMayConnect() {
 		start();
-		Reply reply = this.server.request(HttpMethod.GET, "EIO=4&transport=polling",
+		Reply foreign = this.server.request(HttpMethod.GET, "EIO=4&transport=polling",
 				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "https://example.com"));
-		assertThat(reply.status()).isEqualTo(200);
-		assertThat(reply.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).isNull();
+		assertThat(foreign.status()).isEqualTo(403);
+		assertThat(foreign.json().path("code").asInt()).isEqualTo(4);
+		Reply opaque = this.server.request(HttpMethod.GET, "EIO=4&transport=polling",
+				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "null"));
+		assertThat(opaque.status()).isEqualTo(403);
+		Reply otherPort = this.server.request(HttpMethod.GET, "EIO=4&transport=polling",
+				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "http://127.0.0.1:" + (this.server.port() + 1)));
+		assertThat(otherPort.status()).isEqualTo(403);
+		assertThat(this.server.engine().sessionCount()).isZero();
+		Reply own = this.server.request(HttpMethod.GET, "EIO=4&transport=polling",
+				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "http://127.0.0.1:" + this.server.port()));
+		assertThat(own.status()).isEqualTo(200);
+		assertThat(own.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).isNull();
+		Reply noOrigin = this.server.request(HttpMethod.GET, "EIO=4&transport=polling", (headers) -> {
+		});
+		assertThat(noOrigin.status()).isEqualTo(200);
+		assertThat(this.server.engine().sessionCount()).isEqualTo(2);
 	}
 
 	@Test

@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.netty.EngineIoHttpServer;
+import dev.realtime.socketio.netty.HttpRequestTimeouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,8 +50,12 @@ final class EngineIoTestServer implements AutoCloseable {
 	private final HttpClient http;
 
 	private EngineIoTestServer(EngineIoServer... engines) {
+		this(HttpRequestTimeouts.defaults(), engines);
+	}
+
+	private EngineIoTestServer(HttpRequestTimeouts timeouts, EngineIoServer... engines) {
 		this.engines = engines;
-		this.server = EngineIoHttpServer.start("127.0.0.1", 0, engines);
+		this.server = EngineIoHttpServer.start("127.0.0.1", 0, timeouts, engines);
 		this.connections = ConnectionProvider.builder("engine-io-tests").maxConnections(64).build();
 		this.http = HttpClient.create(this.connections).baseUrl("http://127.0.0.1:" + this.server.port());
 	}
@@ -69,6 +74,13 @@ final class EngineIoTestServer implements AutoCloseable {
 	 */
 	static EngineIoTestServer start(EngineIoServer... engines) {
 		return new EngineIoTestServer(engines);
+	}
+
+	/**
+	 * Start the given engines, with these request read timeouts.
+	 */
+	static EngineIoTestServer start(HttpRequestTimeouts timeouts, EngineIoServer... engines) {
+		return new EngineIoTestServer(timeouts, engines);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.realtime.socketio.redis;
 
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,17 +10,23 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import dev.realtime.socketio.server.ConnectRejectedException;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
+import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
+import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
@@ -112,6 +120,15 @@ class RedisConnectionStateRecoveryIntegrationTests {
 		return values;
 	}
 
+	private record TokenUser(String name, String token) implements Principal {
+
+		@Override
+		public String getName() {
+			return this.name;
+		}
+
+	}
+
 	private static String sessionKey(String pid) {
 		return "socket.io-session#/#" + pid;
 	}
@@ -171,6 +188,49 @@ class RedisConnectionStateRecoveryIntegrationTests {
 		assertThat(values("a", "from-first-node")).containsExactly(1);
 		assertThat(values("a", "everyone")).containsExactly(1);
 		assertThat(values("a", "direct")).containsExactly(1);
+	}
+
+	@Test
+	void thePrincipalStaysOnItsNodeAndIsAuthorizedAgainOnRecovery() throws Exception {
+		startNodes(Duration.ofMinutes(2));
+		SocketIoConnectAuthorizer authorizer = (socket) -> {
+			String token = socket.handshake().auth().path("token").asString();
+			return "secret-token-of-ada".equals(token) ? Mono.just(new TokenUser("ada", token))
+					: Mono.error(new ConnectRejectedException("not authorized"));
+		};
+		this.nodes.forEach((node) -> node.io().use(authorizer.asMiddleware()));
+		this.driver.connect("a", node(0).url("/"), Map.of("transports", List.of("websocket"), "reconnection", false,
+				"auth", Map.of("token", "secret-token-of-ada")));
+		JsonNode first = this.driver.await("a", "connect");
+		String pid = first.path("pid").asString();
+		SocketIoSocket original = nextConnection();
+		assertThat(SocketIoPrincipal.get(original)).isEqualTo(new TokenUser("ada", "secret-token-of-ada"));
+		assertThat(original.data()).doesNotContainKey(SocketIoPrincipal.ATTRIBUTE);
+		// An event gives the client the offset it recovers from.
+		node(1).io().to("room").emit("count", 0);
+		this.driver.awaitEvent("a", "count");
+		// Another node's view of the socket carries its data, not its principal.
+		List<RemoteSocket> remote = node(1).io().fetchSockets().block(WAIT);
+		assertThat(remote).singleElement().satisfies((socket) -> {
+			assertThat(socket.data()).doesNotContainKey(SocketIoPrincipal.ATTRIBUTE);
+			assertThat(SocketIoPrincipal.get(socket)).isNull();
+		});
+
+		this.driver.run("a", "closeEngine");
+		awaitSessionKept(pid);
+		byte[] kept;
+		try (StatefulRedisConnection<byte[], byte[]> bytes = inspector.connect(ByteArrayCodec.INSTANCE)) {
+			kept = bytes.sync().get(sessionKey(pid).getBytes(StandardCharsets.UTF_8));
+		}
+		assertThat(new String(kept, StandardCharsets.ISO_8859_1)).contains("ada").doesNotContain("secret-token-of-ada");
+
+		this.driver.moveTo("a", node(1).url(""));
+		this.driver.run("a", "connectAgain");
+		JsonNode again = this.driver.await("a", "connect");
+		assertThat(again.path("recovered").asBoolean()).isTrue();
+		SocketIoSocket restored = nextConnection();
+		assertThat(restored.recovered()).isTrue();
+		assertThat(SocketIoPrincipal.get(restored)).isEqualTo(new TokenUser("ada", "secret-token-of-ada"));
 	}
 
 	@Test

@@ -13,7 +13,9 @@ import dev.realtime.socketio.server.SocketIoSocket;
 /**
  * Decides whether a socket may join a namespace, from the Socket.IO CONNECT auth payload
  * ({@code socket.handshake().auth()}) and the HTTP handshake. Runs before the socket joins
- * the namespace, once per namespace connection.
+ * the namespace, once per namespace connection, and again when connection state recovery
+ * restores the socket (even with {@code skip-middlewares}): the principal is not restored
+ * with the socket's data, so a client whose credentials no longer hold is refused.
  * <p>
  * Every bean of this type is applied to the auto-configured server, in
  * {@link org.springframework.core.Ordered order}, to each namespace it
@@ -28,8 +30,8 @@ import dev.realtime.socketio.server.SocketIoSocket;
  * The outcome of {@link #authorize(SocketIoSocket)}:
  * <ul>
  * <li>a principal: the socket is accepted, and the principal is stored in the socket's
- * data (see {@link SocketIoPrincipal}), where handlers and later authorizers find it; a
- * later authorizer's principal replaces an earlier one;</li>
+ * node-local attributes (see {@link SocketIoPrincipal}), where handlers and later
+ * authorizers find it; a later authorizer's principal replaces an earlier one;</li>
  * <li>empty: the socket is accepted without a principal (or with the one an earlier
  * authorizer stored);</li>
  * <li>a {@link ConnectRejectedException}: the socket is refused, and the client's
@@ -67,11 +69,26 @@ public interface SocketIoConnectAuthorizer {
 	 * @return the middleware
 	 */
 	default ConnectMiddleware asMiddleware() {
-		return (socket) -> {
-			if (!supportsNamespace(socket.namespace().name())) {
-				return Mono.empty();
+		SocketIoConnectAuthorizer authorizer = this;
+		return new ConnectMiddleware() {
+
+			@Override
+			public Mono<Void> handle(SocketIoSocket socket) {
+				if (!authorizer.supportsNamespace(socket.namespace().name())) {
+					return Mono.empty();
+				}
+				return authorizer.authorize(socket).doOnNext((principal) -> SocketIoPrincipal.set(socket, principal)).then();
 			}
-			return authorize(socket).doOnNext((principal) -> SocketIoPrincipal.set(socket, principal)).then();
+
+			/**
+			 * The principal is node-local and recovery does not restore it: a restored
+			 * socket is authorized again, from the auth payload of its reconnection.
+			 */
+			@Override
+			public boolean runsOnRecovery() {
+				return true;
+			}
+
 		};
 	}
 

@@ -9,17 +9,20 @@ import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.SocketIoSocket;
 
 /**
- * Where the principal of an authenticated socket is kept: in the socket's
- * {@link SocketIoSocket#data() data}, under {@link #ATTRIBUTE}. A
- * {@link SocketIoConnectAuthorizer} stores it; handlers and argument resolvers read it
- * with {@link #get(RemoteSocket)}.
+ * Where the principal of an authenticated socket is kept: in the socket's node-local
+ * {@link SocketIoSocket#attributes() attributes}, under {@link #ATTRIBUTE}, never in its
+ * {@link SocketIoSocket#data() data}, which an adapter serializes (connection state
+ * recovery, {@code fetchSockets()} answers to other nodes) and which would carry the
+ * credentials (a bearer token) with it. A {@link SocketIoConnectAuthorizer} stores it, also
+ * again for a socket restored by recovery; handlers and argument resolvers read it with
+ * {@link #get(RemoteSocket)}.
  *
  * @since 0.1.0
  */
 public final class SocketIoPrincipal {
 
 	/**
-	 * Key of the principal in the socket's data.
+	 * Key of the principal in the socket's attributes.
 	 */
 	public static final String ATTRIBUTE = SocketIoPrincipal.class.getName() + ".PRINCIPAL";
 
@@ -29,10 +32,12 @@ public final class SocketIoPrincipal {
 	/**
 	 * Return the principal of a socket.
 	 * @param socket the socket
-	 * @return the principal, or {@code null} when the socket was accepted without one
+	 * @return the principal, or {@code null} when the socket was accepted without one or is
+	 * a socket of another node (the principal does not travel)
 	 */
 	public static @Nullable Principal get(RemoteSocket socket) {
-		return (socket.data().get(ATTRIBUTE) instanceof Principal principal) ? principal : null;
+		return (socket instanceof SocketIoSocket local && local.attributes().get(ATTRIBUTE) instanceof Principal principal)
+				? principal : null;
 	}
 
 	/**
@@ -41,7 +46,7 @@ public final class SocketIoPrincipal {
 	 * @param principal the principal
 	 */
 	public static void set(SocketIoSocket socket, Principal principal) {
-		socket.data().put(ATTRIBUTE, Objects.requireNonNull(principal, "principal"));
+		socket.attributes().put(ATTRIBUTE, Objects.requireNonNull(principal, "principal"));
 	}
 
 }

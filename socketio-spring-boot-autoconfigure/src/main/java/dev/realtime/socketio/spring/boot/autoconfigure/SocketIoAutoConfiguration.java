@@ -97,6 +97,14 @@ public final class SocketIoAutoConfiguration {
 			return new SocketIoNettyRouteProvider(server);
 		}
 
+		@Bean
+		@ConditionalOnMissingBean
+		SocketIoRequestTimeoutsCustomizer socketIoRequestTimeoutsCustomizer(SocketIoServer server,
+				SocketIoProperties properties) {
+			return new SocketIoRequestTimeoutsCustomizer(SocketIoServerOptionsFactory.requestTimeouts(properties),
+					server.options().engine().path());
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -110,7 +118,8 @@ public final class SocketIoAutoConfiguration {
 			SocketIoServerOptionsFactory.validatePort(properties);
 			Integer port = properties.getServer().getPort();
 			return new SocketIoStandaloneServer(server, properties.getServer().getAddress(),
-					(port != null) ? port : DEFAULT_STANDALONE_PORT, environment);
+					(port != null) ? port : DEFAULT_STANDALONE_PORT, SocketIoServerOptionsFactory.requestTimeouts(properties),
+					environment);
 		}
 
 	}

@@ -621,6 +621,34 @@ public class SocketIoProperties {
 		private int maxBufferedPackets = 10_000;
 
 		/**
+		 * Most data all WebSocket sessions together may hold for clients that do not read
+		 * (direct memory: one copy per recipient). Past it the sessions holding the most are
+		 * closed with 'buffer overflow' and their connections dropped. Sessions holding less
+		 * than 64 KB are not counted.
+		 */
+		private DataSize maxTotalBufferedBytes = DataSize.ofMegabytes(128);
+
+		/**
+		 * How long a WebSocket the server closes may take to read what is still buffered for
+		 * it and the close frame before its connection is dropped.
+		 */
+		private Duration closeTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * Most time from the first byte of an HTTP request to the end of its headers; past it
+		 * the request gets HTTP 408 and its connection is closed; 0 for none. When Socket.IO
+		 * shares the application's port, this applies to every request on that port.
+		 */
+		private Duration requestHeadersTimeout = Duration.ofSeconds(30);
+
+		/**
+		 * Most time from the end of a Socket.IO request's headers to the end of its body (a
+		 * polling POST); past it the request gets HTTP 408 and its connection is closed; 0
+		 * for none. Long-polls and WebSockets are not timed.
+		 */
+		private Duration requestBodyTimeout = Duration.ofSeconds(60);
+
+		/**
 		 * Most open sessions in total; 0 for no limit. Handshakes past it get HTTP 503.
 		 */
 		private int maxSessions = 0;
@@ -668,6 +696,38 @@ public class SocketIoProperties {
 
 		public void setMaxBufferedPackets(int maxBufferedPackets) {
 			this.maxBufferedPackets = maxBufferedPackets;
+		}
+
+		public DataSize getMaxTotalBufferedBytes() {
+			return this.maxTotalBufferedBytes;
+		}
+
+		public void setMaxTotalBufferedBytes(DataSize maxTotalBufferedBytes) {
+			this.maxTotalBufferedBytes = maxTotalBufferedBytes;
+		}
+
+		public Duration getCloseTimeout() {
+			return this.closeTimeout;
+		}
+
+		public void setCloseTimeout(Duration closeTimeout) {
+			this.closeTimeout = closeTimeout;
+		}
+
+		public Duration getRequestHeadersTimeout() {
+			return this.requestHeadersTimeout;
+		}
+
+		public void setRequestHeadersTimeout(Duration requestHeadersTimeout) {
+			this.requestHeadersTimeout = requestHeadersTimeout;
+		}
+
+		public Duration getRequestBodyTimeout() {
+			return this.requestBodyTimeout;
+		}
+
+		public void setRequestBodyTimeout(Duration requestBodyTimeout) {
+			this.requestBodyTimeout = requestBodyTimeout;
 		}
 
 		public int getMaxSessions() {

@@ -18,6 +18,7 @@ import dev.realtime.socketio.engine.EngineIoCorsOptions;
 import dev.realtime.socketio.engine.EngineIoHeadersListener;
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoLimits;
+import dev.realtime.socketio.netty.HttpRequestTimeouts;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.EventRateLimits;
@@ -82,6 +83,8 @@ final class SocketIoServerOptionsFactory {
 		SocketIoProperties.Limits limits = properties.getLimits();
 		map.from(limits::getMaxBufferedBytes).as(DataSize::toBytes).to(builder::maxBufferedBytes);
 		map.from(limits::getMaxBufferedPackets).to(builder::maxBufferedPackets);
+		map.from(limits::getMaxTotalBufferedBytes).as(DataSize::toBytes).to(builder::maxTotalBufferedBytes);
+		map.from(limits::getCloseTimeout).to(builder::closeTimeout);
 		map.from(limits).as(this::limits).to(builder::limits);
 		return builder;
 	}
@@ -96,6 +99,11 @@ final class SocketIoServerOptionsFactory {
 				listener.onHeaders(request, headers, handshake);
 			}
 		};
+	}
+
+	static HttpRequestTimeouts requestTimeouts(SocketIoProperties properties) {
+		SocketIoProperties.Limits limits = properties.getLimits();
+		return new HttpRequestTimeouts(limits.getRequestHeadersTimeout(), limits.getRequestBodyTimeout());
 	}
 
 	private EngineIoLimits limits(SocketIoProperties.Limits limits) {
@@ -195,6 +203,10 @@ final class SocketIoServerOptionsFactory {
 		SocketIoProperties.Limits limits = properties.getLimits();
 		bytes("socketio.limits.max-buffered-bytes", limits.getMaxBufferedBytes(), 1);
 		atLeast("socketio.limits.max-buffered-packets", limits.getMaxBufferedPackets(), 1);
+		bytes("socketio.limits.max-total-buffered-bytes", limits.getMaxTotalBufferedBytes(), 1);
+		positive("socketio.limits.close-timeout", limits.getCloseTimeout());
+		notNegative("socketio.limits.request-headers-timeout", limits.getRequestHeadersTimeout());
+		notNegative("socketio.limits.request-body-timeout", limits.getRequestBodyTimeout());
 		atLeast("socketio.limits.max-sessions", limits.getMaxSessions(), 0);
 		atLeast("socketio.limits.max-sessions-per-address", limits.getMaxSessionsPerAddress(), 0);
 		atLeast("socketio.limits.handshake-burst", limits.getHandshakeBurst(), 0);
@@ -242,6 +254,12 @@ final class SocketIoServerOptionsFactory {
 	private static void positive(String name, @Nullable Duration value) {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw invalid(name, value, "must be a positive duration");
+		}
+	}
+
+	private static void notNegative(String name, @Nullable Duration value) {
+		if (value == null || value.isNegative()) {
+			throw invalid(name, value, "must not be negative (0 turns it off)");
 		}
 	}
 

@@ -18,6 +18,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.env.PropertySource;
 
+import dev.realtime.socketio.netty.HttpRequestTimeouts;
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 
@@ -51,15 +52,18 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 
 	private final int port;
 
+	private final HttpRequestTimeouts timeouts;
+
 	private final ConfigurableEnvironment environment;
 
 	private volatile @Nullable DisposableServer disposableServer;
 
 	SocketIoStandaloneServer(SocketIoServer server, @Nullable InetAddress address, int port,
-			ConfigurableEnvironment environment) {
+			HttpRequestTimeouts timeouts, ConfigurableEnvironment environment) {
 		this.server = server;
 		this.address = address;
 		this.port = port;
+		this.timeouts = timeouts;
 		this.environment = environment;
 	}
 
@@ -75,7 +79,7 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 		}
 		DisposableServer bound;
 		try {
-			bound = httpServer.bindNow(BIND_TIMEOUT);
+			bound = this.timeouts.applyTo(httpServer).bindNow(BIND_TIMEOUT);
 		}
 		catch (ChannelBindException ex) {
 			throw new SocketIoStartupException("The standalone Socket.IO server could not bind port " + this.port

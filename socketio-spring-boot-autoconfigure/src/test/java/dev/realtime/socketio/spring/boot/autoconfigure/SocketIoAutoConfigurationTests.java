@@ -333,7 +333,8 @@ class SocketIoAutoConfigurationTests {
 	@Test
 	void shouldBindLimits() {
 		this.contextRunner.withPropertyValues("socketio.limits.max-buffered-bytes=2MB",
-				"socketio.limits.max-buffered-packets=500", "socketio.limits.max-sessions=1000",
+				"socketio.limits.max-buffered-packets=500", "socketio.limits.max-total-buffered-bytes=64MB",
+				"socketio.limits.close-timeout=2s", "socketio.limits.max-sessions=1000",
 				"socketio.limits.max-sessions-per-address=20", "socketio.limits.handshakes-per-second=5",
 				"socketio.limits.handshake-burst=15", "socketio.limits.trusted-proxies=10.0.0.0/8,::1",
 				"socketio.limits.events.rate=10", "socketio.limits.events.burst=30",
@@ -345,6 +346,8 @@ class SocketIoAutoConfigurationTests {
 				EngineIoOptions engine = options.engine();
 				assertThat(engine.maxBufferedBytes()).isEqualTo(2L * 1024 * 1024);
 				assertThat(engine.maxBufferedPackets()).isEqualTo(500);
+				assertThat(engine.maxTotalBufferedBytes()).isEqualTo(64L * 1024 * 1024);
+				assertThat(engine.closeTimeout()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(engine.limits().maxSessions()).isEqualTo(1000);
 				assertThat(engine.limits().maxSessionsPerAddress()).isEqualTo(20);
 				assertThat(engine.limits().handshakesPerSecond()).isEqualTo(5);
@@ -358,7 +361,9 @@ class SocketIoAutoConfigurationTests {
 	@ParameterizedTest
 	@CsvSource({ "socketio.limits.trusted-proxies=not-an-address, socketio.limits.trusted-proxies",
 			"socketio.limits.events.rate=-1, socketio.limits.events.rate",
-			"socketio.limits.max-buffered-packets=0, socketio.limits.max-buffered-packets" })
+			"socketio.limits.max-buffered-packets=0, socketio.limits.max-buffered-packets",
+			"socketio.limits.max-total-buffered-bytes=0, socketio.limits.max-total-buffered-bytes",
+			"socketio.limits.close-timeout=0s, socketio.limits.close-timeout" })
 	void shouldFailOnInvalidLimit(String property, String name) {
 		this.contextRunner.withPropertyValues(property).run((context) -> {
 			assertThat(context).hasFailed();

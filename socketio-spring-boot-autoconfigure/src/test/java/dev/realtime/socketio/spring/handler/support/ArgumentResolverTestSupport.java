@@ -34,8 +34,11 @@ abstract class ArgumentResolverTestSupport {
 
 	protected final Map<String, Object> socketData = new ConcurrentHashMap<>();
 
+	protected final Map<String, Object> socketAttributes = new ConcurrentHashMap<>();
+
 	ArgumentResolverTestSupport() {
 		given(this.socket.data()).willReturn(this.socketData);
+		given(this.socket.attributes()).willReturn(this.socketAttributes);
 		given(this.socket.namespace()).willReturn(this.namespace);
 		given(this.namespace.name()).willReturn("/test");
 	}

@@ -27,7 +27,7 @@ class PrincipalArgumentResolverTests extends ArgumentResolverTestSupport {
 	@Test
 	void shouldResolveThePrincipalTheAuthorizerStored() {
 		ChatUser user = new ChatUser("alice");
-		this.socketData.put(SocketIoPrincipal.ATTRIBUTE, user);
+		this.socketAttributes.put(SocketIoPrincipal.ATTRIBUTE, user);
 		assertThat(this.resolver.resolveArgumentValue(parameter(Handler.class, "principal", 0), event("e")))
 			.isSameAs(user);
 		assertThat(this.resolver.resolveArgumentValue(parameter(Handler.class, "user", 0), event("e"))).isSameAs(user);
@@ -47,7 +47,7 @@ class PrincipalArgumentResolverTests extends ArgumentResolverTestSupport {
 
 	@Test
 	void shouldFailWhenThePrincipalHasAnotherType() {
-		this.socketData.put(SocketIoPrincipal.ATTRIBUTE, (Principal) () -> "bob");
+		this.socketAttributes.put(SocketIoPrincipal.ATTRIBUTE, (Principal) () -> "bob");
 		assertThatIllegalStateException()
 			.isThrownBy(() -> this.resolver.resolveArgumentValue(parameter(Handler.class, "user", 0), event("e")))
 			.withMessageContaining("not a ChatUser");
