@@ -28,10 +28,11 @@ public class SocketIoAsyncApiEndpoint {
 	}
 
 	/**
-	 * Return the document.
+	 * Return the document, as {@code application/json} (what AsyncAPI tools read) rather
+	 * than the actuator's own media type.
 	 * @return the AsyncAPI document
 	 */
-	@ReadOperation
+	@ReadOperation(produces = "application/json")
 	public Map<String, Object> asyncApi() {
 		return this.document.asMap();
 	}
