@@ -27,4 +27,22 @@ public record NamespaceContract(String name, boolean pattern, List<EventContract
 		serverEvents = List.copyOf(serverEvents);
 	}
 
+	/**
+	 * Return an id for the namespace made of letters, digits, {@code .}, {@code -} and
+	 * {@code _}: {@code main} for {@code /}, the name without its slashes otherwise (such
+	 * as {@code chat} for {@code /chat}), and {@code pattern_} and the pattern's letters and
+	 * digits for a dynamic namespace. Documents and files are named with it.
+	 * @return the id
+	 */
+	public String id() {
+		if (!this.pattern && this.name.equals("/")) {
+			return "main";
+		}
+		String id = this.name.replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
+		if (id.isEmpty()) {
+			id = "namespace";
+		}
+		return this.pattern ? "pattern_" + id : id;
+	}
+
 }

@@ -73,7 +73,7 @@ public class SocketIoAsyncApiGenerator {
 		ObjectNode messages = components.putObject("messages");
 		List<String> channelIds = new ArrayList<>();
 		for (NamespaceContract namespace : contract.namespaces()) {
-			String channelId = uniqueId(channelId(namespace), channelIds);
+			String channelId = uniqueId(namespace.id(), channelIds);
 			ObjectNode channel = channels.putObject(channelId);
 			if (namespace.pattern()) {
 				channel.putNull("address");
@@ -159,17 +159,6 @@ public class SocketIoAsyncApiGenerator {
 
 	private static String messageRef(String channelId, String messageId) {
 		return "#/channels/" + channelId + "/messages/" + messageId;
-	}
-
-	private static String channelId(NamespaceContract namespace) {
-		if (!namespace.pattern() && namespace.name().equals("/")) {
-			return "main";
-		}
-		String id = namespace.name().replaceAll("[^A-Za-z0-9._-]+", "_").replaceAll("^_+|_+$", "");
-		if (id.isEmpty()) {
-			id = "namespace";
-		}
-		return namespace.pattern() ? "pattern_" + id : id;
 	}
 
 	private static String uniqueId(String id, List<String> taken) {
