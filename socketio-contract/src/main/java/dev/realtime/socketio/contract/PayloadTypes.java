@@ -181,6 +181,8 @@ public class PayloadTypes {
 		this.names.put(type, name);
 		// Reserve the name first: a recursive type refers to itself.
 		this.objects.put(name, new ObjectType(name, type.getRawClass(), List.of()));
+		// Jackson 3 exposes its bean introspection only through a serialization context; this
+		// is the mapper's own view of the properties, configuration and annotations included.
 		BeanDescription description = this.jsonMapper._serializationContext().introspectBeanDescription(type);
 		boolean nullMarked = isNullMarked(type.getRawClass());
 		List<Property> properties = new ArrayList<>();

@@ -96,6 +96,13 @@ public class SocketIoContractReader {
 	}
 
 	/**
+	 * Return the argument resolvers, in the order they are consulted.
+	 */
+	List<EventArgumentResolver> argumentResolvers() {
+		return this.resolvers.getResolvers();
+	}
+
+	/**
 	 * Find the {@code @SocketIoNamespace} classes in packages and their sub-packages.
 	 * @param classLoader the class loader to load them with
 	 * @param basePackages the packages
