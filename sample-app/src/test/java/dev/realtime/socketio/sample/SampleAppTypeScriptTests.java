@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The TypeScript definitions the build writes for the chat ({@code target/socketio/chat.d.ts},
- * by {@code SocketIoTypeScriptTool} in {@code process-classes}), compiled by {@code tsc}
+ * by {@code SocketIoTypeScriptTool} in {@code process-test-classes}), compiled by {@code tsc}
  * with small clients of the real {@code socket.io-client} types: a correct client compiles,
  * a client that gets a payload wrong does not.
  */
@@ -97,7 +97,7 @@ class SampleAppTypeScriptTests {
 		String dir = System.getProperty("sample.typescript.dir");
 		assertThat(dir).as("system property sample.typescript.dir (set by the pom)").isNotNull();
 		Path file = Path.of(dir, "chat.d.ts");
-		assertThat(file).as("written by SocketIoTypeScriptTool in process-classes").exists();
+		assertThat(file).as("written by SocketIoTypeScriptTool in process-test-classes").exists();
 		return file;
 	}
 
