@@ -296,8 +296,8 @@ public class PayloadTypes {
 					sizeKeyword(keywords, string, array, map, "min", 1);
 				}
 				case "Size" -> {
-					int min = (Integer) attributes.get("min");
-					int max = (Integer) attributes.get("max");
+					int min = (Integer) attribute(attributes, "min");
+					int max = (Integer) attribute(attributes, "max");
 					if (min > 0) {
 						sizeKeyword(keywords, string, array, map, "min", min);
 					}
@@ -305,20 +305,20 @@ public class PayloadTypes {
 						sizeKeyword(keywords, string, array, map, "max", max);
 					}
 				}
-				case "Min" -> keywords.put("minimum", attributes.get("value"));
-				case "Max" -> keywords.put("maximum", attributes.get("value"));
+				case "Min" -> keywords.put("minimum", attribute(attributes, "value"));
+				case "Max" -> keywords.put("maximum", attribute(attributes, "value"));
 				case "DecimalMin" -> keywords.put(
-						Boolean.TRUE.equals(attributes.get("inclusive")) ? "minimum" : "exclusiveMinimum",
-						new BigDecimal((String) attributes.get("value")));
+						Boolean.TRUE.equals(attribute(attributes, "inclusive")) ? "minimum" : "exclusiveMinimum",
+						new BigDecimal((String) attribute(attributes, "value")));
 				case "DecimalMax" -> keywords.put(
-						Boolean.TRUE.equals(attributes.get("inclusive")) ? "maximum" : "exclusiveMaximum",
-						new BigDecimal((String) attributes.get("value")));
+						Boolean.TRUE.equals(attribute(attributes, "inclusive")) ? "maximum" : "exclusiveMaximum",
+						new BigDecimal((String) attribute(attributes, "value")));
 				case "Positive" -> keywords.put("exclusiveMinimum", 0);
 				case "PositiveOrZero" -> keywords.put("minimum", 0);
 				case "Negative" -> keywords.put("exclusiveMaximum", 0);
 				case "NegativeOrZero" -> keywords.put("maximum", 0);
 				// Bean Validation matches the whole value; JSON Schema patterns search.
-				case "Pattern" -> keywords.put("pattern", "^(?:" + attributes.get("regexp") + ")$");
+				case "Pattern" -> keywords.put("pattern", "^(?:" + attribute(attributes, "regexp") + ")$");
 				case "Email" -> keywords.put("format", "email");
 				case "Past", "PastOrPresent", "Future", "FutureOrPresent" -> {
 					// No JSON Schema keyword: the schema's format says it is a date.
@@ -328,6 +328,10 @@ public class PayloadTypes {
 			}
 		}
 		return notNull;
+	}
+
+	private static Object attribute(Map<String, Object> attributes, String name) {
+		return Objects.requireNonNull(attributes.get(name), name);
 	}
 
 	private static void sizeKeyword(Map<String, Object> keywords, boolean string, boolean array, boolean map,
