@@ -17,6 +17,7 @@ import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.DisconnectReason;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.spring.annotation.EmitsEvent;
 import dev.realtime.socketio.spring.annotation.OnConnect;
 import dev.realtime.socketio.spring.annotation.OnDisconnect;
 import dev.realtime.socketio.spring.annotation.OnEvent;
@@ -33,6 +34,12 @@ import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
  * @since 0.1.0
  */
 @SocketIoNamespace(ChatHandler.NAMESPACE)
+@EmitsEvent(name = "message", payload = ChatMessage.class, description = "A message someone wrote in a room you joined")
+@EmitsEvent(name = "announcement", payload = ChatMessage.class, description = "An announcement posted over HTTP")
+@EmitsEvent(name = "presence", payload = ChatHandler.Presence.class, description = "Who is in a room now")
+@EmitsEvent(name = "typing", payload = ChatHandler.TypingNotice.class, description = "Someone started or stopped typing")
+@EmitsEvent(name = "stats", payload = ServerStatisticsPublisher.Statistics.class, description = "The live panel's figures, every second")
+@EmitsEvent(name = "recovered", payload = ChatHandler.Recovered.class, description = "Sent to a recovered socket after the events it missed")
 public class ChatHandler {
 
 	/** The namespace of the chat. */
