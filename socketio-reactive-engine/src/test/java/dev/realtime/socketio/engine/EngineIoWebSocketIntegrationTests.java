@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
@@ -141,7 +142,10 @@ class EngineIoWebSocketIntegrationTests {
 			ws.send("4" + "x".repeat(999));
 			assertThat(ws.nextText()).hasSize(1000);
 			ws.send("4" + "x".repeat(1000));
-			assertThat(ws.awaitCloseStatus().code()).isEqualTo(1009);
+			WebSocketCloseStatus status = ws.awaitCloseStatus();
+			assertThat(status.code()).isEqualTo(1009);
+			// As the reference: no reason text (Netty's names the limit)
+			assertThat(status.reasonText()).isEmpty();
 			ws.awaitClosed();
 		}
 		this.server.awaitNoSessions();
