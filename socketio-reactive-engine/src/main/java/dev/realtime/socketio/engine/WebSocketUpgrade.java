@@ -82,20 +82,23 @@ final class WebSocketUpgrade {
 	}
 
 	/**
-	 * The client's probe ping: answer it, and release the waiting poll now and every
-	 * {@value #PROBE_NOOP_INTERVAL_MS} ms, so that the client can pause polling (EIO4).
+	 * The client's probe ping: answer it, and from now on release a waiting poll with a noop
+	 * every {@value #PROBE_NOOP_INTERVAL_MS} ms, so that the client can pause polling (EIO4).
+	 * As in the reference, the first noop waits for the first tick: the client pauses polling
+	 * only once it has the probe's answer, and a poll released before that is only followed
+	 * by another one.
 	 */
 	private void onProbePing() {
 		this.probe.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
-		this.polling.flushWith(EnginePacket.NOOP);
 		cancel(this.noopTask);
 		this.noopTask = this.session.eventLoop().scheduleAtFixedRate(() -> this.session.execute(this::releasePoll),
 				PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
 	}
 
 	private void releasePoll() {
-		// A tick may have been queued before the timer was cancelled.
-		if (this.session.upgrade() != null) {
+		// A tick may have been queued before the timer was cancelled. Only a poll with
+		// nothing to carry gets the noop: one with packets was answered when they came.
+		if (this.session.upgrade() == this && this.polling.writable()) {
 			this.polling.flushWith(EnginePacket.NOOP);
 		}
 	}

@@ -2,6 +2,7 @@ package dev.realtime.socketio.engine;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -265,6 +266,66 @@ class EngineIoWebSocketIntegrationTests {
 			}
 			ws.send("4hello");
 			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
+	void pollSentRightAfterTheUpgradePacketIsABadRequestWithItsBody() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+			// As the official suite: the poll does not wait for the probe's answer.
+			ws.send("2probe");
+			ws.send("5");
+			Reply reply = this.server.get(polling(sid));
+			assertThat(reply.status()).isEqualTo(400);
+			assertThat(reply.json().path("code").asInt()).isEqualTo(3);
+			assertThat(reply.json().path("message").asString()).isEqualTo("Bad request");
+			assertThat(ws.nextText()).isEqualTo("3probe");
+		}
+	}
+
+	@Test
+	void pollBeforeTheProbePingWaitsForPackets() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		try (TestWebSocket ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+			EngineIoSession session = (EngineIoSession) socket;
+			await().atMost(EngineIoTestServer.TIMEOUT).until(() -> {
+				CompletableFuture<Boolean> probing = new CompletableFuture<>();
+				session.execute(() -> probing.complete(session.upgrade() != null));
+				return probing.get();
+			});
+			// A probe WebSocket alone does not release polls: the client has not paused.
+			Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
+			pending.subscribe();
+			this.server.awaitPendingPoll(sid);
+			socket.send("data");
+			assertThat(block(pending).text()).isEqualTo("4data");
+			ws.send("2probe");
+			assertThat(ws.nextText()).isEqualTo("3probe");
+			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+		}
+	}
+
+	@Test
+	void secondWebSocketRightAfterTheUpgradePacketIsClosedAfterTheUpgrade() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+			// As the official suite: the second WebSocket does not wait for the probe's answer,
+			// and is refused only once the server has read what came before it.
+			ws.send("2probe");
+			ws.send("5");
+			try (WrittenWebSocket second = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+				second.awaitClosed();
+			}
+			assertThat(socket.transport()).isEqualTo(EngineIoTransport.WEBSOCKET);
+			assertThat(ws.nextText()).isEqualTo("3probe");
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
 		}
 	}
 
