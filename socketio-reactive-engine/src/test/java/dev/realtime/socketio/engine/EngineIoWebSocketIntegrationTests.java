@@ -286,6 +286,24 @@ class EngineIoWebSocketIntegrationTests {
 	}
 
 	@Test
+	void pollHeldWhenTheUpgradePacketArrivesIsABadRequest() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
+		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
+		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+			// The poll raced the upgrade: the server read it first, the client sent it after.
+			ws.send("5");
+			Reply reply = block(pending);
+			assertThat(reply.status()).isEqualTo(400);
+			assertThat(reply.json().path("code").asInt()).isEqualTo(3);
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
 	void pollBeforeTheProbePingWaitsForPackets() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
