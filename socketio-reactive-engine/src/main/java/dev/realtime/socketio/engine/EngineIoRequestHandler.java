@@ -221,6 +221,7 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> receive(reactor.netty.http.websocket.WebsocketInbound in, EngineIoSession session,
 			WebSocketTransport ws) {
+		MessageTooBigClose.install(ws.channel().pipeline());
 		return new WebSocketReceiver(in.aggregateFrames(this.options.maxHttpBufferSize()).receiveObject(), this,
 				session, ws);
 	}

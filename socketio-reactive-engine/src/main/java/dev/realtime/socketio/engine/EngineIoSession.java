@@ -161,7 +161,9 @@ final class EngineIoSession implements EngineIoSocket {
 
 	void open() {
 		StringBuilder open = new StringBuilder(160).append("{\"sid\":\"").append(this.id).append("\",\"upgrades\":[");
-		if (this.transport == EngineIoTransport.POLLING && this.options.allowUpgrades()) {
+		// Only an enabled transport is offered, as the reference server does.
+		if (this.transport == EngineIoTransport.POLLING && this.options.allowUpgrades()
+				&& this.options.transports().contains(EngineIoTransport.WEBSOCKET)) {
 			open.append("\"websocket\"");
 		}
 		open.append("],\"pingInterval\":").append(this.options.pingInterval().toMillis())
@@ -331,6 +333,14 @@ final class EngineIoSession implements EngineIoSocket {
 
 	/** A WebSocket with this session's id arrived: it becomes the upgrade probe. */
 	void onUpgradeSocket(WebSocketTransport ws) {
+		WebSocketUpgrade current = this.upgrade;
+		if (current != null && !current.probeLoop().inEventLoop()) {
+			// As for a poll (PollingTransport.onPoll): the probe's loop may not have read what
+			// the client sent on the probe before this WebSocket, so it decides after that.
+			EventLoop probeLoop = current.probeLoop();
+			probeLoop.execute(() -> executeHere(() -> onUpgradeSocket(ws), probeLoop));
+			return;
+		}
 		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.upgrade != null) {
 			// Only one WebSocket per session: a second one is closed at once.
 			ws.close();

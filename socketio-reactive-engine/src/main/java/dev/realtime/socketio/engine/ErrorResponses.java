@@ -33,13 +33,17 @@ final class ErrorResponses {
 				.sendByteArray(Mono.just(body))
 				.then();
 		}
-		byte[] body = ("{\"code\":" + error.code() + ",\"message\":" + jsonString(message) + "}")
-			.getBytes(StandardCharsets.UTF_8);
+		byte[] body = json(error, message).getBytes(StandardCharsets.UTF_8);
 		return response.status(error.status())
 			.header(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
 			.header(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(body.length))
 			.sendByteArray(Mono.just(body))
 			.then();
+	}
+
+	/** The JSON error object of the reference server. */
+	static String json(EngineIoError error, String message) {
+		return "{\"code\":" + error.code() + ",\"message\":" + jsonString(message) + "}";
 	}
 
 	/** A handshake refused by the connection limits: 503 when the server is full, else 429. */

@@ -12,10 +12,18 @@ record PollResponse(HttpResponseStatus status, String contentType, String body) 
 
 	static final PollResponse OK = new PollResponse(HttpResponseStatus.OK, "text/html", "ok");
 
-	static final PollResponse BAD_REQUEST = new PollResponse(HttpResponseStatus.BAD_REQUEST, TEXT_PLAIN, "");
+	/** A request the session refuses: the reference's {@code {"code":3,...}}, not an empty 400. */
+	static final PollResponse BAD_REQUEST = error(EngineIoError.BAD_REQUEST);
+
+	/** A request for a session that closed meanwhile, as if it had never been found. */
+	static final PollResponse UNKNOWN_SID = error(EngineIoError.UNKNOWN_SID);
 
 	static PollResponse payload(String body) {
 		return new PollResponse(HttpResponseStatus.OK, TEXT_PLAIN, body);
+	}
+
+	private static PollResponse error(EngineIoError error) {
+		return new PollResponse(error.status(), "application/json", ErrorResponses.json(error, error.message()));
 	}
 
 }

@@ -68,14 +68,14 @@ final class PollingRequestHandler {
 		PollingTransport polling = session.polling();
 		if (!polling.startPost()) {
 			session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR, "overlapping post"));
-			return response.status(HttpResponseStatus.BAD_REQUEST).send();
+			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, false);
 		}
 		String contentType = request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
 		if (contentType != null && contentType.startsWith("application/octet-stream")) {
 			// EIO4 polling payloads are text only.
 			polling.endPost();
 			session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR, "binary payload on EIO4"));
-			return response.status(HttpResponseStatus.BAD_REQUEST).send();
+			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, false);
 		}
 		int max = this.options.maxHttpBufferSize();
 		long declared = contentLength(request.requestHeaders());

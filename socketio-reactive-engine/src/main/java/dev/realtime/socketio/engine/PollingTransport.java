@@ -90,7 +90,8 @@ final class PollingTransport {
 	/** A GET: answered at once, or held open until there are packets for it. */
 	void onPoll(MonoSink<PollResponse> sink) {
 		if (this.session.isClosed()) {
-			sink.success(PollResponse.BAD_REQUEST);
+			// Found before it closed: the reference would not have found it at all.
+			sink.success(PollResponse.UNKNOWN_SID);
 			return;
 		}
 		WebSocketUpgrade upgrade = this.session.upgrade();
@@ -121,14 +122,18 @@ final class PollingTransport {
 			return;
 		}
 		if (this.session.isClosing()) {
-			flushWith(this.closingPacket);
+			// The session is gone before the answer leaves, so that the client's next poll,
+			// wherever it runs, finds no session.
+			buffer().add(this.closingPacket);
+			String last = EnginePayloadCodec.encodePayload(copy());
+			this.waiting = null;
 			this.session.finishClose();
-		}
-		else if (upgrade != null) {
-			// EIO4 upgrade: release the poll so that the client can pause polling.
-			flushWith(EnginePacket.NOOP);
+			sink.success(PollResponse.payload(last));
 		}
 		else {
+			// Also during an upgrade: the poll waits, as in the reference, for packets or for
+			// the upgrade's next noop (WebSocketUpgrade), which comes only once the probe ping
+			// arrived. A noop before then would end polls that the client has not paused.
 			flush();
 		}
 	}

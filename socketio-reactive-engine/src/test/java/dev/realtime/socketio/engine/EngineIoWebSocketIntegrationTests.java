@@ -2,11 +2,13 @@ package dev.realtime.socketio.engine;
 
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.RawWebSocketClient.Frame;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
@@ -139,7 +141,10 @@ class EngineIoWebSocketIntegrationTests {
 			ws.send("4" + "x".repeat(999));
 			assertThat(ws.nextText()).hasSize(1000);
 			ws.send("4" + "x".repeat(1000));
-			assertThat(ws.awaitCloseStatus().code()).isEqualTo(1009);
+			WebSocketCloseStatus status = ws.awaitCloseStatus();
+			assertThat(status.code()).isEqualTo(1009);
+			// As the reference: no reason text (Netty's names the limit)
+			assertThat(status.reasonText()).isEmpty();
 			ws.awaitClosed();
 		}
 		this.server.awaitNoSessions();
@@ -259,6 +264,84 @@ class EngineIoWebSocketIntegrationTests {
 			}
 			ws.send("4hello");
 			assertThat(ws.nextTextAnsweringPings()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
+	void pollSentRightAfterTheUpgradePacketIsABadRequestWithItsBody() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+			// As the official suite: the poll does not wait for the probe's answer.
+			ws.send("2probe");
+			ws.send("5");
+			Reply reply = this.server.get(polling(sid));
+			assertThat(reply.status()).isEqualTo(400);
+			assertThat(reply.json().path("code").asInt()).isEqualTo(3);
+			assertThat(reply.json().path("message").asString()).isEqualTo("Bad request");
+			assertThat(ws.nextText()).isEqualTo("3probe");
+		}
+	}
+
+	@Test
+	void pollHeldWhenTheUpgradePacketArrivesIsABadRequest() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
+		pending.subscribe();
+		this.server.awaitPendingPoll(sid);
+		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+			// The poll raced the upgrade: the server read it first, the client sent it after.
+			ws.send("5");
+			Reply reply = block(pending);
+			assertThat(reply.status()).isEqualTo(400);
+			assertThat(reply.json().path("code").asInt()).isEqualTo(3);
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
+		}
+	}
+
+	@Test
+	void pollBeforeTheProbePingWaitsForPackets() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+			EngineIoSession session = (EngineIoSession) socket;
+			await().atMost(EngineIoTestServer.TIMEOUT).until(() -> {
+				CompletableFuture<Boolean> probing = new CompletableFuture<>();
+				session.execute(() -> probing.complete(session.upgrade() != null));
+				return probing.get();
+			});
+			// A probe WebSocket alone does not release polls: the client has not paused.
+			Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
+			pending.subscribe();
+			this.server.awaitPendingPoll(sid);
+			socket.send("data");
+			assertThat(block(pending).text()).isEqualTo("4data");
+			ws.send("2probe");
+			assertThat(ws.nextText()).isEqualTo("3probe");
+			assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
+		}
+	}
+
+	@Test
+	void secondWebSocketRightAfterTheUpgradePacketIsClosedAfterTheUpgrade() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+			// As the official suite: the second WebSocket does not wait for the probe's answer,
+			// and is refused only once the server has read what came before it.
+			ws.send("2probe");
+			ws.send("5");
+			try (WrittenWebSocket second = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
+				second.awaitClosed();
+			}
+			assertThat(socket.transport()).isEqualTo(EngineIoTransport.WEBSOCKET);
+			assertThat(ws.nextText()).isEqualTo("3probe");
+			ws.send("4hello");
+			assertThat(ws.nextText()).isEqualTo("4hello");
 		}
 	}
 

@@ -202,6 +202,20 @@ class SocketIoJavaClientIntegrationTests {
 	}
 
 	@Test
+	void binaryArgumentsTravelOverPolling() throws Exception {
+		// Over polling the client sends its attachments as base64 in lines, ending in a newline.
+		JavaTestClient client = client("polling");
+		client.connect();
+		SocketIoSocket socket = nextConnection();
+		socket.on("upload", (args, ack) -> ack.send("stored", args.get(0), args.get(1).path("file")));
+		JSONObject nested = new JSONObject().put("file", new byte[] { 4, 5 });
+		Object[] reply = client.emitAndAwaitAck("upload", new byte[] { 1, 2, 3 }, nested);
+		assertThat(reply[0]).isEqualTo("stored");
+		assertThat((byte[]) reply[1]).containsExactly(1, 2, 3);
+		assertThat((byte[]) reply[2]).containsExactly(4, 5);
+	}
+
+	@Test
 	void roomsAndBroadcastsReachTheRightClients() throws Exception {
 		JavaTestClient a = client();
 		JavaTestClient b = client();

@@ -86,11 +86,38 @@ public final class EnginePayloadCodec {
 
 	private static byte[] decodeBase64(String text, int from, int to) {
 		try {
-			return Base64.getDecoder().decode(text.substring(from, to));
+			return Base64.getDecoder().decode(withoutWhitespace(text, from, to));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new EngineIoParseException("Invalid base64 in binary packet: " + ex.getMessage());
 		}
+	}
+
+	/**
+	 * The base64 text without its line breaks and spaces: the Java client (io.socket) wraps
+	 * its base64 in lines and ends it with a newline, and the reference server's decoder skips
+	 * whitespace. Anything else that is not base64 is still an error.
+	 */
+	private static String withoutWhitespace(String text, int from, int to) {
+		int i = from;
+		while (i < to && !isWhitespace(text.charAt(i))) {
+			i++;
+		}
+		if (i == to) {
+			return text.substring(from, to);
+		}
+		StringBuilder stripped = new StringBuilder(to - from).append(text, from, i);
+		for (; i < to; i++) {
+			char c = text.charAt(i);
+			if (!isWhitespace(c)) {
+				stripped.append(c);
+			}
+		}
+		return stripped.toString();
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == '\n' || c == '\r' || c == ' ' || c == '\t';
 	}
 
 }

@@ -65,6 +65,15 @@ class EnginePayloadCodecTests {
 	}
 
 	@Test
+	void binaryMessageInBase64LinesIsDecoded() {
+		// The Java client's base64: wrapped lines and a trailing newline
+		List<EnginePacket> packets = EnginePayloadCodec.decodePayload("bAQID\n\u001ebAQ\r\nIDBA==\n", 10);
+		assertThat(packets).hasSize(2);
+		assertThat(packets.get(0).binary()).containsExactly(1, 2, 3);
+		assertThat(packets.get(1).binary()).containsExactly(ONE_TO_FOUR);
+	}
+
+	@Test
 	void binaryMessageIsEncodedAsBase64WithoutTypeDigit() {
 		assertThat(EnginePacket.message(ONE_TO_FOUR).pollingForm()).isEqualTo("bAQIDBA==");
 	}
