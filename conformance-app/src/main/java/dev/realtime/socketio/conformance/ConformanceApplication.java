@@ -6,7 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 /**
  * Serves {@code /engine.io/} (raw Engine.IO echo), {@code /socket.io/} (the Socket.IO
  * contract) and {@code /socket.io-csr/} (with connection state recovery) on port 3000, as
- * {@code shared/spec/CONFORMANCE-APP.md} describes.
+ * {@code docs/protocol.md} section 3 describes.
  */
 @SpringBootApplication
 public class ConformanceApplication {

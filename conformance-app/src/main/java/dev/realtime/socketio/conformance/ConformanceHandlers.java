@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The handlers every namespace of the {@code /socket.io/} endpoint installs
- * (CONFORMANCE-APP.md section 2). Each returns a {@code Mono}, so it runs on the
+ * (docs/protocol.md 3.2). Each returns a {@code Mono}, so it runs on the
  * connection's event loop: emits are queued before the acknowledgement that follows them.
  */
 abstract class ConformanceHandlers {

@@ -19,7 +19,7 @@ import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Cluster mode (CONFORMANCE-APP.md section 4): two instances of the app on one Redis.
+ * Cluster mode (docs/protocol.md 3.4): two instances of the app on one Redis.
  */
 class ConformanceAppClusterIntegrationTests {
 

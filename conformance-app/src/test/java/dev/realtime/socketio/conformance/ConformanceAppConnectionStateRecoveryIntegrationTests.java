@@ -21,7 +21,7 @@ import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code /socket.io-csr/} endpoint of CONFORMANCE-APP.md section 3 with the npm client:
+ * The {@code /socket.io-csr/} endpoint of docs/protocol.md 3.3 with the npm client:
  * a client whose transport the server closed comes back with its id and the room events it
  * missed.
  */

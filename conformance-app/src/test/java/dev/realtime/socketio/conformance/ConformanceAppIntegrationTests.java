@@ -23,7 +23,7 @@ import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The conformance app as suites see it: the three parts of CONFORMANCE-APP.md served on
+ * The conformance app as suites see it: the three parts of docs/protocol.md section 3 served on
  * one port, driven by the official npm client and raw HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)

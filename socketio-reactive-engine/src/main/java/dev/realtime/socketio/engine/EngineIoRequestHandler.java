@@ -32,7 +32,7 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * Turns HTTP requests into session operations: the checks and errors of the protocol
- * (PROTOCOL.md 1.7, in the reference server's order), CORS, and WebSocket sessions and
+ * (docs/protocol.md 1.7, in the reference server's order), CORS, and WebSocket sessions and
  * upgrades; long-polling GET and POST go to the {@link PollingRequestHandler}.
  */
 final class EngineIoRequestHandler {

@@ -31,7 +31,7 @@ public final class SocketIoPacket {
 
 	/**
 	 * Event names a server must not emit and a decoder rejects in incoming events
-	 * (PROTOCOL.md 2.6): they are the client's own lifecycle events.
+	 * (docs/protocol.md 2.6): they are the client's own lifecycle events.
 	 */
 	public static final Set<String> RESERVED_EVENT_NAMES = Set.of("connect", "connect_error", "disconnect",
 			"disconnecting", "newListener", "removeListener");

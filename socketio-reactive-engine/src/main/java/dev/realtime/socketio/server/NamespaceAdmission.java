@@ -73,7 +73,7 @@ final class NamespaceAdmission {
 		JsonNode offset = auth.get("offset");
 		if (this.namespace.connectionStateRecovery() != null && pid != null && pid.isString() && offset != null
 				&& offset.isString()) {
-			// PROTOCOL.md 2.8: the auth keeps pid and offset, as in the reference server.
+			// docs/protocol.md 2.8: the auth keeps pid and offset, as in the reference server.
 			this.namespace.adapter().restoreSession(pid.stringValue(), offset.stringValue())
 				.singleOptional()
 				.onErrorResume((ex) -> {

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * HTTP long-polling against a real server (PROTOCOL.md 1.2, 1.4, 1.6, 1.7, 1.8, 1.10),
+ * HTTP long-polling against a real server (docs/protocol.md 1.2, 1.4, 1.6, 1.7, 1.8, 1.10),
  * driven by Reactor Netty's {@code HttpClient}.
  */
 class EngineIoPollingIntegrationTests {
@@ -108,7 +108,7 @@ class EngineIoPollingIntegrationTests {
 		assertThat(reply.text()).startsWith("0{").endsWith("}" + SEPARATOR + "4welcome");
 	}
 
-	// Errors (PROTOCOL.md 1.7)
+	// Errors (docs/protocol.md 1.7)
 
 	static Stream<Arguments> errors() {
 		return Stream.of(
@@ -307,7 +307,7 @@ class EngineIoPollingIntegrationTests {
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4still here");
 	}
 
-	// Body size (PROTOCOL.md 1.4)
+	// Body size (docs/protocol.md 1.4)
 
 	@Test
 	void postOfExactlyMaxHttpBufferSizeIsAccepted() {
@@ -406,7 +406,7 @@ class EngineIoPollingIntegrationTests {
 		assertThat(this.server.post(polling(sid), "4small").text()).isEqualTo("ok");
 	}
 
-	// Heartbeat (PROTOCOL.md 1.6)
+	// Heartbeat (docs/protocol.md 1.6)
 
 	@Test
 	void heartbeatRoundsKeepTheSessionOpen() {
@@ -438,7 +438,7 @@ class EngineIoPollingIntegrationTests {
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
 	}
 
-	// Close (PROTOCOL.md 1.8)
+	// Close (docs/protocol.md 1.8)
 
 	@Test
 	void pollThatArrivesJustAfterTheClosePacketGetsNoopThenTheSessionIsGone() {
@@ -488,7 +488,7 @@ class EngineIoPollingIntegrationTests {
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
 	}
 
-	// CORS (PROTOCOL.md 1.10)
+	// CORS (docs/protocol.md 1.10)
 
 	@Test
 	void withoutConfiguredOriginsOnlyTheServersOwnOriginMayConnect() {
@@ -592,7 +592,7 @@ class EngineIoPollingIntegrationTests {
 		assertThat(this.server.engine().sessionCount()).isZero();
 	}
 
-	// allowRequest (PROTOCOL.md 1.7 code 4)
+	// allowRequest (docs/protocol.md 1.7 code 4)
 
 	@Test
 	void requestFilterRejectionIsForbidden() {

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * WebSocket sessions and the polling to WebSocket upgrade against a real server
- * (PROTOCOL.md 1.2, 1.5, 1.6, 1.9), driven by Reactor Netty's WebSocket client.
+ * (docs/protocol.md 1.2, 1.5, 1.6, 1.9), driven by Reactor Netty's WebSocket client.
  */
 class EngineIoWebSocketIntegrationTests {
 
@@ -197,7 +197,7 @@ class EngineIoWebSocketIntegrationTests {
 		this.server.awaitNoSessions();
 	}
 
-	// Upgrade (PROTOCOL.md 1.9)
+	// Upgrade (docs/protocol.md 1.9)
 
 	@Test
 	void pollingSessionUpgradesToWebSocket() {

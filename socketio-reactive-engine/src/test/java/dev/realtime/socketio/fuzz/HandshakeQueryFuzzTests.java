@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes the request handling of a running Engine.IO server, the handshake query first:
  * whatever the request line, query and headers, the answer is a well-formed HTTP response
- * with a status PROTOCOL.md documents, an error body that matches its status, and the server
+ * with a status docs/protocol.md documents, an error body that matches its status, and the server
  * stays up.
  * <p>An input is a small text request, one line each: {@code <METHOD> <query>} (or
  * {@code <METHOD> /<path>?<query>} for a full request target), then {@code Name: value}
@@ -159,7 +159,7 @@ class HandshakeQueryFuzzTests {
 			case 204 -> assertThat(method).as(description).isEqualTo("OPTIONS");
 			// Netty's WebSocket handshake refuses an unsupported Sec-WebSocket-Version with 426
 			case 426 -> assertThat(upgrade).as(description).isTrue();
-			// PROTOCOL.md 1.4: another method than GET and POST on a live session
+			// docs/protocol.md 1.4: another method than GET and POST on a live session
 			case 500 -> assertThat(liveSid && !method.equals("GET") && !method.equals("POST")).as(description).isTrue();
 			case 200, 400, 403, 404, 413 -> {
 			}
@@ -178,7 +178,7 @@ class HandshakeQueryFuzzTests {
 		JsonNode body = json.readTree(response.body());
 		assertThat(body.isObject()).as(description).isTrue();
 		assertThat(body.get("message").isString()).as(description).isTrue();
-		// PROTOCOL.md 1.7: codes 0, 1, 2, 3 and 5 are 400s, code 4 is a 403
+		// docs/protocol.md 1.7: codes 0, 1, 2, 3 and 5 are 400s, code 4 is a 403
 		int code = body.get("code").asInt();
 		assertThat(code).as(description).isBetween(0, 5);
 		assertThat(response.status()).as(description).isEqualTo((code == 4) ? 403 : 400);

@@ -39,7 +39,7 @@ class SocketIoPacketDecoderTests {
 
 	static Stream<Arguments> textPackets() {
 		return Stream.of(
-				// PROTOCOL.md 2.2
+				// docs/protocol.md 2.2
 				arguments("0", SocketIoPacketType.CONNECT, "/", -1, null),
 				arguments("0/admin,{\"token\":\"123\"}", SocketIoPacketType.CONNECT, "/admin", -1, "{\"token\":\"123\"}"),
 				arguments("0{\"sid\":\"wZX3oN0bSVIhsaknAAAI\"}", SocketIoPacketType.CONNECT, "/", -1,
@@ -51,7 +51,7 @@ class SocketIoPacketDecoderTests {
 				arguments("1/admin,", SocketIoPacketType.DISCONNECT, "/admin", -1, null),
 				arguments("4{\"message\":\"Not authorized\"}", SocketIoPacketType.CONNECT_ERROR, "/", -1,
 						"{\"message\":\"Not authorized\"}"),
-				// PROTOCOL.md 2.4 and 3: both forms of a namespace without payload
+				// docs/protocol.md 2.4 and 3: both forms of a namespace without payload
 				arguments("0/custom", SocketIoPacketType.CONNECT, "/custom", -1, null),
 				arguments("0/custom,", SocketIoPacketType.CONNECT, "/custom", -1, null),
 				arguments("0/custom,{\"token\":\"abc\"}", SocketIoPacketType.CONNECT, "/custom", -1, "{\"token\":\"abc\"}"),
@@ -95,7 +95,7 @@ class SocketIoPacketDecoderTests {
 
 	static Stream<Arguments> binaryPackets() {
 		return Stream.of(
-				// PROTOCOL.md 2.2 and 3
+				// docs/protocol.md 2.2 and 3
 				arguments("51-[\"baz\"," + PH0 + "]", SocketIoPacketType.BINARY_EVENT, "/", -1, 1),
 				arguments("52-/admin,[\"baz\"," + PH0 + "," + PH1 + "]", SocketIoPacketType.BINARY_EVENT, "/admin", -1, 2),
 				arguments("61-15[\"bar\"," + PH0 + "]", SocketIoPacketType.BINARY_ACK, "/", 15, 1),
@@ -221,7 +221,7 @@ class SocketIoPacketDecoderTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = {
-		// Unknown or missing type (PROTOCOL.md 2.6: "4abc" on the wire)
+		// Unknown or missing type (docs/protocol.md 2.6: "4abc" on the wire)
 		"", "abc", "9", "7[\"a\"]", "-1", " 2[\"a\"]",
 		// EVENT payload rules
 		"2", "2{}", "2[]", "2\"a\"", "2abc[\"x\"]", "2[{\"a\":1}]", "2[null]", "2[true]", "2[[\"a\"]]",

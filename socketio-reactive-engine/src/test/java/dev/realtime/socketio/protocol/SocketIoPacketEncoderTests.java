@@ -37,7 +37,7 @@ class SocketIoPacketEncoderTests {
 
 	static Stream<Arguments> specExamples() {
 		return Stream.of(
-				// PROTOCOL.md 2.2
+				// docs/protocol.md 2.2
 				arguments(SocketIoPacket.connect("/", null), "0", 0),
 				arguments(SocketIoPacket.connect("/admin", object("{\"token\":\"123\"}")), "0/admin,{\"token\":\"123\"}", 0),
 				arguments(SocketIoPacket.connect("/", object("{\"sid\":\"wZX3oN0bSVIhsaknAAAI\"}")),
@@ -54,7 +54,7 @@ class SocketIoPacketEncoderTests {
 						"52-/admin,[\"baz\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]", 2),
 				arguments(SocketIoPacket.ack("/", args("bar", BYTES_1), 15),
 						"61-15[\"bar\",{\"_placeholder\":true,\"num\":0}]", 1),
-				// PROTOCOL.md 3 (socket.io-protocol test suite)
+				// docs/protocol.md 3 (socket.io-protocol test suite)
 				arguments(SocketIoPacket.connect("/custom", object("{\"sid\":\"abc\"}")), "0/custom,{\"sid\":\"abc\"}", 0),
 				arguments(SocketIoPacket.event("/", array("[\"auth\",{}]")), "2[\"auth\",{}]", 0),
 				arguments(SocketIoPacket.event("/custom", array("[\"auth\",{\"token\":\"abc\"}]")),

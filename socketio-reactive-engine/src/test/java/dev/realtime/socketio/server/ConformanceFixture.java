@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The conformance contract (shared/spec/CONFORMANCE-APP.md sections 1 and 2) on the engine
+ * The conformance contract (docs/protocol.md 3.1 and 3.2) on the engine
  * API alone, for the engine's own integration tests. {@code main} serves it on port 3000
  * for the official suites.
  */

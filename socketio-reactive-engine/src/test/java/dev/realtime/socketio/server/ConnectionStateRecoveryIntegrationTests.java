@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Connection state recovery (PROTOCOL.md 2.8) with the npm {@code socket.io-client} and,
+ * Connection state recovery (docs/protocol.md 2.8) with the npm {@code socket.io-client} and,
  * for the wire format, a raw WebSocket: a client that lost its connection gets its id,
  * rooms, data and every missed event back.
  */

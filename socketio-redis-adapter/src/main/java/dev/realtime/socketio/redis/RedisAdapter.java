@@ -134,7 +134,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	/**
-	 * PROTOCOL.md 2.8 in a cluster: the stream gives the offset, then the packet goes out with
+	 * docs/protocol.md 2.8 in a cluster: the stream gives the offset, then the packet goes out with
 	 * it, here and to the other nodes. Without Redis the packet still reaches this node's
 	 * sockets, without an offset.
 	 */

@@ -63,7 +63,7 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	}
 
 	/**
-	 * Return whether a packet gets an offset with connection state recovery on (PROTOCOL.md
+	 * Return whether a packet gets an offset with connection state recovery on (docs/protocol.md
 	 * 2.8): an event without ack id, not volatile. Packets with an ack id are not kept: the
 	 * callback cannot be restored.
 	 * @param packet the packet
@@ -124,7 +124,7 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
 		SocketIoPacket toSend = packet;
 		if (this.sessions != null && isRecoverable(packet, options)) {
-			// PROTOCOL.md 2.8: one offset per broadcast, kept before the recipients are chosen.
+			// docs/protocol.md 2.8: one offset per broadcast, kept before the recipients are chosen.
 			toSend = this.sessions.store(packet, options);
 		}
 		deliverLocally(toSend, options);

@@ -16,7 +16,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Tests for {@link EnginePayloadCodec} and {@link EnginePacket}, with the examples of
- * PROTOCOL.md 1.3 and 1.4.
+ * docs/protocol.md 1.3 and 1.4.
  */
 class EnginePayloadCodecTests {
 
