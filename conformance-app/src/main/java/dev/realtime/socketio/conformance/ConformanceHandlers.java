@@ -18,15 +18,15 @@ import tools.jackson.databind.node.ArrayNode;
 
 /**
  * The handlers every namespace of the {@code /socket.io/} endpoint installs
- * (docs/protocol.md 3.2). Each returns a {@code Mono}, so it runs on the
- * connection's event loop: emits are queued before the acknowledgement that follows them.
+ * (docs/protocol.md 3.2). Each returns a {@code Mono}, so it runs on the connection's
+ * event loop: emits are queued before the acknowledgement that follows them.
  */
 abstract class ConformanceHandlers {
 
 	/**
-	 * The official suite reads the CONNECT acknowledgement and the {@code auth} event with two
-	 * separate one-shot listeners, so it misses the event when both arrive in one network
-	 * read; a short pause keeps them apart.
+	 * The official suite reads the CONNECT acknowledgement and the {@code auth} event
+	 * with two separate one-shot listeners, so it misses the event when both arrive in
+	 * one network read; a short pause keeps them apart.
 	 */
 	private static final Duration AUTH_DELAY = Duration.ofMillis(20);
 
@@ -51,8 +51,8 @@ abstract class ConformanceHandlers {
 
 	@OnEvent("request-server-ack")
 	Mono<Void> requestServerAck(SocketIoSocket socket, EventContext event) {
-		socket.emitWithCallback("server-ack-request",
-				(error, reply) -> socket.emit("server-ack-result", all(reply)), all(event.args()));
+		socket.emitWithCallback("server-ack-request", (error, reply) -> socket.emit("server-ack-result", all(reply)),
+				all(event.args()));
 		return Mono.empty();
 	}
 
@@ -118,7 +118,9 @@ abstract class ConformanceHandlers {
 
 	@OnEvent("cluster-sockets")
 	Mono<List<String>> clusterSockets(Namespace namespace, @Payload String room) {
-		return namespace.in(room).fetchSockets().map((sockets) -> sockets.stream().map(RemoteSocket::id).sorted().toList());
+		return namespace.in(room)
+			.fetchSockets()
+			.map((sockets) -> sockets.stream().map(RemoteSocket::id).sorted().toList());
 	}
 
 	private static String room(EventContext event) {

@@ -16,10 +16,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The endpoint {@code /socket.io-csr/} (docs/protocol.md 3.3): a second Socket.IO
- * server, main namespace only, with connection state recovery on. It is not a default
- * candidate for injection, so the auto-configured server stays the one the annotation model
- * and the rest of the app use; its listeners go through the engine API.
+ * The endpoint {@code /socket.io-csr/} (docs/protocol.md 3.3): a second Socket.IO server,
+ * main namespace only, with connection state recovery on. It is not a default candidate
+ * for injection, so the auto-configured server stays the one the annotation model and the
+ * rest of the app use; its listeners go through the engine API.
  */
 @Configuration(proxyBeanMethods = false)
 class ConnectionStateRecoveryConfiguration {

@@ -14,8 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The raw Engine.IO endpoint {@code /engine.io/}: every message goes back unchanged to the
- * session that sent it. Same heartbeat, payload and CORS settings as the Socket.IO endpoint.
+ * The raw Engine.IO endpoint {@code /engine.io/}: every message goes back unchanged to
+ * the session that sent it. Same heartbeat, payload and CORS settings as the Socket.IO
+ * endpoint.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineIoEchoConfiguration {
@@ -23,10 +24,8 @@ class EngineIoEchoConfiguration {
 	@Bean(destroyMethod = "")
 	EngineIoServer echoEngine(SocketIoServer socketIo) {
 		EngineIoOptions socketIoEngine = socketIo.engine().options();
-		EngineIoServer engine = EngineIoServer.create(socketIoEngine.mutate()
-			.path("/engine.io/")
-			.cors(EngineIoCorsOptions.anyOrigin())
-			.build());
+		EngineIoServer engine = EngineIoServer
+			.create(socketIoEngine.mutate().path("/engine.io/").cors(EngineIoCorsOptions.anyOrigin()).build());
 		engine.onConnection(EngineIoEcho::attach);
 		return engine;
 	}

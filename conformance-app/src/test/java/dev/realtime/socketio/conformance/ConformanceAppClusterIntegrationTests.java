@@ -82,9 +82,11 @@ class ConformanceAppClusterIntegrationTests {
 			driver.awaitAck("c", "marker");
 			driver.awaitEvent("a", "room-message");
 			assertThat(driver.received((line) -> "a".equals(line.path("id").asString())
-					&& "room-message".equals(line.path("event").asString()))).hasSize(2);
+					&& "room-message".equals(line.path("event").asString())))
+				.hasSize(2);
 			assertThat(driver.received((line) -> "c".equals(line.path("id").asString())
-					&& "room-message".equals(line.path("event").asString()))).isEmpty();
+					&& "room-message".equals(line.path("event").asString())))
+				.isEmpty();
 		}
 	}
 

@@ -21,8 +21,8 @@ import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The {@code /socket.io-csr/} endpoint of docs/protocol.md 3.3 with the npm client:
- * a client whose transport the server closed comes back with its id and the room events it
+ * The {@code /socket.io-csr/} endpoint of docs/protocol.md 3.3 with the npm client: a
+ * client whose transport the server closed comes back with its id and the room events it
  * missed.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
@@ -38,8 +38,9 @@ class ConformanceAppConnectionStateRecoveryIntegrationTests {
 	final TestFixture<SocketIoNodeDriver> driver = TestFixture.of(SocketIoNodeDriver::start);
 
 	private JsonNode connect(String id) {
-		this.driver.get().connect(id, "http://127.0.0.1:" + this.port + "/", Map.of("path", "/socket.io-csr/", "transports",
-				List.of("websocket"), "reconnection", false));
+		this.driver.get()
+			.connect(id, "http://127.0.0.1:" + this.port + "/",
+					Map.of("path", "/socket.io-csr/", "transports", List.of("websocket"), "reconnection", false));
 		return this.driver.get().await(id, "connect");
 	}
 
@@ -82,7 +83,8 @@ class ConformanceAppConnectionStateRecoveryIntegrationTests {
 		this.driver.get().awaitAck("a", "third");
 		this.driver.get().awaitEvent("a", "room-event");
 		List<String> offsets = this.driver.get()
-			.received((line) -> "a".equals(line.path("id").asString()) && "room-event".equals(line.path("event").asString()))
+			.received((line) -> "a".equals(line.path("id").asString())
+					&& "room-event".equals(line.path("event").asString()))
 			.stream()
 			.map((line) -> args(line).get(1).asString())
 			.toList();

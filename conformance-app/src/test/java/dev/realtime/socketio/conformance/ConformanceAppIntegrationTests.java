@@ -23,8 +23,8 @@ import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The conformance app as suites see it: the three parts of docs/protocol.md section 3 served on
- * one port, driven by the official npm client and raw HTTP.
+ * The conformance app as suites see it: the three parts of docs/protocol.md section 3
+ * served on one port, driven by the official npm client and raw HTTP.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class ConformanceAppIntegrationTests {
@@ -47,29 +47,45 @@ class ConformanceAppIntegrationTests {
 
 	@Test
 	void rawEngineIoEndpointEchoesWithTheFixtureSettings() {
-		String open = http().get().uri("/engine.io/?EIO=4&transport=polling").responseContent().aggregate()
-			.asString().block(TIMEOUT);
+		String open = http().get()
+			.uri("/engine.io/?EIO=4&transport=polling")
+			.responseContent()
+			.aggregate()
+			.asString()
+			.block(TIMEOUT);
 		JsonNode handshake = JsonMapper.shared().readTree(open.substring(1));
 		assertThat(handshake.path("pingInterval").asInt()).isEqualTo(300);
 		assertThat(handshake.path("pingTimeout").asInt()).isEqualTo(200);
 		assertThat(handshake.path("maxPayload").asInt()).isEqualTo(1_000_000);
 		String sid = handshake.path("sid").asString();
-		String ok = http().post().uri("/engine.io/?EIO=4&transport=polling&sid=" + sid)
+		String ok = http().post()
+			.uri("/engine.io/?EIO=4&transport=polling&sid=" + sid)
 			.send(reactor.netty.ByteBufFlux.fromString(reactor.core.publisher.Mono.just("4hello\u001ebAQIDBA==")))
-			.responseContent().aggregate().asString().block(TIMEOUT);
+			.responseContent()
+			.aggregate()
+			.asString()
+			.block(TIMEOUT);
 		assertThat(ok).isEqualTo("ok");
-		String echoed = http().get().uri("/engine.io/?EIO=4&transport=polling&sid=" + sid).responseContent()
-			.aggregate().asString().block(TIMEOUT);
+		String echoed = http().get()
+			.uri("/engine.io/?EIO=4&transport=polling&sid=" + sid)
+			.responseContent()
+			.aggregate()
+			.asString()
+			.block(TIMEOUT);
 		assertThat(echoed).isEqualTo("4hello\u001ebAQIDBA==");
 	}
 
 	@Test
 	void refusesEngineIoVersion3AndAnswersCorsPreflights() {
-		int status = http().get().uri("/socket.io/?EIO=3&transport=polling").response()
-			.map((response) -> response.status().code()).block(TIMEOUT);
+		int status = http().get()
+			.uri("/socket.io/?EIO=3&transport=polling")
+			.response()
+			.map((response) -> response.status().code())
+			.block(TIMEOUT);
 		assertThat(status).isEqualTo(400);
-		var preflight = http().headers((headers) -> headers.set(HttpHeaderNames.ORIGIN, "https://example.org")
-			.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
+		var preflight = http()
+			.headers((headers) -> headers.set(HttpHeaderNames.ORIGIN, "https://example.org")
+				.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
 			.options()
 			.uri("/socket.io/?EIO=4&transport=polling")
 			.response()
@@ -83,7 +99,8 @@ class ConformanceAppIntegrationTests {
 	void servesTheSocketIoContractOnEveryNamespace() {
 		for (String namespace : List.of("/", "/custom")) {
 			String id = "c" + namespace.length();
-			this.driver.get().connect(id, url(namespace), Map.of("transports", List.of("websocket"), "auth", Map.of("k", 1)));
+			this.driver.get()
+				.connect(id, url(namespace), Map.of("transports", List.of("websocket"), "auth", Map.of("k", 1)));
 			this.driver.get().await(id, "connect");
 			assertThat(args(this.driver.get().awaitEvent(id, "auth")).get(0).path("k").asInt()).isEqualTo(1);
 			this.driver.get().emit(id, "message", "x", bin(new byte[] { 7 }));

@@ -18,8 +18,7 @@ import dev.realtime.socketio.spring.core.SocketIoTemplate;
 
 /**
  * Posts announcements into a room from plain HTTP, emitting from outside any Socket.IO
- * handler with the {@link SocketIoTemplate}:
- * <pre>
+ * handler with the {@link SocketIoTemplate}: <pre>
  * curl -H 'Content-Type: application/json' -d '{"text":"Lunch is ready"}' \
  *     http://localhost:8080/api/rooms/general/announcements
  * </pre>
@@ -68,6 +67,7 @@ public class AnnouncementController {
 
 	/**
 	 * The body of an announcement request.
+	 *
 	 * @param text the text
 	 */
 	public record Announcement(@NotBlank @Size(max = 500) String text) {
@@ -75,6 +75,7 @@ public class AnnouncementController {
 
 	/**
 	 * The body of a refused request.
+	 *
 	 * @param error why it was refused
 	 */
 	public record ErrorResponse(String error) {

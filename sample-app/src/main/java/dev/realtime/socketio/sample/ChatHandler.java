@@ -27,9 +27,9 @@ import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 /**
  * The chat's Socket.IO namespace. The page emits {@code join}, {@code leave},
  * {@code message} (with an ack: the delivery tick) and {@code typing}; the server emits
- * {@code message}, {@code presence}, {@code typing}, {@code announcement},
- * {@code stats} and, to a socket restored by connection state recovery once it has been
- * sent what it missed, {@code recovered}.
+ * {@code message}, {@code presence}, {@code typing}, {@code announcement}, {@code stats}
+ * and, to a socket restored by connection state recovery once it has been sent what it
+ * missed, {@code recovered}.
  *
  * @since 0.1.0
  */
@@ -37,9 +37,12 @@ import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 @EmitsEvent(name = "message", payload = ChatMessage.class, description = "A message someone wrote in a room you joined")
 @EmitsEvent(name = "announcement", payload = ChatMessage.class, description = "An announcement posted over HTTP")
 @EmitsEvent(name = "presence", payload = ChatHandler.Presence.class, description = "Who is in a room now")
-@EmitsEvent(name = "typing", payload = ChatHandler.TypingNotice.class, description = "Someone started or stopped typing")
-@EmitsEvent(name = "stats", payload = ServerStatisticsPublisher.Statistics.class, description = "The live panel's figures, every second")
-@EmitsEvent(name = "recovered", payload = ChatHandler.Recovered.class, description = "Sent to a recovered socket after the events it missed")
+@EmitsEvent(name = "typing", payload = ChatHandler.TypingNotice.class,
+		description = "Someone started or stopped typing")
+@EmitsEvent(name = "stats", payload = ServerStatisticsPublisher.Statistics.class,
+		description = "The live panel's figures, every second")
+@EmitsEvent(name = "recovered", payload = ChatHandler.Recovered.class,
+		description = "Sent to a recovered socket after the events it missed")
 public class ChatHandler {
 
 	/** The namespace of the chat. */
@@ -48,12 +51,15 @@ public class ChatHandler {
 	private static final Log logger = LogFactory.getLog(ChatHandler.class);
 
 	/**
-	 * The socket's nickname, in its data as a plain string: unlike the principal, it reads
-	 * the same on sockets fetched from other nodes (Redis adapter).
+	 * The socket's nickname, in its data as a plain string: unlike the principal, it
+	 * reads the same on sockets fetched from other nodes (Redis adapter).
 	 */
 	static final String NICKNAME = ChatHandler.class.getName() + ".NICKNAME";
 
-	/** The socket's chat rooms, in its data: rooms are gone from the adapter on disconnect. */
+	/**
+	 * The socket's chat rooms, in its data: rooms are gone from the adapter on
+	 * disconnect.
+	 */
 	private static final String JOINED_ROOMS = ChatHandler.class.getName() + ".ROOMS";
 
 	private final ChatRooms rooms;
@@ -76,8 +82,8 @@ public class ChatHandler {
 
 	/**
 	 * A new socket starts with no rooms. A recovered one is back in its rooms, with its
-	 * data, and has just been sent the events it missed: tell its rooms it is back, and tell
-	 * the page it has caught up.
+	 * data, and has just been sent the events it missed: tell its rooms it is back, and
+	 * tell the page it has caught up.
 	 */
 	@OnConnect
 	Mono<Void> connected(SocketIoSocket socket, ChatUser user) {
@@ -89,9 +95,7 @@ public class ChatHandler {
 		logger.info(user.nickname() + " reconnected, recovered (socket " + socket.id() + ")");
 		List<String> joined = List.copyOf(joinedRooms(socket));
 		socket.emit("recovered", new Recovered(joined));
-		return Flux.fromIterable(joined)
-			.flatMap((room) -> publishPresence(socket.namespace(), room))
-			.then();
+		return Flux.fromIterable(joined).flatMap((room) -> publishPresence(socket.namespace(), room)).then();
 	}
 
 	/**
@@ -141,14 +145,16 @@ public class ChatHandler {
 	void typing(SocketIoSocket socket, ChatUser user, Typing typing) {
 		String key = this.rooms.key(this.rooms.name(typing.room()));
 		if (socket.rooms().contains(key)) {
-			socket.to(key).asVolatile().emit("typing", new TypingNotice(typing.room(), user.nickname(), typing.typing()));
+			socket.to(key)
+				.asVolatile()
+				.emit("typing", new TypingNotice(typing.room(), user.nickname(), typing.typing()));
 		}
 	}
 
 	/**
-	 * Tell the socket's rooms it left. Its nickname is given up, unless the socket may come
-	 * back with connection state recovery (the server keeps its session after a recoverable
-	 * disconnection): then it is kept for the recovery window.
+	 * Tell the socket's rooms it left. Its nickname is given up, unless the socket may
+	 * come back with connection state recovery (the server keeps its session after a
+	 * recoverable disconnection): then it is kept for the recovery window.
 	 */
 	@OnDisconnect
 	Mono<Void> disconnected(SocketIoSocket socket, ChatUser user, DisconnectReason reason) {
@@ -194,6 +200,7 @@ public class ChatHandler {
 
 	/**
 	 * A message as the page sends it.
+	 *
 	 * @param id an id the page chose, to match the ack
 	 * @param room the room
 	 * @param text the text
@@ -204,6 +211,7 @@ public class ChatHandler {
 
 	/**
 	 * The ack of a message: the page shows its delivery tick.
+	 *
 	 * @param id the message id
 	 * @param at when the server received it
 	 */
@@ -212,6 +220,7 @@ public class ChatHandler {
 
 	/**
 	 * A typing notice as the page sends it.
+	 *
 	 * @param room the room
 	 * @param typing whether the user is typing or stopped
 	 */
@@ -220,6 +229,7 @@ public class ChatHandler {
 
 	/**
 	 * A typing notice as the room receives it.
+	 *
 	 * @param room the room
 	 * @param nickname who is typing
 	 * @param typing whether they are typing or stopped
@@ -229,6 +239,7 @@ public class ChatHandler {
 
 	/**
 	 * The people in a room.
+	 *
 	 * @param room the room
 	 * @param members their nicknames, sorted
 	 */
@@ -237,6 +248,7 @@ public class ChatHandler {
 
 	/**
 	 * Sent to a recovered socket after the events it missed.
+	 *
 	 * @param rooms the rooms it is back in
 	 */
 	record Recovered(List<String> rooms) {
@@ -244,6 +256,7 @@ public class ChatHandler {
 
 	/**
 	 * A room as the page sees it after joining.
+	 *
 	 * @param room the canonical room name
 	 * @param members the people in it
 	 * @param history the last messages, oldest first

@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
  * @param at when the server received it, in milliseconds since the epoch
  * @since 0.1.0
  */
-public record ChatMessage(String id, String room, @Nullable String from, String text,
-		long at) {
+public record ChatMessage(String id, String room, @Nullable String from, String text, long at) {
 
 }

@@ -69,8 +69,8 @@ public class Nicknames {
 	 */
 	public void hold(String nickname, String socketId, Duration duration) {
 		Instant until = Instant.now().plus(duration);
-		this.holders.computeIfPresent(key(nickname),
-				(name, holder) -> holder.socketId().equals(socketId) ? new Holder(holder.user(), socketId, until) : holder);
+		this.holders.computeIfPresent(key(nickname), (name, holder) -> holder.socketId().equals(socketId)
+				? new Holder(holder.user(), socketId, until) : holder);
 	}
 
 	/**
@@ -79,7 +79,8 @@ public class Nicknames {
 	 * @param socketId the socket that held it
 	 */
 	public void release(String nickname, String socketId) {
-		this.holders.computeIfPresent(key(nickname), (name, holder) -> holder.socketId().equals(socketId) ? null : holder);
+		this.holders.computeIfPresent(key(nickname),
+				(name, holder) -> holder.socketId().equals(socketId) ? null : holder);
 	}
 
 	private static String key(String nickname) {
@@ -88,6 +89,7 @@ public class Nicknames {
 
 	/**
 	 * A nickname's holder.
+	 *
 	 * @param user who holds it
 	 * @param socketId the socket that holds it
 	 * @param keptUntil until when the name stays held while that socket is not connected

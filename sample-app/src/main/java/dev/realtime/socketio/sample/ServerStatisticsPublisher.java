@@ -59,6 +59,7 @@ public class ServerStatisticsPublisher {
 
 	/**
 	 * The figures of the live panel.
+	 *
 	 * @param connections the sockets connected to the chat
 	 * @param messagesPerSecond messages per second over the last seconds
 	 * @param rooms the rooms with people in them

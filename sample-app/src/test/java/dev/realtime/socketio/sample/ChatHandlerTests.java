@@ -89,6 +89,7 @@ class ChatHandlerTests {
 
 	/**
 	 * The ack of an event the chat refused ({@code @SocketIoExceptionHandler}).
+	 *
 	 * @param error the message
 	 */
 	record ErrorReply(String error) {

@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.fail;
  * The chat page end to end, in headless Chromium driven by {@code playwright-core}
  * ({@code src/test/resources/node/chat-browser.js}): two people chat in a room, a taken
  * nickname is refused, and a page whose transport the server drops recovers its session
- * with connection state recovery: it shows the messages sent to its room while it was away,
- * in order and once each. Screenshots are saved under {@code target/screenshots/}.
+ * with connection state recovery: it shows the messages sent to its room while it was
+ * away, in order and once each. Screenshots are saved under {@code target/screenshots/}.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SampleAppBrowserIntegrationTests {
@@ -68,8 +68,8 @@ class SampleAppBrowserIntegrationTests {
 
 	/**
 	 * Close the Engine.IO connection of a user's sockets, as a network failure would: the
-	 * page sees {@code transport close} (or {@code transport error}) and reconnects (a server-side disconnect would not
-	 * reconnect).
+	 * page sees {@code transport close} (or {@code transport error}) and reconnects (a
+	 * server-side disconnect would not reconnect).
 	 */
 	private List<SocketIoSocket> closeTransports(String nickname) {
 		List<SocketIoSocket> sockets = this.template.namespace(ChatHandler.NAMESPACE)

@@ -126,7 +126,8 @@ class SampleAppIntegrationTests {
 		emitWithAck(alice, "join", room);
 		BlockingQueue<JSONObject> presence = listen(alice, "presence");
 		emitWithAck(bob, "join", room);
-		// Bob's join is announced separately from his ack: wait for it, so it cannot be taken
+		// Bob's join is announced separately from his ack: wait for it, so it cannot be
+		// taken
 		// for the update after his disconnection.
 		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room, "bob-" + room);
 		bob.disconnect();
@@ -172,7 +173,8 @@ class SampleAppIntegrationTests {
 			assertThat(page.await("bob", "disconnect").path("reason").asString()).isEqualTo("transport close");
 			assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room);
 			for (int i = 1; i <= 3; i++) {
-				emitWithAck(alice, "message", new JSONObject(Map.of("id", "m" + i, "room", room, "text", "missed " + i)));
+				emitWithAck(alice, "message",
+						new JSONObject(Map.of("id", "m" + i, "room", room, "text", "missed " + i)));
 			}
 			page.run("bob", "connectAgain");
 
@@ -188,13 +190,15 @@ class SampleAppIntegrationTests {
 			assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room, bob);
 			assertThat(page.received((line) -> "message".equals(line.path("event").asString()))).hasSize(3);
 
-			// Restored without authorizing again: the principal came back with the socket's data.
+			// Restored without authorizing again: the principal came back with the
+			// socket's data.
 			SocketIoSocket socket = this.template.namespace(ChatHandler.NAMESPACE).socket(sid);
 			assertThat(socket).isNotNull();
 			assertThat(SocketIoPrincipal.get(socket)).isEqualTo(new ChatUser(bob, "b"));
 			BlockingQueue<JSONObject> toAlice = listen(alice, "message");
 			page.emitWithAck("bob", "back", "message", Map.of("id", "b1", "room", room, "text", "I am back"));
-			assertThat(SocketIoNodeDriver.args(page.awaitAck("bob", "back")).get(0).path("id").asString()).isEqualTo("b1");
+			assertThat(SocketIoNodeDriver.args(page.awaitAck("bob", "back")).get(0).path("id").asString())
+				.isEqualTo("b1");
 			assertThat(next(toAlice).getString("from")).isEqualTo(bob);
 		}
 	}
@@ -298,8 +302,8 @@ class SampleAppIntegrationTests {
 	void browserClientBundleAndPageAreServed() throws Exception {
 		HttpResponse<String> bundle = get("/socket.io/socket.io.js");
 		assertThat(bundle.statusCode()).isEqualTo(200);
-		assertThat(bundle.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/javascript"));
+		assertThat(bundle.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/javascript"));
 		assertThat(bundle.body()).contains("Socket.IO v4.8.4");
 		assertThat(get("/socket.io/socket.io.min.js").statusCode()).isEqualTo(200);
 		assertThat(get("/socket.io/socket.io.js.map").statusCode()).isEqualTo(200);
@@ -316,7 +320,8 @@ class SampleAppIntegrationTests {
 			.sockets()
 			.values()
 			.stream()
-			.filter((socket) -> SocketIoPrincipal.get(socket) instanceof ChatUser user && user.nickname().equals(nickname))
+			.filter((socket) -> SocketIoPrincipal.get(socket) instanceof ChatUser user
+					&& user.nickname().equals(nickname))
 			.toList();
 		assertThat(sockets).hasSize(1);
 		sockets.get(0).conn().close();

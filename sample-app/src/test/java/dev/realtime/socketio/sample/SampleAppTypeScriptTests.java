@@ -16,10 +16,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * The TypeScript definitions the build writes for the chat ({@code target/socketio/chat.d.ts},
- * by {@code SocketIoTypeScriptTool} in {@code process-test-classes}), compiled by {@code tsc}
- * with small clients of the real {@code socket.io-client} types: a correct client compiles,
- * a client that gets a payload wrong does not.
+ * The TypeScript definitions the build writes for the chat
+ * ({@code target/socketio/chat.d.ts}, by {@code SocketIoTypeScriptTool} in
+ * {@code process-test-classes}), compiled by {@code tsc} with small clients of the real
+ * {@code socket.io-client} types: a correct client compiles, a client that gets a payload
+ * wrong does not.
  */
 class SampleAppTypeScriptTests {
 
@@ -74,7 +75,8 @@ class SampleAppTypeScriptTests {
 		options.put("moduleResolution", "node");
 		options.putArray("lib").add("es2020").add("dom");
 		options.putArray("types");
-		// Bare imports (socket.io-client and what its types import) from the pinned clients
+		// Bare imports (socket.io-client and what its types import) from the pinned
+		// clients
 		options.putObject("paths").putArray("*").add(nodeModules.toAbsolutePath() + "/*");
 		config.putArray("files").add("client.ts");
 		Files.writeString(this.workDir.resolve("tsconfig.json"), json.writeValueAsString(config));
@@ -115,6 +117,5 @@ class SampleAppTypeScriptTests {
 		}
 
 	}
-
 
 }

@@ -9,10 +9,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An event received from the server: its name and arguments, as JSON trees in which
- * binary arguments are {@link tools.jackson.databind.node.BinaryNode}s. {@link #arg(int, Class)}
- * converts an argument with the client's {@link JsonMapper} ({@code byte[]} for binary).
- * <p>With connection state recovery on, the server appends its offset as the last
- * argument of most events; it is kept in {@link #args()}, as the JavaScript client keeps it.
+ * binary arguments are {@link tools.jackson.databind.node.BinaryNode}s.
+ * {@link #arg(int, Class)} converts an argument with the client's {@link JsonMapper}
+ * ({@code byte[]} for binary).
+ * <p>
+ * With connection state recovery on, the server appends its offset as the last argument
+ * of most events; it is kept in {@link #args()}, as the JavaScript client keeps it.
  *
  * @since 0.1.0
  */
@@ -71,19 +73,20 @@ public final class ClientEvent {
 	 * @param index the argument index, 0 for the first argument after the name
 	 * @param type the type to convert to, {@code byte[]} for a binary argument
 	 * @return the converted argument ({@code null} for a JSON {@code null})
-	 * @throws IllegalArgumentException if there is no such argument or it does not convert
+	 * @throws IllegalArgumentException if there is no such argument or it does not
+	 * convert
 	 */
 	public <T> T arg(int index, Class<T> type) {
 		if (index < 0 || index >= this.args.size()) {
-			throw new IllegalArgumentException("Event '" + this.name + "' has " + this.args.size()
-					+ " argument(s), no argument " + index);
+			throw new IllegalArgumentException(
+					"Event '" + this.name + "' has " + this.args.size() + " argument(s), no argument " + index);
 		}
 		try {
 			return this.mapper.treeToValue(this.args.get(index), type);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("Argument " + index + " of event '" + this.name
-					+ "' is not a " + type.getName() + ": " + ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException("Argument " + index + " of event '" + this.name + "' is not a "
+					+ type.getName() + ": " + ex.getOriginalMessage(), ex);
 		}
 	}
 

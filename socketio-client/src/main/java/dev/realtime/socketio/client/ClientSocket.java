@@ -12,13 +12,15 @@ import tools.jackson.databind.JsonNode;
 /**
  * A client's socket in one namespace. Many sockets share the client's one Engine.IO
  * connection. Obtained from {@link SocketIoClient#connect()} once the server accepted it.
- * <p>Arguments are converted with the client's {@code JsonMapper}; a {@code byte[]}
- * argument (at any depth) is sent as a binary attachment. Everything a socket publishes is
+ * <p>
+ * Arguments are converted with the client's {@code JsonMapper}; a {@code byte[]} argument
+ * (at any depth) is sent as a binary attachment. Everything a socket publishes is
  * published on its client's own thread, one signal at a time: do not block there.
- * <p>Event fluxes are hot: an event is delivered to the fluxes subscribed when it arrives.
+ * <p>
+ * Event fluxes are hot: an event is delivered to the fluxes subscribed when it arrives.
  * Subscribe in the chain that connects (for example
- * {@code client.connect().flatMapMany((socket) -> socket.on("news", News.class))}) to
- * see the events the server sends right after accepting the socket.
+ * {@code client.connect().flatMapMany((socket) -> socket.on("news", News.class))}) to see
+ * the events the server sends right after accepting the socket.
  *
  * @since 0.1.0
  */
@@ -44,14 +46,15 @@ public interface ClientSocket {
 	boolean connected();
 
 	/**
-	 * Whether the last connection restored the previous session (connection state recovery).
+	 * Whether the last connection restored the previous session (connection state
+	 * recovery).
 	 * @return {@code true} if the server recovered the session
 	 */
 	boolean recovered();
 
 	/**
-	 * Send an event. While the socket is reconnecting, events are buffered and sent once it
-	 * is connected again.
+	 * Send an event. While the socket is reconnecting, events are buffered and sent once
+	 * it is connected again.
 	 * @param event the event name
 	 * @param args the arguments
 	 * @throws IllegalArgumentException for a reserved event name ({@code connect},
@@ -71,7 +74,8 @@ public interface ClientSocket {
 	Mono<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args);
 
 	/**
-	 * Send an event and wait for the server's acknowledgement, converting its first argument.
+	 * Send an event and wait for the server's acknowledgement, converting its first
+	 * argument.
 	 * @param <T> the type of the reply
 	 * @param timeout how long to wait for the ack
 	 * @param type the type of the reply
@@ -119,7 +123,8 @@ public interface ClientSocket {
 	/**
 	 * Receive the changes of this socket's connection: reconnections, disconnections,
 	 * refusals.
-	 * @return the changes, from now on, completing when the socket is disconnected for good
+	 * @return the changes, from now on, completing when the socket is disconnected for
+	 * good
 	 */
 	Flux<ConnectionEvent> connectionEvents();
 

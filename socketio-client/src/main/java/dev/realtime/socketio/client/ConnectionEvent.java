@@ -11,7 +11,9 @@ public sealed interface ConnectionEvent {
 	/** Disconnect reason when the client left the namespace or closed the client. */
 	String CLIENT_DISCONNECT = "io client disconnect";
 
-	/** Disconnect reason when the server disconnected the socket (it is not reconnected). */
+	/**
+	 * Disconnect reason when the server disconnected the socket (it is not reconnected).
+	 */
 	String SERVER_DISCONNECT = "io server disconnect";
 
 	/** Disconnect reason when the connection was closed or lost. */
@@ -25,6 +27,7 @@ public sealed interface ConnectionEvent {
 
 	/**
 	 * The namespace was connected, the first time or after a reconnection.
+	 *
 	 * @param id the socket id the server gave
 	 * @param recovered whether the server restored the previous session (connection state
 	 * recovery): same id, rooms and data, and the missed events delivered
@@ -34,6 +37,7 @@ public sealed interface ConnectionEvent {
 
 	/**
 	 * The socket was disconnected.
+	 *
 	 * @param reason why, one of the constants of {@link ConnectionEvent}
 	 * @param willReconnect whether the client is going to reconnect it
 	 */
@@ -43,6 +47,7 @@ public sealed interface ConnectionEvent {
 	/**
 	 * A connection attempt failed: the server refused the namespace, or a reconnection
 	 * attempt could not reach it.
+	 *
 	 * @param error what went wrong
 	 * @param willReconnect whether the client tries again
 	 */

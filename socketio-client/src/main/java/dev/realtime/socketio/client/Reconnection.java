@@ -9,8 +9,9 @@ import java.util.Objects;
  * {@link #randomizationFactor()} so that many clients dropped together do not come back
  * together. The defaults are those of the JavaScript client: 1 s, doubling up to 5 s,
  * &plusmn;50%, with no limit on the attempts.
- * <p>A refused connection ({@code connect_error}) or a disconnection by either side is
- * not retried; a dropped transport, a ping timeout or a server going away are.
+ * <p>
+ * A refused connection ({@code connect_error}) or a disconnection by either side is not
+ * retried; a dropped transport, a ping timeout or a server going away are.
  *
  * @since 0.1.0
  */
@@ -95,7 +96,8 @@ public final class Reconnection {
 	}
 
 	/**
-	 * Return how far a delay is randomized: 0.5 makes a 2 s delay anything from 1 s to 3 s.
+	 * Return how far a delay is randomized: 0.5 makes a 2 s delay anything from 1 s to 3
+	 * s.
 	 * @return the factor, from 0 to 1
 	 */
 	public double randomizationFactor() {
@@ -104,9 +106,8 @@ public final class Reconnection {
 
 	@Override
 	public String toString() {
-		return "Reconnection[enabled=" + this.enabled + ", maxAttempts=" + this.maxAttempts + ", delay="
-				+ this.delay + ", maxDelay=" + this.maxDelay + ", randomizationFactor=" + this.randomizationFactor
-				+ "]";
+		return "Reconnection[enabled=" + this.enabled + ", maxAttempts=" + this.maxAttempts + ", delay=" + this.delay
+				+ ", maxDelay=" + this.maxDelay + ", randomizationFactor=" + this.randomizationFactor + "]";
 	}
 
 	/**

@@ -19,8 +19,7 @@ import dev.realtime.socketio.client.internal.DefaultSocketIoClient;
 /**
  * A Socket.IO v5 client on Reactor Netty: one Engine.IO connection to a server (polling,
  * WebSocket, or polling upgraded to WebSocket) that carries the sockets of any number of
- * namespaces.
- * <pre class="code">
+ * namespaces. <pre class="code">
  * SocketIoClient client = SocketIoClient.builder()
  *     .uri("http://localhost:8080")
  *     .auth(Map.of("token", token))
@@ -29,9 +28,8 @@ import dev.realtime.socketio.client.internal.DefaultSocketIoClient;
  *     .flatMap((socket) -&gt; socket.emitWithAck(Duration.ofSeconds(5), Receipt.class, "message", message))
  *     .block();
  * client.close().block();
- * </pre>
- * The connection opens with the first {@link #connect} and closes when no socket is
- * connected any more, or with {@link #close()}. A connection that drops is reopened
+ * </pre> The connection opens with the first {@link #connect} and closes when no socket
+ * is connected any more, or with {@link #close()}. A connection that drops is reopened
  * according to the {@link Reconnection} policy and the sockets are connected again, with
  * their session restored when the server has connection state recovery on.
  *
@@ -64,8 +62,8 @@ public interface SocketIoClient {
 	Mono<ClientSocket> connect(String namespace);
 
 	/**
-	 * Connect a namespace with its own handshake auth. A namespace that is already connected
-	 * gives the same socket.
+	 * Connect a namespace with its own handshake auth. A namespace that is already
+	 * connected gives the same socket.
 	 * @param namespace the namespace, for example {@code /chat}
 	 * @param auth the auth object (converted to a JSON object), or {@code null} for none
 	 * @return the socket once the server accepted it; a {@link SocketIoConnectException}
@@ -127,8 +125,9 @@ public interface SocketIoClient {
 		}
 
 		/**
-		 * Set the server: {@code http://}, {@code https://}, {@code ws://} or {@code wss://},
-		 * optionally with the default namespace as its path ({@code http://host:8080/chat}).
+		 * Set the server: {@code http://}, {@code https://}, {@code ws://} or
+		 * {@code wss://}, optionally with the default namespace as its path
+		 * ({@code http://host:8080/chat}).
 		 * @param uri the server URI
 		 * @return this builder
 		 */
@@ -154,8 +153,8 @@ public interface SocketIoClient {
 		}
 
 		/**
-		 * Set the path of the server's Engine.IO endpoint ({@code socketio.path} of a Spring
-		 * Boot server, {@code path} of a Node server).
+		 * Set the path of the server's Engine.IO endpoint ({@code socketio.path} of a
+		 * Spring Boot server, {@code path} of a Node server).
 		 * @param path the path, {@code /socket.io/} by default
 		 * @return this builder
 		 */
@@ -167,8 +166,8 @@ public interface SocketIoClient {
 		}
 
 		/**
-		 * Set the handshake auth sent with the CONNECT of every namespace that has none of
-		 * its own: a map or an object the mapper writes as a JSON object.
+		 * Set the handshake auth sent with the CONNECT of every namespace that has none
+		 * of its own: a map or an object the mapper writes as a JSON object.
 		 * @param auth the auth, or {@code null} for none
 		 * @return this builder
 		 */
@@ -221,7 +220,8 @@ public interface SocketIoClient {
 		}
 
 		/**
-		 * Set whether a polling connection upgrades to WebSocket when the server offers it.
+		 * Set whether a polling connection upgrades to WebSocket when the server offers
+		 * it.
 		 * @param upgrade {@code true} by default
 		 * @return this builder
 		 */

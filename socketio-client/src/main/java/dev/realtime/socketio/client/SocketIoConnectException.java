@@ -7,8 +7,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A namespace could not be connected: the server refused it ({@code connect_error}, with
  * the server's message and optional data), or the connection to the server could not be
- * opened or was lost before the namespace was connected.
- * <pre class="code">
+ * opened or was lost before the namespace was connected. <pre class="code">
  * client.connect("/admin")
  *     .onErrorResume(SocketIoConnectException.class, (ex) -&gt; {
  *         log.warn("Refused: " + ex.getMessage() + " " + ex.data());
@@ -85,7 +84,8 @@ public class SocketIoConnectException extends RuntimeException {
 	}
 
 	/**
-	 * Return the data the server sent with its refusal, converted with the client's mapper.
+	 * Return the data the server sent with its refusal, converted with the client's
+	 * mapper.
 	 * @param <T> the type to convert to
 	 * @param type the type to convert to
 	 * @return the converted data, or {@code null} if there was none

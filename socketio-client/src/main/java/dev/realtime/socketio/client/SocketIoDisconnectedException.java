@@ -16,7 +16,8 @@ public class SocketIoDisconnectedException extends RuntimeException {
 	/**
 	 * Create an exception.
 	 * @param message what could not complete
-	 * @param reason the disconnect reason, as in {@link ConnectionEvent.Disconnected#reason()}
+	 * @param reason the disconnect reason, as in
+	 * {@link ConnectionEvent.Disconnected#reason()}
 	 */
 	public SocketIoDisconnectedException(String message, String reason) {
 		super(message + " (" + reason + ")");

@@ -7,7 +7,9 @@ package dev.realtime.socketio.client;
  */
 public enum Transport {
 
-	/** HTTP long-polling: works through any proxy, and upgrades to WebSocket when allowed. */
+	/**
+	 * HTTP long-polling: works through any proxy, and upgrades to WebSocket when allowed.
+	 */
 	POLLING("polling"),
 
 	/** One WebSocket connection for the whole session. */
@@ -20,7 +22,8 @@ public enum Transport {
 	}
 
 	/**
-	 * Return the name of the transport on the wire, as in the {@code transport} query parameter.
+	 * Return the name of the transport on the wire, as in the {@code transport} query
+	 * parameter.
 	 * @return {@code polling} or {@code websocket}
 	 */
 	public String id() {

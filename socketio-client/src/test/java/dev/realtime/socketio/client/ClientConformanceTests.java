@@ -112,7 +112,8 @@ abstract class ClientConformanceTests {
 		ClientSocket socket = client(mode).connect().block(TIMEOUT);
 		StepVerifier.create(socket.on("message-back").map(ClientEvent::args))
 			.then(() -> socket.emit("message", 1, "2", Map.of("3", List.of(true))))
-			.assertNext((args) -> assertThat(args).map(JsonNode::toString).containsExactly("1", "\"2\"", "{\"3\":[true]}"))
+			.assertNext(
+					(args) -> assertThat(args).map(JsonNode::toString).containsExactly("1", "\"2\"", "{\"3\":[true]}"))
 			.thenCancel()
 			.verify(TIMEOUT);
 	}
@@ -169,8 +170,9 @@ abstract class ClientConformanceTests {
 	void multiplexesNamespacesOnOneConnection(Mode mode) {
 		SocketIoClient client = client(this.server, mode, (builder) -> builder.auth(Map.of("who", "main")));
 		ClientSocket main = client.connect().block(TIMEOUT);
-		StepVerifier.create(client.connect("/custom", Map.of("who", "custom"))
-			.flatMapMany((socket) -> socket.on("auth", Map.class)))
+		StepVerifier
+			.create(client.connect("/custom", Map.of("who", "custom"))
+				.flatMapMany((socket) -> socket.on("auth", Map.class)))
 			.assertNext((auth) -> assertThat(auth).containsEntry("who", "custom"))
 			.thenCancel()
 			.verify(TIMEOUT);
@@ -190,18 +192,16 @@ abstract class ClientConformanceTests {
 	@EnumSource(Mode.class)
 	void reportsARefusalWithTheServersMessageAndData(Mode mode) {
 		SocketIoClient client = client(mode);
-		StepVerifier.create(client.connect("/refuse"))
-			.expectErrorSatisfies((ex) -> {
-				assertThat(ex).isInstanceOf(SocketIoConnectException.class).hasMessage("Not allowed");
-				SocketIoConnectException refusal = (SocketIoConnectException) ex;
-				assertThat(refusal.isRefused()).isTrue();
-				assertThat(refusal.namespace()).isEqualTo("/refuse");
-				assertThat(refusal.data(Map.class)).containsEntry("code", "E42");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(client.connect("/refuse")).expectErrorSatisfies((ex) -> {
+			assertThat(ex).isInstanceOf(SocketIoConnectException.class).hasMessage("Not allowed");
+			SocketIoConnectException refusal = (SocketIoConnectException) ex;
+			assertThat(refusal.isRefused()).isTrue();
+			assertThat(refusal.namespace()).isEqualTo("/refuse");
+			assertThat(refusal.data(Map.class)).containsEntry("code", "E42");
+		}).verify(TIMEOUT);
 		StepVerifier.create(client.connect("/nowhere"))
-			.expectErrorSatisfies((ex) -> assertThat(ex).isInstanceOf(SocketIoConnectException.class)
-				.hasMessage("Invalid namespace"))
+			.expectErrorSatisfies(
+					(ex) -> assertThat(ex).isInstanceOf(SocketIoConnectException.class).hasMessage("Invalid namespace"))
 			.verify(TIMEOUT);
 	}
 

@@ -42,16 +42,17 @@ class ClientHeartbeatIntegrationTests {
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
 			.port(0)
-			.handle((request, response) -> response.sendWebsocket((in, out) -> out.sendString(Flux.concat(
-					Mono.just(OPEN),
-					in.receive().asString().filter("40"::equals).map((connect) -> "40{\"sid\":\"socket-1\"}")))))
+			.handle((request, response) -> response
+				.sendWebsocket((in, out) -> out.sendString(Flux.concat(Mono.just(OPEN),
+						in.receive().asString().filter("40"::equals).map((connect) -> "40{\"sid\":\"socket-1\"}")))))
 			.bindNow();
 		this.client = SocketIoClient.builder()
 			.uri("http://127.0.0.1:" + this.server.port())
 			.transports(Transport.WEBSOCKET)
 			.reconnection(Reconnection.disabled())
 			.build();
-		// Subscribed as the socket connects: the timeout may come before a later subscription
+		// Subscribed as the socket connects: the timeout may come before a later
+		// subscription
 		StepVerifier.create(this.client.connect().flatMapMany(ClientSocket::connectionEvents))
 			.expectNext(new ConnectionEvent.Connected("socket-1", false))
 			.expectNext(new ConnectionEvent.Disconnected(ConnectionEvent.PING_TIMEOUT, false))

@@ -43,8 +43,8 @@ class ClientReconnectionIntegrationTests {
 					(disconnected) -> assertThat(disconnected.willReconnect()).isTrue()))
 			.assertNext((event) -> assertThat(event).isInstanceOfSatisfying(ConnectionEvent.ConnectError.class,
 					(error) -> assertThat(error.willReconnect()).isTrue()))
-			.assertNext((event) -> assertThat(event).isInstanceOfSatisfying(ConnectionEvent.ConnectError.class,
-					(error) -> {
+			.assertNext(
+					(event) -> assertThat(event).isInstanceOfSatisfying(ConnectionEvent.ConnectError.class, (error) -> {
 						assertThat(error.willReconnect()).isFalse();
 						assertThat(error.error().isRefused()).isFalse();
 					}))

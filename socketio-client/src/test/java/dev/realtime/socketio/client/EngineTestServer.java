@@ -68,10 +68,12 @@ final class EngineTestServer implements TestServer {
 					ack.send(array(args, 0));
 				}
 			});
-			socket.on("ask", (args, ack) -> socket.timeout(Duration.ofSeconds(5))
-				.emitWithCallback(args.get(0).asString(),
-						(error, reply) -> socket.emit("answer", (error != null) ? java.util.Map.of("error", "timeout") : reply),
-						array(args, 1)));
+			socket.on("ask",
+					(args, ack) -> socket.timeout(Duration.ofSeconds(5))
+						.emitWithCallback(args.get(0).asString(),
+								(error, reply) -> socket.emit("answer",
+										(error != null) ? java.util.Map.of("error", "timeout") : reply),
+								array(args, 1)));
 			socket.on("join", (args, ack) -> {
 				socket.join(args.get(0).asString());
 				if (ack != null) {
@@ -104,7 +106,8 @@ final class EngineTestServer implements TestServer {
 			});
 			socket.on("drop", (args, ack) -> {
 				String room = args.get(0).asString();
-				// Emitted once the server has seen the socket go: kept for connection state recovery
+				// Emitted once the server has seen the socket go: kept for connection
+				// state recovery
 				socket.onDisconnect((reason, description) -> nsp.to(room).emit("news", "while-away"));
 				socket.conn().close();
 			});

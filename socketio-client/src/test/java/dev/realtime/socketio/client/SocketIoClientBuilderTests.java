@@ -39,14 +39,16 @@ class SocketIoClientBuilderTests {
 	@Test
 	void authMustBeAJsonObject() {
 		SocketIoClient client = SocketIoClient.builder().uri("http://localhost:1").build();
-		assertThatIllegalArgumentException().isThrownBy(() -> client.connect("/", "a string").block(Duration.ofSeconds(5)))
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> client.connect("/", "a string").block(Duration.ofSeconds(5)))
 			.withMessageContaining("must be written as a JSON object");
 	}
 
 	@Test
 	void reconnectionDelaysAreChecked() {
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> Reconnection.builder().delay(Duration.ofSeconds(10)).maxDelay(Duration.ofSeconds(5)).build())
+			.isThrownBy(
+					() -> Reconnection.builder().delay(Duration.ofSeconds(10)).maxDelay(Duration.ofSeconds(5)).build())
 			.withMessageContaining("must not be longer than maxDelay");
 		assertThatIllegalArgumentException().isThrownBy(() -> Reconnection.builder().randomizationFactor(1.5));
 		assertThatIllegalArgumentException().isThrownBy(() -> Reconnection.builder().maxAttempts(0));

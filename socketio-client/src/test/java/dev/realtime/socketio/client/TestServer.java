@@ -16,8 +16,8 @@ interface TestServer extends AutoCloseable {
 	String uri();
 
 	/**
-	 * Wait until the server saw a socket go, and return why (the server-side reason, such as
-	 * {@code client namespace disconnect}).
+	 * Wait until the server saw a socket go, and return why (the server-side reason, such
+	 * as {@code client namespace disconnect}).
 	 */
 	String awaitDisconnectReason(String socketId);
 

@@ -30,8 +30,8 @@ public record NamespaceContract(String name, boolean pattern, List<EventContract
 	/**
 	 * Return an id for the namespace made of letters, digits, {@code .}, {@code -} and
 	 * {@code _}: {@code main} for {@code /}, the name without its slashes otherwise (such
-	 * as {@code chat} for {@code /chat}), and {@code pattern_} and the pattern's letters and
-	 * digits for a dynamic namespace. Documents and files are named with it.
+	 * as {@code chat} for {@code /chat}), and {@code pattern_} and the pattern's letters
+	 * and digits for a dynamic namespace. Documents and files are named with it.
 	 * @return the id
 	 */
 	public String id() {

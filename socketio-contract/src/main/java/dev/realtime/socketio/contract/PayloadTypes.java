@@ -43,12 +43,13 @@ import dev.realtime.socketio.contract.PayloadType.ObjectType;
 import dev.realtime.socketio.contract.PayloadType.Property;
 
 /**
- * Describes Java payload types as {@link PayloadType}s, the way a {@link JsonMapper} reads
- * and writes them: property names and order come from the mapper's own introspection (so
- * {@code @JsonProperty}, {@code @JsonIgnore} and naming strategies count). The records and
- * beans met are collected as named {@link ObjectType}s; Bean Validation constraints on their
- * properties become JSON Schema keywords, and JSpecify's {@code @Nullable} and
- * {@code @NullMarked} decide what is required and what may be {@code null}.
+ * Describes Java payload types as {@link PayloadType}s, the way a {@link JsonMapper}
+ * reads and writes them: property names and order come from the mapper's own
+ * introspection (so {@code @JsonProperty}, {@code @JsonIgnore} and naming strategies
+ * count). The records and beans met are collected as named {@link ObjectType}s; Bean
+ * Validation constraints on their properties become JSON Schema keywords, and JSpecify's
+ * {@code @Nullable} and {@code @NullMarked} decide what is required and what may be
+ * {@code null}.
  * <p>
  * Not thread-safe: one instance per document.
  *
@@ -131,8 +132,8 @@ public class PayloadTypes {
 		if (raw == boolean.class || raw == Boolean.class) {
 			return new PayloadType.Scalar("boolean", null);
 		}
-		if (raw == int.class || raw == Integer.class || raw == short.class || raw == Short.class
-				|| raw == byte.class || raw == Byte.class) {
+		if (raw == int.class || raw == Integer.class || raw == short.class || raw == Short.class || raw == byte.class
+				|| raw == Byte.class) {
 			return new PayloadType.Scalar("integer", "int32");
 		}
 		if (raw == long.class || raw == Long.class) {
@@ -181,8 +182,10 @@ public class PayloadTypes {
 		this.names.put(type, name);
 		// Reserve the name first: a recursive type refers to itself.
 		this.objects.put(name, new ObjectType(name, type.getRawClass(), List.of()));
-		// Jackson 3 exposes its bean introspection only through a serialization context; this
-		// is the mapper's own view of the properties, configuration and annotations included.
+		// Jackson 3 exposes its bean introspection only through a serialization context;
+		// this
+		// is the mapper's own view of the properties, configuration and annotations
+		// included.
 		BeanDescription description = this.jsonMapper._serializationContext().introspectBeanDescription(type);
 		boolean nullMarked = isNullMarked(type.getRawClass());
 		List<Property> properties = new ArrayList<>();
@@ -244,8 +247,8 @@ public class PayloadTypes {
 	}
 
 	/**
-	 * Whether a class is in {@code @NullMarked} code: the class, an enclosing class or its
-	 * package is annotated, and no closer {@code @NullUnmarked} undoes it.
+	 * Whether a class is in {@code @NullMarked} code: the class, an enclosing class or
+	 * its package is annotated, and no closer {@code @NullUnmarked} undoes it.
 	 */
 	private static boolean isNullMarked(Class<?> type) {
 		for (Class<?> current = type; current != null; current = current.getEnclosingClass()) {

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The event API of an application's {@code @SocketIoNamespace} beans: per namespace, the
  * events clients send it and the events it sends them. Read by a
- * {@link SocketIoContractReader}; described as AsyncAPI or TypeScript by the generators of
- * this module.
+ * {@link SocketIoContractReader}; described as AsyncAPI or TypeScript by the generators
+ * of this module.
  *
  * @param namespaces the namespaces, by name
  * @since 0.1.0

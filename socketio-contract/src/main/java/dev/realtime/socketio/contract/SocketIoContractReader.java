@@ -83,7 +83,8 @@ public class SocketIoContractReader {
 	public SocketIoContractReader(List<? extends EventArgumentResolver> customResolvers) {
 		JsonMapper mapper = JsonMapper.shared();
 		List<EventArgumentResolver> all = new ArrayList<>();
-		// The registrar's order (SocketIoAnnotationHandlerRegistrar#initArgumentResolvers)
+		// The registrar's order
+		// (SocketIoAnnotationHandlerRegistrar#initArgumentResolvers)
 		all.add(new SocketArgumentResolver());
 		all.add(new PrincipalArgumentResolver());
 		all.add(new AckSenderArgumentResolver());
@@ -201,8 +202,7 @@ public class SocketIoContractReader {
 		Type type = GenericTypeResolver.resolveType(parameter.nestedIfOptional().getNestedGenericParameterType(),
 				containingClass);
 		String name = parameter.getParameterName();
-		return new IndexedArgument(index,
-				new ArgumentContract((name != null) ? name : "arg" + index, type, required));
+		return new IndexedArgument(index, new ArgumentContract((name != null) ? name : "arg" + index, type, required));
 	}
 
 	private static @Nullable AckContract ack(Method method, Class<?> containingClass, boolean answersWithSender) {

@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Reads a request body as UTF-8 text, failing as soon as it grows past a limit, so that an
- * oversized body is never held in memory whole.
+ * Reads a request body as UTF-8 text, failing as soon as it grows past a limit, so that
+ * an oversized body is never held in memory whole.
  */
 final class BodyReader {
 
@@ -17,12 +17,12 @@ final class BodyReader {
 	}
 
 	static Mono<String> read(HttpServerRequest request, int maxBytes) {
-		// Each chunk is copied into a heap array as it arrives and Reactor Netty releases it
+		// Each chunk is copied into a heap array as it arrives and Reactor Netty releases
+		// it
 		// after onNext: nothing is retained, so there is nothing to release on error or
-		// cancel, and no usingWhen/composite chain per POST (a polling body is one small chunk).
-		return request.receive()
-			.collect(() -> new Accumulator(maxBytes), Accumulator::append)
-			.map(Accumulator::text);
+		// cancel, and no usingWhen/composite chain per POST (a polling body is one small
+		// chunk).
+		return request.receive().collect(() -> new Accumulator(maxBytes), Accumulator::append).map(Accumulator::text);
 	}
 
 	/** The bytes of a body so far. */
@@ -44,8 +44,8 @@ final class BodyReader {
 				throw new TooLargeException();
 			}
 			if (this.length + size > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes, Math.min(this.maxBytes,
-						Math.max(this.length + size, this.bytes.length * 2)));
+				this.bytes = Arrays.copyOf(this.bytes,
+						Math.min(this.maxBytes, Math.max(this.length + size, this.bytes.length * 2)));
 			}
 			chunk.getBytes(chunk.readerIndex(), this.bytes, this.length, size);
 			this.length += size;

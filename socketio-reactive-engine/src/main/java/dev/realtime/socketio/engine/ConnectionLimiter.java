@@ -19,7 +19,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class ConnectionLimiter {
 
-	/** Buckets idle for this long are forgotten, so the map does not grow without bound. */
+	/**
+	 * Buckets idle for this long are forgotten, so the map does not grow without bound.
+	 */
 	private static final long IDLE_BUCKET_NANOS = 60_000_000_000L;
 
 	private final EngineIoLimits limits;
@@ -38,8 +40,8 @@ final class ConnectionLimiter {
 	}
 
 	/**
-	 * Return the client's address: the TCP peer, or, when the peer is a trusted proxy, the
-	 * nearest address in the forwarding headers that is not itself a trusted proxy.
+	 * Return the client's address: the TCP peer, or, when the peer is a trusted proxy,
+	 * the nearest address in the forwarding headers that is not itself a trusted proxy.
 	 */
 	@Nullable InetSocketAddress clientAddress(@Nullable InetSocketAddress peer, HttpHeaders headers) {
 		if (peer == null || this.trustedProxies.isEmpty() || !isTrusted(peer.getAddress())) {
@@ -78,7 +80,8 @@ final class ConnectionLimiter {
 			long now = System.nanoTime();
 			sweep(now);
 			TokenBucket bucket = this.buckets.computeIfAbsent(key,
-					(k) -> new TokenBucket(this.limits.handshakesPerSecond(), Math.max(1, this.limits.handshakeBurst()), now));
+					(k) -> new TokenBucket(this.limits.handshakesPerSecond(), Math.max(1, this.limits.handshakeBurst()),
+							now));
 			boolean allowed;
 			synchronized (bucket) {
 				allowed = bucket.tryTake(now);

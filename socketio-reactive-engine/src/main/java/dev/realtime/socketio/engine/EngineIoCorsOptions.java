@@ -98,7 +98,8 @@ public final class EngineIoCorsOptions {
 	}
 
 	/**
-	 * Whether credentials (cookies) are allowed; the origin is then echoed, never {@code *}.
+	 * Whether credentials (cookies) are allowed; the origin is then echoed, never
+	 * {@code *}.
 	 * @return whether credentials are allowed
 	 */
 	public boolean allowCredentials() {
@@ -145,13 +146,16 @@ public final class EngineIoCorsOptions {
 	}
 
 	/**
-	 * EIO4 runs over HTTP, so an origin is what RFC 6454 serializes: a scheme, "://", a host
-	 * and an optional port; a browser never sends a path, and without the scheme no browser's
-	 * Origin header can match.
+	 * EIO4 runs over HTTP, so an origin is what RFC 6454 serializes: a scheme, "://", a
+	 * host and an optional port; a browser never sends a path, and without the scheme no
+	 * browser's Origin header can match.
 	 */
 	private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/?#@\\s]+", Pattern.CASE_INSENSITIVE);
 
-	/** A port list at the end of a pattern, as Spring's allowedOriginPatterns: ":[*]" or ":[8080,8081]". */
+	/**
+	 * A port list at the end of a pattern, as Spring's allowedOriginPatterns: ":[*]" or
+	 * ":[8080,8081]".
+	 */
 	private static final Pattern PORTS = Pattern.compile("(.*):\\[(\\*|\\d+(?:,\\d+)*)]");
 
 	private static String checkOrigin(String origin) {

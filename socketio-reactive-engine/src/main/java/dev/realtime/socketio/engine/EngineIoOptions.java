@@ -158,8 +158,8 @@ public final class EngineIoOptions {
 	}
 
 	/**
-	 * Return the largest POST body or WebSocket frame accepted, in bytes (default 1 000 000),
-	 * advertised to clients as {@code maxPayload}.
+	 * Return the largest POST body or WebSocket frame accepted, in bytes (default 1 000
+	 * 000), advertised to clients as {@code maxPayload}.
 	 * @return the limit in bytes
 	 */
 	public int maxHttpBufferSize() {
@@ -257,7 +257,8 @@ public final class EngineIoOptions {
 
 	/**
 	 * Return the most bytes a session may hold for a client that does not read (default
-	 * 16 MiB); past it the session closes with {@link EngineIoCloseReason#BUFFER_OVERFLOW}.
+	 * 16 MiB); past it the session closes with
+	 * {@link EngineIoCloseReason#BUFFER_OVERFLOW}.
 	 * @return the limit in bytes
 	 */
 	public long maxBufferedBytes() {
@@ -265,8 +266,8 @@ public final class EngineIoOptions {
 	}
 
 	/**
-	 * Return the most packets a polling session may hold between two polls (default
-	 * 10 000); past it the session closes with {@link EngineIoCloseReason#BUFFER_OVERFLOW}.
+	 * Return the most packets a polling session may hold between two polls (default 10
+	 * 000); past it the session closes with {@link EngineIoCloseReason#BUFFER_OVERFLOW}.
 	 * @return the limit
 	 */
 	public int maxBufferedPackets() {
@@ -274,12 +275,12 @@ public final class EngineIoOptions {
 	}
 
 	/**
-	 * Return the most bytes all WebSocket sessions together may hold for clients that do not
-	 * read (default 128 MiB). These bytes are direct memory: Netty copies each frame out of
-	 * the heap when it is written to the channel. Past the budget the sessions holding the
-	 * most are closed with {@link EngineIoCloseReason#BUFFER_OVERFLOW} and their connections
-	 * dropped at once, until the rest fits. A session counts here only while it holds more
-	 * than 64 KiB, so clients that keep up cost nothing.
+	 * Return the most bytes all WebSocket sessions together may hold for clients that do
+	 * not read (default 128 MiB). These bytes are direct memory: Netty copies each frame
+	 * out of the heap when it is written to the channel. Past the budget the sessions
+	 * holding the most are closed with {@link EngineIoCloseReason#BUFFER_OVERFLOW} and
+	 * their connections dropped at once, until the rest fits. A session counts here only
+	 * while it holds more than 64 KiB, so clients that keep up cost nothing.
 	 * @return the budget in bytes
 	 * @since 0.1.0
 	 */
@@ -289,8 +290,8 @@ public final class EngineIoOptions {
 
 	/**
 	 * Return how long a WebSocket that the server closes may take to read what is still
-	 * buffered for it and the close frame (default 5 s); then its connection is dropped, so
-	 * that a client that stopped reading does not keep its buffer.
+	 * buffered for it and the close frame (default 5 s); then its connection is dropped,
+	 * so that a client that stopped reading does not keep its buffer.
 	 * @return the timeout
 	 * @since 0.1.0
 	 */
@@ -450,7 +451,8 @@ public final class EngineIoOptions {
 		 * @return this builder
 		 */
 		public Builder transports(Set<EngineIoTransport> transports) {
-			this.transports = transports.isEmpty() ? EnumSet.noneOf(EngineIoTransport.class) : EnumSet.copyOf(transports);
+			this.transports = transports.isEmpty() ? EnumSet.noneOf(EngineIoTransport.class)
+					: EnumSet.copyOf(transports);
 			return this;
 		}
 

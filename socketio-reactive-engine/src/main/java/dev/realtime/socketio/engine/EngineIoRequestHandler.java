@@ -32,8 +32,8 @@ import reactor.netty.http.server.WebsocketServerSpec;
 
 /**
  * Turns HTTP requests into session operations: the checks and errors of the protocol
- * (docs/protocol.md 1.7, in the reference server's order), CORS, and WebSocket sessions and
- * upgrades; long-polling GET and POST go to the {@link PollingRequestHandler}.
+ * (docs/protocol.md 1.7, in the reference server's order), CORS, and WebSocket sessions
+ * and upgrades; long-polling GET and POST go to the {@link PollingRequestHandler}.
  */
 final class EngineIoRequestHandler {
 
@@ -68,21 +68,22 @@ final class EngineIoRequestHandler {
 		HttpHeaders headers = request.requestHeaders();
 		boolean upgrade = RequestChecks.isWebSocketUpgrade(headers);
 		if (RequestChecks.hasInvalidRequestTargetChar(request.uri())) {
-			// Netty's decoder lets any byte through in the request target; Node's parser answers 400.
+			// Netty's decoder lets any byte through in the request target; Node's parser
+			// answers 400.
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
 		}
 		String origin = headers.get(HttpHeaderNames.ORIGIN);
 		if (this.cors.enabled()) {
 			this.cors.applyHeaders(origin, response);
-			if (request.method() == HttpMethod.OPTIONS && headers.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
+			if (request.method() == HttpMethod.OPTIONS
+					&& headers.contains(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD)) {
 				this.cors.applyPreflight(headers, response);
 				return response.status(HttpResponseStatus.NO_CONTENT).send();
 			}
 		}
 		Map<String, List<String>> query;
 		try {
-			query = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS)
-				.parameters();
+			query = new QueryStringDecoder(request.uri(), StandardCharsets.UTF_8, true, MAX_QUERY_PARAMS).parameters();
 		}
 		catch (IllegalArgumentException ex) {
 			// A malformed escape in the query ("%zz", a trailing "%")
@@ -97,8 +98,10 @@ final class EngineIoRequestHandler {
 		}
 		if (origin != null && (this.cors.enabled() ? !this.cors.isAllowed(origin)
 				: !RequestChecks.isSameOrigin(origin, request))) {
-			// Without configured origins a browser page may connect only from the server's own
-			// origin (cross-site WebSocket hijacking), as with Spring's WebSocket support.
+			// Without configured origins a browser page may connect only from the
+			// server's own
+			// origin (cross-site WebSocket hijacking), as with Spring's WebSocket
+			// support.
 			return ErrorResponses.error(response, EngineIoError.FORBIDDEN, "Origin not allowed", upgrade);
 		}
 		String sid = RequestChecks.first(query, "sid");
@@ -163,11 +166,12 @@ final class EngineIoRequestHandler {
 			addHeaders(request, response, true);
 			return (transport == EngineIoTransport.POLLING) ? this.polling.open(request, response, handshake)
 					: openWebSocket(response, handshake);
-		})).onErrorResume((ex) -> ErrorResponses.error(response, EngineIoError.FORBIDDEN,
-				(ex instanceof EngineIoRequestRejectedException)
-						? Objects.requireNonNullElse(ex.getMessage(), EngineIoError.FORBIDDEN.message())
-						: EngineIoError.FORBIDDEN.message(),
-				upgrade));
+		}))
+			.onErrorResume((ex) -> ErrorResponses.error(response, EngineIoError.FORBIDDEN,
+					(ex instanceof EngineIoRequestRejectedException)
+							? Objects.requireNonNullElse(ex.getMessage(), EngineIoError.FORBIDDEN.message())
+							: EngineIoError.FORBIDDEN.message(),
+					upgrade));
 	}
 
 	private void addHeaders(HttpServerRequest request, HttpServerResponse response, boolean handshake) {
@@ -178,8 +182,9 @@ final class EngineIoRequestHandler {
 	}
 
 	/**
-	 * RFC 6455 4.4: a version the server does not speak gets 426 and the versions it does;
-	 * answered here, as a client's mistake, rather than by a failed Netty handshake.
+	 * RFC 6455 4.4: a version the server does not speak gets 426 and the versions it
+	 * does; answered here, as a client's mistake, rather than by a failed Netty
+	 * handshake.
 	 */
 	private static Mono<Void> unsupportedWebSocketVersion(HttpServerResponse response) {
 		byte[] body = "Unsupported WebSocket version".getBytes(StandardCharsets.UTF_8);
@@ -195,7 +200,8 @@ final class EngineIoRequestHandler {
 	// Handshakes
 
 	private Mono<Void> openWebSocket(HttpServerResponse response, EngineIoHandshake handshake) {
-		// The id is chosen before the 101 answer so that the sticky-session cookie can carry it.
+		// The id is chosen before the 101 answer so that the sticky-session cookie can
+		// carry it.
 		String id = RandomIds.next();
 		EngineIoCookieOptions cookie = this.options.cookie();
 		if (cookie != null) {
@@ -230,10 +236,12 @@ final class EngineIoRequestHandler {
 		if (this.server.hasListeners()) {
 			this.server.onBytes(session, frame.content().readableBytes(), 0);
 		}
-		// The frame is released by Reactor Netty after this callback: copy its content out.
+		// The frame is released by Reactor Netty after this callback: copy its content
+		// out.
 		if (frame instanceof TextWebSocketFrame text) {
 			if (!ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
-				// RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with 1007.
+				// RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with
+				// 1007.
 				ws.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
 				session.executeHere(() -> session.onWebSocketError(ws, "invalid UTF-8 in a text frame"),
 						ws.channel().eventLoop());
@@ -253,9 +261,9 @@ final class EngineIoRequestHandler {
 	// Helpers
 
 	/**
-	 * A compact read-only copy of the request headers, kept for the session's lifetime: one
-	 * array of names and values (the strings are shared with the request) instead of a hash
-	 * table of entries.
+	 * A compact read-only copy of the request headers, kept for the session's lifetime:
+	 * one array of names and values (the strings are shared with the request) instead of
+	 * a hash table of entries.
 	 */
 	static HttpHeaders readOnlyCopy(HttpHeaders headers) {
 		CharSequence[] pairs = new CharSequence[headers.size() * 2];
@@ -272,4 +280,5 @@ final class EngineIoRequestHandler {
 	private static Channel channelOf(Object inbound) {
 		return ((Connection) inbound).channel();
 	}
+
 }

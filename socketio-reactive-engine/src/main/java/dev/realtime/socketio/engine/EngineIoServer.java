@@ -20,8 +20,10 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * An Engine.IO v4 server: accepts sessions over long-polling and WebSocket under one path.
- * <p>It is not bound to a port itself: mount it on Reactor Netty routes with
+ * An Engine.IO v4 server: accepts sessions over long-polling and WebSocket under one
+ * path.
+ * <p>
+ * It is not bound to a port itself: mount it on Reactor Netty routes with
  * {@code dev.realtime.socketio.netty.EngineIoRoutes}, next to other routes or on a
  * standalone server.
  *
@@ -74,8 +76,8 @@ public final class EngineIoServer {
 
 	/**
 	 * Set the callback for new sessions. It runs in the session's context, after the
-	 * {@code open} packet was queued and before any message is delivered; it typically sets
-	 * the session's listener.
+	 * {@code open} packet was queued and before any message is delivered; it typically
+	 * sets the session's listener.
 	 * @param handler the callback
 	 */
 	public void onConnection(Consumer<EngineIoSocket> handler) {

@@ -38,7 +38,8 @@ public interface EngineIoServerListener {
 	}
 
 	/**
-	 * Bytes were received from or sent to a client (metrics). Called on the session's loop.
+	 * Bytes were received from or sent to a client (metrics). Called on the session's
+	 * loop.
 	 * @param socket the session
 	 * @param received bytes received
 	 * @param sent bytes sent

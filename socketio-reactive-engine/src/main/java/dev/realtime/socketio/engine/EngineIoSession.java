@@ -17,10 +17,11 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * One Engine.IO session: its lifecycle, and which transport carries its packets. Its state,
- * with that of its {@link PollingTransport}, {@link WebSocketUpgrade} and {@link Heartbeat},
- * is confined to its {@link SessionExecutor}: every method that is not marked thread-safe
- * runs as one of its tasks, one at a time, so the session needs no locks.
+ * One Engine.IO session: its lifecycle, and which transport carries its packets. Its
+ * state, with that of its {@link PollingTransport}, {@link WebSocketUpgrade} and
+ * {@link Heartbeat}, is confined to its {@link SessionExecutor}: every method that is not
+ * marked thread-safe runs as one of its tasks, one at a time, so the session needs no
+ * locks.
  */
 final class EngineIoSession implements EngineIoSocket {
 
@@ -43,7 +44,9 @@ final class EngineIoSession implements EngineIoSocket {
 	};
 
 	private enum State {
+
 		OPEN, CLOSING, CLOSED
+
 	}
 
 	private final String id;
@@ -166,9 +169,13 @@ final class EngineIoSession implements EngineIoSocket {
 				&& this.options.transports().contains(EngineIoTransport.WEBSOCKET)) {
 			open.append("\"websocket\"");
 		}
-		open.append("],\"pingInterval\":").append(this.options.pingInterval().toMillis())
-			.append(",\"pingTimeout\":").append(this.options.pingTimeout().toMillis())
-			.append(",\"maxPayload\":").append(this.options.maxHttpBufferSize()).append('}');
+		open.append("],\"pingInterval\":")
+			.append(this.options.pingInterval().toMillis())
+			.append(",\"pingTimeout\":")
+			.append(this.options.pingTimeout().toMillis())
+			.append(",\"maxPayload\":")
+			.append(this.options.maxHttpBufferSize())
+			.append('}');
 		List<EnginePacket> first = new ArrayList<>(2);
 		first.add(EnginePacket.of(EnginePacketType.OPEN, open.toString()));
 		String initial = this.options.initialPacket();
@@ -259,7 +266,10 @@ final class EngineIoSession implements EngineIoSocket {
 
 	// Long-polling
 
-	/** The session's long-polling transport, whose POST slot a request claims on its own thread. */
+	/**
+	 * The session's long-polling transport, whose POST slot a request claims on its own
+	 * thread.
+	 */
 	PollingTransport polling() {
 		return this.polling;
 	}
@@ -319,7 +329,9 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
-	/** The WebSocket failed (a frame over the limit, an I/O error): ref "transport error". */
+	/**
+	 * The WebSocket failed (a frame over the limit, an I/O error): ref "transport error".
+	 */
 	void onWebSocketError(WebSocketTransport ws, String description) {
 		if (upgradeProbing(ws) != null) {
 			abortUpgrade(ws);
@@ -335,8 +347,10 @@ final class EngineIoSession implements EngineIoSocket {
 	void onUpgradeSocket(WebSocketTransport ws) {
 		WebSocketUpgrade current = this.upgrade;
 		if (current != null && !current.probeLoop().inEventLoop()) {
-			// As for a poll (PollingTransport.onPoll): the probe's loop may not have read what
-			// the client sent on the probe before this WebSocket, so it decides after that.
+			// As for a poll (PollingTransport.onPoll): the probe's loop may not have read
+			// what
+			// the client sent on the probe before this WebSocket, so it decides after
+			// that.
 			EventLoop probeLoop = current.probeLoop();
 			probeLoop.execute(() -> executeHere(() -> onUpgradeSocket(ws), probeLoop));
 			return;
@@ -380,8 +394,8 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	/**
-	 * The probe becomes the session's WebSocket; requests that read {@link #transport()} on
-	 * other threads see it from here on.
+	 * The probe becomes the session's WebSocket; requests that read {@link #transport()}
+	 * on other threads see it from here on.
 	 */
 	void switchToWebSocket(WebSocketTransport ws) {
 		this.webSocket = ws;
@@ -453,10 +467,11 @@ final class EngineIoSession implements EngineIoSocket {
 		if (upgrade != null) {
 			upgrade.cancelTimers();
 		}
-		// A client in the middle of an upgrade has paused polling: it will only hear about a
+		// A client in the middle of an upgrade has paused polling: it will only hear
+		// about a
 		// server-side close on the new WebSocket, once it sends its upgrade packet.
-		boolean keepProbe = upgrade != null && this.transport == EngineIoTransport.POLLING
-				&& !this.polling.isWaiting() && EngineIoCloseReason.FORCED_CLOSE.equals(reason);
+		boolean keepProbe = upgrade != null && this.transport == EngineIoTransport.POLLING && !this.polling.isWaiting()
+				&& EngineIoCloseReason.FORCED_CLOSE.equals(reason);
 		if (upgrade != null && !keepProbe) {
 			this.upgrade = null;
 			upgrade.probe().close();
@@ -494,7 +509,9 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 	}
 
-	/** End a close that waited for a last poll, or for the client's WebSocket to close. */
+	/**
+	 * End a close that waited for a last poll, or for the client's WebSocket to close.
+	 */
 	void finishClose() {
 		if (this.state == State.CLOSED) {
 			return;

@@ -9,11 +9,13 @@ import io.netty.channel.EventLoop;
 /**
  * One Engine.IO session. Sends are safe from any thread and keep their order.
  *
- * <p>The session's work (its listener's callbacks, its writes, its timers) runs one task at
- * a time, in order, but not always on the same thread: a long-polling request or an upgraded
- * WebSocket runs it on the event loop the connection arrived on when the session is idle, so
- * that it does not cross threads. State of your own that only the listener touches needs no
- * locks; to touch it from elsewhere, go through {@link #execute(Runnable)}.
+ * <p>
+ * The session's work (its listener's callbacks, its writes, its timers) runs one task at
+ * a time, in order, but not always on the same thread: a long-polling request or an
+ * upgraded WebSocket runs it on the event loop the connection arrived on when the session
+ * is idle, so that it does not cross threads. State of your own that only the listener
+ * touches needs no locks; to touch it from elsewhere, go through
+ * {@link #execute(Runnable)}.
  *
  * @since 0.1.0
  */
@@ -39,17 +41,17 @@ public interface EngineIoSocket {
 	EngineIoHandshake handshake();
 
 	/**
-	 * Return the session's home event loop: its timers fire there, and it runs the tasks that
-	 * other threads hand to the session while nothing else runs them. Schedule on it, but
-	 * touch the session's state through {@link #execute(Runnable)}.
+	 * Return the session's home event loop: its timers fire there, and it runs the tasks
+	 * that other threads hand to the session while nothing else runs them. Schedule on
+	 * it, but touch the session's state through {@link #execute(Runnable)}.
 	 * @return the home event loop
 	 */
 	EventLoop eventLoop();
 
 	/**
-	 * Run a task in the session's context, after the tasks submitted before it and never at
-	 * the same time as the listener's callbacks. It runs at once when the caller is already in
-	 * that context, or is the home event loop and the session is idle.
+	 * Run a task in the session's context, after the tasks submitted before it and never
+	 * at the same time as the listener's callbacks. It runs at once when the caller is
+	 * already in that context, or is the home event loop and the session is idle.
 	 * @param task the task
 	 */
 	void execute(Runnable task);
@@ -63,15 +65,15 @@ public interface EngineIoSocket {
 	<T> void execute(Consumer<? super T> action, T argument);
 
 	/**
-	 * Whether the calling thread is running the session's tasks right now (inside a listener
-	 * callback or a task given to {@link #execute(Runnable)}).
+	 * Whether the calling thread is running the session's tasks right now (inside a
+	 * listener callback or a task given to {@link #execute(Runnable)}).
 	 * @return {@code true} in the session's context
 	 */
 	boolean inSession();
 
 	/**
-	 * Set the listener that receives messages and the close notification. Call it from the
-	 * connection callback, before any message can arrive.
+	 * Set the listener that receives messages and the close notification. Call it from
+	 * the connection callback, before any message can arrive.
 	 * @param listener the listener
 	 */
 	void setListener(EngineIoSocketListener listener);

@@ -2,7 +2,8 @@ package dev.realtime.socketio.engine;
 
 /**
  * Receives what happens on one {@link EngineIoSocket}. Every callback runs on an event
- * loop in the session's context, one at a time and in order; implementations must not block.
+ * loop in the session's context, one at a time and in order; implementations must not
+ * block.
  *
  * @since 0.1.0
  */

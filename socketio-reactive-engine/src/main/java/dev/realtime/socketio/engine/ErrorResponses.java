@@ -46,7 +46,10 @@ final class ErrorResponses {
 		return "{\"code\":" + error.code() + ",\"message\":" + jsonString(message) + "}";
 	}
 
-	/** A handshake refused by the connection limits: 503 when the server is full, else 429. */
+	/**
+	 * A handshake refused by the connection limits: 503 when the server is full, else
+	 * 429.
+	 */
 	static Mono<Void> limited(HttpServerResponse response, ConnectionLimiter.Refusal refusal, boolean upgrade) {
 		HttpResponseStatus status = (refusal == ConnectionLimiter.Refusal.SERVER_FULL)
 				? HttpResponseStatus.SERVICE_UNAVAILABLE : HttpResponseStatus.TOO_MANY_REQUESTS;

@@ -7,8 +7,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session's heartbeat: a ping every ping interval, and a close when no pong follows within
- * the ping timeout. Confined to the session's executor.
+ * A session's heartbeat: a ping every ping interval, and a close when no pong follows
+ * within the ping timeout. Confined to the session's executor.
  */
 final class Heartbeat {
 

@@ -9,10 +9,10 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 
 /**
- * Strips the reason text from the close frame that Netty's WebSocket decoder sends for a frame
- * over the size limit ("Max frame length of ... has been exceeded."): the reference server
- * closes with 1009 and an empty reason, and a client should not learn the server's internals.
- * Stateless, so one instance serves every connection.
+ * Strips the reason text from the close frame that Netty's WebSocket decoder sends for a
+ * frame over the size limit ("Max frame length of ... has been exceeded."): the reference
+ * server closes with 1009 and an empty reason, and a client should not learn the server's
+ * internals. Stateless, so one instance serves every connection.
  */
 @ChannelHandler.Sharable
 final class MessageTooBigClose extends ChannelOutboundHandlerAdapter {

@@ -18,15 +18,18 @@ import dev.realtime.socketio.internal.RateLimitedLog;
  * direct buffer when it is written to the channel, so these bytes are direct memory, one
  * copy per recipient of a broadcast: a few dozen clients that stop reading can exhaust it
  * well before any of them reaches its own limit.
- * <p>Only transports holding more than {@link #COUNTED_ABOVE} are counted, so a write to a
- * client that keeps up touches nothing shared. Past the budget the transports are measured
- * again (a count may be stale once a peer read or a channel closed) and the ones holding
- * the most are shed: their connections dropped at once, their sessions closed with
- * {@link EngineIoCloseReason#BUFFER_OVERFLOW}. Thread-safe.
+ * <p>
+ * Only transports holding more than {@link #COUNTED_ABOVE} are counted, so a write to a
+ * client that keeps up touches nothing shared. Past the budget the transports are
+ * measured again (a count may be stale once a peer read or a channel closed) and the ones
+ * holding the most are shed: their connections dropped at once, their sessions closed
+ * with {@link EngineIoCloseReason#BUFFER_OVERFLOW}. Thread-safe.
  */
 final class OutboundBudget {
 
-	/** What a transport may hold without being counted: Netty's default high-water mark. */
+	/**
+	 * What a transport may hold without being counted: Netty's default high-water mark.
+	 */
 	static final long COUNTED_ABOVE = 64 * 1024;
 
 	private static final Logger logger = Loggers.getLogger(OutboundBudget.class);
@@ -52,8 +55,8 @@ final class OutboundBudget {
 	}
 
 	/**
-	 * After a write, from the session's thread: count what its transport holds now, and shed
-	 * the largest holders if the budget is exceeded.
+	 * After a write, from the session's thread: count what its transport holds now, and
+	 * shed the largest holders if the budget is exceeded.
 	 */
 	void update(EngineIoSession session, WebSocketTransport ws, long pending) {
 		long bytes = (pending > COUNTED_ABOVE) ? pending : 0;
@@ -106,7 +109,8 @@ final class OutboundBudget {
 					break;
 				}
 				this.total.addAndGet(recount(holder.session, holder.ws, 0));
-				// The reason first: the dropped connection would otherwise report a transport error.
+				// The reason first: the dropped connection would otherwise report a
+				// transport error.
 				holder.session.close(EngineIoCloseReason.BUFFER_OVERFLOW);
 				holder.ws.abort();
 				this.log.warn(() -> "Session " + holder.session.id() + " closed: it held " + holder.bytes

@@ -3,8 +3,8 @@ package dev.realtime.socketio.engine;
 import io.netty.handler.codec.http.HttpResponseStatus;
 
 /**
- * The answer to a long-polling request, computed in the session's context and written
- * on the request's connection.
+ * The answer to a long-polling request, computed in the session's context and written on
+ * the request's connection.
  */
 record PollResponse(HttpResponseStatus status, String contentType, String body) {
 
@@ -12,7 +12,10 @@ record PollResponse(HttpResponseStatus status, String contentType, String body) 
 
 	static final PollResponse OK = new PollResponse(HttpResponseStatus.OK, "text/html", "ok");
 
-	/** A request the session refuses: the reference's {@code {"code":3,...}}, not an empty 400. */
+	/**
+	 * A request the session refuses: the reference's {@code {"code":3,...}}, not an empty
+	 * 400.
+	 */
 	static final PollResponse BAD_REQUEST = error(EngineIoError.BAD_REQUEST);
 
 	/** A request for a session that closed meanwhile, as if it had never been found. */

@@ -21,8 +21,8 @@ import reactor.netty.http.server.HttpServerRequest;
 import reactor.netty.http.server.HttpServerResponse;
 
 /**
- * The long-polling side of the HTTP exchange: opens polling sessions, hands a checked GET or
- * POST to its session, and writes the session's answer on the request's connection.
+ * The long-polling side of the HTTP exchange: opens polling sessions, hands a checked GET
+ * or POST to its session, and writes the session's answer on the request's connection.
  */
 final class PollingRequestHandler {
 
@@ -84,49 +84,48 @@ final class PollingRequestHandler {
 			return tooLarge(response);
 		}
 		// A request that ends before its whole body arrived closes the session, as in the
-		// reference ("data request connection closed prematurely"), and frees the POST slot.
+		// reference ("data request connection closed prematurely"), and frees the POST
+		// slot.
 		AtomicBoolean bodyRead = new AtomicBoolean();
-		return BodyReader.read(request, max)
-			.doOnNext((body) -> {
-				bodyRead.set(true);
-				if (this.server.hasListeners()) {
-					this.server.onBytes(session, ByteBufUtil.utf8Bytes(body), 0);
-				}
-			})
-			.doOnCancel(() -> {
-				if (!bodyRead.get()) {
-					abortPost(session);
-				}
-			})
-			.flatMap((body) -> {
-				Mono<PollResponse> result = Mono.create((sink) -> session.executeHere(() -> {
-					polling.endPost();
-					sink.success(polling.onPost(body));
-				}, channelOf(request).eventLoop()));
-				return result.flatMap((poll) -> writePoll(session, request, response, poll));
-			})
-			.onErrorResume((ex) -> {
-				if (ex instanceof BodyReader.TooLargeException) {
-					polling.endPost();
-					return tooLarge(response);
-				}
-				if (!bodyRead.get()) {
-					abortPost(session);
-				}
-				return Mono.error(ex);
-			});
+		return BodyReader.read(request, max).doOnNext((body) -> {
+			bodyRead.set(true);
+			if (this.server.hasListeners()) {
+				this.server.onBytes(session, ByteBufUtil.utf8Bytes(body), 0);
+			}
+		}).doOnCancel(() -> {
+			if (!bodyRead.get()) {
+				abortPost(session);
+			}
+		}).flatMap((body) -> {
+			Mono<PollResponse> result = Mono.create((sink) -> session.executeHere(() -> {
+				polling.endPost();
+				sink.success(polling.onPost(body));
+			}, channelOf(request).eventLoop()));
+			return result.flatMap((poll) -> writePoll(session, request, response, poll));
+		}).onErrorResume((ex) -> {
+			if (ex instanceof BodyReader.TooLargeException) {
+				polling.endPost();
+				return tooLarge(response);
+			}
+			if (!bodyRead.get()) {
+				abortPost(session);
+			}
+			return Mono.error(ex);
+		});
 	}
 
 	private static void abortPost(EngineIoSession session) {
 		session.polling().endPost();
-		session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR,
-				"data request connection closed prematurely"));
+		session.execute(
+				() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR, "data request connection closed prematurely"));
 	}
 
 	private static Mono<Void> tooLarge(HttpServerResponse response) {
 		// The reference keeps the session after a 413. The connection stays open: Reactor
-		// Netty discards the rest of the body without buffering it, as Node does. Closing it
-		// while the client still sends makes the kernel reset the connection, and the client
+		// Netty discards the rest of the body without buffering it, as Node does. Closing
+		// it
+		// while the client still sends makes the kernel reset the connection, and the
+		// client
 		// then loses the 413 itself.
 		return response.status(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE)
 			.header(HttpHeaderNames.CONTENT_LENGTH, "0")
@@ -138,8 +137,10 @@ final class PollingRequestHandler {
 		EventLoop connectionLoop = channelOf(request).eventLoop();
 		if (!connectionLoop.inEventLoop()) {
 			// Answer on the connection's own event loop, not the session's: Reactor Netty
-			// 1.3.6 stops reading a keep-alive connection when a request that arrived before
-			// the previous exchange ended (as it can when that one ended on another thread)
+			// 1.3.6 stops reading a keep-alive connection when a request that arrived
+			// before
+			// the previous exchange ended (as it can when that one ended on another
+			// thread)
 			// is then answered at once (reactor/reactor-netty#4361).
 			return Mono.defer(() -> writePoll(session, request, response, poll))
 				.subscribeOn(Schedulers.fromExecutor(connectionLoop));

@@ -17,11 +17,11 @@ import reactor.core.publisher.MonoSink;
 
 /**
  * The long-polling side of a session: the packets waiting for a poll, the GET held open
- * until there are some, the one POST allowed in flight, and the last poll that a close over
- * polling waits for.
+ * until there are some, the one POST allowed in flight, and the last poll that a close
+ * over polling waits for.
  * <p>
- * Confined to the session's executor like the session itself, but for the POST slot, which
- * a POST claims on its own thread before it reads its body.
+ * Confined to the session's executor like the session itself, but for the POST slot,
+ * which a POST claims on its own thread before it reads its body.
  */
 final class PollingTransport {
 
@@ -34,7 +34,10 @@ final class PollingTransport {
 
 	private final EngineIoSession session;
 
-	/** Packets waiting for a poll; created by the first one (a WebSocket session has none). */
+	/**
+	 * Packets waiting for a poll; created by the first one (a WebSocket session has
+	 * none).
+	 */
 	private @Nullable ArrayDeque<EnginePacket> buffer;
 
 	/** The queued messages' estimated size, which the outbound limit counts. */
@@ -66,7 +69,10 @@ final class PollingTransport {
 		this.postInFlight = 0;
 	}
 
-	/** Handle a POST body once the POST slot is free again; returns the response for the request. */
+	/**
+	 * Handle a POST body once the POST slot is free again; returns the response for the
+	 * request.
+	 */
 	PollResponse onPost(String body) {
 		if (!this.session.isOpen() || this.session.transport() != EngineIoTransport.POLLING) {
 			return PollResponse.BAD_REQUEST;
@@ -76,7 +82,8 @@ final class PollingTransport {
 			packets = EnginePayloadCodec.decodePayload(body, this.session.options().maxPayloadPackets());
 		}
 		catch (EngineIoParseException ex) {
-			this.session.close(EngineIoCloseReason.PARSE_ERROR, Objects.requireNonNullElse(ex.getMessage(), "parse error"));
+			this.session.close(EngineIoCloseReason.PARSE_ERROR,
+					Objects.requireNonNullElse(ex.getMessage(), "parse error"));
 			return PollResponse.BAD_REQUEST;
 		}
 		for (int i = 0; i < packets.size() && this.session.isOpen(); i++) {
@@ -96,15 +103,18 @@ final class PollingTransport {
 		}
 		WebSocketUpgrade upgrade = this.session.upgrade();
 		if (upgrade != null && !upgrade.probeLoop().inEventLoop()) {
-			// An upgrade is under way on another loop, which may not have read the upgrade
-			// packet the client sent before this request: that loop reads what has arrived
+			// An upgrade is under way on another loop, which may not have read the
+			// upgrade
+			// packet the client sent before this request: that loop reads what has
+			// arrived
 			// before it runs its tasks, so the poll is decided there, after the upgrade.
 			EventLoop probeLoop = upgrade.probeLoop();
 			probeLoop.execute(() -> this.session.executeHere(() -> onPoll(sink), probeLoop));
 			return;
 		}
 		if (this.waiting != null) {
-			// Only one GET may be in flight: the reference answers the second with 400 and
+			// Only one GET may be in flight: the reference answers the second with 400
+			// and
 			// closes the session, completing the first with a close packet.
 			sink.success(PollResponse.BAD_REQUEST);
 			this.session.close(EngineIoCloseReason.TRANSPORT_ERROR, "overlapping poll");
@@ -114,15 +124,18 @@ final class PollingTransport {
 			sink.success(PollResponse.BAD_REQUEST);
 			return;
 		}
-		// The request may have been cancelled before this task ran: onCancel then runs the
-		// callback at once, so the poll must already be waiting for it to be seen as aborted.
+		// The request may have been cancelled before this task ran: onCancel then runs
+		// the
+		// callback at once, so the poll must already be waiting for it to be seen as
+		// aborted.
 		this.waiting = sink;
 		sink.onCancel(() -> this.session.execute(() -> onPollAborted(sink)));
 		if (this.waiting != sink) {
 			return;
 		}
 		if (this.session.isClosing()) {
-			// The session is gone before the answer leaves, so that the client's next poll,
+			// The session is gone before the answer leaves, so that the client's next
+			// poll,
 			// wherever it runs, finds no session.
 			buffer().add(this.closingPacket);
 			String last = EnginePayloadCodec.encodePayload(copy());
@@ -131,8 +144,10 @@ final class PollingTransport {
 			sink.success(PollResponse.payload(last));
 		}
 		else {
-			// Also during an upgrade: the poll waits, as in the reference, for packets or for
-			// the upgrade's next noop (WebSocketUpgrade), which comes only once the probe ping
+			// Also during an upgrade: the poll waits, as in the reference, for packets or
+			// for
+			// the upgrade's next noop (WebSocketUpgrade), which comes only once the probe
+			// ping
 			// arrived. A noop before then would end polls that the client has not paused.
 			flush();
 		}
@@ -161,7 +176,10 @@ final class PollingTransport {
 
 	// Outbound packets
 
-	/** Whether a packet written now would go out at once: a GET waits and nothing is queued. */
+	/**
+	 * Whether a packet written now would go out at once: a GET waits and nothing is
+	 * queued.
+	 */
 	boolean writable() {
 		return this.waiting != null && size() == 0;
 	}
@@ -197,8 +215,8 @@ final class PollingTransport {
 	}
 
 	/**
-	 * Answer the waiting GET, if any, with the queued packets and then this one (a noop or a
-	 * close, which the outbound limit does not count).
+	 * Answer the waiting GET, if any, with the queued packets and then this one (a noop
+	 * or a close, which the outbound limit does not count).
 	 */
 	void flushWith(EnginePacket last) {
 		if (this.waiting != null) {
@@ -207,7 +225,9 @@ final class PollingTransport {
 		}
 	}
 
-	/** Empty the queue, returning its messages (the noops that released polls dropped). */
+	/**
+	 * Empty the queue, returning its messages (the noops that released polls dropped).
+	 */
 	List<EnginePacket> takeMessages() {
 		List<EnginePacket> messages = copy();
 		messages.removeIf((packet) -> packet.type() == EnginePacketType.NOOP);
@@ -219,9 +239,9 @@ final class PollingTransport {
 
 	/**
 	 * The session closes while no GET waits: the next poll still gets an answer, a close
-	 * packet after a server-side close (the reference waits 30 s for it), a noop for a poll
-	 * that raced the client's own close packet (a short grace). Later requests get "Session
-	 * ID unknown".
+	 * packet after a server-side close (the reference waits 30 s for it), a noop for a
+	 * poll that raced the client's own close packet (a short grace). Later requests get
+	 * "Session ID unknown".
 	 */
 	void closeOnNextPoll(boolean clientClose) {
 		this.closingPacket = clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE;
@@ -229,12 +249,16 @@ final class PollingTransport {
 				clientClose ? CLIENT_CLOSE_GRACE_MS : POLLING_CLOSE_TIMEOUT_MS);
 	}
 
-	/** Answer the waiting GET, if any, with the closing packet alone (a server shutdown). */
+	/**
+	 * Answer the waiting GET, if any, with the closing packet alone (a server shutdown).
+	 */
 	void answerClosing() {
 		answer(PollResponse.payload(this.closingPacket.pollingForm()));
 	}
 
-	/** The session is closed: no poll is awaited any more, and nothing queued will go out. */
+	/**
+	 * The session is closed: no poll is awaited any more, and nothing queued will go out.
+	 */
 	void closed() {
 		ScheduledFuture<?> closeTimeout = this.closeTimeoutTask;
 		if (closeTimeout != null) {

@@ -11,10 +11,11 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The query parameters of a handshake, kept for the session's lifetime: an immutable map in
- * request order over one array of names and values, instead of a hash table of entries. The
- * names and values every Engine.IO client sends ({@code EIO=4}, {@code transport=websocket})
- * are shared constants rather than strings decoded per connection.
+ * The query parameters of a handshake, kept for the session's lifetime: an immutable map
+ * in request order over one array of names and values, instead of a hash table of
+ * entries. The names and values every Engine.IO client sends ({@code EIO=4},
+ * {@code transport=websocket}) are shared constants rather than strings decoded per
+ * connection.
  */
 final class QueryParameters extends AbstractMap<String, List<String>> {
 

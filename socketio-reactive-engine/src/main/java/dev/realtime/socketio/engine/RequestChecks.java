@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * The checks on an Engine.IO request's headers and query that {@link EngineIoRequestHandler}
- * runs, in the reference server's order, before a request reaches a session.
+ * The checks on an Engine.IO request's headers and query that
+ * {@link EngineIoRequestHandler} runs, in the reference server's order, before a request
+ * reaches a session.
  */
 final class RequestChecks {
 
@@ -25,9 +26,9 @@ final class RequestChecks {
 	}
 
 	/**
-	 * Return why Netty could not complete this WebSocket handshake, or {@code null}. Such a
-	 * request would otherwise lose its connection without an answer; the reference server
-	 * (ws) answers it with an error status.
+	 * Return why Netty could not complete this WebSocket handshake, or {@code null}. Such
+	 * a request would otherwise lose its connection without an answer; the reference
+	 * server (ws) answers it with an error status.
 	 */
 	static @Nullable String invalidWebSocketHandshake(HttpServerRequest request) {
 		if (request.method() != HttpMethod.GET) {
@@ -46,7 +47,8 @@ final class RequestChecks {
 
 	/**
 	 * Whether a request target holds a byte RFC 9112 does not allow there (a control
-	 * character, a space, or anything outside ASCII); Netty's decoder passes them through.
+	 * character, a space, or anything outside ASCII); Netty's decoder passes them
+	 * through.
 	 */
 	static boolean hasInvalidRequestTargetChar(String uri) {
 		for (int i = 0; i < uri.length(); i++) {
@@ -59,9 +61,9 @@ final class RequestChecks {
 	}
 
 	/**
-	 * Whether Netty can answer this WebSocket version (RFC 6455's 13, and the drafts' 7 and
-	 * 8). Netty answers any other version 426 itself, but then fails the exchange, which
-	 * Reactor Netty logs as an error with a stack trace: one per such request.
+	 * Whether Netty can answer this WebSocket version (RFC 6455's 13, and the drafts' 7
+	 * and 8). Netty answers any other version 426 itself, but then fails the exchange,
+	 * which Reactor Netty logs as an error with a stack trace: one per such request.
 	 */
 	static boolean isSupportedWebSocketVersion(HttpHeaders headers) {
 		String version = headers.get(HttpHeaderNames.SEC_WEBSOCKET_VERSION);
@@ -69,10 +71,10 @@ final class RequestChecks {
 	}
 
 	/**
-	 * Whether an {@code Origin} is the request's own: the same scheme, host and port as the
-	 * request's (its {@code Host} header, or what forwarded headers say when the server
-	 * trusts them), as Spring's WebSocket support decides. {@code null} and anything not
-	 * {@code scheme://host[:port]} are never the same origin.
+	 * Whether an {@code Origin} is the request's own: the same scheme, host and port as
+	 * the request's (its {@code Host} header, or what forwarded headers say when the
+	 * server trusts them), as Spring's WebSocket support decides. {@code null} and
+	 * anything not {@code scheme://host[:port]} are never the same origin.
 	 */
 	static boolean isSameOrigin(String origin, HttpServerRequest request) {
 		int schemeEnd = origin.indexOf("://");

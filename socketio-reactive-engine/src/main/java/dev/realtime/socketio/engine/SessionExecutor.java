@@ -10,15 +10,17 @@ import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
- * Runs one session's tasks one at a time and in order, without binding them to one thread.
+ * Runs one session's tasks one at a time and in order, without binding them to one
+ * thread.
  *
- * <p>A long-polling session's GET and POST arrive on whatever event loops accepted their
+ * <p>
+ * A long-polling session's GET and POST arrive on whatever event loops accepted their
  * connections, and an upgraded WebSocket on a third one. Handing every request to one
- * home loop cost up to four cross-thread hops (each a task and a wake-up) per echo. Instead a
- * request's own loop runs the session's work at once when nobody else is, and the home loop
- * only runs what other threads hand over: timers, sends from application threads, and tasks
- * queued while the session was busy. The atomic counter that passes the session from one
- * thread to the next also orders its state between them.
+ * home loop cost up to four cross-thread hops (each a task and a wake-up) per echo.
+ * Instead a request's own loop runs the session's work at once when nobody else is, and
+ * the home loop only runs what other threads hand over: timers, sends from application
+ * threads, and tasks queued while the session was busy. The atomic counter that passes
+ * the session from one thread to the next also orders its state between them.
  */
 final class SessionExecutor implements Runnable {
 
@@ -30,8 +32,9 @@ final class SessionExecutor implements Runnable {
 	private final EventLoop home;
 
 	/**
-	 * Tasks that could not run at once. Not one of Netty's array queues: their first chunk and
-	 * padding would cost hundreds of bytes per idle session; this one holds one empty node.
+	 * Tasks that could not run at once. Not one of Netty's array queues: their first
+	 * chunk and padding would cost hundreds of bytes per idle session; this one holds one
+	 * empty node.
 	 */
 	private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
 
@@ -39,9 +42,9 @@ final class SessionExecutor implements Runnable {
 	private volatile int pending;
 
 	/**
-	 * The id of the thread running the session's tasks now (0: none), for nested calls to run
-	 * inline. An id, not the {@code Thread}: storing a reference into this long-lived object
-	 * on every task made G1 refine a card per session per broadcast.
+	 * The id of the thread running the session's tasks now (0: none), for nested calls to
+	 * run inline. An id, not the {@code Thread}: storing a reference into this long-lived
+	 * object on every task made G1 refine a card per session per broadcast.
 	 */
 	private volatile long owner;
 
@@ -59,22 +62,23 @@ final class SessionExecutor implements Runnable {
 	}
 
 	/**
-	 * Run the task: at once if the caller already runs the session, or is the home loop and
-	 * the session is idle; otherwise after the tasks before it, on whichever thread holds the
-	 * session then, or on the home loop.
+	 * Run the task: at once if the caller already runs the session, or is the home loop
+	 * and the session is idle; otherwise after the tasks before it, on whichever thread
+	 * holds the session then, or on the home loop.
 	 */
 	void execute(Runnable task) {
 		run(task, this.home.inEventLoop());
 	}
 
 	/**
-	 * Like {@link #execute(Runnable)}, but also at once on the calling thread when the session
-	 * is idle. Only for event-loop threads answering the session's own requests.
-	 * <p>If other threads queued tasks while this one ran, the loop keeps the session until
-	 * the end of its current iteration and runs them then: the next frames of the same read,
-	 * which the peer sent before whatever request queued those tasks, go first, as a
-	 * single-threaded server would take them (a poll that arrives after an upgrade packet must
-	 * see the upgrade done).
+	 * Like {@link #execute(Runnable)}, but also at once on the calling thread when the
+	 * session is idle. Only for event-loop threads answering the session's own requests.
+	 * <p>
+	 * If other threads queued tasks while this one ran, the loop keeps the session until
+	 * the end of its current iteration and runs them then: the next frames of the same
+	 * read, which the peer sent before whatever request queued those tasks, go first, as
+	 * a single-threaded server would take them (a poll that arrives after an upgrade
+	 * packet must see the upgrade done).
 	 * @param task the task
 	 * @param here the calling thread's event loop
 	 */
@@ -142,8 +146,9 @@ final class SessionExecutor implements Runnable {
 	}
 
 	/**
-	 * Drain the queue: on the home loop when another thread handed the session over, or on
-	 * a request's loop at the end of its iteration (a field would cost every session a lambda).
+	 * Drain the queue: on the home loop when another thread handed the session over, or
+	 * on a request's loop at the end of its iteration (a field would cost every session a
+	 * lambda).
 	 */
 	@Override
 	public void run() {
@@ -153,8 +158,9 @@ final class SessionExecutor implements Runnable {
 	}
 
 	/**
-	 * Run queued tasks until none is left. {@code missed} counts the submissions this thread
-	 * has taken over; the session is released only when the counter falls back to zero.
+	 * Run queued tasks until none is left. {@code missed} counts the submissions this
+	 * thread has taken over; the session is released only when the counter falls back to
+	 * zero.
 	 */
 	private void drain(long current, int missed) {
 		int taken = missed;

@@ -16,9 +16,11 @@ import reactor.util.context.Context;
  * error to the session, and tells the session when the WebSocket ends. The returned
  * {@code Mono} completes when the inbound ends (also after an error), which lets Reactor
  * Netty close the connection.
- * <p>One object per connection in place of an operator chain ({@code doOnNext}, {@code then},
- * {@code onErrorResume}, {@code doFinally} and their lambdas), since it lives as long as the
- * connection: an idle connection's heap is mostly objects like these.
+ * <p>
+ * One object per connection in place of an operator chain ({@code doOnNext},
+ * {@code then}, {@code onErrorResume}, {@code doFinally} and their lambdas), since it
+ * lives as long as the connection: an idle connection's heap is mostly objects like
+ * these.
  */
 final class WebSocketReceiver extends Mono<Void> implements CoreSubscriber<Object>, Subscription {
 

@@ -49,7 +49,9 @@ final class WebSocketTransport {
 	/** A close frame was sent; on the channel's loop. */
 	private boolean closing;
 
-	/** What the {@link OutboundBudget} counts for this transport; guarded by this object. */
+	/**
+	 * What the {@link OutboundBudget} counts for this transport; guarded by this object.
+	 */
 	private long budgeted;
 
 	WebSocketTransport(Channel channel) {
@@ -113,9 +115,9 @@ final class WebSocketTransport {
 	}
 
 	/**
-	 * Send a close frame and close the connection once it is written. A peer that does not
-	 * read would keep the frame, and everything buffered before it, forever: the connection
-	 * is dropped if it is still open after the close timeout.
+	 * Send a close frame and close the connection once it is written. A peer that does
+	 * not read would keep the frame, and everything buffered before it, forever: the
+	 * connection is dropped if it is still open after the close timeout.
 	 */
 	void close() {
 		close(WebSocketCloseStatus.NORMAL_CLOSURE);
@@ -177,7 +179,8 @@ final class WebSocketTransport {
 	}
 
 	private static Object toFrame(EnginePacket packet) {
-		// The wrapped arrays are shared by every recipient of a broadcast; Unpooled wrappers
+		// The wrapped arrays are shared by every recipient of a broadcast; Unpooled
+		// wrappers
 		// need no release bookkeeping and copy nothing.
 		if (packet.isBinary()) {
 			return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary()));

@@ -12,9 +12,9 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One upgrade of a long-polling session under way: the probe WebSocket and what arrives on
- * it, the timer that gives up on it, and the one that keeps releasing polls until the client
- * sends its upgrade packet. Confined to the session's executor.
+ * One upgrade of a long-polling session under way: the probe WebSocket and what arrives
+ * on it, the timer that gives up on it, and the one that keeps releasing polls until the
+ * client sends its upgrade packet. Confined to the session's executor.
  */
 final class WebSocketUpgrade {
 
@@ -82,17 +82,18 @@ final class WebSocketUpgrade {
 	}
 
 	/**
-	 * The client's probe ping: answer it, and from now on release a waiting poll with a noop
-	 * every {@value #PROBE_NOOP_INTERVAL_MS} ms, so that the client can pause polling (EIO4).
-	 * As in the reference, the first noop waits for the first tick: the client pauses polling
-	 * only once it has the probe's answer, and a poll released before that is only followed
-	 * by another one.
+	 * The client's probe ping: answer it, and from now on release a waiting poll with a
+	 * noop every {@value #PROBE_NOOP_INTERVAL_MS} ms, so that the client can pause
+	 * polling (EIO4). As in the reference, the first noop waits for the first tick: the
+	 * client pauses polling only once it has the probe's answer, and a poll released
+	 * before that is only followed by another one.
 	 */
 	private void onProbePing() {
 		this.probe.writeAndFlush(EnginePacket.of(EnginePacketType.PONG, "probe"));
 		cancel(this.noopTask);
-		this.noopTask = this.session.eventLoop().scheduleAtFixedRate(() -> this.session.execute(this::releasePoll),
-				PROBE_NOOP_INTERVAL_MS, PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
+		this.noopTask = this.session.eventLoop()
+			.scheduleAtFixedRate(() -> this.session.execute(this::releasePoll), PROBE_NOOP_INTERVAL_MS,
+					PROBE_NOOP_INTERVAL_MS, TimeUnit.MILLISECONDS);
 	}
 
 	private void releasePoll() {
@@ -109,10 +110,14 @@ final class WebSocketUpgrade {
 		List<EnginePacket> buffered = this.polling.takeMessages();
 		this.polling.release();
 		this.session.switchToWebSocket(this.probe);
-		// A client pauses polling before it sends the upgrade packet, so a GET still held here
-		// raced it: it gets what a poll after the upgrade gets. (The reference answers it with
-		// a close packet; the official suites send such a GET right after the upgrade packet
-		// and expect 400, and a server that read the GET first must not answer otherwise.)
+		// A client pauses polling before it sends the upgrade packet, so a GET still held
+		// here
+		// raced it: it gets what a poll after the upgrade gets. (The reference answers it
+		// with
+		// a close packet; the official suites send such a GET right after the upgrade
+		// packet
+		// and expect 400, and a server that read the GET first must not answer
+		// otherwise.)
 		this.polling.answer(PollResponse.BAD_REQUEST);
 		if (!buffered.isEmpty()) {
 			this.probe.write(buffered);
@@ -120,7 +125,9 @@ final class WebSocketUpgrade {
 		this.session.upgraded();
 	}
 
-	/** The session closed during the upgrade: the client hears of it on the new WebSocket. */
+	/**
+	 * The session closed during the upgrade: the client hears of it on the new WebSocket.
+	 */
 	private void deliverClose() {
 		this.session.endUpgrade();
 		List<EnginePacket> buffered = this.polling.takeMessages();

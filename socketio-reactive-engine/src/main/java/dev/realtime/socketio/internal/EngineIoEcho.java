@@ -33,7 +33,8 @@ public final class EngineIoEcho implements EngineIoSocketListener {
 	/**
 	 * Make a session echo its messages and report its close reason.
 	 * @param socket a new session
-	 * @param closeReasons receives the {@code EngineIoCloseReason} the session closed with
+	 * @param closeReasons receives the {@code EngineIoCloseReason} the session closed
+	 * with
 	 */
 	public static void attach(EngineIoSocket socket, Consumer<String> closeReasons) {
 		socket.setListener(new EngineIoEcho(socket, closeReasons));

@@ -6,9 +6,9 @@ import reactor.util.Logger;
 
 /**
  * Logs what a client's input caused at most a few times per second, so that a client that
- * repeats a mistake (or an attacker who does it on purpose) cannot flood the server's log.
- * The messages left out are counted and the count is reported with the next one logged.
- * Thread-safe; meant for rare paths, never for every packet.
+ * repeats a mistake (or an attacker who does it on purpose) cannot flood the server's
+ * log. The messages left out are counted and the count is reported with the next one
+ * logged. Thread-safe; meant for rare paths, never for every packet.
  */
 public final class RateLimitedLog {
 
@@ -54,7 +54,8 @@ public final class RateLimitedLog {
 			skipped = this.suppressed;
 			this.suppressed = 0;
 		}
-		this.logger.warn((skipped > 0) ? message.get() + " (" + skipped + " similar messages not logged)" : message.get());
+		this.logger
+			.warn((skipped > 0) ? message.get() + " (" + skipped + " similar messages not logged)" : message.get());
 	}
 
 }

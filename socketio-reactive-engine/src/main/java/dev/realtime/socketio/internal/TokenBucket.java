@@ -1,8 +1,8 @@
 package dev.realtime.socketio.internal;
 
 /**
- * A token bucket: {@code capacity} tokens, refilled continuously at a rate per second. Not
- * thread-safe: callers confine it to one thread or synchronize.
+ * A token bucket: {@code capacity} tokens, refilled continuously at a rate per second.
+ * Not thread-safe: callers confine it to one thread or synchronize.
  */
 public final class TokenBucket {
 

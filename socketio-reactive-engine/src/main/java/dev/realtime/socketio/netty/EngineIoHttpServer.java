@@ -17,8 +17,8 @@ public final class EngineIoHttpServer {
 	}
 
 	/**
-	 * Bind a server that serves only the given engines, with the default read timeouts for
-	 * requests sent too slowly ({@link HttpRequestTimeouts#defaults()}).
+	 * Bind a server that serves only the given engines, with the default read timeouts
+	 * for requests sent too slowly ({@link HttpRequestTimeouts#defaults()}).
 	 * @param host the address to bind
 	 * @param port the port, 0 for a random one
 	 * @param servers the engines, at distinct paths

@@ -8,8 +8,7 @@ import reactor.netty.http.server.HttpServerRoutes;
 
 /**
  * Mounts Engine.IO servers on Reactor Netty {@link HttpServerRoutes}, each under its own
- * path prefix:
- * <pre class="code">
+ * path prefix: <pre class="code">
  * HttpServer.create().route(EngineIoRoutes.of(engine)).bindNow();
  * </pre>
  *

@@ -10,21 +10,24 @@ import reactor.netty.NettyPipeline;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Read timeouts for HTTP requests that are sent too slowly: a request whose headers are not
- * complete within {@link #headersTimeout()} of its first byte, or whose body is not complete
- * within {@link #bodyTimeout()} of its headers, is answered {@code 408 Request Timeout} and its
- * connection closed, as the Node.js server does. Without them, a client that sends half a
- * request line, or declares a large body and sends a byte now and then, holds a connection
- * (and, for a body, a buffer) for as long as it likes.
- * <p>Nothing else is timed: a connection that has sent nothing since its last answer, a
+ * Read timeouts for HTTP requests that are sent too slowly: a request whose headers are
+ * not complete within {@link #headersTimeout()} of its first byte, or whose body is not
+ * complete within {@link #bodyTimeout()} of its headers, is answered
+ * {@code 408 Request Timeout} and its connection closed, as the Node.js server does.
+ * Without them, a client that sends half a request line, or declares a large body and
+ * sends a byte now and then, holds a connection (and, for a body, a buffer) for as long
+ * as it likes.
+ * <p>
+ * Nothing else is timed: a connection that has sent nothing since its last answer, a
  * request waiting for its answer (a long-poll), and a connection that became a WebSocket.
- * A zero duration turns a timeout off.
- * <pre class="code">
+ * A zero duration turns a timeout off. <pre class="code">
  * HttpServer server = HttpRequestTimeouts.defaults().applyTo(HttpServer.create().route(routes));
  * </pre>
  *
- * @param headersTimeout the most time from a request's first byte to the end of its headers
- * @param bodyTimeout the most time from the end of a request's headers to the end of its body
+ * @param headersTimeout the most time from a request's first byte to the end of its
+ * headers
+ * @param bodyTimeout the most time from the end of a request's headers to the end of its
+ * body
  * @since 0.1.0
  */
 public record HttpRequestTimeouts(Duration headersTimeout, Duration bodyTimeout) {
@@ -74,10 +77,10 @@ public record HttpRequestTimeouts(Duration headersTimeout, Duration bodyTimeout)
 	}
 
 	/**
-	 * Apply the headers timeout to every request of a server, and the body timeout only to
-	 * the requests under a path: on a port shared with an application, the application's
-	 * own uploads keep their behaviour. (The headers timeout cannot be limited to a path:
-	 * the path is not known before the request line is complete.)
+	 * Apply the headers timeout to every request of a server, and the body timeout only
+	 * to the requests under a path: on a port shared with an application, the
+	 * application's own uploads keep their behaviour. (The headers timeout cannot be
+	 * limited to a path: the path is not known before the request line is complete.)
 	 * @param server the server
 	 * @param pathPrefix the path whose request bodies are timed, e.g. {@code /socket.io/}
 	 * @return the server with the timeouts

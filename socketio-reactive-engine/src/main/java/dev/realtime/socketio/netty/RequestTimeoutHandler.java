@@ -26,10 +26,10 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The deadlines of {@link HttpRequestTimeouts} for one HTTP/1.1 connection. It sits after the
- * HTTP codec, where it sees whole requests and responses; its {@link #requestStart()} part
- * sits before the codec, where it sees a request's first bytes (the codec emits nothing until
- * the headers are complete). Both run on the channel's event loop.
+ * The deadlines of {@link HttpRequestTimeouts} for one HTTP/1.1 connection. It sits after
+ * the HTTP codec, where it sees whole requests and responses; its {@link #requestStart()}
+ * part sits before the codec, where it sees a request's first bytes (the codec emits
+ * nothing until the headers are complete). Both run on the channel's event loop.
  */
 final class RequestTimeoutHandler extends ChannelDuplexHandler {
 
@@ -100,7 +100,8 @@ final class RequestTimeoutHandler extends ChannelDuplexHandler {
 	@Override
 	public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
 		if (this.state == State.TIMED_OUT) {
-			// What the codec makes of the rest (at the close, a request that failed to decode)
+			// What the codec makes of the rest (at the close, a request that failed to
+			// decode)
 			// would only be logged as a decoding failure, once per such client.
 			ReferenceCountUtil.release(msg);
 			return;
@@ -121,8 +122,8 @@ final class RequestTimeoutHandler extends ChannelDuplexHandler {
 	}
 
 	/**
-	 * The end of a read: a deadline is scheduled only for a request still incomplete then,
-	 * so a request that arrives in one read costs no timer.
+	 * The end of a read: a deadline is scheduled only for a request still incomplete
+	 * then, so a request that arrives in one read costs no timer.
 	 */
 	@Override
 	public void channelReadComplete(ChannelHandlerContext ctx) throws Exception {
@@ -148,7 +149,8 @@ final class RequestTimeoutHandler extends ChannelDuplexHandler {
 		}
 		else if (msg instanceof LastHttpContent && this.state != State.TIMED_OUT) {
 			// The answer is complete (also one given before its request's body was read,
-			// whose connection Reactor Netty closes or drains): wait for the next request.
+			// whose connection Reactor Netty closes or drains): wait for the next
+			// request.
 			cancel();
 			this.state = State.IDLE;
 		}

@@ -21,15 +21,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Serves the browser client bundle ({@code socket.io.js}, {@code socket.io.min.js},
- * {@code socket.io.esm.min.js} and their source maps) under the server's path, as the Node
- * server's {@code serveClient} option does. The files are read from the classpath folder
- * {@value #LOCATION}, where the {@code socketio-client-dist} jar (a dependency of the Spring
- * Boot starter) carries them; when they are absent the answer is 404.
+ * {@code socket.io.esm.min.js} and their source maps) under the server's path, as the
+ * Node server's {@code serveClient} option does. The files are read from the classpath
+ * folder {@value #LOCATION}, where the {@code socketio-client-dist} jar (a dependency of
+ * the Spring Boot starter) carries them; when they are absent the answer is 404.
  * <p>
  * As in Node, the ETag is the client's version in quotes, read from the npm package's
- * {@code package.json} in the same folder (a hash of the file when there is none). A request
- * whose {@code If-None-Match} names it, weak or strong, gets a bare 304; the other answers
- * carry {@code Cache-Control: public, max-age=0}.
+ * {@code package.json} in the same folder (a hash of the file when there is none). A
+ * request whose {@code If-None-Match} names it, weak or strong, gets a bare 304; the
+ * other answers carry {@code Cache-Control: public, max-age=0}.
  *
  * @since 0.1.0
  */
@@ -42,9 +42,9 @@ public final class SocketIoClientBundle {
 
 	private static final String SOURCE_MAP = "application/json; charset=utf-8";
 
-	private static final Map<String, String> FILES = Map.of("socket.io.js", JAVASCRIPT, "socket.io.min.js",
-			JAVASCRIPT, "socket.io.esm.min.js", JAVASCRIPT, "socket.io.js.map", SOURCE_MAP, "socket.io.min.js.map",
-			SOURCE_MAP, "socket.io.esm.min.js.map", SOURCE_MAP);
+	private static final Map<String, String> FILES = Map.of("socket.io.js", JAVASCRIPT, "socket.io.min.js", JAVASCRIPT,
+			"socket.io.esm.min.js", JAVASCRIPT, "socket.io.js.map", SOURCE_MAP, "socket.io.min.js.map", SOURCE_MAP,
+			"socket.io.esm.min.js.map", SOURCE_MAP);
 
 	private final String path;
 
@@ -52,7 +52,9 @@ public final class SocketIoClientBundle {
 
 	private final Map<String, Resource> cache = new ConcurrentHashMap<>();
 
-	/** The version of the npm package the files come from, when its package.json is there. */
+	/**
+	 * The version of the npm package the files come from, when its package.json is there.
+	 */
 	private final @Nullable String version;
 
 	SocketIoClientBundle(String path, ClassLoader classLoader) {
@@ -110,7 +112,8 @@ public final class SocketIoClientBundle {
 				return null;
 			}
 			byte[] bytes = in.readAllBytes();
-			Resource resource = new Resource(bytes, "\"" + ((this.version != null) ? this.version : hash(bytes)) + "\"");
+			Resource resource = new Resource(bytes,
+					"\"" + ((this.version != null) ? this.version : hash(bytes)) + "\"");
 			this.cache.put(name, resource);
 			return resource;
 		}

@@ -7,10 +7,9 @@ import dev.realtime.socketio.server.SocketIoServer;
 import reactor.netty.http.server.HttpServerRoutes;
 
 /**
- * Mounts Socket.IO servers on Reactor Netty {@link HttpServerRoutes}: the Engine.IO endpoint
- * and, when its files are on the classpath, the browser client bundle
- * ({@link SocketIoClientBundle}):
- * <pre class="code">
+ * Mounts Socket.IO servers on Reactor Netty {@link HttpServerRoutes}: the Engine.IO
+ * endpoint and, when its files are on the classpath, the browser client bundle
+ * ({@link SocketIoClientBundle}): <pre class="code">
  * HttpServer.create().port(3000).route(SocketIoRoutes.of(io)).bindNow();
  * </pre>
  *

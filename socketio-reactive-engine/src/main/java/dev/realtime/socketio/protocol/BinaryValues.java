@@ -7,8 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.POJONode;
 
 /**
- * Finds the binary values of a JSON tree: {@link tools.jackson.databind.node.BinaryNode}s and
- * {@link POJONode}s wrapping a {@code byte[]} or a {@link ByteBuffer}.
+ * Finds the binary values of a JSON tree: {@link tools.jackson.databind.node.BinaryNode}s
+ * and {@link POJONode}s wrapping a {@code byte[]} or a {@link ByteBuffer}.
  */
 final class BinaryValues {
 
@@ -31,8 +31,8 @@ final class BinaryValues {
 
 	/**
 	 * Return the bytes of the given node, or {@code null} if it is not a binary value. A
-	 * {@code byte[]} is returned as is, a {@link ByteBuffer} is copied from its position to its
-	 * limit, leaving the buffer untouched.
+	 * {@code byte[]} is returned as is, a {@link ByteBuffer} is copied from its position
+	 * to its limit, leaving the buffer untouched.
 	 */
 	static byte @Nullable [] bytes(JsonNode node) {
 		if (node.isBinary()) {

@@ -3,9 +3,11 @@ package dev.realtime.socketio.protocol;
 import java.util.List;
 
 /**
- * A Socket.IO packet ready for the transport: the text header, sent as one Engine.IO message,
- * followed by each attachment as its own binary Engine.IO message (Socket.IO v5, binary packets).
- * <p>The attachment arrays are shared with the packet data, not copied: do not modify them.
+ * A Socket.IO packet ready for the transport: the text header, sent as one Engine.IO
+ * message, followed by each attachment as its own binary Engine.IO message (Socket.IO v5,
+ * binary packets).
+ * <p>
+ * The attachment arrays are shared with the packet data, not copied: do not modify them.
  * Like any record holding arrays, equality compares the attachments by identity.
  *
  * @param text the text part of the packet, without the Engine.IO message type

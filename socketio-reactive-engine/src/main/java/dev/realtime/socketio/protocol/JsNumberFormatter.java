@@ -8,10 +8,10 @@ import tools.jackson.core.io.NumberOutput;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Writes JSON numbers as JavaScript's {@code JSON.stringify} does ({@code Number::toString}
- * in ECMA-262), so that {@code 1.0} is written {@code 1}, {@code 1e21} is written
- * {@code 1e+21} and non-finite values are written {@code null}. Integral nodes keep all their
- * digits.
+ * Writes JSON numbers as JavaScript's {@code JSON.stringify} does
+ * ({@code Number::toString} in ECMA-262), so that {@code 1.0} is written {@code 1},
+ * {@code 1e21} is written {@code 1e+21} and non-finite values are written {@code null}.
+ * Integral nodes keep all their digits.
  */
 final class JsNumberFormatter {
 
@@ -46,9 +46,10 @@ final class JsNumberFormatter {
 	}
 
 	/**
-	 * Return the decimal with the fewest significant digits that reads back as the given value,
-	 * as ECMA-262 requires. The fast writer already gives the shortest representation, except
-	 * that it may use two digits where one suffices (such as {@code 4.9E-324}).
+	 * Return the decimal with the fewest significant digits that reads back as the given
+	 * value, as ECMA-262 requires. The fast writer already gives the shortest
+	 * representation, except that it may use two digits where one suffices (such as
+	 * {@code 4.9E-324}).
 	 */
 	private static BigDecimal shortestDecimal(double value) {
 		BigDecimal decimal = new BigDecimal(NumberOutput.toString(value, true)).stripTrailingZeros();

@@ -8,11 +8,11 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.node.POJONode;
 
 /**
- * Writes a JSON tree as compact text, exactly as JavaScript's {@code JSON.stringify} writes the
- * same values: properties in tree order, no whitespace, the same string escapes and number
- * formats. Binary values are replaced by {@code {"_placeholder":true,"num":N}} and collected as
- * attachments, in depth-first order (Socket.IO v5, binary packets). Not thread-safe: use one
- * instance per packet.
+ * Writes a JSON tree as compact text, exactly as JavaScript's {@code JSON.stringify}
+ * writes the same values: properties in tree order, no whitespace, the same string
+ * escapes and number formats. Binary values are replaced by
+ * {@code {"_placeholder":true,"num":N}} and collected as attachments, in depth-first
+ * order (Socket.IO v5, binary packets). Not thread-safe: use one instance per packet.
  */
 final class JsonTextWriter {
 
@@ -124,7 +124,8 @@ final class JsonTextWriter {
 			case '\n' -> out.append("\\n");
 			case '\r' -> out.append("\\r");
 			case '\t' -> out.append("\\t");
-			// Other control characters and lone surrogates, in lowercase hex as JSON.stringify
+			// Other control characters and lone surrogates, in lowercase hex as
+			// JSON.stringify
 			default -> out.append("\\u")
 				.append(HEX_DIGITS[(c >> 12) & 0xF])
 				.append(HEX_DIGITS[(c >> 8) & 0xF])

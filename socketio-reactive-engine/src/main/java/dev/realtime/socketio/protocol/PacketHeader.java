@@ -1,9 +1,9 @@
 package dev.realtime.socketio.protocol;
 
 /**
- * The header of a text packet, {@code <type>[<attachments>-][<namespace>,][<ackId>]}, read by
- * index without regular expressions (Socket.IO v5, encoding). The JSON payload, if any, starts
- * at {@link #payloadOffset()}.
+ * The header of a text packet, {@code <type>[<attachments>-][<namespace>,][<ackId>]},
+ * read by index without regular expressions (Socket.IO v5, encoding). The JSON payload,
+ * if any, starts at {@link #payloadOffset()}.
  */
 final class PacketHeader {
 
@@ -86,7 +86,8 @@ final class PacketHeader {
 			throw new SocketIoParseException("Invalid attachment count in " + this.type + " packet");
 		}
 		if (count == 0) {
-			// Socket.IO v5 binary: encoders never send a binary packet without attachments
+			// Socket.IO v5 binary: encoders never send a binary packet without
+			// attachments
 			throw new SocketIoParseException(this.type + " packet without attachments");
 		}
 		this.position++;

@@ -1,13 +1,12 @@
 package dev.realtime.socketio.protocol;
 
-
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Checks the payload of a decoded packet against the rules of its type (Socket.IO v5, packet
- * types) and returns the packet data.
+ * Checks the payload of a decoded packet against the rules of its type (Socket.IO v5,
+ * packet types) and returns the packet data.
  */
 final class PayloadRules {
 

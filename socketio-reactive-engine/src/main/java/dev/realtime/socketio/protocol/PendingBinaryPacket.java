@@ -11,9 +11,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A BINARY_EVENT or BINARY_ACK whose header was decoded and whose attachments are still
- * arriving (Socket.IO v5, binary packets). The placeholders are located and checked when the
- * header arrives, so a bad header fails before any attachment is buffered; each attachment
- * must be referenced by exactly one placeholder.
+ * arriving (Socket.IO v5, binary packets). The placeholders are located and checked when
+ * the header arrives, so a bad header fails before any attachment is buffered; each
+ * attachment must be referenced by exactly one placeholder.
  */
 final class PendingBinaryPacket {
 
@@ -33,8 +33,7 @@ final class PendingBinaryPacket {
 
 	private int received;
 
-	private PendingBinaryPacket(SocketIoPacketType type, String namespace, long ackId, JsonNode data,
-			Slot[] slots) {
+	private PendingBinaryPacket(SocketIoPacketType type, String namespace, long ackId, JsonNode data, Slot[] slots) {
 		this.type = type;
 		this.namespace = namespace;
 		this.ackId = ackId;
@@ -49,7 +48,8 @@ final class PendingBinaryPacket {
 	 */
 	static PendingBinaryPacket create(SocketIoPacketType type, String namespace, long ackId, JsonNode data,
 			int attachments) {
-		// Nothing is sized by the announced count, which the client chose: the placeholders
+		// Nothing is sized by the announced count, which the client chose: the
+		// placeholders
 		// found in the payload are collected first, and the count must match them
 		Map<Integer, Slot> located = new HashMap<>();
 		locatePlaceholders(data, attachments, located);
@@ -95,8 +95,8 @@ final class PendingBinaryPacket {
 		}
 		int value = num.intValue();
 		if (value < 0 || value >= attachments) {
-			throw new SocketIoParseException("Placeholder index " + value + " out of range, "
-					+ attachments + " attachments announced");
+			throw new SocketIoParseException(
+					"Placeholder index " + value + " out of range, " + attachments + " attachments announced");
 		}
 		if (located.putIfAbsent(value, new Slot(parent, property, index)) != null) {
 			throw new SocketIoParseException("Duplicate placeholder index " + value);
@@ -105,8 +105,8 @@ final class PendingBinaryPacket {
 	}
 
 	/**
-	 * Return whether the node is exactly {@code {"_placeholder":true,"num":..}}; other objects,
-	 * even with a {@code _placeholder} property, are plain data.
+	 * Return whether the node is exactly {@code {"_placeholder":true,"num":..}}; other
+	 * objects, even with a {@code _placeholder} property, are plain data.
 	 */
 	private static boolean isPlaceholder(JsonNode node) {
 		if (!node.isObject() || node.size() != 2 || !node.has(NUM)) {

@@ -1,10 +1,10 @@
 package dev.realtime.socketio.protocol;
 
 /**
- * Thrown by {@link SocketIoPacketDecoder} when a packet is well-formed but exceeds one of the
- * configured {@link SocketIoParserLimits}. Like any other parse failure it closes the
- * connection; unlike a malformed packet it may be a legitimate client meeting a limit set too
- * low, so the server logs it as a warning that names the limit.
+ * Thrown by {@link SocketIoPacketDecoder} when a packet is well-formed but exceeds one of
+ * the configured {@link SocketIoParserLimits}. Like any other parse failure it closes the
+ * connection; unlike a malformed packet it may be a legitimate client meeting a limit set
+ * too low, so the server logs it as a warning that names the limit.
  *
  * @since 0.1.0
  */

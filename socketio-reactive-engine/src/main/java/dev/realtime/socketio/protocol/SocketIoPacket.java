@@ -11,12 +11,14 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Socket.IO v5 packet: its type, namespace, optional ack id and JSON data.
- * <p>Data conventions: for events and acks an {@link ArrayNode} (the event name first, for
- * events) in which binary values are {@link tools.jackson.databind.node.BinaryNode}s at any
- * depth; for {@link SocketIoPacketType#CONNECT} an {@link ObjectNode} or {@code null}; for
- * {@link SocketIoPacketType#CONNECT_ERROR} an {@link ObjectNode} {@code {"message":..,"data":..}};
- * no data for {@link SocketIoPacketType#DISCONNECT}.
- * <p>Instances are immutable as long as their data tree is not modified: the tree is not
+ * <p>
+ * Data conventions: for events and acks an {@link ArrayNode} (the event name first, for
+ * events) in which binary values are {@link tools.jackson.databind.node.BinaryNode}s at
+ * any depth; for {@link SocketIoPacketType#CONNECT} an {@link ObjectNode} or
+ * {@code null}; for {@link SocketIoPacketType#CONNECT_ERROR} an {@link ObjectNode}
+ * {@code {"message":..,"data":..}}; no data for {@link SocketIoPacketType#DISCONNECT}.
+ * <p>
+ * Instances are immutable as long as their data tree is not modified: the tree is not
  * copied, so treat it as read-only once the packet is created.
  *
  * @since 0.1.0
@@ -52,8 +54,8 @@ public final class SocketIoPacket {
 	}
 
 	/**
-	 * Create a CONNECT packet: a client's request (with its auth object) or the server's answer
-	 * (with {@code {"sid":..}}).
+	 * Create a CONNECT packet: a client's request (with its auth object) or the server's
+	 * answer (with {@code {"sid":..}}).
 	 * @param namespace the namespace, starting with {@code /}
 	 * @param payload the auth or answer object, or {@code null} for none
 	 * @return the packet
@@ -102,7 +104,8 @@ public final class SocketIoPacket {
 	}
 
 	/**
-	 * Create an ACK packet. It is encoded as a BINARY_ACK if its data contains binary values.
+	 * Create an ACK packet. It is encoded as a BINARY_ACK if its data contains binary
+	 * values.
 	 * @param namespace the namespace, starting with {@code /}
 	 * @param data the acknowledgement arguments, possibly empty
 	 * @param ackId the id of the event being acknowledged
@@ -119,7 +122,8 @@ public final class SocketIoPacket {
 	/**
 	 * Create a CONNECT_ERROR packet.
 	 * @param namespace the namespace, starting with {@code /}
-	 * @param error the error object, {@code {"message":..}} with an optional {@code "data"}
+	 * @param error the error object, {@code {"message":..}} with an optional
+	 * {@code "data"}
 	 * @return the packet
 	 */
 	public static SocketIoPacket connectError(String namespace, ObjectNode error) {
@@ -148,8 +152,8 @@ public final class SocketIoPacket {
 	}
 
 	/**
-	 * Return the type as written on the wire; see {@link #isEvent()} and {@link #isAck()} to
-	 * ignore the difference between plain and binary packets.
+	 * Return the type as written on the wire; see {@link #isEvent()} and {@link #isAck()}
+	 * to ignore the difference between plain and binary packets.
 	 * @return the packet type
 	 */
 	public SocketIoPacketType type() {
@@ -181,7 +185,8 @@ public final class SocketIoPacket {
 	}
 
 	/**
-	 * Return the JSON data of this packet (see the class documentation for its shape per type).
+	 * Return the JSON data of this packet (see the class documentation for its shape per
+	 * type).
 	 * @return the data, or {@code null} if the packet has none
 	 */
 	public @Nullable JsonNode data() {

@@ -16,15 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Decodes Socket.IO v5 packets received from one client: text packets
- * {@code <type>[<attachments>-][<namespace>,][<ackId>][<JSON>]} and the binary attachments
- * that follow a BINARY_EVENT or BINARY_ACK header.
- * <p>Every malformed input is rejected with a {@link SocketIoParseException}, after which the
- * decoder holds no partial packet; the reference server closes the connection in that case.
- * The JSON payload is parsed as strict JSON, once, and its nesting depth is checked while it
- * is parsed, so that deeply nested input fails fast.
- * <p>Stateful and not thread-safe: use one instance per connection, from one thread at a time.
- * Decoders made by one {@link Factory} share their immutable JSON configuration (tree reader,
- * parser factory and its symbol tables), so that a connection holds only its own state.
+ * {@code <type>[<attachments>-][<namespace>,][<ackId>][<JSON>]} and the binary
+ * attachments that follow a BINARY_EVENT or BINARY_ACK header.
+ * <p>
+ * Every malformed input is rejected with a {@link SocketIoParseException}, after which
+ * the decoder holds no partial packet; the reference server closes the connection in that
+ * case. The JSON payload is parsed as strict JSON, once, and its nesting depth is checked
+ * while it is parsed, so that deeply nested input fails fast.
+ * <p>
+ * Stateful and not thread-safe: use one instance per connection, from one thread at a
+ * time. Decoders made by one {@link Factory} share their immutable JSON configuration
+ * (tree reader, parser factory and its symbol tables), so that a connection holds only
+ * its own state.
  *
  * @since 0.1.0
  */
@@ -36,8 +39,8 @@ public final class SocketIoPacketDecoder {
 
 	/**
 	 * Create a decoder.
-	 * @param mapper the mapper that builds the JSON trees (its node factory and deserialization
-	 * features apply)
+	 * @param mapper the mapper that builds the JSON trees (its node factory and
+	 * deserialization features apply)
 	 * @param limits the limits to enforce
 	 */
 	public SocketIoPacketDecoder(JsonMapper mapper, SocketIoParserLimits limits) {
@@ -71,8 +74,8 @@ public final class SocketIoPacketDecoder {
 	}
 
 	/**
-	 * Decode a binary attachment of the pending BINARY_EVENT or BINARY_ACK. The decoder keeps
-	 * the given array in the packet data, without copying it.
+	 * Decode a binary attachment of the pending BINARY_EVENT or BINARY_ACK. The decoder
+	 * keeps the given array in the packet data, without copying it.
 	 * @param attachment the attachment bytes
 	 * @return the completed packet after its last attachment, or {@code null} while more
 	 * attachments are expected
@@ -122,7 +125,8 @@ public final class SocketIoPacketDecoder {
 		char[] chars = new char[text.length() - offset];
 		text.getChars(offset, text.length(), chars, 0);
 		Factory factory = this.factory;
-		try (JsonParser parser = factory.parserFactory.createParser(ObjectReadContext.empty(), chars, 0, chars.length)) {
+		try (JsonParser parser = factory.parserFactory.createParser(ObjectReadContext.empty(), chars, 0,
+				chars.length)) {
 			JsonNode payload = factory.treeReader.readTree(parser);
 			if (payload == null || payload.isMissingNode()) {
 				throw new SocketIoParseException("Missing JSON payload");
@@ -149,8 +153,8 @@ public final class SocketIoPacketDecoder {
 	}
 
 	/**
-	 * Makes decoders that share one immutable JSON configuration. Thread-safe: create one per
-	 * server and a decoder per connection.
+	 * Makes decoders that share one immutable JSON configuration. Thread-safe: create one
+	 * per server and a decoder per connection.
 	 *
 	 * @since 0.1.0
 	 */

@@ -12,15 +12,17 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Encodes {@link SocketIoPacket}s to the Socket.IO v5 wire format
  * {@code <type>[<attachments>-][<namespace>,][<ackId>][<JSON>]}.
- * <p>The JSON is compact and identical to what JavaScript's {@code JSON.stringify} produces for
- * the same values, so that clients comparing packets as strings see what the reference server
- * sends. Binary values ({@link tools.jackson.databind.node.BinaryNode}, or a
- * {@link tools.jackson.databind.node.POJONode} wrapping a {@code byte[]} or a
- * {@link java.nio.ByteBuffer}) of events and acks are replaced by placeholders and returned as
- * attachments; the packet then becomes a BINARY_EVENT or BINARY_ACK, whatever type it was
- * created with. Other POJO values are serialized by the mapper, as they are. The packet data is
- * never modified or copied.
- * <p>Thread-safe: one instance can serve the whole server.
+ * <p>
+ * The JSON is compact and identical to what JavaScript's {@code JSON.stringify} produces
+ * for the same values, so that clients comparing packets as strings see what the
+ * reference server sends. Binary values ({@link tools.jackson.databind.node.BinaryNode},
+ * or a {@link tools.jackson.databind.node.POJONode} wrapping a {@code byte[]} or a
+ * {@link java.nio.ByteBuffer}) of events and acks are replaced by placeholders and
+ * returned as attachments; the packet then becomes a BINARY_EVENT or BINARY_ACK, whatever
+ * type it was created with. Other POJO values are serialized by the mapper, as they are.
+ * The packet data is never modified or copied.
+ * <p>
+ * Thread-safe: one instance can serve the whole server.
  *
  * @since 0.1.0
  */
@@ -41,8 +43,8 @@ public final class SocketIoPacketEncoder {
 	 * Encode the given packet.
 	 * @param packet the packet to encode
 	 * @return the text part and the binary attachments of the packet
-	 * @throws IllegalArgumentException if a packet other than an event or an ack holds binary
-	 * values
+	 * @throws IllegalArgumentException if a packet other than an event or an ack holds
+	 * binary values
 	 */
 	public EncodedPacket encode(SocketIoPacket packet) {
 		JsonNode data = packet.data();

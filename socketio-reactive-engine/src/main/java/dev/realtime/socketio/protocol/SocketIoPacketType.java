@@ -9,7 +9,10 @@ import org.jspecify.annotations.Nullable;
  */
 public enum SocketIoPacketType {
 
-	/** Connection to a namespace: the client's request (optional auth object) or the server's answer. */
+	/**
+	 * Connection to a namespace: the client's request (optional auth object) or the
+	 * server's answer.
+	 */
 	CONNECT(0),
 
 	/** Disconnection from a namespace; carries no payload. */
@@ -71,8 +74,8 @@ public enum SocketIoPacketType {
 	}
 
 	/**
-	 * Return the type written as the given character, or {@code null} if the character is not
-	 * a known packet type.
+	 * Return the type written as the given character, or {@code null} if the character is
+	 * not a known packet type.
 	 * @param c the first character of a packet
 	 * @return the matching type, or {@code null}
 	 */

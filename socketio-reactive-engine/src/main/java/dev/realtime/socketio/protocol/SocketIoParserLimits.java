@@ -11,13 +11,17 @@ import tools.jackson.core.StreamReadConstraints;
  */
 public final class SocketIoParserLimits {
 
-	/** Default maximum number of binary attachments per packet, as in the reference parser. */
+	/**
+	 * Default maximum number of binary attachments per packet, as in the reference
+	 * parser.
+	 */
 	public static final int DEFAULT_MAX_ATTACHMENTS = 10;
 
 	/**
-	 * Default maximum nesting depth of a JSON payload: Jackson's own default read limit, so
-	 * that whatever the application could parse with its mapper also passes here (real data
-	 * nests deeper than a few dozen levels; the parser's cost is linear in the depth).
+	 * Default maximum nesting depth of a JSON payload: Jackson's own default read limit,
+	 * so that whatever the application could parse with its mapper also passes here (real
+	 * data nests deeper than a few dozen levels; the parser's cost is linear in the
+	 * depth).
 	 */
 	public static final int DEFAULT_MAX_NESTING_DEPTH = StreamReadConstraints.DEFAULT_MAX_DEPTH;
 
@@ -73,8 +77,8 @@ public final class SocketIoParserLimits {
 	}
 
 	/**
-	 * Return the maximum nesting depth of a JSON payload, the outer array or object counting
-	 * as one.
+	 * Return the maximum nesting depth of a JSON payload, the outer array or object
+	 * counting as one.
 	 * @return the maximum depth
 	 */
 	public int maxNestingDepth() {
@@ -108,7 +112,8 @@ public final class SocketIoParserLimits {
 	}
 
 	/**
-	 * Builder for {@link SocketIoParserLimits}; each setter rejects invalid values at once.
+	 * Builder for {@link SocketIoParserLimits}; each setter rejects invalid values at
+	 * once.
 	 */
 	public static final class Builder {
 

@@ -12,8 +12,8 @@ import tools.jackson.databind.node.ArrayNode;
 public interface AckCallback {
 
 	/**
-	 * Called once: with the client's reply, or with an error when the emit timed out or the
-	 * socket disconnected first.
+	 * Called once: with the client's reply, or with an error when the emit timed out or
+	 * the socket disconnected first.
 	 * @param error the error, or {@code null} when the client answered
 	 * @param args the reply arguments (empty on error)
 	 */

@@ -20,10 +20,10 @@ public interface AnyListener {
 	void onAny(String event, ArrayNode args);
 
 	/**
-	 * Handle an incoming event that may ask for an acknowledgement, as Node's {@code onAny}
-	 * gets the ack callback as its last argument. The first answer of any listener is the
-	 * one sent. The default ignores the acknowledgement and calls {@link #onAny(String, ArrayNode)};
-	 * outgoing events never have one.
+	 * Handle an incoming event that may ask for an acknowledgement, as Node's
+	 * {@code onAny} gets the ack callback as its last argument. The first answer of any
+	 * listener is the one sent. The default ignores the acknowledgement and calls
+	 * {@link #onAny(String, ArrayNode)}; outgoing events never have one.
 	 * @param event the event name
 	 * @param args the arguments
 	 * @param ack answers the acknowledgement, or {@code null} when none was asked for

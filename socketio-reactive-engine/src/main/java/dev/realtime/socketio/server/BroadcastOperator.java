@@ -9,8 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Selects sockets of a namespace (by rooms, minus exclusions) and acts on all of them.
- * Immutable: every modifier returns a new operator.
- * <pre class="code">
+ * Immutable: every modifier returns a new operator. <pre class="code">
  * namespace.to("room1").except("room2").emit("news", article);
  * socket.broadcast().asVolatile().emit("typing", user);
  * </pre>
@@ -87,7 +86,8 @@ public interface BroadcastOperator {
 	 * Requires a {@link #timeout(Duration)}.
 	 * @param event the event name
 	 * @param args the arguments
-	 * @return the answers, or an {@link AckTimeoutException} saying how many did not answer
+	 * @return the answers, or an {@link AckTimeoutException} saying how many did not
+	 * answer
 	 */
 	Mono<List<JsonNode>> emitWithAck(String event, Object... args);
 

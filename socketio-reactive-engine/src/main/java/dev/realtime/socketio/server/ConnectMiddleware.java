@@ -21,10 +21,11 @@ public interface ConnectMiddleware {
 	Mono<Void> handle(SocketIoSocket socket);
 
 	/**
-	 * Whether this middleware also runs for a socket restored by connection state recovery
-	 * when {@link ConnectionStateRecoveryOptions#skipMiddlewares()} skips the others: one
-	 * that puts node-local state on the socket ({@link SocketIoSocket#attributes()}, which
-	 * recovery does not restore), such as authentication, says {@code true}.
+	 * Whether this middleware also runs for a socket restored by connection state
+	 * recovery when {@link ConnectionStateRecoveryOptions#skipMiddlewares()} skips the
+	 * others: one that puts node-local state on the socket
+	 * ({@link SocketIoSocket#attributes()}, which recovery does not restore), such as
+	 * authentication, says {@code true}.
 	 * @return {@code true} to run on recovery too; {@code false} by default
 	 * @since 0.1.0
 	 */

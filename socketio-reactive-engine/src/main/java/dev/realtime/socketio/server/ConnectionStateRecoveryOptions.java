@@ -5,9 +5,9 @@ import java.util.Objects;
 
 /**
  * Immutable settings of connection state recovery: a client that lost its connection and
- * comes back within {@link #maxDisconnectionDuration()} gets its socket id, rooms and data
- * back, with every packet it missed meanwhile. Defaults match the Node.js reference server.
- * <pre class="code">
+ * comes back within {@link #maxDisconnectionDuration()} gets its socket id, rooms and
+ * data back, with every packet it missed meanwhile. Defaults match the Node.js reference
+ * server. <pre class="code">
  * SocketIoServerOptions.builder()
  *     .connectionStateRecovery(ConnectionStateRecoveryOptions.builder()
  *         .maxDisconnectionDuration(Duration.ofMinutes(2))
@@ -50,8 +50,8 @@ public final class ConnectionStateRecoveryOptions {
 	}
 
 	/**
-	 * Return how long a session (and the packets it may miss) is kept after a disconnection
-	 * (default 2 minutes).
+	 * Return how long a session (and the packets it may miss) is kept after a
+	 * disconnection (default 2 minutes).
 	 * @return the recovery window
 	 */
 	public Duration maxDisconnectionDuration() {

@@ -128,12 +128,12 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 		BroadcastOptions options = options();
 		return this.namespace.adapter().serverCount().flatMap((servers) -> Mono.create((sink) -> {
 			AckCollector collector = new AckCollector(sink, servers);
-			Disposable timer = Schedulers.parallel().schedule(collector::timeout, ackTimeout.toMillis(),
-					TimeUnit.MILLISECONDS);
+			Disposable timer = Schedulers.parallel()
+				.schedule(collector::timeout, ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
 			sink.onDispose(timer);
 			long ackId = this.namespace.nextAckId();
-			this.namespace.adapter().broadcastWithAck(SocketIoPacket.event(this.namespace.name(), data, ackId), options,
-					collector);
+			this.namespace.adapter()
+				.broadcastWithAck(SocketIoPacket.event(this.namespace.name(), data, ackId), options, collector);
 		}));
 	}
 
@@ -195,8 +195,8 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 		synchronized void timeout() {
 			if (!this.done) {
 				this.done = true;
-				this.sink.error(new AckTimeoutException(Math.max(this.expectedClients, this.responses.size()),
-						this.responses));
+				this.sink.error(
+						new AckTimeoutException(Math.max(this.expectedClients, this.responses.size()), this.responses));
 			}
 		}
 

@@ -63,11 +63,14 @@ final class DefaultSocketEmitter implements SocketEmitter {
 		DefaultSocketIoSocket socket = this.socket;
 		DefaultNamespace namespace = socket.namespace();
 		if (socket.pid() != null && callback == null && !this.volatileFlag) {
-			// docs/protocol.md 2.8: through the adapter, which gives the event its offset and keeps it
-			// (it reaches the client on recovery even when sent while disconnected). The socket
+			// docs/protocol.md 2.8: through the adapter, which gives the event its offset
+			// and keeps it
+			// (it reaches the client on recovery even when sent while disconnected). The
+			// socket
 			// is on this node: no other node needs to hear of it.
-			namespace.adapter().broadcast(SocketIoPacket.event(namespace.name(), data),
-					BroadcastOptions.builder().rooms(Set.of(socket.id())).local(true).build());
+			namespace.adapter()
+				.broadcast(SocketIoPacket.event(namespace.name(), data),
+						BroadcastOptions.builder().rooms(Set.of(socket.id())).local(true).build());
 			return;
 		}
 		long ackId = (callback != null) ? namespace.nextAckId() : SocketIoPacket.NO_ACK_ID;

@@ -7,8 +7,8 @@ import dev.realtime.socketio.engine.EngineIoTransport;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The read-only view of an Engine.IO session that {@link SocketIoSocket#conn()} hands out.
- * Stateless, created on demand: idle sockets do not pay for a field.
+ * The read-only view of an Engine.IO session that {@link SocketIoSocket#conn()} hands
+ * out. Stateless, created on demand: idle sockets do not pay for a field.
  */
 final class DefaultSocketIoConnection implements SocketIoConnection {
 

@@ -27,7 +27,8 @@ import tools.jackson.databind.node.ArrayNode;
  * listeners ({@link SocketListeners}) are thread-safe; the pending acknowledgements
  * ({@link PendingAcks}), the recovery state of a restored socket ({@link SocketRecovery})
  * and the connection state are confined to the connection's context.
- * <p>An idle connection costs heap for every object its socket holds, so what most sockets
+ * <p>
+ * An idle connection costs heap for every object its socket holds, so what most sockets
  * never use is created on first use (the data map and the pending acknowledgements) or
  * only for the sockets that need it (the recovery state).
  */
@@ -55,7 +56,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 	/** Also the lock of the lazily created data and attribute maps. */
 	private final SocketListeners listeners;
 
-	/** Created by the first acknowledgement callback; in the connection's context only. */
+	/**
+	 * Created by the first acknowledgement callback; in the connection's context only.
+	 */
 	private @Nullable PendingAcks pendingAcks;
 
 	private volatile boolean connected;
@@ -354,8 +357,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 
 	/**
 	 * Send what a restored socket missed, right after its CONNECT acknowledgement: the
-	 * missed events in order, then the broadcasts held back while it was connecting.
-	 * Runs in the connection's context.
+	 * missed events in order, then the broadcasts held back while it was connecting. Runs
+	 * in the connection's context.
 	 */
 	void sendMissedPackets() {
 		if (this.recovery != null) {
@@ -364,9 +367,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 	}
 
 	/**
-	 * Give a restored session back to the adapter when the socket could not connect (refused
-	 * by a middleware, or its connection closed meanwhile), so the client can try again.
-	 * Runs in the connection's context.
+	 * Give a restored session back to the adapter when the socket could not connect
+	 * (refused by a middleware, or its connection closed meanwhile), so the client can
+	 * try again. Runs in the connection's context.
 	 */
 	void abandonRecovery() {
 		Set<String> rooms = rooms();
@@ -410,7 +413,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		@Nullable Set<String> rooms = (pid != null && reason.isRecoverable()) ? rooms() : null;
 		this.namespace.adapter().delAll(this.id);
 		if (pid != null && rooms != null) {
-			// Kept only once the rooms are left, so that a restored socket keeps the rooms it rejoins.
+			// Kept only once the rooms are left, so that a restored socket keeps the
+			// rooms it rejoins.
 			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, dataSnapshot()));
 		}
 		this.namespace.remove(this);

@@ -4,9 +4,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Why a socket left its namespace, with the reason strings of the Node.js reference
- * server as {@linkplain #wireName() names} (also what {@link #toString()} returns, so that
- * logs read the same as Node's).
- * <p>Some reasons leave the client to reconnect by itself (a lost transport, a server
+ * server as {@linkplain #wireName() names} (also what {@link #toString()} returns, so
+ * that logs read the same as Node's).
+ * <p>
+ * Some reasons leave the client to reconnect by itself (a lost transport, a server
  * restart): with connection state recovery on, the server then keeps the socket's session
  * for a while, and {@link #isRecoverable()} says so.
  *
@@ -24,8 +25,8 @@ public enum DisconnectReason {
 	SERVER_SHUTTING_DOWN("server shutting down", true),
 
 	/**
-	 * The server closed the connection because the client broke the protocol's rules, such
-	 * as a packet for a namespace it had not joined.
+	 * The server closed the connection because the client broke the protocol's rules,
+	 * such as a packet for a namespace it had not joined.
 	 */
 	FORCED_SERVER_CLOSE("forced server close", true),
 

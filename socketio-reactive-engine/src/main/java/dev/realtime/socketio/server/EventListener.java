@@ -4,8 +4,9 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Receives one event from a client. Runs on an event loop, in the connection's context: it must not
- * block (hand blocking work to another thread, and answer through the {@link AckSender}).
+ * Receives one event from a client. Runs on an event loop, in the connection's context:
+ * it must not block (hand blocking work to another thread, and answer through the
+ * {@link AckSender}).
  *
  * @since 0.1.0
  */

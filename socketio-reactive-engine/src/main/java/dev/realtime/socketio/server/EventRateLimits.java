@@ -8,12 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Limits on the events a client may send, per socket, as token buckets: a rate in events
- * per second and a burst. A default applies to every namespace, a namespace may have its own,
- * and an event of a namespace may have a tighter one on top. Off by default.
- * <p>An event over its limit is dropped: its listeners do not run, and a client that asked
- * for an acknowledgement gets {@code {"error":"rate limit exceeded"}}. A socket that keeps
- * going over ({@link #maxViolations()} drops in a row) loses its connection with the reason
- * {@link DisconnectReason#RATE_LIMITED}.
+ * per second and a burst. A default applies to every namespace, a namespace may have its
+ * own, and an event of a namespace may have a tighter one on top. Off by default.
+ * <p>
+ * An event over its limit is dropped: its listeners do not run, and a client that asked
+ * for an acknowledgement gets {@code {"error":"rate limit exceeded"}}. A socket that
+ * keeps going over ({@link #maxViolations()} drops in a row) loses its connection with
+ * the reason {@link DisconnectReason#RATE_LIMITED}.
  *
  * @since 0.1.0
  */
@@ -160,7 +161,8 @@ public final class EventRateLimits {
 		}
 
 		/**
-		 * Set how many drops in a row disconnect a socket (default 50; 0 never disconnects).
+		 * Set how many drops in a row disconnect a socket (default 50; 0 never
+		 * disconnects).
 		 * @param maxViolations the number of drops
 		 * @return this builder
 		 */

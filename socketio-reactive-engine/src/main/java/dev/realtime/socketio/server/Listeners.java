@@ -5,10 +5,10 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Copy-on-write steps for immutable listener lists: the caller publishes the returned list
- * (through a volatile field or a concurrent map) and readers iterate a snapshot, as with a
- * {@code CopyOnWriteArrayList}, while a socket that has no listeners of a kind holds only the
- * shared empty list.
+ * Copy-on-write steps for immutable listener lists: the caller publishes the returned
+ * list (through a volatile field or a concurrent map) and readers iterate a snapshot, as
+ * with a {@code CopyOnWriteArrayList}, while a socket that has no listeners of a kind
+ * holds only the shared empty list.
  */
 final class Listeners {
 
@@ -53,7 +53,9 @@ final class Listeners {
 		return of(copy);
 	}
 
-	/** As {@link #remove}, but {@code null} when nothing is left (removes a map entry). */
+	/**
+	 * As {@link #remove}, but {@code null} when nothing is left (removes a map entry).
+	 */
 	static <T> @Nullable List<T> removeOrNull(List<T> list, Object element) {
 		List<T> result = remove(list, element);
 		return result.isEmpty() ? null : result;

@@ -97,8 +97,8 @@ final class LocalDelivery {
 
 	/**
 	 * Hand each home event loop one task that writes to all its recipients; the sessions
-	 * flush once per loop iteration. A session busy on another thread at that moment takes
-	 * its write in turn.
+	 * flush once per loop iteration. A session busy on another thread at that moment
+	 * takes its write in turn.
 	 */
 	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
 		if (recipients.size() == 1) {

@@ -65,15 +65,16 @@ public interface Namespace extends BroadcastOperator {
 	void onServerSideEmit(String event, EventListener listener);
 
 	/**
-	 * Send an event to the other nodes of the cluster (nothing with the in-memory adapter).
+	 * Send an event to the other nodes of the cluster (nothing with the in-memory
+	 * adapter).
 	 * @param event the event name
 	 * @param args the arguments
 	 */
 	void serverSideEmit(String event, Object... args);
 
 	/**
-	 * Send an event to the other nodes of the cluster and collect their answers (the first
-	 * argument each node's listener acknowledged with).
+	 * Send an event to the other nodes of the cluster and collect their answers (the
+	 * first argument each node's listener acknowledged with).
 	 * @param timeout how long to wait for every node
 	 * @param event the event name
 	 * @param args the arguments

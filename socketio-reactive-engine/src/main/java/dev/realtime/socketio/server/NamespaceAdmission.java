@@ -22,9 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * How a socket gets into a namespace: its session restored when it presents one, the
- * connection middlewares (the server's, the parent namespace's, then the namespace's own),
- * then the CONNECT acknowledgement and the connection listeners, or the CONNECT_ERROR.
- * Runs on the client's event loop, in the connection's context.
+ * connection middlewares (the server's, the parent namespace's, then the namespace's
+ * own), then the CONNECT acknowledgement and the connection listeners, or the
+ * CONNECT_ERROR. Runs on the client's event loop, in the connection's context.
  */
 final class NamespaceAdmission {
 
@@ -38,8 +38,8 @@ final class NamespaceAdmission {
 	private final Map<String, SocketIoSocket> sockets;
 
 	/**
-	 * Restored sockets back in their rooms, until their CONNECT acknowledgement; shared with
-	 * the delivery.
+	 * Restored sockets back in their rooms, until their CONNECT acknowledgement; shared
+	 * with the delivery.
 	 */
 	private final Map<String, DefaultSocketIoSocket> recovering;
 
@@ -73,8 +73,10 @@ final class NamespaceAdmission {
 		JsonNode offset = auth.get("offset");
 		if (this.namespace.connectionStateRecovery() != null && pid != null && pid.isString() && offset != null
 				&& offset.isString()) {
-			// docs/protocol.md 2.8: the auth keeps pid and offset, as in the reference server.
-			this.namespace.adapter().restoreSession(pid.stringValue(), offset.stringValue())
+			// docs/protocol.md 2.8: the auth keeps pid and offset, as in the reference
+			// server.
+			this.namespace.adapter()
+				.restoreSession(pid.stringValue(), offset.stringValue())
 				.singleOptional()
 				.onErrorResume((ex) -> {
 					logger.warn("Could not restore a session of namespace " + this.namespace.name(), ex);
@@ -98,7 +100,8 @@ final class NamespaceAdmission {
 		}
 		List<ConnectMiddleware> chain = middlewareChain();
 		if (restored != null && recovery != null && recovery.skipMiddlewares() && !chain.isEmpty()) {
-			// Authorizers run again, so that a restored socket gets its node-local principal back.
+			// Authorizers run again, so that a restored socket gets its node-local
+			// principal back.
 			chain = chain.stream().filter(ConnectMiddleware::runsOnRecovery).toList();
 		}
 		if (chain.isEmpty()) {

@@ -36,10 +36,12 @@ final class PendingAcks {
 	}
 
 	/**
-	 * Await an acknowledgement; on timeout the callback gets an {@link AckTimeoutException}.
+	 * Await an acknowledgement; on timeout the callback gets an
+	 * {@link AckTimeoutException}.
 	 * @param ackId the ack id of the packet sent
 	 * @param callback the callback
-	 * @param timeout how long to wait, or {@code null} for as long as the socket is connected
+	 * @param timeout how long to wait, or {@code null} for as long as the socket is
+	 * connected
 	 */
 	void register(long ackId, AckCallback callback, @Nullable Duration timeout) {
 		ScheduledFuture<?> timer = null;
@@ -47,8 +49,9 @@ final class PendingAcks {
 			timer = this.client.schedule(() -> {
 				PendingAck pending = this.pending.remove(ackId);
 				if (pending != null) {
-					this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
-							System.nanoTime() - pending.startNanos(), false);
+					this.namespace.server()
+						.metrics()
+						.ackCompleted(this.namespace.name(), false, System.nanoTime() - pending.startNanos(), false);
 					pending.callback()
 						.onAck(new AckTimeoutException(1, List.of()), JsonNodeFactory.instance.arrayNode());
 				}
@@ -71,8 +74,9 @@ final class PendingAcks {
 		if (pending.timer() != null) {
 			pending.timer().cancel(false);
 		}
-		this.namespace.server().metrics().ackCompleted(this.namespace.name(), false,
-				System.nanoTime() - pending.startNanos(), true);
+		this.namespace.server()
+			.metrics()
+			.ackCompleted(this.namespace.name(), false, System.nanoTime() - pending.startNanos(), true);
 		try {
 			pending.callback().onAck(null, reply);
 		}
@@ -95,8 +99,9 @@ final class PendingAcks {
 				ack.timer().cancel(false);
 			}
 			try {
-				ack.callback().onAck(new IllegalStateException("socket has been disconnected"),
-						JsonNodeFactory.instance.arrayNode());
+				ack.callback()
+					.onAck(new IllegalStateException("socket has been disconnected"),
+							JsonNodeFactory.instance.arrayNode());
 			}
 			catch (RuntimeException ex) {
 				logger.error("Ack callback of socket " + this.socketId + " failed", ex);

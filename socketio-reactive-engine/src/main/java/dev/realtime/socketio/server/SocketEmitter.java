@@ -32,8 +32,8 @@ public interface SocketEmitter {
 	 * Emit an event and wait for the client's acknowledgement.
 	 * @param event the event name
 	 * @param args the arguments
-	 * @return the client's reply arguments; an {@link AckTimeoutException} after the timeout,
-	 * if one was set
+	 * @return the client's reply arguments; an {@link AckTimeoutException} after the
+	 * timeout, if one was set
 	 */
 	Mono<ArrayNode> emitWithAck(String event, Object... args);
 

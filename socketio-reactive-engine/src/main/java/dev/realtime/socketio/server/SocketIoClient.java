@@ -42,13 +42,18 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private final SocketIoPacketDecoder decoder;
 
-	/** The socket of a namespace; almost every connection has one only, so no map for it. */
+	/**
+	 * The socket of a namespace; almost every connection has one only, so no map for it.
+	 */
 	private @Nullable DefaultSocketIoSocket first;
 
 	/** The sockets of further namespaces, created by the second one. */
 	private @Nullable Map<String, DefaultSocketIoSocket> others;
 
-	/** Namespaces whose CONNECT is going through the middlewares; created by the first one. */
+	/**
+	 * Namespaces whose CONNECT is going through the middlewares; created by the first
+	 * one.
+	 */
 	private @Nullable Set<String> connecting;
 
 	private @Nullable ScheduledFuture<?> connectTimeoutTask;
@@ -69,7 +74,10 @@ final class SocketIoClient implements EngineIoSocketListener {
 		this.conn.execute(task);
 	}
 
-	/** Run a task in the connection's context after a delay; the timer fires on its home loop. */
+	/**
+	 * Run a task in the connection's context after a delay; the timer fires on its home
+	 * loop.
+	 */
 	ScheduledFuture<?> schedule(Runnable task, long delayMillis) {
 		return this.conn.eventLoop().schedule(() -> this.conn.execute(task), delayMillis, TimeUnit.MILLISECONDS);
 	}
@@ -108,7 +116,8 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private void onParseError(SocketIoParseException ex) {
 		if (ex instanceof SocketIoLimitExceededException) {
-			// A client meeting a limit may be legitimate (the limit set too low): say which one.
+			// A client meeting a limit may be legitimate (the limit set too low): say
+			// which one.
 			limitLog.warn(() -> "Closing session " + this.conn.id() + ": " + ex.getMessage());
 		}
 		else if (logger.isDebugEnabled()) {
@@ -126,7 +135,8 @@ final class SocketIoClient implements EngineIoSocketListener {
 		DefaultSocketIoSocket socket = socket(namespace);
 		if (packet.type() == SocketIoPacketType.CONNECT) {
 			if (socket != null || (this.connecting != null && this.connecting.contains(namespace))) {
-				// A second CONNECT for a joined namespace: the reference closes the connection.
+				// A second CONNECT for a joined namespace: the reference closes the
+				// connection.
 				closeForInvalidState();
 				return;
 			}
@@ -141,9 +151,10 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	/**
-	 * A well-formed packet the connection's state does not allow (Socket.IO v5: a packet for
-	 * a namespace that was not joined, a second CONNECT, a CONNECT_ERROR from the client):
-	 * the reference closes the connection, its sockets seeing {@code forced server close}.
+	 * A well-formed packet the connection's state does not allow (Socket.IO v5: a packet
+	 * for a namespace that was not joined, a second CONNECT, a CONNECT_ERROR from the
+	 * client): the reference closes the connection, its sockets seeing
+	 * {@code forced server close}.
 	 */
 	private void closeForInvalidState() {
 		for (DefaultSocketIoSocket socket : sockets()) {
@@ -267,8 +278,9 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	/**
-	 * The engine's close reasons have the same names as the Socket.IO ones; a reason of the
-	 * application's own, given to {@link EngineIoSocket#close(String)}, is a forced close.
+	 * The engine's close reasons have the same names as the Socket.IO ones; a reason of
+	 * the application's own, given to {@link EngineIoSocket#close(String)}, is a forced
+	 * close.
 	 */
 	private static DisconnectReason disconnectReason(String engineReason) {
 		DisconnectReason reason = DisconnectReason.fromWireName(engineReason);
@@ -290,7 +302,9 @@ final class SocketIoClient implements EngineIoSocketListener {
 		}
 	}
 
-	/** Disconnect every namespace, then close the connection (socket.disconnect(true)). */
+	/**
+	 * Disconnect every namespace, then close the connection (socket.disconnect(true)).
+	 */
 	void disconnectAll() {
 		for (DefaultSocketIoSocket socket : sockets()) {
 			socket.disconnectNamespace();

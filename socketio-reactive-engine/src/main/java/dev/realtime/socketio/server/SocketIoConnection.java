@@ -8,8 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The low-level connection a socket runs on (Node's {@code socket.conn}): one per client,
  * shared by the client's sockets of every namespace. A read-only view, safe from any
- * thread; the connection itself belongs to the server.
- * <pre class="code">
+ * thread; the connection itself belongs to the server. <pre class="code">
  * if (socket.conn().transport() == EngineIoTransport.POLLING) {
  * 	// not (yet) upgraded to WebSocket
  * }
@@ -28,8 +27,8 @@ public interface SocketIoConnection {
 	String id();
 
 	/**
-	 * Return the transport in use right now: long-polling until the client has upgraded to
-	 * WebSocket.
+	 * Return the transport in use right now: long-polling until the client has upgraded
+	 * to WebSocket.
 	 * @return the transport ({@link EngineIoTransport#wireName()} is Node's
 	 * {@code conn.transport.name})
 	 */
@@ -57,8 +56,8 @@ public interface SocketIoConnection {
 
 	/**
 	 * Close the connection without telling the client why: every socket on it disconnects
-	 * with {@link DisconnectReason#FORCED_CLOSE}, and the client reconnects by itself (Node's
-	 * {@code socket.conn.close()}). To end a socket on purpose, use
+	 * with {@link DisconnectReason#FORCED_CLOSE}, and the client reconnects by itself
+	 * (Node's {@code socket.conn.close()}). To end a socket on purpose, use
 	 * {@link SocketIoSocket#disconnect(boolean)} instead.
 	 */
 	void close();

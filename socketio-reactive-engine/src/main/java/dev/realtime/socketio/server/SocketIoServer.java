@@ -25,8 +25,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A Socket.IO v5 server on an {@link EngineIoServer}. Broadcast methods act on the main
- * namespace {@code /}.
- * <pre class="code">
+ * namespace {@code /}. <pre class="code">
  * SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.defaults());
  * io.of("/chat").onConnection((socket) -&gt; socket.on("message", (args, ack) -&gt; ...));
  * HttpServer.create().route(SocketIoRoutes.of(io)).bindNow();
@@ -135,7 +134,8 @@ public final class SocketIoServer implements BroadcastOperator {
 	}
 
 	/**
-	 * Add a connection middleware that runs for every namespace, before the namespace's own.
+	 * Add a connection middleware that runs for every namespace, before the namespace's
+	 * own.
 	 * @param middleware the middleware
 	 */
 	public void use(ConnectMiddleware middleware) {
@@ -171,8 +171,8 @@ public final class SocketIoServer implements BroadcastOperator {
 	}
 
 	/**
-	 * Disconnect every socket with the reason {@code server shutting down}, then close every
-	 * Engine.IO session. Clients reconnect (to another node, in a cluster).
+	 * Disconnect every socket with the reason {@code server shutting down}, then close
+	 * every Engine.IO session. Clients reconnect (to another node, in a cluster).
 	 * @return completion once every session is closed
 	 */
 	public Mono<Void> close() {

@@ -107,8 +107,8 @@ public interface SocketIoServerListener {
 
 	/**
 	 * A handler of an event failed: an {@link EventListener} of the server threw, or code
-	 * that dispatches events on top of the server (such as an annotation model) reported a
-	 * failure through {@link SocketIoServer#listeners()}.
+	 * that dispatches events on top of the server (such as an annotation model) reported
+	 * a failure through {@link SocketIoServer#listeners()}.
 	 * @param namespace the namespace
 	 * @param event the event name
 	 * @param error the failure
@@ -118,10 +118,10 @@ public interface SocketIoServerListener {
 	}
 
 	/**
-	 * A handler refused an event on purpose rather than failed: code that dispatches events
-	 * on top of the server reports through {@link SocketIoServer#listeners()} an event whose
-	 * arguments were missing, unreadable or invalid, or whose handler threw an exception the
-	 * application's exception handling answered. Reported instead of
+	 * A handler refused an event on purpose rather than failed: code that dispatches
+	 * events on top of the server reports through {@link SocketIoServer#listeners()} an
+	 * event whose arguments were missing, unreadable or invalid, or whose handler threw
+	 * an exception the application's exception handling answered. Reported instead of
 	 * {@link #handlerFailed}, which then counts only unexpected failures.
 	 * @param namespace the namespace
 	 * @param event the event name

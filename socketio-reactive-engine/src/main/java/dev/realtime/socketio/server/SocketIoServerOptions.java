@@ -118,8 +118,8 @@ public final class SocketIoServerOptions {
 	}
 
 	/**
-	 * Whether the browser client bundle is served under the path when it is on the classpath
-	 * (default {@code true}, as in the Node server).
+	 * Whether the browser client bundle is served under the path when it is on the
+	 * classpath (default {@code true}, as in the Node server).
 	 * @return whether the client bundle is served
 	 */
 	public boolean serveClient() {
@@ -171,8 +171,9 @@ public final class SocketIoServerOptions {
 
 		/**
 		 * Turn connection state recovery on with the given settings, or off with
-		 * {@code null}. When on, the CONNECT acknowledgement carries a private session id and
-		 * every event without ack id and not volatile carries an offset as its last argument.
+		 * {@code null}. When on, the CONNECT acknowledgement carries a private session id
+		 * and every event without ack id and not volatile carries an offset as its last
+		 * argument.
 		 * @param connectionStateRecovery the settings, or {@code null} to turn it off
 		 * @return this builder
 		 */

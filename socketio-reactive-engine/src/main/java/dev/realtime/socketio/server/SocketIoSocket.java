@@ -22,8 +22,9 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	Namespace namespace();
 
 	/**
-	 * Return the low-level connection this socket runs on, shared with the client's sockets
-	 * of other namespaces: its transport, whether it upgraded, its remote address.
+	 * Return the low-level connection this socket runs on, shared with the client's
+	 * sockets of other namespaces: its transport, whether it upgraded, its remote
+	 * address.
 	 * @return a read-only view of the connection
 	 */
 	SocketIoConnection conn();
@@ -50,9 +51,9 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	/**
 	 * Return the node-local attributes of this socket (thread-safe map): unlike
 	 * {@link #data()}, they never leave this node. They are not kept for connection state
-	 * recovery and not part of {@code fetchSockets()} answers from other nodes, so they suit
-	 * what must not be serialized, such as an authenticated principal and its credentials.
-	 * A recovered socket starts with none.
+	 * recovery and not part of {@code fetchSockets()} answers from other nodes, so they
+	 * suit what must not be serialized, such as an authenticated principal and its
+	 * credentials. A recovered socket starts with none.
 	 * @return the attributes
 	 * @since 0.1.0
 	 */
@@ -163,7 +164,8 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	}
 
 	/**
-	 * Return an operator that targets the whole namespace except some rooms and this socket.
+	 * Return an operator that targets the whole namespace except some rooms and this
+	 * socket.
 	 * @param rooms the rooms to exclude
 	 * @return the operator
 	 */
@@ -176,8 +178,8 @@ public interface SocketIoSocket extends SocketEmitter, RemoteSocket {
 	BroadcastOperator broadcast();
 
 	/**
-	 * Disconnect from this namespace (the client gets {@code io server disconnect} and does
-	 * not reconnect by itself).
+	 * Disconnect from this namespace (the client gets {@code io server disconnect} and
+	 * does not reconnect by itself).
 	 * @param close whether to close the whole connection (every namespace) too
 	 */
 	void disconnect(boolean close);

@@ -19,9 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The listeners and packet middlewares of one socket, and how incoming events reach them
  * (rate limit, middlewares, catch-all listeners, then the event's own): a listener that
- * throws is logged and does not stop the others. Registration is safe from any thread; the
- * lists are immutable and replaced on change (copy-on-write), so that a socket without
- * listeners of a kind holds only the shared empty list and readers iterate a snapshot.
+ * throws is logged and does not stop the others. Registration is safe from any thread;
+ * the lists are immutable and replaced on change (copy-on-write), so that a socket
+ * without listeners of a kind holds only the shared empty list and readers iterate a
+ * snapshot.
  */
 final class SocketListeners {
 

@@ -43,7 +43,9 @@ final class SocketRateLimiter {
 		if (this.eventBuckets != null) {
 			EventRateLimits.Rate rate = this.limits.rateFor(this.namespace, event);
 			if (rate != null) {
-				allowed = this.eventBuckets.computeIfAbsent(event, (e) -> new TokenBucket(rate.perSecond(), rate.burst(), now)).tryTake(now);
+				allowed = this.eventBuckets
+					.computeIfAbsent(event, (e) -> new TokenBucket(rate.perSecond(), rate.burst(), now))
+					.tryTake(now);
 			}
 		}
 		if (allowed && this.socketBucket != null) {

@@ -30,8 +30,8 @@ final class SocketRecovery {
 	private @Nullable List<HeldPacket> heldBack = new ArrayList<>();
 
 	/**
-	 * The offsets the socket got among its missed packets, for a while after it connected: a
-	 * copy of one of them still on its way from another node goes out once.
+	 * The offsets the socket got among its missed packets, for a while after it
+	 * connected: a copy of one of them still on its way from another node goes out once.
 	 */
 	private @Nullable Set<String> recoveredOffsets;
 
@@ -64,8 +64,8 @@ final class SocketRecovery {
 	}
 
 	/**
-	 * Send what the socket missed, right after its CONNECT acknowledgement: the missed events
-	 * in order, then the broadcasts held back while it was connecting.
+	 * Send what the socket missed, right after its CONNECT acknowledgement: the missed
+	 * events in order, then the broadcasts held back while it was connecting.
 	 * @param client the socket's connection
 	 * @param namespace the socket's namespace
 	 */
@@ -83,7 +83,8 @@ final class SocketRecovery {
 		this.heldBack = null;
 		if (held != null) {
 			for (HeldPacket packet : held) {
-				// A packet kept before the session was read and delivered after the socket
+				// A packet kept before the session was read and delivered after the
+				// socket
 				// rejoined its rooms is both missed and held back: it goes out once.
 				if (packet.offset() == null || !sentOffsets.contains(packet.offset())) {
 					client.write(packet.encoded(), false);

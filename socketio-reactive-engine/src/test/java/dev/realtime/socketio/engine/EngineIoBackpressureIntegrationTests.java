@@ -68,7 +68,8 @@ class EngineIoBackpressureIntegrationTests {
 			upgrade(stalled);
 			await().until(() -> this.sockets.size() == 1);
 			EngineIoSocket slow = this.sockets.get(0);
-			RawWebSocketClient healthy = RawWebSocketClient.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
+			RawWebSocketClient healthy = RawWebSocketClient
+				.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
 				.awaitConnected();
 			healthy.next();
 			byte[] chunk = new byte[64 * 1024];

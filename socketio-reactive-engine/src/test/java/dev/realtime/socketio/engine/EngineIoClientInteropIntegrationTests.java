@@ -80,7 +80,8 @@ class EngineIoClientInteropIntegrationTests {
 
 	private void assertEchoes(NodeScript client, String transport) {
 		List<JsonNode> events = client.awaitJson(3, TIMEOUT);
-		assertThat(events).as("events").extracting((event) -> event.path("event").asString())
+		assertThat(events).as("events")
+			.extracting((event) -> event.path("event").asString())
 			.containsExactly("message", "message", "close");
 		assertThat(events.get(0).path("transport").asString()).isEqualTo(transport);
 		assertThat(events.get(0).path("text").asString()).isEqualTo("hello");

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Tests for {@link EngineIoCorsOptions}: which origins and patterns are accepted, and which
- * {@code Origin} headers they allow.
+ * Tests for {@link EngineIoCorsOptions}: which origins and patterns are accepted, and
+ * which {@code Origin} headers they allow.
  */
 class EngineIoCorsOptionsTests {
 

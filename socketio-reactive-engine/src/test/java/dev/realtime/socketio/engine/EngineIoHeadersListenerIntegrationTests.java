@@ -71,10 +71,13 @@ class EngineIoHeadersListenerIntegrationTests {
 	void webSocketHandshakeGetsTheInitialHeaders() {
 		start(EngineIoTestServer.slowHeartbeat());
 		List<String> cookies = new CopyOnWriteArrayList<>();
-		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
-			.doOnResponse((response, connection) -> cookies
-				.addAll(response.responseHeaders().getAll(HttpHeaderNames.SET_COOKIE))),
-				this.server.path("EIO=4&transport=websocket")).awaitConnected();
+		RawWebSocketClient socket = RawWebSocketClient
+			.connect(
+					this.server.http()
+						.doOnResponse((response, connection) -> cookies
+							.addAll(response.responseHeaders().getAll(HttpHeaderNames.SET_COOKIE))),
+					this.server.path("EIO=4&transport=websocket"))
+			.awaitConnected();
 		assertThat(socket.next().text()).startsWith("0{");
 		assertThat(cookies).containsExactly("lb=node-1");
 		assertThat(this.calls).containsExactly("GET handshake");
@@ -86,9 +89,13 @@ class EngineIoHeadersListenerIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		List<String> nodes = new CopyOnWriteArrayList<>();
-		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
-			.doOnResponse((response, connection) -> nodes.add(String.valueOf(response.responseHeaders().get("X-Node")))),
-				this.server.path("EIO=4&transport=websocket&sid=" + sid)).awaitConnected();
+		RawWebSocketClient socket = RawWebSocketClient
+			.connect(
+					this.server.http()
+						.doOnResponse((response, connection) -> nodes
+							.add(String.valueOf(response.responseHeaders().get("X-Node")))),
+					this.server.path("EIO=4&transport=websocket&sid=" + sid))
+			.awaitConnected();
 		socket.send("2probe");
 		assertThat(socket.nextText()).isEqualTo("3probe");
 		assertThat(nodes).containsExactly("node-1");
@@ -105,9 +112,9 @@ class EngineIoHeadersListenerIntegrationTests {
 		assertThat(refused.status()).isEqualTo(403);
 		Reply unknownSid = this.server.get(EngineIoTestServer.polling("unknown"));
 		assertThat(unknownSid.status()).isEqualTo(400);
-		Reply preflight = this.server.request(HttpMethod.OPTIONS, "EIO=4&transport=polling", (headers) -> headers
-			.set(HttpHeaderNames.ORIGIN, "https://app.example.com")
-			.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST"));
+		Reply preflight = this.server.request(HttpMethod.OPTIONS, "EIO=4&transport=polling",
+				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "https://app.example.com")
+					.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST"));
 		assertThat(preflight.status()).isEqualTo(204);
 		for (Reply reply : List.of(refused, unknownSid, preflight)) {
 			assertThat(reply.header("X-Node")).isNull();

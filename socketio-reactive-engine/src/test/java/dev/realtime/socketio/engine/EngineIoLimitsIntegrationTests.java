@@ -78,7 +78,8 @@ class EngineIoLimitsIntegrationTests {
 	void refusesAWebSocketHandshakeOverTheLimitWithPlainText() {
 		start(new EngineIoLimits(1, 0, 0, 0, List.of()));
 		this.server.handshake();
-		Throwable refused = RawWebSocketClient.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
+		Throwable refused = RawWebSocketClient
+			.connect(this.server.http(), this.server.path("EIO=4&transport=websocket"))
 			.awaitRefused();
 		assertThat(refused).hasMessageContaining("503");
 	}
@@ -98,8 +99,9 @@ class EngineIoLimitsIntegrationTests {
 		assertThat(this.addresses.get(firstSid).getAddress().getHostAddress()).isEqualTo("203.0.113.7");
 		assertThat(this.addresses.get(secondSid).getAddress().getHostAddress()).isEqualTo("2001:db8:0:0:0:0:0:1");
 		// The same forwarded address again is over its per-address limit.
-		assertThat(this.server.request(HttpMethod.GET, HANDSHAKE,
-				(headers) -> headers.set("X-Forwarded-For", "203.0.113.7")).status()).isEqualTo(429);
+		assertThat(this.server
+			.request(HttpMethod.GET, HANDSHAKE, (headers) -> headers.set("X-Forwarded-For", "203.0.113.7"))
+			.status()).isEqualTo(429);
 	}
 
 	@Test

@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * What no library client would send, from a raw TCP client: invalid UTF-8 in a text frame
  * closes the WebSocket with 1007, a raw non-ASCII byte in the request line gets 400, an
- * unsupported WebSocket version gets 426, none of them logged as an error; and a WebSocket
- * from a foreign page is refused when no origins are configured.
+ * unsupported WebSocket version gets 426, none of them logged as an error; and a
+ * WebSocket from a foreign page is refused when no origins are configured.
  */
 class EngineIoMalformedInputIntegrationTests {
 
@@ -106,7 +106,8 @@ class EngineIoMalformedInputIntegrationTests {
 			.toList();
 		assertThat(errors).isEmpty();
 		assertThat(this.log.list.stream().filter((event) -> event.getLevel() == Level.WARN).count())
-			.as("warnings, rate-limited").isLessThanOrEqualTo(10);
+			.as("warnings, rate-limited")
+			.isLessThanOrEqualTo(10);
 	}
 
 	@Test
@@ -120,7 +121,8 @@ class EngineIoMalformedInputIntegrationTests {
 		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
 			socket.setSoTimeout((int) EngineIoTestServer.TIMEOUT.toMillis());
 			socket.getOutputStream()
-				.write((upgrade + "http://127.0.0.1:" + this.server.port() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+				.write((upgrade + "http://127.0.0.1:" + this.server.port() + "\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
 			byte[] head = socket.getInputStream().readNBytes(12);
 			assertThat(new String(head, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 101");
 		}

@@ -37,8 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
- * HTTP long-polling against a real server (docs/protocol.md 1.2, 1.4, 1.6, 1.7, 1.8, 1.10),
- * driven by Reactor Netty's {@code HttpClient}.
+ * HTTP long-polling against a real server (docs/protocol.md 1.2, 1.4, 1.6, 1.7, 1.8,
+ * 1.10), driven by Reactor Netty's {@code HttpClient}.
  */
 class EngineIoPollingIntegrationTests {
 
@@ -96,7 +96,8 @@ class EngineIoPollingIntegrationTests {
 	@Test
 	void handshakeIgnoresCacheBusterAndKeepsOtherQueryParameters() {
 		start();
-		this.server.engine().onConnection((socket) -> socket.send(String.valueOf(socket.handshake().queryParam("token"))));
+		this.server.engine()
+			.onConnection((socket) -> socket.send(String.valueOf(socket.handshake().queryParam("token"))));
 		Reply reply = this.server.get("EIO=4&transport=polling&t=NqUcI8x&token=abc");
 		assertThat(reply.text()).endsWith(SEPARATOR + "4abc");
 	}
@@ -111,8 +112,7 @@ class EngineIoPollingIntegrationTests {
 	// Errors (docs/protocol.md 1.7)
 
 	static Stream<Arguments> errors() {
-		return Stream.of(
-				arguments(HttpMethod.GET, "transport=polling", 400, 5, "Unsupported protocol version"),
+		return Stream.of(arguments(HttpMethod.GET, "transport=polling", 400, 5, "Unsupported protocol version"),
 				arguments(HttpMethod.GET, "EIO=abc&transport=polling", 400, 5, "Unsupported protocol version"),
 				arguments(HttpMethod.GET, "EIO=3&transport=polling", 400, 5, "Unsupported protocol version"),
 				arguments(HttpMethod.GET, "EIO=4", 400, 0, "Transport unknown"),
@@ -225,8 +225,7 @@ class EngineIoPollingIntegrationTests {
 	void clientNoopAndUpgradePacketsAreIgnored() {
 		start();
 		String sid = this.server.handshake();
-		assertThat(this.server.post(polling(sid), "6" + SEPARATOR + "5" + SEPARATOR + "4after").text())
-			.isEqualTo("ok");
+		assertThat(this.server.post(polling(sid), "6" + SEPARATOR + "5" + SEPARATOR + "4after").text()).isEqualTo("ok");
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4after");
 	}
 
@@ -264,7 +263,8 @@ class EngineIoPollingIntegrationTests {
 		Mono<Reply> second = this.server.getAsync(polling(sid)).cache();
 		first.subscribe();
 		second.subscribe();
-		// Whichever arrives first is held and gets the close packet; the other is refused.
+		// Whichever arrives first is held and gets the close packet; the other is
+		// refused.
 		List<Reply> replies = List.of(block(first), block(second));
 		assertThat(replies).extracting(Reply::status).containsExactlyInAnyOrder(200, 400);
 		assertThat(replies).filteredOn((reply) -> reply.status() == 200).extracting(Reply::text).containsExactly("1");
@@ -286,7 +286,8 @@ class EngineIoPollingIntegrationTests {
 		}, Flux.concat(Mono.just("4second"), release.asMono().then(Mono.just("")))).cache();
 		first.subscribe();
 		second.subscribe();
-		// Both bodies are held open, so both are in flight: the later one is refused at once.
+		// Both bodies are held open, so both are in flight: the later one is refused at
+		// once.
 		Reply refused = block(Mono.firstWithValue(first, second));
 		assertError(refused, 400, 3, "Bad request");
 		release.tryEmitEmpty();
@@ -345,7 +346,8 @@ class EngineIoPollingIntegrationTests {
 	void hugePostIsRefusedBeforeItsBodyIsSent() throws IOException {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		// Announce 10 MB and send only the first bytes: the answer must not wait for the rest.
+		// Announce 10 MB and send only the first bytes: the answer must not wait for the
+		// rest.
 		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
 			socket.setSoTimeout((int) EngineIoTestServer.TIMEOUT.toMillis());
 			OutputStream out = socket.getOutputStream();
@@ -369,13 +371,16 @@ class EngineIoPollingIntegrationTests {
 			OutputStream out = socket.getOutputStream();
 			InputStream in = socket.getInputStream();
 			String tooLarge = "4" + "x".repeat(4999);
-			out.write(("POST " + this.server.path(polling(sid)) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-					+ "Content-Length: " + tooLarge.length() + "\r\n\r\n" + tooLarge).getBytes(StandardCharsets.US_ASCII));
+			out.write(
+					("POST " + this.server.path(polling(sid)) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + "Content-Length: "
+							+ tooLarge.length() + "\r\n\r\n" + tooLarge)
+						.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			assertThat(readLine(in)).isEqualTo("HTTP/1.1 413 Request Entity Too Large");
 			assertThat(readHeaders(in)).contains("content-length: 0");
 			out.write(("POST " + this.server.path(polling(sid)) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-					+ "Content-Length: 6\r\n\r\n4small").getBytes(StandardCharsets.US_ASCII));
+					+ "Content-Length: 6\r\n\r\n4small")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			assertThat(readLine(in)).isEqualTo("HTTP/1.1 200 OK");
 		}
@@ -445,7 +450,8 @@ class EngineIoPollingIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		assertThat(this.server.post(polling(sid), "1").text()).isEqualTo("ok");
-		// The official suite sends this GET in parallel with the close packet: when the POST
+		// The official suite sends this GET in parallel with the close packet: when the
+		// POST
 		// wins the race, the GET still gets its noop.
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("6");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
@@ -529,10 +535,10 @@ class EngineIoPollingIntegrationTests {
 	@Test
 	void preflightIsAnsweredWithNoContent() {
 		start(EngineIoTestServer.fastHeartbeat().cors(EngineIoCorsOptions.anyOrigin()));
-		Reply reply = this.server.request(HttpMethod.OPTIONS, "EIO=4&transport=polling", (headers) -> headers
-			.set(HttpHeaderNames.ORIGIN, "https://example.com")
-			.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST")
-			.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS, "content-type"));
+		Reply reply = this.server.request(HttpMethod.OPTIONS, "EIO=4&transport=polling",
+				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "https://example.com")
+					.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+					.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_HEADERS, "content-type"));
 		assertThat(reply.status()).isEqualTo(204);
 		assertThat(reply.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN)).isEqualTo("*");
 		assertThat(reply.header(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS))
@@ -584,7 +590,8 @@ class EngineIoPollingIntegrationTests {
 	@Test
 	void invalidOriginHeaderIsRejected() {
 		start();
-		// Netty's request decoder already refuses control characters in header values; the
+		// Netty's request decoder already refuses control characters in header values;
+		// the
 		// engine's own check (code 3) backs it up for other servers.
 		Reply reply = this.server.request(HttpMethod.GET, "EIO=4&transport=polling",
 				(headers) -> headers.set(HttpHeaderNames.ORIGIN, "https://example.com\u007f"));
@@ -611,17 +618,19 @@ class EngineIoPollingIntegrationTests {
 
 	@Test
 	void asyncRequestFilterRejectionIsForbiddenWithItsMessage() {
-		start(EngineIoTestServer.fastHeartbeat().requestFilter((handshake) -> Mono.delay(Duration.ofMillis(20))
-			.then(Mono.error(new EngineIoRequestRejectedException("Token \"expired\"")))));
+		start(EngineIoTestServer.fastHeartbeat()
+			.requestFilter((handshake) -> Mono.delay(Duration.ofMillis(20))
+				.then(Mono.error(new EngineIoRequestRejectedException("Token \"expired\"")))));
 		assertError(this.server.get("EIO=4&transport=polling"), 403, 4, "Token \"expired\"");
 	}
 
 	@Test
 	void asyncRequestFilterCanAcceptAndSeesTheQuery() {
-		start(EngineIoTestServer.fastHeartbeat().requestFilter((handshake) -> Mono.delay(Duration.ofMillis(20))
-			.filter((tick) -> "good".equals(handshake.queryParam("token")))
-			.switchIfEmpty(Mono.error(new EngineIoRequestRejectedException("Bad token")))
-			.then()));
+		start(EngineIoTestServer.fastHeartbeat()
+			.requestFilter((handshake) -> Mono.delay(Duration.ofMillis(20))
+				.filter((tick) -> "good".equals(handshake.queryParam("token")))
+				.switchIfEmpty(Mono.error(new EngineIoRequestRejectedException("Bad token")))
+				.then()));
 		assertThat(this.server.get("EIO=4&transport=polling&token=good").status()).isEqualTo(200);
 		assertError(this.server.get("EIO=4&transport=polling&token=bad"), 403, 4, "Bad token");
 	}
@@ -647,9 +656,13 @@ class EngineIoPollingIntegrationTests {
 	void cookieOptionSetsTheSessionCookieOnAWebSocketHandshake() {
 		start(EngineIoTestServer.fastHeartbeat().cookie(EngineIoCookieOptions.defaults()));
 		String[] cookie = new String[1];
-		RawWebSocketClient socket = RawWebSocketClient.connect(this.server.http()
-			.doOnResponse((response, connection) -> cookie[0] = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE)),
-				this.server.path("EIO=4&transport=websocket")).awaitConnected();
+		RawWebSocketClient socket = RawWebSocketClient
+			.connect(
+					this.server.http()
+						.doOnResponse((response,
+								connection) -> cookie[0] = response.responseHeaders().get(HttpHeaderNames.SET_COOKIE)),
+					this.server.path("EIO=4&transport=websocket"))
+			.awaitConnected();
 		String sid = EngineIoTestServer.openPacket(socket.next().text()).path("sid").asString();
 		assertThat(cookie[0]).isEqualTo("io=" + sid + "; Path=/; HttpOnly; SameSite=Lax");
 		socket.close();
@@ -700,8 +713,8 @@ class EngineIoPollingIntegrationTests {
 	private static void assertError(Reply reply, int status, int code, String message) {
 		assertThat(reply.status()).as("status of %s", reply).isEqualTo(status);
 		assertThat(reply.header(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("application/json");
-		assertThat(reply.text()).isEqualTo("{\"code\":" + code + ",\"message\":"
-				+ ErrorResponses.jsonString(message) + "}");
+		assertThat(reply.text())
+			.isEqualTo("{\"code\":" + code + ",\"message\":" + ErrorResponses.jsonString(message) + "}");
 	}
 
 	private static String gunzip(byte[] bytes) throws IOException {

@@ -18,9 +18,9 @@ import dev.realtime.socketio.netty.HttpRequestTimeouts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Requests sent too slowly, from a raw TCP client: half a request line, and a POST body that
- * trickles, get {@code 408} and lose their connection; a long-poll and an idle WebSocket,
- * which wait longer than both timeouts, are left alone.
+ * Requests sent too slowly, from a raw TCP client: half a request line, and a POST body
+ * that trickles, get {@code 408} and lose their connection; a long-poll and an idle
+ * WebSocket, which wait longer than both timeouts, are left alone.
  */
 class EngineIoRequestTimeoutIntegrationTests {
 
@@ -29,10 +29,14 @@ class EngineIoRequestTimeoutIntegrationTests {
 
 	private EngineIoTestServer server;
 
-	/** A heartbeat slower than both timeouts: a ping proves a connection outlived them. */
+	/**
+	 * A heartbeat slower than both timeouts: a ping proves a connection outlived them.
+	 */
 	private void start() {
-		EngineIoServer engine = EngineIoServer.create(
-				EngineIoOptions.builder().pingInterval(Duration.ofMillis(1200)).pingTimeout(Duration.ofSeconds(5)).build());
+		EngineIoServer engine = EngineIoServer.create(EngineIoOptions.builder()
+			.pingInterval(Duration.ofMillis(1200))
+			.pingTimeout(Duration.ofSeconds(5))
+			.build());
 		engine.onConnection(EngineIoTestServer::echo);
 		this.server = EngineIoTestServer.start(TIMEOUTS, engine);
 	}
@@ -59,7 +63,8 @@ class EngineIoRequestTimeoutIntegrationTests {
 		start();
 		try (Socket socket = connect()) {
 			send(socket, "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n");
-			// One header line every 50 ms, the pace of the attack, never the end of the headers.
+			// One header line every 50 ms, the pace of the attack, never the end of the
+			// headers.
 			Thread trickle = new Thread(() -> {
 				try {
 					for (int i = 0; i < 200; i++) {
@@ -94,8 +99,7 @@ class EngineIoRequestTimeoutIntegrationTests {
 		start();
 		String sid = this.server.handshake();
 		try (Socket socket = connect()) {
-			send(socket, "GET /engine.io/?EIO=4&transport=polling&sid=" + sid
-					+ " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+			send(socket, "GET /engine.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 			// Held until the first ping, four times the timeouts later.
 			String answer = readResponse(socket);
 			assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").endsWith("2");

@@ -197,7 +197,8 @@ class EngineIoServerTests {
 		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
 			OutputStream out = socket.getOutputStream();
 			out.write(("POST " + this.server.path(polling(sid)) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-					+ "Content-Length: 100\r\n\r\n4partial").getBytes(StandardCharsets.US_ASCII));
+					+ "Content-Length: 100\r\n\r\n4partial")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 		}
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.TRANSPORT_ERROR);
@@ -289,9 +290,7 @@ class EngineIoServerTests {
 	void batchIsSentWithoutInterleaving() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		this.sockets.get(0)
-			.send(List.of(EnginePacket.message("a"),
-					EnginePacket.message(new byte[] { 1 })));
+		this.sockets.get(0).send(List.of(EnginePacket.message("a"), EnginePacket.message(new byte[] { 1 })));
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4a" + SEPARATOR + "bAQ==");
 	}
 
@@ -353,14 +352,12 @@ class EngineIoServerTests {
 		assertThat(first.session(firstSid)).isNotNull();
 		assertThat(first.session(secondSid)).isNull();
 		assertThat(second.session(secondSid)).isNotNull();
-		Reply wrongEngine = block(this.server.exchange(HttpMethod.GET,
-				"/second/?" + polling(firstSid), (headers) -> {
-				}, null));
+		Reply wrongEngine = block(this.server.exchange(HttpMethod.GET, "/second/?" + polling(firstSid), (headers) -> {
+		}, null));
 		assertThat(wrongEngine.status()).isEqualTo(400);
 		assertThat(wrongEngine.json().path("code").asInt()).isEqualTo(1);
-		Reply unknownPath = block(this.server.exchange(HttpMethod.GET,
-				"/third/?EIO=4&transport=polling", (headers) -> {
-				}, null));
+		Reply unknownPath = block(this.server.exchange(HttpMethod.GET, "/third/?EIO=4&transport=polling", (headers) -> {
+		}, null));
 		assertThat(unknownPath.status()).isEqualTo(404);
 	}
 
@@ -407,7 +404,8 @@ class EngineIoServerTests {
 
 		});
 		String sid = this.server.handshake();
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
+			.awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
 			ws.send("5");

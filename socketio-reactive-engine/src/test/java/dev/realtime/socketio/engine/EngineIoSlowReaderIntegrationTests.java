@@ -70,7 +70,8 @@ class EngineIoSlowReaderIntegrationTests {
 	@Test
 	void clientThatStopsReadingLosesItsConnectionAfterTheCloseTimeout() throws Exception {
 		start(EngineIoTestServer.slowHeartbeat()
-			// More than the kernel takes into its socket buffers, so that part stays in Netty's
+			// More than the kernel takes into its socket buffers, so that part stays in
+			// Netty's
 			.maxBufferedBytes(8 * 1024 * 1024)
 			.closeTimeout(Duration.ofMillis(200))
 			.build());
@@ -106,15 +107,18 @@ class EngineIoSlowReaderIntegrationTests {
 
 	@Test
 	void slowReadersAreShedAtTheTotalBudgetWhileReadersAreServed() throws Exception {
-		// The per-session limit is out of the way: only the total budget can stop the growth.
+		// The per-session limit is out of the way: only the total budget can stop the
+		// growth.
 		Flood flood = new Flood(40, 3, 64 * 1024, 256, 16L * 1024 * 1024);
 		start(EngineIoTestServer.slowHeartbeat()
 			.maxBufferedBytes(256L * 1024 * 1024)
 			.maxTotalBufferedBytes(flood.budget())
 			.build());
 		long peak = flood(flood);
-		// Unbounded, the 40 readers would hold 40 x (16 MiB minus what the kernel takes), about
-		// 480 MiB. Netty's allocator keeps some chunks beyond what is in use, hence the margin.
+		// Unbounded, the 40 readers would hold 40 x (16 MiB minus what the kernel takes),
+		// about
+		// 480 MiB. Netty's allocator keeps some chunks beyond what is in use, hence the
+		// margin.
 		assertThat(peak).as("peak direct memory above the baseline").isLessThan(8 * flood.budget());
 	}
 
@@ -169,16 +173,17 @@ class EngineIoSlowReaderIntegrationTests {
 		}
 		List<EngineIoSocket> shed = slow.stream().filter((socket) -> !socket.isOpen()).toList();
 		assertThat(shed).as("slow readers shed").isNotEmpty();
-		assertThat(shed).allSatisfy(
-				(socket) -> assertThat(this.closeReasons.get(socket.id())).isEqualTo(EngineIoCloseReason.BUFFER_OVERFLOW));
+		assertThat(shed).allSatisfy((socket) -> assertThat(this.closeReasons.get(socket.id()))
+			.isEqualTo(EngineIoCloseReason.BUFFER_OVERFLOW));
 		long held = held();
 		assertThat(held).as("bytes the remaining slow readers hold").isLessThanOrEqualTo(flood.budget());
-		// Sampled while other loops write: a shed follows the write that crossed the budget.
+		// Sampled while other loops write: a shed follows the write that crossed the
+		// budget.
 		assertThat(peakHeld.get()).as("peak of the bytes held for all sessions").isLessThan(2 * flood.budget());
 		assertThat(this.sockets.subList(flood.slow(), this.sockets.size())).allMatch(EngineIoSocket::isOpen);
 		System.out.println("slow readers: " + shed.size() + " of " + slow.size() + " shed, " + (held >> 10)
-				+ " KiB held by the others at the end, at most " + (peakHeld.get() >> 20) + " MiB held in all, peak direct memory "
-				+ (peak.get() >> 20) + " MiB above the baseline");
+				+ " KiB held by the others at the end, at most " + (peakHeld.get() >> 20)
+				+ " MiB held in all, peak direct memory " + (peak.get() >> 20) + " MiB above the baseline");
 		return peak.get();
 	}
 
@@ -201,8 +206,8 @@ class EngineIoSlowReaderIntegrationTests {
 	}
 
 	/**
-	 * Direct memory in use: the JVM's pool or Netty's own count, whichever is larger (Netty
-	 * counts the buffers it allocates through the pool too).
+	 * Direct memory in use: the JVM's pool or Netty's own count, whichever is larger
+	 * (Netty counts the buffers it allocates through the pool too).
 	 */
 	private static long directMemory() {
 		long pool = 0;

@@ -130,8 +130,9 @@ final class EngineIoTestServer implements AutoCloseable {
 			@Nullable Publisher<String> body) {
 		HttpClient client = this.http.headers(headers);
 		HttpClient.ResponseReceiver<?> receiver = (body != null)
-				? client.request(method).uri(uri).send(ByteBufFlux.fromString(body, StandardCharsets.UTF_8,
-						ByteBufAllocator.DEFAULT))
+				? client.request(method)
+					.uri(uri)
+					.send(ByteBufFlux.fromString(body, StandardCharsets.UTF_8, ByteBufAllocator.DEFAULT))
 				: client.request(method).uri(uri);
 		return receiver.responseSingle((response, content) -> content.asByteArray()
 			.defaultIfEmpty(new byte[0])

@@ -291,7 +291,8 @@ class EngineIoWebSocketIntegrationTests {
 		pending.subscribe();
 		this.server.awaitPendingPoll(sid);
 		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
-			// The poll raced the upgrade: the server read it first, the client sent it after.
+			// The poll raced the upgrade: the server read it first, the client sent it
+			// after.
 			ws.send("5");
 			Reply reply = block(pending);
 			assertThat(reply.status()).isEqualTo(400);
@@ -306,7 +307,8 @@ class EngineIoWebSocketIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
+			.awaitConnected()) {
 			EngineIoSession session = (EngineIoSession) socket;
 			await().atMost(EngineIoTestServer.TIMEOUT).until(() -> {
 				CompletableFuture<Boolean> probing = new CompletableFuture<>();
@@ -331,7 +333,8 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
 		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
-			// As the official suite: the second WebSocket does not wait for the probe's answer,
+			// As the official suite: the second WebSocket does not wait for the probe's
+			// answer,
 			// and is refused only once the server has read what came before it.
 			ws.send("2probe");
 			ws.send("5");
@@ -383,7 +386,8 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
 		EngineIoTestServer.onLoop(socket, () -> socket.send("before"));
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
+			.awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
 			ws.send("5");
@@ -406,7 +410,8 @@ class EngineIoWebSocketIntegrationTests {
 	void nonProbePacketAbortsTheUpgradeAndPollingGoesOn() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected()) {
+		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
+			.awaitConnected()) {
 			ws.send("4hello");
 			ws.awaitClosed();
 		}

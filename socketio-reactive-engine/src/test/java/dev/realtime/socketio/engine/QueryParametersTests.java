@@ -22,7 +22,8 @@ class QueryParametersTests {
 
 	@Test
 	void copyEqualsTheDecodedParametersInRequestOrder() {
-		Map<String, List<String>> decoded = decode("/socket.io/?EIO=4&transport=websocket&token=abc&room=a&room=b&empty=");
+		Map<String, List<String>> decoded = decode(
+				"/socket.io/?EIO=4&transport=websocket&token=abc&room=a&room=b&empty=");
 		Map<String, List<String>> copy = QueryParameters.copyOf(decoded);
 		assertThat(copy).isEqualTo(decoded);
 		assertThat(copy.hashCode()).isEqualTo(decoded.hashCode());

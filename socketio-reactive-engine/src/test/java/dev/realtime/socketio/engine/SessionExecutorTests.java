@@ -99,7 +99,8 @@ class SessionExecutorTests {
 
 	@Test
 	void framesOfOneReadRunBeforeTasksOtherThreadsQueuedMeanwhile() throws Exception {
-		// A WebSocket read delivers "2probe" then "5" on the socket's loop; a poll arriving on
+		// A WebSocket read delivers "2probe" then "5" on the socket's loop; a poll
+		// arriving on
 		// another loop while the first frame runs must not get in between.
 		List<String> order = new CopyOnWriteArrayList<>();
 		CountDownLatch pollRan = new CountDownLatch(1);

@@ -39,7 +39,8 @@ final class TcpWebSocket implements AutoCloseable {
 
 	/**
 	 * Open a WebSocket to {@code /engine.io/}.
-	 * @param receiveBuffer the socket's receive buffer, set before connecting (0: the OS default)
+	 * @param receiveBuffer the socket's receive buffer, set before connecting (0: the OS
+	 * default)
 	 */
 	static TcpWebSocket open(int port, String query, int receiveBuffer) throws IOException {
 		Socket socket = new Socket();

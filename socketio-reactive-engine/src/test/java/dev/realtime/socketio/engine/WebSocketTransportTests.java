@@ -38,7 +38,8 @@ class WebSocketTransportTests {
 	void writeOnTheChannelsLoopDoesNotOvertakeOneHandedOverFromAnotherThread() throws Exception {
 		WebSocketTransport transport = new WebSocketTransport(recordingChannel());
 		CountDownLatch release = new CountDownLatch(1);
-		// The session runs on the channel's loop (an inbound frame), but only after another
+		// The session runs on the channel's loop (an inbound frame), but only after
+		// another
 		// thread that held it before has written: that write is still queued on the loop.
 		this.loop.execute(() -> {
 			awaitQuietly(release);

@@ -11,8 +11,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A WebSocket client whose {@link #send(String)} returns once the frame is written to the
- * socket, as the official suites' client ({@code ws}) writes it before the next statement: a
- * request sent afterwards on another connection reaches the server after the frame did.
+ * socket, as the official suites' client ({@code ws}) writes it before the next
+ * statement: a request sent afterwards on another connection reaches the server after the
+ * frame did.
  */
 final class WrittenWebSocket implements AutoCloseable {
 

@@ -15,10 +15,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Fuzzes {@link EnginePayloadCodec}: any text is either decoded or refused with an
- * {@link EngineIoParseException}, within the packet limit, and what is decoded survives an
- * encode/decode round trip.
- * <p>An input is the UTF-8 text of a long-polling POST body; the same text is also decoded
- * as a single WebSocket text frame. Seeds: {@code EnginePayloadFuzzTestsInputs/<method>/}.
+ * {@link EngineIoParseException}, within the packet limit, and what is decoded survives
+ * an encode/decode round trip.
+ * <p>
+ * An input is the UTF-8 text of a long-polling POST body; the same text is also decoded
+ * as a single WebSocket text frame. Seeds:
+ * {@code EnginePayloadFuzzTestsInputs/<method>/}.
  */
 @Tag("fuzz")
 class EnginePayloadFuzzTests {

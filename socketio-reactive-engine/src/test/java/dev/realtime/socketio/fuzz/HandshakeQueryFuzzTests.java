@@ -41,13 +41,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fuzzes the request handling of a running Engine.IO server, the handshake query first:
  * whatever the request line, query and headers, the answer is a well-formed HTTP response
- * with a status docs/protocol.md documents, an error body that matches its status, and the server
- * stays up.
- * <p>An input is a small text request, one line each: {@code <METHOD> <query>} (or
+ * with a status docs/protocol.md documents, an error body that matches its status, and
+ * the server stays up.
+ * <p>
+ * An input is a small text request, one line each: {@code <METHOD> <query>} (or
  * {@code <METHOD> /<path>?<query>} for a full request target), then {@code Name: value}
- * header lines, then after an empty line the body. {@code {sid}} in the request line stands
- * for the id of a live session opened just before. The test writes the request on a raw
- * socket, escaping only what would break the request line, and sets {@code Host},
+ * header lines, then after an empty line the body. {@code {sid}} in the request line
+ * stands for the id of a live session opened just before. The test writes the request on
+ * a raw socket, escaping only what would break the request line, and sets {@code Host},
  * {@code Content-Length} itself. Seeds: {@code HandshakeQueryFuzzTestsInputs/<method>/}.
  */
 @Tag("fuzz")
@@ -115,8 +116,8 @@ class HandshakeQueryFuzzTests {
 	@Test
 	void malformedQueryEscapeIsRefusedAsBadRequest() throws IOException {
 		for (String query : List.of("EIO=%zz&transport=polling", "EIO=4&transport=polling&x=%")) {
-			Response response = exchange(FuzzedRequest.parse(("GET " + query).getBytes(StandardCharsets.ISO_8859_1))
-				.bytes(null), false);
+			Response response = exchange(
+					FuzzedRequest.parse(("GET " + query).getBytes(StandardCharsets.ISO_8859_1)).bytes(null), false);
 			assertThat(response.status()).isEqualTo(400);
 			assertThat(json.readTree(response.body()).get("code").asInt()).isEqualTo(3);
 		}
@@ -136,13 +137,14 @@ class HandshakeQueryFuzzTests {
 	}
 
 	/**
-	 * Jazzer's SSRF detector refuses network connections in fuzz tests: allow those to the
-	 * server under test. Only possible once Jazzer's agent is installed, in a fuzz test.
+	 * Jazzer's SSRF detector refuses network connections in fuzz tests: allow those to
+	 * the server under test. Only possible once Jazzer's agent is installed, in a fuzz
+	 * test.
 	 */
 	private static SilentCloseable allowServerConnections() {
 		int port = server.port();
-		return BugDetectors.allowNetworkConnections((host, to) -> to == port
-				&& (host.equals("127.0.0.1") || host.equals("localhost")));
+		return BugDetectors.allowNetworkConnections(
+				(host, to) -> to == port && (host.equals("127.0.0.1") || host.equals("localhost")));
 	}
 
 	private static void exchangeAndCheck(byte[] input) throws IOException {
@@ -157,7 +159,8 @@ class HandshakeQueryFuzzTests {
 		switch (status) {
 			case 101 -> assertThat(upgrade).as(description).isTrue();
 			case 204 -> assertThat(method).as(description).isEqualTo("OPTIONS");
-			// Netty's WebSocket handshake refuses an unsupported Sec-WebSocket-Version with 426
+			// Netty's WebSocket handshake refuses an unsupported Sec-WebSocket-Version
+			// with 426
 			case 426 -> assertThat(upgrade).as(description).isTrue();
 			// docs/protocol.md 1.4: another method than GET and POST on a live session
 			case 500 -> assertThat(liveSid && !method.equals("GET") && !method.equals("POST")).as(description).isTrue();
@@ -190,7 +193,8 @@ class HandshakeQueryFuzzTests {
 
 	private static String openSession() throws IOException {
 		Response response = exchange(("GET " + PATH + "?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-				+ "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1), false);
+				+ "Connection: close\r\n\r\n")
+			.getBytes(StandardCharsets.ISO_8859_1), false);
 		assertThat(response.status()).isEqualTo(200);
 		String body = new String(response.body(), StandardCharsets.UTF_8);
 		assertThat(body).startsWith("0{");
@@ -280,7 +284,8 @@ class HandshakeQueryFuzzTests {
 		}
 
 		private void writeTarget(ByteArrayOutputStream out, @Nullable String sid) {
-			// Stay under Reactor Netty's 4096-byte request line: a longer one never reaches the engine
+			// Stay under Reactor Netty's 4096-byte request line: a longer one never
+			// reaches the engine
 			int length = Math.min(this.target.length, 3000);
 			for (int i = 0; i < length; i++) {
 				if (sid != null && indexOf(this.target, SID_MARKER, i) == i) {
@@ -303,7 +308,8 @@ class HandshakeQueryFuzzTests {
 			StringBuilder token = new StringBuilder(bytes.length);
 			for (byte b : bytes) {
 				char c = (char) (b & 0xff);
-				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".indexOf(c) >= 0) {
+				if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+						|| "!#$%&'*+-.^_`|~".indexOf(c) >= 0) {
 					token.append(c);
 				}
 			}
@@ -370,7 +376,8 @@ class HandshakeQueryFuzzTests {
 			for (int i = 1; i < lines.length; i++) {
 				int colon = lines[i].indexOf(':');
 				assertThat(colon).as("header line %s", lines[i]).isPositive();
-				headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+				headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT),
+						lines[i].substring(colon + 1).trim());
 			}
 			byte[] body;
 			if (status == 101 || status == 204 || status == 304 || headRequest) {
@@ -381,10 +388,12 @@ class HandshakeQueryFuzzTests {
 			}
 			else if (headers.containsKey("content-length")) {
 				body = in.readNBytes(Integer.parseInt(headers.get("content-length")));
-				assertThat(body).as("body shorter than its Content-Length").hasSize(Integer.parseInt(headers.get("content-length")));
+				assertThat(body).as("body shorter than its Content-Length")
+					.hasSize(Integer.parseInt(headers.get("content-length")));
 			}
 			else {
-				assertThat(headers.get("connection")).as("body without length on a kept-alive connection").isEqualToIgnoringCase("close");
+				assertThat(headers.get("connection")).as("body without length on a kept-alive connection")
+					.isEqualToIgnoringCase("close");
 				body = in.readAllBytes();
 			}
 			return new Response(status, headers, body);

@@ -24,16 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Fuzzes {@link SocketIoPacketDecoder} with sequences of text packets and binary attachments,
- * as one connection delivers them: every step either succeeds or fails with a
- * {@link SocketIoParseException}, the decoder's state stays consistent, allocation follows
- * the input and the limits (never a count the input only declares), and every decoded packet
- * can be encoded again and decodes to the same packet.
- * <p>An input is a sequence of messages separated by {@code 0x1e}, as in a long-polling
- * payload: a message starting with {@code b} is a binary attachment (its remaining raw bytes,
- * no base64), any other message is the UTF-8 text of a packet. Each sequence is decoded twice:
- * with the default limits, and with limits so permissive that only the input bounds the work.
- * Seeds: {@code SocketIoPacketDecoderFuzzTestsInputs/<method>/}.
+ * Fuzzes {@link SocketIoPacketDecoder} with sequences of text packets and binary
+ * attachments, as one connection delivers them: every step either succeeds or fails with
+ * a {@link SocketIoParseException}, the decoder's state stays consistent, allocation
+ * follows the input and the limits (never a count the input only declares), and every
+ * decoded packet can be encoded again and decodes to the same packet.
+ * <p>
+ * An input is a sequence of messages separated by {@code 0x1e}, as in a long-polling
+ * payload: a message starting with {@code b} is a binary attachment (its remaining raw
+ * bytes, no base64), any other message is the UTF-8 text of a packet. Each sequence is
+ * decoded twice: with the default limits, and with limits so permissive that only the
+ * input bounds the work. Seeds: {@code SocketIoPacketDecoderFuzzTestsInputs/<method>/}.
  */
 @Tag("fuzz")
 class SocketIoPacketDecoderFuzzTests {
@@ -53,8 +54,10 @@ class SocketIoPacketDecoderFuzzTests {
 	@FuzzTest(maxDuration = "15s")
 	void packetSequencesDecodeOrFailWithParseException(byte[] input) {
 		List<byte[]> messages = split(input);
-		// Tree nodes, a few copies of the text, the attachments and a parse error per message: a
-		// bounded factor of the input, however many attachments or how deep the input claims to be
+		// Tree nodes, a few copies of the text, the attachments and a parse error per
+		// message: a
+		// bounded factor of the input, however many attachments or how deep the input
+		// claims to be
 		long budget = 256L * 1024 + 256L * input.length + 32L * 1024 * messages.size();
 		for (SocketIoParserLimits limits : List.of(SocketIoParserLimits.defaults(), permissive)) {
 			assertThat(AllocationMeter.allocatedBy(budget, () -> decodeAll(messages, limits))).as(limits.toString())
@@ -129,7 +132,8 @@ class SocketIoPacketDecoderFuzzTests {
 		assertThat(ex.getMessage()).isNotBlank();
 		Throwable cause = ex.getCause();
 		if (cause != null && !(cause instanceof JacksonException)) {
-			// The decoder turned an unexpected exception into a parse error: a bug it hides
+			// The decoder turned an unexpected exception into a parse error: a bug it
+			// hides
 			throw new AssertionError("Parse error caused by " + cause, cause);
 		}
 	}
@@ -138,7 +142,8 @@ class SocketIoPacketDecoderFuzzTests {
 		EncodedPacket encoded = encoder.encode(packet);
 		assertThat(encoded.attachments()).hasSameSizeAs(attachments);
 		if (hasNonFiniteNumber(packet.data())) {
-			// Like JSON.stringify, the encoder writes Infinity (from 1e400) and NaN as null: the
+			// Like JSON.stringify, the encoder writes Infinity (from 1e400) and NaN as
+			// null: the
 			// packet may then break its type's rules, as an event named null does
 			return;
 		}

@@ -42,14 +42,18 @@ class SocketIoClientBundleIntegrationTests {
 
 	@Test
 	void servesTheBundleFromTheClasspathWithTheClientVersionAsEtag() {
-		var response = this.http.get().uri("/socket.io/socket.io.js").responseSingle((res, body) -> body.asString()
-			.map((text) -> new Object[] { res.status().code(), res.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE),
-					res.responseHeaders().get(HttpHeaderNames.ETAG),
-					res.responseHeaders().get(HttpHeaderNames.CACHE_CONTROL), text }))
+		var response = this.http.get()
+			.uri("/socket.io/socket.io.js")
+			.responseSingle((res, body) -> body.asString()
+				.map((text) -> new Object[] { res.status().code(),
+						res.responseHeaders().get(HttpHeaderNames.CONTENT_TYPE),
+						res.responseHeaders().get(HttpHeaderNames.ETAG),
+						res.responseHeaders().get(HttpHeaderNames.CACHE_CONTROL), text }))
 			.block(TIMEOUT);
 		assertThat(response[0]).isEqualTo(200);
 		assertThat((String) response[1]).startsWith("application/javascript");
-		// The version of the stand-in package.json next to the stand-in bundle, as Node's "4.8.4".
+		// The version of the stand-in package.json next to the stand-in bundle, as Node's
+		// "4.8.4".
 		assertThat(response[2]).isEqualTo("\"0.0.0-test\"");
 		assertThat(response[3]).isEqualTo("public, max-age=0");
 		assertThat((String) response[4]).contains("stand-in for the socket.io-client bundle");
@@ -81,7 +85,10 @@ class SocketIoClientBundleIntegrationTests {
 
 	@Test
 	void answers404ForABundleFileThatIsNotOnTheClasspath() {
-		int status = this.http.get().uri("/socket.io/socket.io.min.js").response().map((res) -> res.status().code())
+		int status = this.http.get()
+			.uri("/socket.io/socket.io.min.js")
+			.response()
+			.map((res) -> res.status().code())
 			.block(TIMEOUT);
 		assertThat(status).isEqualTo(404);
 	}
@@ -92,8 +99,13 @@ class SocketIoClientBundleIntegrationTests {
 		this.server.disposeNow();
 		this.io = SocketIoServer.create(SocketIoServerOptions.builder().serveClient(false).build());
 		this.server = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(this.io)).bindNow();
-		int status = HttpClient.create().baseUrl("http://127.0.0.1:" + this.server.port()).get()
-			.uri("/socket.io/socket.io.js").response().map((res) -> res.status().code()).block(TIMEOUT);
+		int status = HttpClient.create()
+			.baseUrl("http://127.0.0.1:" + this.server.port())
+			.get()
+			.uri("/socket.io/socket.io.js")
+			.response()
+			.map((res) -> res.status().code())
+			.block(TIMEOUT);
 		// Without the bundle route the request reaches the engine, which refuses it.
 		assertThat(status).isEqualTo(400);
 	}

@@ -41,7 +41,8 @@ class SocketIoPacketDecoderTests {
 		return Stream.of(
 				// docs/protocol.md 2.2
 				arguments("0", SocketIoPacketType.CONNECT, "/", -1, null),
-				arguments("0/admin,{\"token\":\"123\"}", SocketIoPacketType.CONNECT, "/admin", -1, "{\"token\":\"123\"}"),
+				arguments("0/admin,{\"token\":\"123\"}", SocketIoPacketType.CONNECT, "/admin", -1,
+						"{\"token\":\"123\"}"),
 				arguments("0{\"sid\":\"wZX3oN0bSVIhsaknAAAI\"}", SocketIoPacketType.CONNECT, "/", -1,
 						"{\"sid\":\"wZX3oN0bSVIhsaknAAAI\"}"),
 				arguments("2[\"foo\"]", SocketIoPacketType.EVENT, "/", -1, "[\"foo\"]"),
@@ -54,7 +55,8 @@ class SocketIoPacketDecoderTests {
 				// docs/protocol.md 2.4 and 3: both forms of a namespace without payload
 				arguments("0/custom", SocketIoPacketType.CONNECT, "/custom", -1, null),
 				arguments("0/custom,", SocketIoPacketType.CONNECT, "/custom", -1, null),
-				arguments("0/custom,{\"token\":\"abc\"}", SocketIoPacketType.CONNECT, "/custom", -1, "{\"token\":\"abc\"}"),
+				arguments("0/custom,{\"token\":\"abc\"}", SocketIoPacketType.CONNECT, "/custom", -1,
+						"{\"token\":\"abc\"}"),
 				arguments("0{\"token\":\"123\"}", SocketIoPacketType.CONNECT, "/", -1, "{\"token\":\"123\"}"),
 				arguments("0/random", SocketIoPacketType.CONNECT, "/random", -1, null),
 				arguments("1", SocketIoPacketType.DISCONNECT, "/", -1, null),
@@ -65,8 +67,8 @@ class SocketIoPacketDecoderTests {
 						"[\"message\",1,\"2\",{\"3\":[true]}]"),
 				arguments("2456[\"message-with-ack\",1,\"2\",{\"3\":[false]}]", SocketIoPacketType.EVENT, "/", 456,
 						"[\"message-with-ack\",1,\"2\",{\"3\":[false]}]"),
-				arguments("4/random,{\"message\":\"Invalid namespace\"}", SocketIoPacketType.CONNECT_ERROR, "/random", -1,
-						"{\"message\":\"Invalid namespace\"}"),
+				arguments("4/random,{\"message\":\"Invalid namespace\"}", SocketIoPacketType.CONNECT_ERROR, "/random",
+						-1, "{\"message\":\"Invalid namespace\"}"),
 				// Other valid shapes
 				arguments("2[42,\"numeric name\"]", SocketIoPacketType.EVENT, "/", -1, "[42,\"numeric name\"]"),
 				arguments("2/,[\"explicit main\"]", SocketIoPacketType.EVENT, "/", -1, "[\"explicit main\"]"),
@@ -97,7 +99,8 @@ class SocketIoPacketDecoderTests {
 		return Stream.of(
 				// docs/protocol.md 2.2 and 3
 				arguments("51-[\"baz\"," + PH0 + "]", SocketIoPacketType.BINARY_EVENT, "/", -1, 1),
-				arguments("52-/admin,[\"baz\"," + PH0 + "," + PH1 + "]", SocketIoPacketType.BINARY_EVENT, "/admin", -1, 2),
+				arguments("52-/admin,[\"baz\"," + PH0 + "," + PH1 + "]", SocketIoPacketType.BINARY_EVENT, "/admin", -1,
+						2),
 				arguments("61-15[\"bar\"," + PH0 + "]", SocketIoPacketType.BINARY_ACK, "/", 15, 1),
 				arguments("52-[\"message\"," + PH0 + "," + PH1 + "]", SocketIoPacketType.BINARY_EVENT, "/", -1, 2),
 				arguments("52-789[\"message-with-ack\"," + PH0 + "," + PH1 + "]", SocketIoPacketType.BINARY_EVENT, "/",
@@ -181,17 +184,13 @@ class SocketIoPacketDecoderTests {
 	@Test
 	void roundTripsEveryPacketType() {
 		JsonNode object = mapper.readTree("{\"token\":\"123\",\"n\":[1,2.5,null,true]}");
-		List<SocketIoPacket> packets = List.of(
-				SocketIoPacket.connect("/", null),
-				SocketIoPacket.connect("/admin", (ObjectNode) object),
-				SocketIoPacket.disconnect("/"),
+		List<SocketIoPacket> packets = List.of(SocketIoPacket.connect("/", null),
+				SocketIoPacket.connect("/admin", (ObjectNode) object), SocketIoPacket.disconnect("/"),
 				SocketIoPacket.disconnect("/admin"),
 				SocketIoPacket.event("/", array("[\"hello\",\"w\u00f6rld\",{\"a\":[1,{}]}]")),
-				SocketIoPacket.event("/chat", array("[\"with-ack\",1]"), 99),
-				SocketIoPacket.ack("/", array("[]"), 0),
+				SocketIoPacket.event("/chat", array("[\"with-ack\",1]"), 99), SocketIoPacket.ack("/", array("[]"), 0),
 				SocketIoPacket.ack("/chat", array("[\"ok\",false]"), 12345678901L),
-				SocketIoPacket.connectError("/", "Not authorized"),
-				SocketIoPacket.connectError("/admin",
+				SocketIoPacket.connectError("/", "Not authorized"), SocketIoPacket.connectError("/admin",
 						(ObjectNode) mapper.readTree("{\"message\":\"no\",\"data\":[1]}")));
 		for (SocketIoPacket packet : packets) {
 			EncodedPacket encoded = this.encoder.encode(packet);
@@ -211,8 +210,8 @@ class SocketIoPacketDecoderTests {
 			assertThat(this.decoder.decodeText(encoded.text())).isNull();
 			assertThat(this.decoder.decodeBinary(encoded.attachments().get(0))).isNull();
 			SocketIoPacket decoded = this.decoder.decodeBinary(encoded.attachments().get(1));
-			assertThat(decoded.type()).isEqualTo(packet.isEvent() ? SocketIoPacketType.BINARY_EVENT
-					: SocketIoPacketType.BINARY_ACK);
+			assertThat(decoded.type())
+				.isEqualTo(packet.isEvent() ? SocketIoPacketType.BINARY_EVENT : SocketIoPacketType.BINARY_ACK);
 			assertThat(decoded.namespace()).isEqualTo(packet.namespace());
 			assertThat(decoded.ackId()).isEqualTo(packet.ackId());
 			assertThat(decoded.data()).isEqualTo(packet.data());
@@ -221,37 +220,33 @@ class SocketIoPacketDecoderTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = {
-		// Unknown or missing type (docs/protocol.md 2.6: "4abc" on the wire)
-		"", "abc", "9", "7[\"a\"]", "-1", " 2[\"a\"]",
-		// EVENT payload rules
-		"2", "2{}", "2[]", "2\"a\"", "2abc[\"x\"]", "2[{\"a\":1}]", "2[null]", "2[true]", "2[[\"a\"]]",
-		"2[\"connect\"]", "2[\"connect_error\"]", "2[\"disconnect\"]", "2[\"disconnecting\"]",
-		"2[\"newListener\"]", "2[\"removeListener\"]", "2/admin,[\"disconnect\"]",
-		"2/admin[\"a\"]", "2/admin,", "2/admin", "2 ", "2[\"a\"", "2[\"a\"]]", "2[\"a\",]", "2['a']",
-		"2[\"a\"]x", "2[\"a\"][\"b\"]", "2[\"a\"]{}", "2[\"a\",NaN]", "2[\"a\",01]", "2[\"a\"] 1",
-		"29223372036854775808[\"a\"]", "299999999999999999999[\"a\"]", "2-1[\"a\"]", "2/admin,1a[\"a\"]",
-		// ACK payload rules
-		"3", "3[\"a\"]", "3/admin,[\"a\"]", "31", "31{}", "31\"a\"", "31[\"a\"]x",
-		// CONNECT payload rules
-		"0\"str\"", "0[]", "0[\"a\"]", "01", "01{}", "0/admin,1", "0/admin,\"x\"", "0null", "0{", "0{}x",
-		// DISCONNECT payload rules
-		"1{}", "1/admin,{}", "11", "1\"bye\"", "1 ",
-		// CONNECT_ERROR payload rules
-		"4", "4/admin,", "4[1]", "4 ", "41{}", "4{}{}",
-		// Binary headers
-		"5", "5-[\"a\"]", "5x-[\"a\"]", "51", "51[\"a\"]", "51-", "50-[\"a\"]", "511-[\"a\"]",
-		"599999999999999999999-[\"a\"]", "5-1-[\"a\"]", "51-[]", "51-{}", "51-[\"connect\"]", "6", "61-[\"a\"]",
-		"61-/admin,[\"a\"]", "61-1{}",
-		// Placeholders of binary headers
-		"52-[\"a\",{\"_placeholder\":true,\"num\":5}]",
-		"52-[\"a\",{\"_placeholder\":true,\"num\":0}]",
-		"52-[\"a\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":0}]",
-		"51-[\"a\",{\"_placeholder\":true,\"num\":-1}]",
-		"51-[\"a\",{\"_placeholder\":true,\"num\":\"0\"}]",
-		"51-[\"a\",{\"_placeholder\":true,\"num\":0.5}]",
-		"51-[\"a\",{\"_placeholder\":true,\"num\":null}]",
-		"51-[\"a\",{\"_placeholder\":true,\"num\":99999999999999999999}]",
-		"51-[\"a\",{\"x\":1}]" })
+			// Unknown or missing type (docs/protocol.md 2.6: "4abc" on the wire)
+			"", "abc", "9", "7[\"a\"]", "-1", " 2[\"a\"]",
+			// EVENT payload rules
+			"2", "2{}", "2[]", "2\"a\"", "2abc[\"x\"]", "2[{\"a\":1}]", "2[null]", "2[true]", "2[[\"a\"]]",
+			"2[\"connect\"]", "2[\"connect_error\"]", "2[\"disconnect\"]", "2[\"disconnecting\"]", "2[\"newListener\"]",
+			"2[\"removeListener\"]", "2/admin,[\"disconnect\"]", "2/admin[\"a\"]", "2/admin,", "2/admin", "2 ",
+			"2[\"a\"", "2[\"a\"]]", "2[\"a\",]", "2['a']", "2[\"a\"]x", "2[\"a\"][\"b\"]", "2[\"a\"]{}", "2[\"a\",NaN]",
+			"2[\"a\",01]", "2[\"a\"] 1", "29223372036854775808[\"a\"]", "299999999999999999999[\"a\"]", "2-1[\"a\"]",
+			"2/admin,1a[\"a\"]",
+			// ACK payload rules
+			"3", "3[\"a\"]", "3/admin,[\"a\"]", "31", "31{}", "31\"a\"", "31[\"a\"]x",
+			// CONNECT payload rules
+			"0\"str\"", "0[]", "0[\"a\"]", "01", "01{}", "0/admin,1", "0/admin,\"x\"", "0null", "0{", "0{}x",
+			// DISCONNECT payload rules
+			"1{}", "1/admin,{}", "11", "1\"bye\"", "1 ",
+			// CONNECT_ERROR payload rules
+			"4", "4/admin,", "4[1]", "4 ", "41{}", "4{}{}",
+			// Binary headers
+			"5", "5-[\"a\"]", "5x-[\"a\"]", "51", "51[\"a\"]", "51-", "50-[\"a\"]", "511-[\"a\"]",
+			"599999999999999999999-[\"a\"]", "5-1-[\"a\"]", "51-[]", "51-{}", "51-[\"connect\"]", "6", "61-[\"a\"]",
+			"61-/admin,[\"a\"]", "61-1{}",
+			// Placeholders of binary headers
+			"52-[\"a\",{\"_placeholder\":true,\"num\":5}]", "52-[\"a\",{\"_placeholder\":true,\"num\":0}]",
+			"52-[\"a\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":0}]",
+			"51-[\"a\",{\"_placeholder\":true,\"num\":-1}]", "51-[\"a\",{\"_placeholder\":true,\"num\":\"0\"}]",
+			"51-[\"a\",{\"_placeholder\":true,\"num\":0.5}]", "51-[\"a\",{\"_placeholder\":true,\"num\":null}]",
+			"51-[\"a\",{\"_placeholder\":true,\"num\":99999999999999999999}]", "51-[\"a\",{\"x\":1}]" })
 	void rejectsMalformedTextPackets(String text) {
 		assertThatExceptionOfType(SocketIoParseException.class).isThrownBy(() -> this.decoder.decodeText(text))
 			.withMessageNotContaining("Malformed packet");
@@ -283,8 +278,7 @@ class SocketIoPacketDecoderTests {
 	void rejectsTextPacketWhileAttachmentsArePending() {
 		assertThat(this.decoder.decodeText("52-[\"a\"," + PH0 + "," + PH1 + "]")).isNull();
 		assertThat(this.decoder.decodeBinary(BYTES_1)).isNull();
-		assertThatExceptionOfType(SocketIoParseException.class)
-			.isThrownBy(() -> this.decoder.decodeText("2[\"b\"]"))
+		assertThatExceptionOfType(SocketIoParseException.class).isThrownBy(() -> this.decoder.decodeText("2[\"b\"]"))
 			.withMessageContaining("1 binary attachment(s)");
 		assertThat(this.decoder.awaitingAttachments()).isFalse();
 	}

@@ -39,7 +39,8 @@ class SocketIoPacketEncoderTests {
 		return Stream.of(
 				// docs/protocol.md 2.2
 				arguments(SocketIoPacket.connect("/", null), "0", 0),
-				arguments(SocketIoPacket.connect("/admin", object("{\"token\":\"123\"}")), "0/admin,{\"token\":\"123\"}", 0),
+				arguments(SocketIoPacket.connect("/admin", object("{\"token\":\"123\"}")),
+						"0/admin,{\"token\":\"123\"}", 0),
 				arguments(SocketIoPacket.connect("/", object("{\"sid\":\"wZX3oN0bSVIhsaknAAAI\"}")),
 						"0{\"sid\":\"wZX3oN0bSVIhsaknAAAI\"}", 0),
 				arguments(SocketIoPacket.event("/", array("[\"foo\"]")), "2[\"foo\"]", 0),
@@ -55,7 +56,8 @@ class SocketIoPacketEncoderTests {
 				arguments(SocketIoPacket.ack("/", args("bar", BYTES_1), 15),
 						"61-15[\"bar\",{\"_placeholder\":true,\"num\":0}]", 1),
 				// docs/protocol.md 3 (socket.io-protocol test suite)
-				arguments(SocketIoPacket.connect("/custom", object("{\"sid\":\"abc\"}")), "0/custom,{\"sid\":\"abc\"}", 0),
+				arguments(SocketIoPacket.connect("/custom", object("{\"sid\":\"abc\"}")), "0/custom,{\"sid\":\"abc\"}",
+						0),
 				arguments(SocketIoPacket.event("/", array("[\"auth\",{}]")), "2[\"auth\",{}]", 0),
 				arguments(SocketIoPacket.event("/custom", array("[\"auth\",{\"token\":\"abc\"}]")),
 						"2/custom,[\"auth\",{\"token\":\"abc\"}]", 0),
@@ -66,7 +68,8 @@ class SocketIoPacketEncoderTests {
 						"2[\"message-back\",\"message to main namespace\"]", 0),
 				arguments(SocketIoPacket.event("/", array("[\"message-back\",1,\"2\",{\"3\":[true]}]")),
 						"2[\"message-back\",1,\"2\",{\"3\":[true]}]", 0),
-				arguments(SocketIoPacket.ack("/", array("[1,\"2\",{\"3\":[false]}]"), 456), "3456[1,\"2\",{\"3\":[false]}]", 0),
+				arguments(SocketIoPacket.ack("/", array("[1,\"2\",{\"3\":[false]}]"), 456),
+						"3456[1,\"2\",{\"3\":[false]}]", 0),
 				arguments(SocketIoPacket.event("/", args("message-back", BYTES_1, BYTES_2)),
 						"52-[\"message-back\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]", 2),
 				arguments(SocketIoPacket.ack("/", args(BYTES_1, BYTES_2), 789),
@@ -129,7 +132,8 @@ class SocketIoPacketEncoderTests {
 	@Test
 	void otherPojosAreSerializedByTheMapper() {
 		ArrayNode data = nodes.arrayNode().add("pojo").addPOJO(new Point(1, 2));
-		assertThat(this.encoder.encode(SocketIoPacket.event("/", data)).text()).isEqualTo("2[\"pojo\",{\"x\":1,\"y\":2}]");
+		assertThat(this.encoder.encode(SocketIoPacket.event("/", data)).text())
+			.isEqualTo("2[\"pojo\",{\"x\":1,\"y\":2}]");
 	}
 
 	@Test
@@ -148,24 +152,17 @@ class SocketIoPacketEncoderTests {
 	}
 
 	static Stream<Arguments> numbers() {
-		return Stream.of(
-				arguments(nodes.numberNode(1.0), "1"),
-				arguments(nodes.numberNode(-2.0), "-2"),
-				arguments(nodes.numberNode(1.5), "1.5"),
-				arguments(nodes.numberNode(0.1), "0.1"),
-				arguments(nodes.numberNode(-0.0), "0"),
-				arguments(nodes.numberNode(1e21), "1e+21"),
+		return Stream.of(arguments(nodes.numberNode(1.0), "1"), arguments(nodes.numberNode(-2.0), "-2"),
+				arguments(nodes.numberNode(1.5), "1.5"), arguments(nodes.numberNode(0.1), "0.1"),
+				arguments(nodes.numberNode(-0.0), "0"), arguments(nodes.numberNode(1e21), "1e+21"),
 				arguments(nodes.numberNode(1e20), "100000000000000000000"),
-				arguments(nodes.numberNode(123456.789e3), "123456789"),
-				arguments(nodes.numberNode(1e-7), "1e-7"),
-				arguments(nodes.numberNode(1.5e-7), "1.5e-7"),
-				arguments(nodes.numberNode(0.000001), "0.000001"),
+				arguments(nodes.numberNode(123456.789e3), "123456789"), arguments(nodes.numberNode(1e-7), "1e-7"),
+				arguments(nodes.numberNode(1.5e-7), "1.5e-7"), arguments(nodes.numberNode(0.000001), "0.000001"),
 				arguments(nodes.numberNode(1.2345e25), "1.2345e+25"),
 				arguments(nodes.numberNode(Double.MAX_VALUE), "1.7976931348623157e+308"),
 				arguments(nodes.numberNode(Double.MIN_VALUE), "5e-324"),
 				arguments(nodes.numberNode(Double.NaN), "null"),
-				arguments(nodes.numberNode(Double.POSITIVE_INFINITY), "null"),
-				arguments(nodes.numberNode(0.1f), "0.1"),
+				arguments(nodes.numberNode(Double.POSITIVE_INFINITY), "null"), arguments(nodes.numberNode(0.1f), "0.1"),
 				arguments(nodes.numberNode(42), "42"),
 				arguments(nodes.numberNode(Long.MIN_VALUE), "-9223372036854775808"),
 				arguments(nodes.numberNode(new BigInteger("123456789012345678901234567890")),
@@ -190,15 +187,13 @@ class SocketIoPacketEncoderTests {
 	}
 
 	static Stream<Arguments> strings() {
-		return Stream.of(
-				arguments("plain", "\"plain\""),
+		return Stream.of(arguments("plain", "\"plain\""),
 				arguments("quote\" backslash\\", "\"quote\\\" backslash\\\\\""),
 				arguments("\b\f\n\r\t", "\"\\b\\f\\n\\r\\t\""),
 				arguments("\u0000\u001f\u007f", "\"\\u0000\\u001f\u007f\""),
 				arguments("/admin</script>", "\"/admin</script>\""),
 				arguments("h\u00e9llo \u2028 \u4e2d", "\"h\u00e9llo \u2028 \u4e2d\""),
-				arguments("\ud83d\ude00", "\"\ud83d\ude00\""),
-				arguments("a\ud800b", "\"a\\ud800b\""),
+				arguments("\ud83d\ude00", "\"\ud83d\ude00\""), arguments("a\ud800b", "\"a\\ud800b\""),
 				arguments("\udc00\ud83d", "\"\\udc00\\ud83d\""));
 	}
 

@@ -15,9 +15,9 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The conformance contract (docs/protocol.md 3.1 and 3.2) on the engine
- * API alone, for the engine's own integration tests. {@code main} serves it on port 3000
- * for the official suites.
+ * The conformance contract (docs/protocol.md 3.1 and 3.2) on the engine API alone, for
+ * the engine's own integration tests. {@code main} serves it on port 3000 for the
+ * official suites.
  */
 public final class ConformanceFixture implements AutoCloseable {
 
@@ -43,8 +43,8 @@ public final class ConformanceFixture implements AutoCloseable {
 			if (token != null && "let-me-in".equals(token.asString())) {
 				return reactor.core.publisher.Mono.empty();
 			}
-			return reactor.core.publisher.Mono.error(new ConnectRejectedException("unauthorized",
-					java.util.Map.of("reason", "bad token")));
+			return reactor.core.publisher.Mono
+				.error(new ConnectRejectedException("unauthorized", java.util.Map.of("reason", "bad token")));
 		});
 		this.server = HttpServer.create()
 			.host("127.0.0.1")
@@ -77,21 +77,26 @@ public final class ConformanceFixture implements AutoCloseable {
 	private static void handlers(SocketIoSocket socket) {
 		Namespace nsp = socket.namespace();
 		// The official suite reads the CONNECT ack and the "auth" event with two separate
-		// one-shot listeners, so it misses the event when both arrive in one network read.
+		// one-shot listeners, so it misses the event when both arrive in one network
+		// read.
 		ServerInternals.engineSocket(socket)
 			.eventLoop()
-			.schedule(() -> socket.emit("auth", socket.handshake().auth()), 20, java.util.concurrent.TimeUnit.MILLISECONDS);
+			.schedule(() -> socket.emit("auth", socket.handshake().auth()), 20,
+					java.util.concurrent.TimeUnit.MILLISECONDS);
 		socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) toArray(args)));
 		socket.on("message-with-ack", (args, ack) -> {
 			if (ack != null) {
 				ack.send((Object[]) toArray(args));
 			}
 		});
-		socket.on("request-server-ack", (args, ack) -> socket.emitWithCallback("server-ack-request",
-				(error, reply) -> socket.emit("server-ack-result", (Object[]) toArray(reply)), (Object[]) toArray(args)));
+		socket.on("request-server-ack",
+				(args, ack) -> socket.emitWithCallback("server-ack-request",
+						(error, reply) -> socket.emit("server-ack-result", (Object[]) toArray(reply)),
+						(Object[]) toArray(args)));
 		socket.on("request-server-ack-timeout", (args, ack) -> socket.timeout(Duration.ofMillis(args.get(0).asLong()))
-			.emitWithCallback("server-ack-request", (error, reply) -> socket.emit("server-ack-timeout-result",
-					(error != null) ? "timeout" : "acked"), "ignore-me"));
+			.emitWithCallback("server-ack-request",
+					(error, reply) -> socket.emit("server-ack-timeout-result", (error != null) ? "timeout" : "acked"),
+					"ignore-me"));
 		socket.on("join", (args, ack) -> {
 			socket.join(args.get(0).asString());
 			if (ack != null) {

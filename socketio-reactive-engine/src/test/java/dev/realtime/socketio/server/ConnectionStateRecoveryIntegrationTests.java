@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Connection state recovery (docs/protocol.md 2.8) with the npm {@code socket.io-client} and,
- * for the wire format, a raw WebSocket: a client that lost its connection gets its id,
- * rooms, data and every missed event back.
+ * Connection state recovery (docs/protocol.md 2.8) with the npm {@code socket.io-client}
+ * and, for the wire format, a raw WebSocket: a client that lost its connection gets its
+ * id, rooms, data and every missed event back.
  */
 class ConnectionStateRecoveryIntegrationTests {
 
@@ -90,9 +90,13 @@ class ConnectionStateRecoveryIntegrationTests {
 		return this.driver;
 	}
 
-	/** An npm client that reconnects only when told to, so events are emitted while it is away. */
+	/**
+	 * An npm client that reconnects only when told to, so events are emitted while it is
+	 * away.
+	 */
 	private JsonNode connectNpm(String id) {
-		this.driver.connect(id, this.server.url("/"), Map.of("transports", List.of("websocket"), "reconnection", false));
+		this.driver.connect(id, this.server.url("/"),
+				Map.of("transports", List.of("websocket"), "reconnection", false));
 		return this.driver.await(id, "connect");
 	}
 
@@ -142,8 +146,9 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(restored.handshake().auth().path("pid").asString()).isEqualTo(first.path("pid").asString());
 
 		io.to("room").emit("room-event", 6);
-		this.driver.await((line) -> "room-event".equals(line.path("event").asString())
-				&& args(line).get(0).asInt() == 6, TIMEOUT);
+		this.driver.await(
+				(line) -> "room-event".equals(line.path("event").asString()) && args(line).get(0).asInt() == 6,
+				TIMEOUT);
 		List<String> received = this.driver
 			.received((line) -> "a".equals(line.path("id").asString()) && "event".equals(line.path("type").asString()))
 			.stream()
@@ -328,8 +333,10 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	@Test
 	void eventsKeptBeforeTheRestoreAndDeliveredLaterGoOutOnce() throws Exception {
-		// The window of a cluster: events are kept (so they are among the missed ones) but
-		// reach the restored socket only while its middlewares run (held back) or after it
+		// The window of a cluster: events are kept (so they are among the missed ones)
+		// but
+		// reach the restored socket only while its middlewares run (held back) or after
+		// it
 		// connected (a copy still on its way from another node).
 		List<Runnable> lateDeliveries = new CopyOnWriteArrayList<>();
 		Sinks.Empty<Void> middlewareDone = Sinks.empty();
@@ -367,7 +374,8 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	/**
 	 * Connect a raw client, let it receive one room event, then drop its connection.
-	 * @return its CONNECT acknowledgement and the CONNECT packet that restores its session
+	 * @return its CONNECT acknowledgement and the CONNECT packet that restores its
+	 * session
 	 */
 	private DroppedSession dropAfterOneEvent(SocketIoServer io) {
 		RawWebSocketClient first = raw();
@@ -399,16 +407,17 @@ class ConnectionStateRecoveryIntegrationTests {
 	@Test
 	void serverCloseDisconnectsWithServerShuttingDownAndKeepsTheSessions() {
 		List<SocketIoSession> persisted = new CopyOnWriteArrayList<>();
-		SocketIoServer io = start((options) -> options.connectionStateRecovery(ConnectionStateRecoveryOptions.defaults())
-			.adapterFactory((context) -> new InMemoryAdapter(context) {
+		SocketIoServer io = start(
+				(options) -> options.connectionStateRecovery(ConnectionStateRecoveryOptions.defaults())
+					.adapterFactory((context) -> new InMemoryAdapter(context) {
 
-				@Override
-				public void persistSession(SocketIoSession session) {
-					persisted.add(session);
-					super.persistSession(session);
-				}
+						@Override
+						public void persistSession(SocketIoSession session) {
+							persisted.add(session);
+							super.persistSession(session);
+						}
 
-			}));
+					}));
 		RawWebSocketClient client = raw();
 		client.connectNamespace("/");
 		SocketIoSocket socket = next(this.connections);

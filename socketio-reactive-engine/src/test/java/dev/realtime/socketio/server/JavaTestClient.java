@@ -23,10 +23,10 @@ import org.json.JSONObject;
 
 /**
  * A socket of the Java {@code io.socket:socket.io-client} that records what it observes:
- * {@code connect}, {@code connect_error}, {@code disconnect} and every incoming event, each
- * in its own queue. Events that ask for an acknowledgement are answered automatically when
- * a reply was registered with {@link #answer}; otherwise the {@link Ack} is the last
- * recorded argument.
+ * {@code connect}, {@code connect_error}, {@code disconnect} and every incoming event,
+ * each in its own queue. Events that ask for an acknowledgement are answered
+ * automatically when a reply was registered with {@link #answer}; otherwise the
+ * {@link Ack} is the last recorded argument.
  */
 final class JavaTestClient implements AutoCloseable {
 

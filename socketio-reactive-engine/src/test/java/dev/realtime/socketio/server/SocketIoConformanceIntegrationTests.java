@@ -49,14 +49,16 @@ class SocketIoConformanceIntegrationTests {
 	@ValueSource(strings = { "websocket", "polling" })
 	void refusesAnUnknownNamespace(String transport) {
 		this.driver.get().connect("a", url("/random"), Map.of("transports", List.of(transport)));
-		assertThat(this.driver.get().await("a", "connect_error").path("message").asString()).isEqualTo("Invalid namespace");
+		assertThat(this.driver.get().await("a", "connect_error").path("message").asString())
+			.isEqualTo("Invalid namespace");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "websocket", "polling" })
 	void refusesARestrictedNamespaceWithMessageAndData(String transport) {
-		this.driver.get().connect("a", url("/restricted"), Map.of("transports", List.of(transport), "auth",
-				Map.of("token", "wrong")));
+		this.driver.get()
+			.connect("a", url("/restricted"),
+					Map.of("transports", List.of(transport), "auth", Map.of("token", "wrong")));
 		JsonNode error = this.driver.get().await("a", "connect_error");
 		assertThat(error.path("message").asString()).isEqualTo("unauthorized");
 		assertThat(error.path("data").path("reason").asString()).isEqualTo("bad token");
@@ -67,8 +69,9 @@ class SocketIoConformanceIntegrationTests {
 	@ValueSource(strings = { "websocket", "polling" })
 	void echoesTextAndNestedBinaryArguments(String transport) {
 		connect("a", "/", transport, Map.of());
-		this.driver.get().emit("a", "message", 1, "2", Map.of("3", List.of(true)), bin(new byte[] { 1, 2, 3 }),
-				Map.of("nested", List.of(bin(new byte[] { 4, 5 }))));
+		this.driver.get()
+			.emit("a", "message", 1, "2", Map.of("3", List.of(true)), bin(new byte[] { 1, 2, 3 }),
+					Map.of("nested", List.of(bin(new byte[] { 4, 5 }))));
 		JsonNode back = args(this.driver.get().awaitEvent("a", "message-back"));
 		assertThat(back.get(0).asInt()).isEqualTo(1);
 		assertThat(back.get(1).asString()).isEqualTo("2");
@@ -137,16 +140,21 @@ class SocketIoConformanceIntegrationTests {
 		this.driver.get().emitWithAck("c", "to-room-2", "to-room-all", "r1", "second");
 		this.driver.get().awaitAck("c", "to-room-2");
 		assertThat(args(this.driver.get().awaitEvent("a", "room-message")).toString()).isEqualTo("[\"second\"]");
-		// The markers prove what c and b received before them: no room message to c (not a
+		// The markers prove what c and b received before them: no room message to c (not
+		// a
 		// member) nor to b (left), and no broadcast echo to c (the sender).
 		this.driver.get().emitWithAck("a", "marker", "broadcast", "marker");
 		this.driver.get().awaitAck("a", "marker");
 		this.driver.get().awaitEvent("b", "broadcast-message");
 		this.driver.get().awaitEvent("c", "broadcast-message");
-		assertThat(this.driver.get().received((line) -> "c".equals(line.path("id").asString())
-				&& "room-message".equals(line.path("event").asString()))).isEmpty();
-		assertThat(this.driver.get().received((line) -> "b".equals(line.path("id").asString())
-				&& "room-message".equals(line.path("event").asString()))).hasSize(2);
+		assertThat(this.driver.get()
+			.received((line) -> "c".equals(line.path("id").asString())
+					&& "room-message".equals(line.path("event").asString())))
+			.isEmpty();
+		assertThat(this.driver.get()
+			.received((line) -> "b".equals(line.path("id").asString())
+					&& "room-message".equals(line.path("event").asString())))
+			.hasSize(2);
 	}
 
 	@ParameterizedTest
@@ -155,7 +163,8 @@ class SocketIoConformanceIntegrationTests {
 		connect("a", "/", transport, Map.of());
 		this.driver.get().emit("a", "volatile-burst", 5);
 		assertThat(args(this.driver.get().awaitEvent("a", "volatile-done")).get(0).asInt()).isEqualTo(5);
-		List<JsonNode> volatiles = this.driver.get().received((line) -> "volatile-message".equals(line.path("event").asString()));
+		List<JsonNode> volatiles = this.driver.get()
+			.received((line) -> "volatile-message".equals(line.path("event").asString()));
 		assertThat(volatiles.size()).isLessThanOrEqualTo(5);
 		for (int i = 0; i < volatiles.size(); i++) {
 			assertThat(args(volatiles.get(i)).get(0).asInt()).isEqualTo(i);
@@ -168,7 +177,8 @@ class SocketIoConformanceIntegrationTests {
 		connect("a", "/", transport, Map.of());
 		connect("b", "/custom", transport, Map.of());
 		this.driver.get().emit("a", "server-disconnect");
-		assertThat(this.driver.get().await("a", "disconnect").path("reason").asString()).isEqualTo("io server disconnect");
+		assertThat(this.driver.get().await("a", "disconnect").path("reason").asString())
+			.isEqualTo("io server disconnect");
 		// The connection stays up for the other namespace.
 		this.driver.get().emitWithAck("b", "still", "message-with-ack", "alive");
 		assertThat(args(this.driver.get().awaitAck("b", "still")).get(0).asString()).isEqualTo("alive");

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The server API driven by the Java {@code io.socket:socket.io-client} 2.x, over its default
- * transports (polling, then upgrade to WebSocket).
+ * The server API driven by the Java {@code io.socket:socket.io-client} 2.x, over its
+ * default transports (polling, then upgrade to WebSocket).
  */
 class SocketIoJavaClientIntegrationTests {
 
@@ -78,7 +78,8 @@ class SocketIoJavaClientIntegrationTests {
 	/**
 	 * A client on one transport only. Tests where the server closes the session avoid the
 	 * upgrade from polling: a client whose upgrade is under way when the session closes
-	 * never learns about it (the engine closes the probe while the client paused polling).
+	 * never learns about it (the engine closes the probe while the client paused
+	 * polling).
 	 */
 	private JavaTestClient client(String transport) {
 		JavaTestClient client = JavaTestClient.create(this.server.url("/"),
@@ -203,7 +204,8 @@ class SocketIoJavaClientIntegrationTests {
 
 	@Test
 	void binaryArgumentsTravelOverPolling() throws Exception {
-		// Over polling the client sends its attachments as base64 in lines, ending in a newline.
+		// Over polling the client sends its attachments as base64 in lines, ending in a
+		// newline.
 		JavaTestClient client = client("polling");
 		client.connect();
 		SocketIoSocket socket = nextConnection();
@@ -269,8 +271,10 @@ class SocketIoJavaClientIntegrationTests {
 
 	@Test
 	void reconnectsAfterTheServerClosesTheTransport() throws Exception {
-		// Over polling: the Java client does not answer a WebSocket close frame (OkHttp leaves
-		// that to the application), so over WebSocket it only notices through its ping timeout.
+		// Over polling: the Java client does not answer a WebSocket close frame (OkHttp
+		// leaves
+		// that to the application), so over WebSocket it only notices through its ping
+		// timeout.
 		JavaTestClient client = client("polling");
 		String firstId = client.connect();
 		nextConnection().conn().close();

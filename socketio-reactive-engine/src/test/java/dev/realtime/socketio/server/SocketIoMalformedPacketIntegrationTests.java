@@ -31,9 +31,10 @@ import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Malformed packets (docs/protocol.md 2.3 and 2.6) sent raw over WebSocket: each closes the
- * connection, the server-side sockets see {@code parse error} and their error listeners
- * the parse exception, nothing is logged as an error, and the server keeps serving.
+ * Malformed packets (docs/protocol.md 2.3 and 2.6) sent raw over WebSocket: each closes
+ * the connection, the server-side sockets see {@code parse error} and their error
+ * listeners the parse exception, nothing is logged as an error, and the server keeps
+ * serving.
  */
 class SocketIoMalformedPacketIntegrationTests {
 
@@ -107,11 +108,11 @@ class SocketIoMalformedPacketIntegrationTests {
 			// docs/protocol.md 2.6
 			"2{}", "2[]", "2abc[\"message-with-ack\",1]", "abc", "1{}", "0\"str\"", "2[{\"a\":1}]",
 			// reserved event names
-			"2[\"connect\"]", "2[\"connect_error\"]", "2[\"disconnect\"]", "2[\"disconnecting\"]",
-			"2[\"newListener\"]", "2[\"removeListener\"]",
+			"2[\"connect\"]", "2[\"connect_error\"]", "2[\"disconnect\"]", "2[\"disconnecting\"]", "2[\"newListener\"]",
+			"2[\"removeListener\"]",
 			// other types and payloads
-			"", "7[\"a\"]", "2", "2\"a\"", "2[\"a\"", "2[\"a\"]x", "2[null]", "2[true]", "3[\"a\"]", "312{}",
-			"4[1]", "4", "0[]", "1/admin,[]",
+			"", "7[\"a\"]", "2", "2\"a\"", "2[\"a\"", "2[\"a\"]x", "2[null]", "2[true]", "3[\"a\"]", "312{}", "4[1]",
+			"4", "0[]", "1/admin,[]",
 			// docs/protocol.md 2.3 binary headers
 			"5-[\"a\"]", "5a-[\"a\"]", "51[\"a\"]", "50-[\"a\"]", "52-[\"a\"," + PLACEHOLDER_0 + "]",
 			"51-[\"a\",{\"_placeholder\":true,\"num\":1}]", "51-[\"a\",{\"_placeholder\":true,\"num\":\"0\"}]",
@@ -183,7 +184,8 @@ class SocketIoMalformedPacketIntegrationTests {
 		assertThat(get(reason(this.socket))).isEqualTo(DisconnectReason.PARSE_ERROR);
 		assertThat(get(error(this.socket))).isInstanceOfSatisfying(SocketIoLimitExceededException.class,
 				(ex) -> assertThat(ex.limit()).isEqualTo(limit));
-		// A limit a legitimate client may meet is a warning that names it, without a stack trace.
+		// A limit a legitimate client may meet is a warning that names it, without a
+		// stack trace.
 		assertThat(this.logs.list).filteredOn((event) -> event.getLevel().isGreaterOrEqual(Level.WARN))
 			.singleElement()
 			.satisfies((event) -> {

@@ -153,7 +153,8 @@ class SocketIoServerApiIntegrationTests {
 		assertThat(nextConnection().namespace().name()).isEqualTo("/tenant-acme");
 		assertThat(client("/tenant-other", Map.of("tenant", "acme")).connectRefused().getString("message"))
 			.isEqualTo("Invalid namespace");
-		// As in the reference server, the predicate decides when a child is created; later
+		// As in the reference server, the predicate decides when a child is created;
+		// later
 		// clients join the existing child.
 		client("/tenant-acme").connect();
 		assertThat(nextConnection().namespace().name()).isEqualTo("/tenant-acme");
@@ -258,8 +259,7 @@ class SocketIoServerApiIntegrationTests {
 		BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
 		io.onConnection((socket) -> {
 			socket.use((s, event, args) -> "forbidden".equals(event)
-					? Mono.error(new IllegalStateException("not allowed: " + args.get(0).asString()))
-					: Mono.empty());
+					? Mono.error(new IllegalStateException("not allowed: " + args.get(0).asString())) : Mono.empty());
 			socket.use((s, event, args) -> Mono.delay(Duration.ofMillis(10)).then());
 			socket.onError(errors::add);
 			socket.on("forbidden", (args, ack) -> handled.add("forbidden"));
@@ -350,8 +350,8 @@ class SocketIoServerApiIntegrationTests {
 		JavaTestClient client = client("/");
 		String id = client.connect();
 		client.socket().disconnect();
-		assertThat(roomsWhileDisconnecting.orTimeout(10, TimeUnit.SECONDS).join())
-			.containsExactlyInAnyOrder(id, "red", "blue");
+		assertThat(roomsWhileDisconnecting.orTimeout(10, TimeUnit.SECONDS).join()).containsExactlyInAnyOrder(id, "red",
+				"blue");
 		assertThat(roomsOnDisconnect.join()).isEmpty();
 		assertThat(namespaceRoomsOnDisconnect.join()).doesNotContainKeys(id, "red", "blue");
 	}
@@ -505,7 +505,8 @@ class SocketIoServerApiIntegrationTests {
 		List<SocketIoSocket> serverSockets = List.of(nextConnection(), nextConnection(), nextConnection());
 		assertThat(serverSockets).extracting((socket) -> socket.namespace().name())
 			.containsExactlyInAnyOrder("/", "/a", "/b");
-		assertThat(serverSockets).extracting((socket) -> socket.conn().id()).containsOnly(serverSockets.get(0).conn().id());
+		assertThat(serverSockets).extracting((socket) -> socket.conn().id())
+			.containsOnly(serverSockets.get(0).conn().id());
 		assertThat(serverSockets).extracting(SocketIoSocket::id).doesNotHaveDuplicates();
 		io.of("/a").emit("hello", "a");
 		io.of("/b").emit("hello", "b");
@@ -560,7 +561,8 @@ class SocketIoServerApiIntegrationTests {
 		io.except(sockets.get("a").id()).emit("e", 12);
 		expect(clients, 12, "b", "c", "d");
 		io.emit("e", 13);
-		// Each client got exactly its events, in order: the last one proves nothing else came.
+		// Each client got exactly its events, in order: the last one proves nothing else
+		// came.
 		for (RawWebSocketClient client : clients.values()) {
 			assertThat(client.nextPacket()).isEqualTo("2[\"e\",13]");
 		}
@@ -604,15 +606,13 @@ class SocketIoServerApiIntegrationTests {
 			}
 			client.connect();
 		}
-		StepVerifier.create(io.timeout(Duration.ofMillis(300)).emitWithAck("vote"))
-			.expectErrorSatisfies((error) -> {
-				assertThat(error).isInstanceOf(AckTimeoutException.class)
-					.hasMessage("operation has timed out: 1 of 3 recipient(s) did not answer");
-				AckTimeoutException timeout = (AckTimeoutException) error;
-				assertThat(timeout.expected()).isEqualTo(3);
-				assertThat(timeout.responses()).extracting(JsonNode::asString).containsExactly("yes", "yes");
-			})
-			.verify(TIMEOUT);
+		StepVerifier.create(io.timeout(Duration.ofMillis(300)).emitWithAck("vote")).expectErrorSatisfies((error) -> {
+			assertThat(error).isInstanceOf(AckTimeoutException.class)
+				.hasMessage("operation has timed out: 1 of 3 recipient(s) did not answer");
+			AckTimeoutException timeout = (AckTimeoutException) error;
+			assertThat(timeout.expected()).isEqualTo(3);
+			assertThat(timeout.responses()).extracting(JsonNode::asString).containsExactly("yes", "yes");
+		}).verify(TIMEOUT);
 		StepVerifier.create(io.emitWithAck("vote")).expectError(IllegalStateException.class).verify(TIMEOUT);
 	}
 
@@ -625,17 +625,14 @@ class SocketIoServerApiIntegrationTests {
 		SocketIoSocket bob = nextConnection();
 		ann.join("red");
 		ann.data().put("score", 7);
-		StepVerifier.create(io.in("red").fetchSockets())
-			.assertNext((sockets) -> {
-				assertThat(sockets).hasSize(1);
-				RemoteSocket socket = sockets.get(0);
-				assertThat(socket.id()).isEqualTo(ann.id());
-				assertThat(socket.handshake().auth().path("name").asString()).isEqualTo("ann");
-				assertThat(socket.rooms()).containsExactlyInAnyOrder(ann.id(), "red");
-				assertThat(socket.data()).containsEntry("score", 7);
-			})
-			.expectComplete()
-			.verify(TIMEOUT);
+		StepVerifier.create(io.in("red").fetchSockets()).assertNext((sockets) -> {
+			assertThat(sockets).hasSize(1);
+			RemoteSocket socket = sockets.get(0);
+			assertThat(socket.id()).isEqualTo(ann.id());
+			assertThat(socket.handshake().auth().path("name").asString()).isEqualTo("ann");
+			assertThat(socket.rooms()).containsExactlyInAnyOrder(ann.id(), "red");
+			assertThat(socket.data()).containsEntry("score", 7);
+		}).expectComplete().verify(TIMEOUT);
 		StepVerifier.create(io.fetchSockets())
 			.assertNext((sockets) -> assertThat(sockets).extracting(RemoteSocket::id)
 				.containsExactlyInAnyOrder(ann.id(), bob.id()))
@@ -684,13 +681,17 @@ class SocketIoServerApiIntegrationTests {
 		List<JsonNode> received = new CopyOnWriteArrayList<>();
 		io.sockets().onServerSideEmit("hello", (args, ack) -> received.add(args));
 		io.sockets().serverSideEmit("hello", "world");
-		StepVerifier.create(ServerInternals.adapter(io.sockets())
-			.serverSideEmitWithAck(JsonNodeFactory.instance.arrayNode().add("hello"),
-					BroadcastOptions.builder().timeout(Duration.ofSeconds(1)).build()))
+		StepVerifier
+			.create(ServerInternals.adapter(io.sockets())
+				.serverSideEmitWithAck(JsonNodeFactory.instance.arrayNode().add("hello"),
+						BroadcastOptions.builder().timeout(Duration.ofSeconds(1)).build()))
 			.assertNext((replies) -> assertThat(replies).isEmpty())
 			.expectComplete()
 			.verify(TIMEOUT);
-		StepVerifier.create(ServerInternals.adapter(io.sockets()).serverCount()).expectNext(1).expectComplete().verify(TIMEOUT);
+		StepVerifier.create(ServerInternals.adapter(io.sockets()).serverCount())
+			.expectNext(1)
+			.expectComplete()
+			.verify(TIMEOUT);
 		assertThat(received).isEmpty();
 		assertThatIllegalArgumentException().isThrownBy(() -> io.sockets().serverSideEmit("connect"));
 	}

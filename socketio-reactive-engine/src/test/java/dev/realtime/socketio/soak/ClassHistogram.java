@@ -16,9 +16,10 @@ import javax.management.JMException;
 import javax.management.ObjectName;
 
 /**
- * Live objects per class, as {@code jcmd <pid> GC.class_histogram} prints them (it collects
- * garbage first), to show which classes a heap growth is made of. A histogram is kept in a
- * file between the two snapshots so that it is not itself part of the heap it measures.
+ * Live objects per class, as {@code jcmd <pid> GC.class_histogram} prints them (it
+ * collects garbage first), to show which classes a heap growth is made of. A histogram is
+ * kept in a file between the two snapshots so that it is not itself part of the heap it
+ * measures.
  *
  * @param text the histogram as printed
  */
@@ -96,7 +97,7 @@ record ClassHistogram(String text) {
 	private Map<String, Usage> usage() {
 		Map<String, Usage> classes = new HashMap<>();
 		for (String line : this.text.split("\n")) {
-			// "   1:         12345         678901  java.lang.String (java.base@17)"
+			// " 1: 12345 678901 java.lang.String (java.base@17)"
 			String[] fields = line.trim().split("\\s+");
 			if (fields.length >= 4 && fields[0].endsWith(":")) {
 				classes.put(fields[3], new Usage(Long.parseLong(fields[1]), Long.parseLong(fields[2])));

@@ -30,7 +30,10 @@ record JvmSnapshot(long heapUsed, int gcRounds, int threads, Map<String, Integer
 
 	private static final long SETTLE_PAUSE_MILLIS = 200;
 
-	/** Two collections in a row within this many bytes of each other: the heap has settled. */
+	/**
+	 * Two collections in a row within this many bytes of each other: the heap has
+	 * settled.
+	 */
 	private static final long SETTLED_BYTES = 256 * 1024;
 
 	/**
@@ -60,8 +63,8 @@ record JvmSnapshot(long heapUsed, int gcRounds, int threads, Map<String, Integer
 			allocatorHeap = metric.usedHeapMemory();
 			allocatorDirect = metric.usedDirectMemory();
 		}
-		return new JvmSnapshot(used, rounds, ManagementFactory.getThreadMXBean().getThreadCount(),
-				liveThreadsByName(), directBufferPoolBytes(), allocatorHeap, allocatorDirect);
+		return new JvmSnapshot(used, rounds, ManagementFactory.getThreadMXBean().getThreadCount(), liveThreadsByName(),
+				directBufferPoolBytes(), allocatorHeap, allocatorDirect);
 	}
 
 	private static Map<String, Integer> liveThreadsByName() {

@@ -16,9 +16,9 @@ import reactor.netty.resources.ConnectionProvider;
 
 /**
  * A raw Socket.IO client on Reactor Netty's {@link HttpClient} that runs one cycle per
- * call: Engine.IO handshake, CONNECT to the main namespace, one {@code message} event with
- * an ack, DISCONNECT and close, in the order the official clients use. It keeps nothing
- * per cycle, so what the heap holds afterwards belongs to the server.
+ * call: Engine.IO handshake, CONNECT to the main namespace, one {@code message} event
+ * with an ack, DISCONNECT and close, in the order the official clients use. It keeps
+ * nothing per cycle, so what the heap holds afterwards belongs to the server.
  * <p>
  * A cycle for event number {@code n} sends {@code 42n["message",n]} and expects the ack
  * {@code 43n[n]}: the server's handler acks with its first argument.
@@ -70,10 +70,12 @@ final class SoakClient implements AutoCloseable {
 					.then(progress.step("POST event", post(uri, "42" + n + "[\"message\"," + n + "]")))
 					.then(progress.step("GET event ack", get(uri)))
 					.doOnNext((body) -> expectPacket(body, "43" + n + "[" + n + "]", "event ack"))
-					.then(progress.step("close with a GET pending", Mono.when(
-							lastPoll(uri).doOnSuccess((status) -> progress.step("close: GET answered " + status)),
-							post(uri, "41" + RECORD_SEPARATOR + "1")
-								.doOnSuccess((ok) -> progress.step("close: POST answered")))));
+					.then(progress.step("close with a GET pending",
+							Mono.when(
+									lastPoll(uri)
+										.doOnSuccess((status) -> progress.step("close: GET answered " + status)),
+									post(uri, "41" + RECORD_SEPARATOR + "1")
+										.doOnSuccess((ok) -> progress.step("close: POST answered")))));
 			})
 			.then()
 			.transform((cycle) -> progress.watch(cycle, timeout));
@@ -89,11 +91,13 @@ final class SoakClient implements AutoCloseable {
 	Mono<Void> webSocketCycle(int n, Duration timeout) {
 		Progress progress = new Progress("websocket");
 		AtomicBoolean acked = new AtomicBoolean();
-		return progress.step("WebSocket open", this.http.websocket()
-			.uri(PATH + "websocket")
-			.handle((in, out) -> converse(in, out, n, acked, progress))
-			.then(Mono.defer(() -> acked.get() ? Mono.<Void>empty()
-					: Mono.error(new IllegalStateException("WebSocket closed before the event ack")))))
+		return progress
+			.step("WebSocket open",
+					this.http.websocket()
+						.uri(PATH + "websocket")
+						.handle((in, out) -> converse(in, out, n, acked, progress))
+						.then(Mono.defer(() -> acked.get() ? Mono.<Void>empty()
+								: Mono.error(new IllegalStateException("WebSocket closed before the event ack")))))
 			.transform((cycle) -> progress.watch(cycle, timeout));
 	}
 
@@ -101,35 +105,30 @@ final class SoakClient implements AutoCloseable {
 			Progress progress) {
 		Sinks.Many<String> outbound = Sinks.many().unicast().onBackpressureBuffer();
 		String ack = "43" + n + "[" + n + "]";
-		Mono<Void> receive = in.receive()
-			.asString()
-			.doOnNext((text) -> {
-				if (text.startsWith("0{")) {
-					progress.sid(sid(text));
-					progress.step("CONNECT ack");
-					outbound.tryEmitNext("40");
-				}
-				else if (text.startsWith("40{")) {
-					progress.step("event ack");
-					outbound.tryEmitNext("42" + n + "[\"message\"," + n + "]");
-				}
-				else if (text.equals(ack)) {
-					progress.step("close");
-					acked.set(true);
-					outbound.tryEmitNext("41");
-					outbound.tryEmitComplete();
-				}
-				else if (text.equals("2")) {
-					outbound.tryEmitNext("3");
-				}
-				else {
-					throw new IllegalStateException("Unexpected WebSocket message: " + text);
-				}
-			})
-			.then();
-		Mono<Void> send = out.sendString(outbound.asFlux())
-			.then()
-			.then(out.sendClose());
+		Mono<Void> receive = in.receive().asString().doOnNext((text) -> {
+			if (text.startsWith("0{")) {
+				progress.sid(sid(text));
+				progress.step("CONNECT ack");
+				outbound.tryEmitNext("40");
+			}
+			else if (text.startsWith("40{")) {
+				progress.step("event ack");
+				outbound.tryEmitNext("42" + n + "[\"message\"," + n + "]");
+			}
+			else if (text.equals(ack)) {
+				progress.step("close");
+				acked.set(true);
+				outbound.tryEmitNext("41");
+				outbound.tryEmitComplete();
+			}
+			else if (text.equals("2")) {
+				outbound.tryEmitNext("3");
+			}
+			else {
+				throw new IllegalStateException("Unexpected WebSocket message: " + text);
+			}
+		}).then();
+		Mono<Void> send = out.sendString(outbound.asFlux()).then().then(out.sendClose());
 		return Mono.when(receive, send);
 	}
 
@@ -227,8 +226,7 @@ final class SoakClient implements AutoCloseable {
 		}
 
 		Mono<Void> watch(Mono<Void> cycle, Duration timeout) {
-			return cycle.timeout(timeout)
-				.onErrorMap((ex) -> new CycleFailure(this.transport, this.step, this.sid, ex));
+			return cycle.timeout(timeout).onErrorMap((ex) -> new CycleFailure(this.transport, this.step, this.sid, ex));
 		}
 
 	}

@@ -28,12 +28,12 @@ import io.netty.util.ResourceLeakDetector;
  * @param threadTolerance how many threads may be added
  * @param growingClasses the classes whose live objects grew most during the run
  */
-record SoakReport(SoakRun run, int warmupCycles, int concurrency, JvmSnapshot before, JvmSnapshot after,
-		int sessions, int sockets, int rooms, int leaks, double heapTolerance, int threadTolerance,
-		List<String> growingClasses) {
+record SoakReport(SoakRun run, int warmupCycles, int concurrency, JvmSnapshot before, JvmSnapshot after, int sessions,
+		int sockets, int rooms, int leaks, double heapTolerance, int threadTolerance, List<String> growingClasses) {
 
 	/**
-	 * Return the growth of the used heap after collection, as a fraction of the starting level.
+	 * Return the growth of the used heap after collection, as a fraction of the starting
+	 * level.
 	 * @return the growth (negative when the heap shrank)
 	 */
 	double heapGrowth() {
@@ -49,9 +49,8 @@ record SoakReport(SoakRun run, int warmupCycles, int concurrency, JvmSnapshot be
 		double seconds = duration.toMillis() / 1000.0;
 		StringBuilder text = new StringBuilder();
 		text.append("Socket.IO soak: connect / emit with ack / disconnect cycles against one server\n");
-		line(text, "cycles", "%d (%d polling, %d websocket), %d in flight, after %d warm-up cycles",
-				this.run.cycles(), this.run.pollingCycles(), this.run.webSocketCycles(), this.concurrency,
-				this.warmupCycles);
+		line(text, "cycles", "%d (%d polling, %d websocket), %d in flight, after %d warm-up cycles", this.run.cycles(),
+				this.run.pollingCycles(), this.run.webSocketCycles(), this.concurrency, this.warmupCycles);
 		line(text, "failed cycles", "%d", this.run.failures());
 		line(text, "duration", "%.1f s (%.0f cycles/s)", seconds, this.run.cycles() / Math.max(seconds, 0.001));
 		line(text, "mean cycle time", "%d ms polling, %d ms websocket", this.run.pollingCycleTime().toMillis(),
@@ -73,7 +72,9 @@ record SoakReport(SoakRun run, int warmupCycles, int concurrency, JvmSnapshot be
 				FailingLeakDetector.isActiveFor("ByteBuf") ? "recorded by FailingLeakDetector" : "NOT recorded");
 		line(text, "jvm", "%s %s, %d cores, args %s", System.getProperty("java.vm.name"),
 				System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-				ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+				ManagementFactory.getRuntimeMXBean()
+					.getInputArguments()
+					.stream()
 					.filter((arg) -> arg.startsWith("-X"))
 					.toList());
 		text.append("  live objects that grew most (class histograms after GC, before -> after):\n");

@@ -28,11 +28,12 @@ import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
 /**
- * Soak test: many connect / emit with ack / disconnect cycles over both transports against
- * one server, then heap, threads, sessions and Netty buffers must be back where they were
- * after a warm-up. Runs with {@code mvn -B -pl socketio-reactive-engine verify -Psoak}
- * (docs/soak.md); {@code -Dsoak.cycles}, {@code -Dsoak.warmup} and
- * {@code -Dsoak.concurrency} change the load.
+ * Soak test: many connect / emit with ack / disconnect cycles over both transports
+ * against one server, then heap, threads, sessions and Netty buffers must be back where
+ * they were after a warm-up. Runs with
+ * {@code mvn -B -pl socketio-reactive-engine verify -Psoak} (docs/soak.md);
+ * {@code -Dsoak.cycles}, {@code -Dsoak.warmup} and {@code -Dsoak.concurrency} change the
+ * load.
  */
 @Tag("soak")
 class SocketIoSoakTests {
@@ -126,8 +127,8 @@ class SocketIoSoakTests {
 	}
 
 	/**
-	 * Run cycles, alternating polling and WebSocket, with a fresh client whose connections
-	 * are closed at the end. A failed cycle is counted, and the run goes on.
+	 * Run cycles, alternating polling and WebSocket, with a fresh client whose
+	 * connections are closed at the end. A failed cycle is counted, and the run goes on.
 	 */
 	private SoakRun run(int cycles) {
 		AtomicInteger failures = new AtomicInteger();
@@ -185,14 +186,18 @@ class SocketIoSoakTests {
 			return "; server: no such session";
 		}
 		return "; server: session " + (session.isOpen() ? "open" : "closing") + " on " + session.transport()
-				+ ", socket " + ((this.io.sockets().sockets().values().stream()
+				+ ", socket "
+				+ ((this.io.sockets()
+					.sockets()
+					.values()
+					.stream()
 					.anyMatch((socket) -> ServerInternals.engineSocket(socket) == session)) ? "connected" : "absent");
 	}
 
 	/**
 	 * Wait until the server has no sessions and no sockets left: a session closed by its
-	 * client over polling lingers for a short grace, and closes are handled on event loops.
-	 * The test's assertions report what is left after the timeout.
+	 * client over polling lingers for a short grace, and closes are handled on event
+	 * loops. The test's assertions report what is left after the timeout.
 	 */
 	private void awaitIdle() throws InterruptedException {
 		long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();

@@ -11,12 +11,13 @@ import io.netty.util.internal.StringUtil;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link ResourceLeakDetector} that, on top of Netty's usual error log, records every leak
- * it reports so that {@link NettyLeakCheck} can fail the test class that leaked.
+ * A {@link ResourceLeakDetector} that, on top of Netty's usual error log, records every
+ * leak it reports so that {@link NettyLeakCheck} can fail the test class that leaked.
  * <p>
  * Netty creates it when the system property {@code io.netty.customResourceLeakDetector}
- * names this class (the parent pom sets it, with {@code io.netty.leakDetection.level=paranoid},
- * for surefire): {@link ResourceLeakDetectorFactory}'s default factory looks up a public
+ * names this class (the parent pom sets it, with
+ * {@code io.netty.leakDetection.level=paranoid}, for surefire):
+ * {@link ResourceLeakDetectorFactory}'s default factory looks up a public
  * {@code (Class, int)} constructor, or {@code (Class, int, long)} for its deprecated
  * method, through the system class loader.
  * <p>
@@ -89,7 +90,8 @@ public class FailingLeakDetector<T> extends ResourceLeakDetector<T> {
 	/**
 	 * Return whether Netty created this detector for the given resource type, that is,
 	 * whether leaks of that type are recorded at all.
-	 * @param resourceType the simple class name of the resource, for example {@code ByteBuf}
+	 * @param resourceType the simple class name of the resource, for example
+	 * {@code ByteBuf}
 	 * @return {@code true} if leaks of that type are recorded
 	 */
 	public static boolean isActiveFor(String resourceType) {

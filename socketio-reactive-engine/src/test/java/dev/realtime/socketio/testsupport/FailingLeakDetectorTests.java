@@ -27,15 +27,13 @@ class FailingLeakDetectorTests {
 		assertThat(FailingLeakDetector.isActiveFor("ByteBuf"))
 			.as("Netty must use FailingLeakDetector (system property io.netty.customResourceLeakDetector)")
 			.isTrue();
-		await().atMost(Duration.ofSeconds(20))
-			.pollInterval(Duration.ofMillis(100))
-			.untilAsserted(() -> {
-				NettyLeakCheck.triggerDetection();
-				assertThat(FailingLeakDetector.leaks()).anySatisfy((leak) -> {
-					assertThat(leak.resourceType()).isEqualTo("ByteBuf");
-					assertThat(leak.records()).contains("leakBuffer");
-				});
+		await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+			NettyLeakCheck.triggerDetection();
+			assertThat(FailingLeakDetector.leaks()).anySatisfy((leak) -> {
+				assertThat(leak.resourceType()).isEqualTo("ByteBuf");
+				assertThat(leak.records()).contains("leakBuffer");
 			});
+		});
 	}
 
 	private static void leakBuffer() {

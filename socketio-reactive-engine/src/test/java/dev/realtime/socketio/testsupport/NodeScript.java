@@ -29,19 +29,19 @@ import tools.jackson.databind.json.JsonMapper;
  * A Node.js script run as a child process, for interop tests against the official npm
  * clients ({@code socket.io-client}, {@code engine.io-client}, ...).
  * <p>
- * Scripts are test resources under {@code src/test/resources/node/} of the module that uses
- * them, and are started with {@code NODE_PATH} pointing at the pinned clients in
- * {@code <repo>/test-clients/node_modules} (system property {@value #NODE_MODULES_PROPERTY},
- * set by surefire in the parent pom; otherwise found by walking up from the working
- * directory). {@code NODE_PATH} only applies to {@code require()}, so scripts are CommonJS:
- * use {@code require(...)}, not {@code import}.
+ * Scripts are test resources under {@code src/test/resources/node/} of the module that
+ * uses them, and are started with {@code NODE_PATH} pointing at the pinned clients in
+ * {@code <repo>/test-clients/node_modules} (system property
+ * {@value #NODE_MODULES_PROPERTY}, set by surefire in the parent pom; otherwise found by
+ * walking up from the working directory). {@code NODE_PATH} only applies to
+ * {@code require()}, so scripts are CommonJS: use {@code require(...)}, not
+ * {@code import}.
  * <p>
  * By convention a script prints one JSON object per line on stdout, for example
  * {@code {"event":"message","data":...}}, and reads commands, if any, from stdin. Every
- * failure (timeout, early exit, unparsable line) is an {@link AssertionError} whose message
- * carries the script's stderr and the last stdout lines. When the npm clients are not
- * installed, {@link #start} fails; it never skips.
- * <pre class="code">
+ * failure (timeout, early exit, unparsable line) is an {@link AssertionError} whose
+ * message carries the script's stderr and the last stdout lines. When the npm clients are
+ * not installed, {@link #start} fails; it never skips. <pre class="code">
  * try (NodeScript client = NodeScript.start("node/connect.js", url)) {
  *     JsonNode connected = client.awaitEvent("connect", Duration.ofSeconds(5));
  *     client.writeLine("emit hello");
@@ -53,10 +53,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NodeScript implements AutoCloseable {
 
-	/** System property naming the {@code node_modules} folder that scripts resolve packages from. */
+	/**
+	 * System property naming the {@code node_modules} folder that scripts resolve
+	 * packages from.
+	 */
 	public static final String NODE_MODULES_PROPERTY = "socketio.node.modules";
 
-	/** System property naming the {@code node} executable; defaults to {@code node} on the {@code PATH}. */
+	/**
+	 * System property naming the {@code node} executable; defaults to {@code node} on the
+	 * {@code PATH}.
+	 */
 	public static final String NODE_EXECUTABLE_PROPERTY = "socketio.node.executable";
 
 	private static final String INSTALL_HINT = "Install the pinned npm test clients first: "
@@ -93,11 +99,12 @@ public final class NodeScript implements AutoCloseable {
 
 	/**
 	 * Start {@code node <script> <args...>} for a classpath resource.
-	 * @param resource the classpath location of the script, for example {@code node/connect.js}
+	 * @param resource the classpath location of the script, for example
+	 * {@code node/connect.js}
 	 * @param args the arguments passed to the script
 	 * @return the running script; close it to stop the process tree
-	 * @throws AssertionError if the npm clients are not installed, the resource does not exist
-	 * or {@code node} cannot be started
+	 * @throws AssertionError if the npm clients are not installed, the resource does not
+	 * exist or {@code node} cannot be started
 	 */
 	public static NodeScript start(String resource, String... args) {
 		return start(resolveResource(resource), args);
@@ -108,8 +115,8 @@ public final class NodeScript implements AutoCloseable {
 	 * @param script the script file
 	 * @param args the arguments passed to the script
 	 * @return the running script; close it to stop the process tree
-	 * @throws AssertionError if the npm clients are not installed or {@code node} cannot be
-	 * started
+	 * @throws AssertionError if the npm clients are not installed or {@code node} cannot
+	 * be started
 	 */
 	public static NodeScript start(Path script, String... args) {
 		Path nodeModules = nodeModules();
@@ -131,8 +138,9 @@ public final class NodeScript implements AutoCloseable {
 	}
 
 	/**
-	 * Resolve a classpath resource to a file that {@code node} can run. A resource inside a
-	 * jar is copied to a temporary file, so it must not {@code require()} sibling files.
+	 * Resolve a classpath resource to a file that {@code node} can run. A resource inside
+	 * a jar is copied to a temporary file, so it must not {@code require()} sibling
+	 * files.
 	 * @param resource the classpath location, with or without a leading {@code /}
 	 * @return the script file
 	 */
@@ -167,8 +175,8 @@ public final class NodeScript implements AutoCloseable {
 	/**
 	 * Return the {@code node_modules} folder holding the pinned npm test clients: the
 	 * {@value #NODE_MODULES_PROPERTY} system property when it names an existing folder,
-	 * otherwise the first {@code test-clients/node_modules} found walking up from the working
-	 * directory.
+	 * otherwise the first {@code test-clients/node_modules} found walking up from the
+	 * working directory.
 	 * @return the folder
 	 * @throws AssertionError if neither exists, saying how to install the clients
 	 */
@@ -186,8 +194,8 @@ public final class NodeScript implements AutoCloseable {
 				return candidate.toAbsolutePath().normalize();
 			}
 		}
-		throw new AssertionError("npm test clients not found (looked for socket.io-client in "
-				+ candidates.get(0) + (candidates.size() > 1 ? " and parent folders" : "") + "). " + INSTALL_HINT);
+		throw new AssertionError("npm test clients not found (looked for socket.io-client in " + candidates.get(0)
+				+ (candidates.size() > 1 ? " and parent folders" : "") + "). " + INSTALL_HINT);
 	}
 
 	/**
@@ -222,7 +230,8 @@ public final class NodeScript implements AutoCloseable {
 					return line;
 				}
 				if (this.stdoutClosed) {
-					// The reader queues every line before flagging EOF: one more look is enough.
+					// The reader queues every line before flagging EOF: one more look is
+					// enough.
 					line = this.lines.poll();
 					if (line != null) {
 						return line;
@@ -256,8 +265,8 @@ public final class NodeScript implements AutoCloseable {
 				result.add(nextLine(remaining));
 			}
 			catch (AssertionError ex) {
-				throw failure("printed " + result.size() + " of " + n + " expected lines within " + timeout
-						+ " (" + ex.getMessage().lines().findFirst().orElse("") + ")");
+				throw failure("printed " + result.size() + " of " + n + " expected lines within " + timeout + " ("
+						+ ex.getMessage().lines().findFirst().orElse("") + ")");
 			}
 		}
 		return result;
@@ -267,7 +276,8 @@ public final class NodeScript implements AutoCloseable {
 	 * Wait for the next stdout line and parse it as JSON.
 	 * @param timeout how long to wait
 	 * @return the parsed line
-	 * @throws AssertionError if the script exited, the timeout passed or the line is not JSON
+	 * @throws AssertionError if the script exited, the timeout passed or the line is not
+	 * JSON
 	 */
 	public JsonNode nextJson(Duration timeout) {
 		String line = nextLine(timeout);
@@ -284,7 +294,8 @@ public final class NodeScript implements AutoCloseable {
 	 * @param n the number of lines
 	 * @param timeout how long to wait for all of them
 	 * @return the parsed lines, in order
-	 * @throws AssertionError if the script exited, the timeout passed or a line is not JSON
+	 * @throws AssertionError if the script exited, the timeout passed or a line is not
+	 * JSON
 	 */
 	public List<JsonNode> awaitJson(int n, Duration timeout) {
 		List<JsonNode> result = new ArrayList<>(n);
@@ -300,8 +311,8 @@ public final class NodeScript implements AutoCloseable {
 	}
 
 	/**
-	 * Wait for a JSON line whose {@code event} field equals the given name, discarding the
-	 * lines before it.
+	 * Wait for a JSON line whose {@code event} field equals the given name, discarding
+	 * the lines before it.
 	 * @param event the expected {@code event} value
 	 * @param timeout how long to wait
 	 * @return the matching line
@@ -390,8 +401,8 @@ public final class NodeScript implements AutoCloseable {
 	}
 
 	/**
-	 * Stop the script and any process it started: a polite termination first, then a forced
-	 * one after a grace period.
+	 * Stop the script and any process it started: a polite termination first, then a
+	 * forced one after a grace period.
 	 */
 	@Override
 	public void close() {

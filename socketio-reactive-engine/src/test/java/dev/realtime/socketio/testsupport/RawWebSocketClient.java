@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.fail;
  * A raw WebSocket client (Reactor Netty {@link HttpClient}) for protocol tests, to send
  * what official clients never send: received text and binary frames are copied into a
  * queue, frames to send go through a sink. Speaks frames ({@link #send(String)},
- * {@link #next()}), Engine.IO messages and Socket.IO packets ({@link #sendPacket(String)},
- * {@link #nextPacket()}).
+ * {@link #next()}), Engine.IO messages and Socket.IO packets
+ * ({@link #sendPacket(String)}, {@link #nextPacket()}).
  */
 public final class RawWebSocketClient implements AutoCloseable {
 
@@ -177,7 +177,8 @@ public final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	/**
-	 * Send a binary frame (an Engine.IO binary message); the same as {@link #send(byte[])}.
+	 * Send a binary frame (an Engine.IO binary message); the same as
+	 * {@link #send(byte[])}.
 	 */
 	public void sendBinary(byte[] data) {
 		send(data);
@@ -311,6 +312,7 @@ public final class RawWebSocketClient implements AutoCloseable {
 
 	/**
 	 * A received frame: text, or binary when {@code text} is {@code null}.
+	 *
 	 * @param text the text of a text frame
 	 * @param bytes the content of a binary frame
 	 */

@@ -95,14 +95,17 @@ public final class SocketIoNodeDriver implements AutoCloseable {
 	}
 
 	/**
-	 * Emit an event with an ack; the reply arrives as an {@code ack} observation with the tag.
+	 * Emit an event with an ack; the reply arrives as an {@code ack} observation with the
+	 * tag.
 	 * @param id the socket
 	 * @param tag identifies the reply
 	 * @param event the event
 	 * @param args the arguments
 	 */
 	public void emitWithAck(String id, String tag, String event, Object... args) {
-		send(command("emit", id).put("event", event).put("ack", true).put("tag", tag)
+		send(command("emit", id).put("event", event)
+			.put("ack", true)
+			.put("tag", tag)
 			.set("args", JSON.valueToTree(args)));
 	}
 
@@ -115,21 +118,26 @@ public final class SocketIoNodeDriver implements AutoCloseable {
 	 * @param args the arguments
 	 */
 	public void emitWithAck(String id, String tag, Duration timeout, String event, Object... args) {
-		send(command("emit", id).put("event", event).put("ack", true).put("tag", tag)
-			.put("timeout", timeout.toMillis()).set("args", JSON.valueToTree(args)));
+		send(command("emit", id).put("event", event)
+			.put("ack", true)
+			.put("tag", tag)
+			.put("timeout", timeout.toMillis())
+			.set("args", JSON.valueToTree(args)));
 	}
 
 	/**
-	 * Answer the server's ack requests for an event with a fixed reply, from the events the
-	 * socket reads after this returns.
+	 * Answer the server's ack requests for an event with a fixed reply, from the events
+	 * the socket reads after this returns.
 	 * @param id the socket
 	 * @param event the event
 	 * @param reply the reply arguments
 	 */
 	public void autoAck(String id, String event, Object... reply) {
 		send(command("autoAck", id).put("event", event).set("reply", JSON.valueToTree(reply)));
-		// Node reads the commands and the socket's frames as separate inputs, in any order: an
-		// event the server sends right after this could be read before the reply is registered.
+		// Node reads the commands and the socket's frames as separate inputs, in any
+		// order: an
+		// event the server sends right after this could be read before the reply is
+		// registered.
 		await((line) -> id.equals(line.path("id").asString()) && "autoAck".equals(line.path("type").asString())
 				&& event.equals(line.path("event").asString()), TIMEOUT);
 	}
@@ -158,8 +166,8 @@ public final class SocketIoNodeDriver implements AutoCloseable {
 	/**
 	 * Wait for an observation of a socket.
 	 * @param id the socket
-	 * @param type {@code connect}, {@code connect_error}, {@code disconnect}, {@code event},
-	 * {@code ack}, {@code ack-error}, {@code upgrade}
+	 * @param type {@code connect}, {@code connect_error}, {@code disconnect},
+	 * {@code event}, {@code ack}, {@code ack-error}, {@code upgrade}
 	 * @return the observation
 	 */
 	public JsonNode await(String id, String type) {

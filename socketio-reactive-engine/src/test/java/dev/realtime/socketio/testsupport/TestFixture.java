@@ -16,11 +16,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <pre class="code">
  * &#64;RegisterExtension
  * static final TestFixture&lt;SocketIoTestServer&gt; server = TestFixture.of(SocketIoTestServer::start);
- * </pre>
- * A fixture made with {@link #manual()} starts nothing: the test hands it the resource it
- * built with its own options ({@link #start(AutoCloseable)}), and the fixture closes it
- * at the same point. Callbacks run outside the class's own {@code @BeforeEach} and
- * {@code @AfterEach} methods, so those see a started resource.
+ * </pre> A fixture made with {@link #manual()} starts nothing: the test hands it the
+ * resource it built with its own options ({@link #start(AutoCloseable)}), and the fixture
+ * closes it at the same point. Callbacks run outside the class's own {@code @BeforeEach}
+ * and {@code @AfterEach} methods, so those see a started resource.
+ *
  * @param <T> the resource
  */
 public final class TestFixture<T extends AutoCloseable>
@@ -53,8 +53,8 @@ public final class TestFixture<T extends AutoCloseable>
 	}
 
 	/**
-	 * Take a resource the test started; close it after the test (or the class). A resource
-	 * held already is closed first.
+	 * Take a resource the test started; close it after the test (or the class). A
+	 * resource held already is closed first.
 	 * @return the resource
 	 */
 	public T start(T resource) {
@@ -105,7 +105,8 @@ public final class TestFixture<T extends AutoCloseable>
 
 	@Override
 	public void afterAll(ExtensionContext context) {
-		// Nested classes call back too: only the class that started the resource closes it.
+		// Nested classes call back too: only the class that started the resource closes
+		// it.
 		String id = context.getUniqueId();
 		if (this.owner == null || this.owner.equals(id)) {
 			close();

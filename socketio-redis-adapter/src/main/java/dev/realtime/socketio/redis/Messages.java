@@ -49,7 +49,8 @@ final class Messages {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+	private static final char[] ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+		.toCharArray();
 
 	private Messages() {
 	}
@@ -135,7 +136,9 @@ final class Messages {
 		return array;
 	}
 
-	/** Requests and answers are JSON when they start with {@code {}, msgpack otherwise. */
+	/**
+	 * Requests and answers are JSON when they start with {@code {}, msgpack otherwise.
+	 */
 	static JsonNode parse(byte[] message) {
 		if (message.length > 0 && message[0] == '{') {
 			return JSON.readTree(new String(message, StandardCharsets.UTF_8));

@@ -17,10 +17,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * MessagePack as the Node adapter's {@code notepack.io} writes and reads it, for Jackson
- * trees: integers in their smallest form, other numbers as float 64, binary as {@code bin},
- * maps with string keys. Timestamps (ext -1) read as the ISO-8601 text that
- * {@code Date.toJSON()} produces; the legacy {@code undefined} (fixext 1, type 0) reads as
- * {@code null}; the legacy ArrayBuffer (ext type 0) reads as binary.
+ * trees: integers in their smallest form, other numbers as float 64, binary as
+ * {@code bin}, maps with string keys. Timestamps (ext -1) read as the ISO-8601 text that
+ * {@code Date.toJSON()} produces; the legacy {@code undefined} (fixext 1, type 0) reads
+ * as {@code null}; the legacy ArrayBuffer (ext type 0) reads as binary.
  */
 final class MsgPack {
 
@@ -289,7 +289,8 @@ final class MsgPack {
 				case 0xdd -> array(length32());
 				case 0xde -> map(u16());
 				case 0xdf -> map(length32());
-				default -> throw new IllegalArgumentException("Unknown MessagePack prefix 0x" + Integer.toHexString(prefix));
+				default ->
+					throw new IllegalArgumentException("Unknown MessagePack prefix 0x" + Integer.toHexString(prefix));
 			};
 		}
 
@@ -297,7 +298,8 @@ final class MsgPack {
 			int type = (byte) u8();
 			byte[] payload = take(length);
 			if (type == 0) {
-				// notepack: fixext 1 type 0 is undefined; other type 0 payloads are ArrayBuffers
+				// notepack: fixext 1 type 0 is undefined; other type 0 payloads are
+				// ArrayBuffers
 				return (length == 1) ? NODES.nullNode() : NODES.binaryNode(payload);
 			}
 			if (type == -1) {

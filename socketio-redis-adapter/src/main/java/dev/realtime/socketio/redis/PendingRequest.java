@@ -60,9 +60,9 @@ final class PendingRequest {
 	}
 
 	synchronized void connectionLost() {
-		fail(new RedisAdapterException("Lost the connection to Redis while " + this.operation
-				+ " was waiting for answers: " + this.answers.size() + " of " + this.expected
-				+ " other node(s) answered"));
+		fail(new RedisAdapterException(
+				"Lost the connection to Redis while " + this.operation + " was waiting for answers: "
+						+ this.answers.size() + " of " + this.expected + " other node(s) answered"));
 	}
 
 	synchronized void fail(Throwable error) {

@@ -28,18 +28,18 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The adapter of one namespace in a cluster of servers that share a Redis: the rooms of this
- * node in memory, and everything that crosses nodes over Redis pub/sub, with the channels
- * and messages of the Node {@code @socket.io/redis-adapter} 8.3, so Java and Node servers
- * share one cluster and the Node {@code @socket.io/redis-emitter} reaches Java-connected
- * clients.
+ * The adapter of one namespace in a cluster of servers that share a Redis: the rooms of
+ * this node in memory, and everything that crosses nodes over Redis pub/sub, with the
+ * channels and messages of the Node {@code @socket.io/redis-adapter} 8.3, so Java and
+ * Node servers share one cluster and the Node {@code @socket.io/redis-emitter} reaches
+ * Java-connected clients.
  * <p>
- * With connection state recovery on, the adapter keeps what recovery needs in Redis rather
- * than in this node's memory: every recoverable packet is appended to a stream of the
- * namespace (its entry id is the packet's offset, the same on every node) before it is sent,
- * and the session of a socket whose connection dropped is kept in an expiring key. A client
- * then recovers on any node, also after its node shut down. Packets from Node servers or the
- * Node emitter carry no offset and are not recoverable.
+ * With connection state recovery on, the adapter keeps what recovery needs in Redis
+ * rather than in this node's memory: every recoverable packet is appended to a stream of
+ * the namespace (its entry id is the packet's offset, the same on every node) before it
+ * is sent, and the session of a socket whose connection dropped is kept in an expiring
+ * key. A client then recovers on any node, also after its node shut down. Packets from
+ * Node servers or the Node emitter carry no offset and are not recoverable.
  * <p>
  * When Redis is unreachable, delivery to this node's sockets goes on (without offsets);
  * requests to the other nodes fail with a {@link RedisAdapterException}. Created by
@@ -101,11 +101,13 @@ public class RedisAdapter extends InMemoryAdapter {
 				this.requests::onResponse, this.specificResponseChannel, this.requests::onResponse);
 		connections.onDisconnect(this.disconnectListener);
 		connections.subscribe(this.subscriptions, this.channel + "*", this.broadcastHandler)
-			.subscribe(null, (error) -> logger.warn("Redis adapter of " + namespace + " could not subscribe: " + error));
+			.subscribe(null,
+					(error) -> logger.warn("Redis adapter of " + namespace + " could not subscribe: " + error));
 	}
 
 	/**
-	 * Return this node's id in the namespace's traffic; it ignores its own messages by it.
+	 * Return this node's id in the namespace's traffic; it ignores its own messages by
+	 * it.
 	 * @return the id
 	 */
 	public String uid() {
@@ -134,9 +136,9 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	/**
-	 * docs/protocol.md 2.8 in a cluster: the stream gives the offset, then the packet goes out with
-	 * it, here and to the other nodes. Without Redis the packet still reaches this node's
-	 * sockets, without an offset.
+	 * docs/protocol.md 2.8 in a cluster: the stream gives the offset, then the packet
+	 * goes out with it, here and to the other nodes. Without Redis the packet still
+	 * reaches this node's sockets, without an offset.
 	 */
 	private void broadcastRecoverable(RedisSessionStore store, ArrayNode data, BroadcastOptions options) {
 		store.append(data, options).subscribe((offset) -> {
@@ -199,7 +201,8 @@ public class RedisAdapter extends InMemoryAdapter {
 		super.broadcastWithAck(packet, options, handler);
 	}
 
-	// Remote room changes and disconnections: applied here at once, on the other nodes when
+	// Remote room changes and disconnections: applied here at once, on the other nodes
+	// when
 	// the request arrives (this node ignores its own by uid).
 
 	@Override
@@ -271,8 +274,8 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	/**
-	 * Return the ids of the sockets in any of the rooms (every socket when empty) on every
-	 * node: the Node adapter's {@code sockets(rooms)}, a {@code SOCKETS} request.
+	 * Return the ids of the sockets in any of the rooms (every socket when empty) on
+	 * every node: the Node adapter's {@code sockets(rooms)}, a {@code SOCKETS} request.
 	 * @param rooms the rooms
 	 * @return the socket ids of the cluster
 	 */

@@ -1,8 +1,8 @@
 package dev.realtime.socketio.redis;
 
 /**
- * Signals that the Redis adapter could not reach the other nodes: Redis is unreachable, or
- * the connection was lost while a request was waiting for answers.
+ * Signals that the Redis adapter could not reach the other nodes: Redis is unreachable,
+ * or the connection was lost while a request was waiting for answers.
  *
  * @since 0.1.0
  */

@@ -14,15 +14,13 @@ import io.lettuce.core.RedisURI;
 
 /**
  * Creates a {@link RedisAdapter} for each namespace of a server, all sharing two Redis
- * connections (one to publish, one subscribed). Hand it to the server options and close it
- * after the server:
- * <pre class="code">
+ * connections (one to publish, one subscribed). Hand it to the server options and close
+ * it after the server: <pre class="code">
  * RedisAdapterFactory redis = RedisAdapterFactory.create(RedisClient.create("redis://localhost:6379"));
  * SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder().adapterFactory(redis).build());
- * </pre>
- * The connections are opened when the factory is created, so a Redis that cannot be reached
- * at startup fails fast; after that, Lettuce reconnects by itself and the adapters subscribe
- * again.
+ * </pre> The connections are opened when the factory is created, so a Redis that cannot
+ * be reached at startup fails fast; after that, Lettuce reconnects by itself and the
+ * adapters subscribe again.
  *
  * @since 0.1.0
  */
@@ -48,9 +46,9 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, Socket
 
 	/**
 	 * Create a factory on a client that the caller owns (and shuts down after closing the
-	 * factory). For messages not to be replayed late after an outage, configure the client
-	 * to reject commands while disconnected; the adapter also checks the connection before
-	 * publishing.
+	 * factory). For messages not to be replayed late after an outage, configure the
+	 * client to reject commands while disconnected; the adapter also checks the
+	 * connection before publishing.
 	 * @param client the Lettuce client
 	 * @param options the adapter options
 	 * @return the factory
@@ -103,7 +101,8 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, Socket
 	 * {@link RedisAdapter#allRooms()} (the rooms of the whole cluster).
 	 * @param namespace a namespace of a server whose adapters this factory creates
 	 * @return the namespace's adapter
-	 * @throws IllegalArgumentException when the namespace's adapter is not a Redis adapter
+	 * @throws IllegalArgumentException when the namespace's adapter is not a Redis
+	 * adapter
 	 */
 	public RedisAdapter adapter(Namespace namespace) {
 		if (ServerInternals.adapter(namespace) instanceof RedisAdapter adapter) {
@@ -121,8 +120,8 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, Socket
 	}
 
 	/**
-	 * Return whether the connections to Redis are open: a health check. While they are not,
-	 * delivery to this node's sockets goes on and requests to other nodes fail.
+	 * Return whether the connections to Redis are open: a health check. While they are
+	 * not, delivery to this node's sockets goes on and requests to other nodes fail.
 	 * @return {@code true} while connected
 	 */
 	@Override

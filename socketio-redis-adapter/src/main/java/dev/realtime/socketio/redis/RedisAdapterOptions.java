@@ -72,8 +72,8 @@ public final class RedisAdapterOptions {
 
 	/**
 	 * Return about how many packets per namespace the recovery stream keeps
-	 * ({@code XADD MAXLEN ~}). Used only with connection state recovery on: a client whose
-	 * offset was trimmed away gets a new session.
+	 * ({@code XADD MAXLEN ~}). Used only with connection state recovery on: a client
+	 * whose offset was trimmed away gets a new session.
 	 * @return the maximum length of each namespace's stream
 	 */
 	public long streamMaxLength() {

@@ -30,8 +30,8 @@ import reactor.util.Loggers;
 
 /**
  * The two Redis connections a node shares between its namespaces: one that publishes and
- * asks, one in subscribed state that receives and hands each message to the adapter of its
- * channel. Lettuce reconnects both after an outage and subscribes again.
+ * asks, one in subscribed state that receives and hands each message to the adapter of
+ * its channel. Lettuce reconnects both after an outage and subscribes again.
  */
 final class RedisConnections implements AutoCloseable {
 
@@ -83,8 +83,8 @@ final class RedisConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Subscribe to channels, one handler per channel. A channel is subscribed once per node
-	 * ({@code PUBSUB NUMSUB} counts the nodes that way).
+	 * Subscribe to channels, one handler per channel. A channel is subscribed once per
+	 * node ({@code PUBSUB NUMSUB} counts the nodes that way).
 	 */
 	Mono<Void> subscribe(Map<String, Consumer<byte[]>> handlers, String pattern,
 			BiConsumer<String, byte[]> patternHandler) {
@@ -120,8 +120,8 @@ final class RedisConnections implements AutoCloseable {
 	}
 
 	/**
-	 * Publish a message; fails at once when Redis is unreachable, so nothing is queued to be
-	 * replayed late.
+	 * Publish a message; fails at once when Redis is unreachable, so nothing is queued to
+	 * be replayed late.
 	 */
 	Mono<Long> publish(String channel, byte[] message) {
 		if (!isConnected()) {

@@ -16,8 +16,8 @@ import dev.realtime.socketio.server.RemoteSocket;
  * @param rooms the rooms the socket is in
  * @param data the socket's application data
  */
-record RedisRemoteSocket(String id, Handshake handshake, Set<String> rooms, Map<String, Object> data)
-		implements RemoteSocket {
+record RedisRemoteSocket(String id, Handshake handshake, Set<String> rooms,
+		Map<String, Object> data) implements RemoteSocket {
 
 	RedisRemoteSocket {
 		rooms = Set.copyOf(rooms);

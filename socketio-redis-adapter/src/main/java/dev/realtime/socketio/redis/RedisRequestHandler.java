@@ -23,8 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Handles what the other nodes (and emitters) send to the namespace: their broadcasts,
- * delivered to this node's sockets, and their requests on the request channel, answered as a
- * Node server with {@code @socket.io/redis-adapter} 8.3 does.
+ * delivered to this node's sockets, and their requests on the request channel, answered
+ * as a Node server with {@code @socket.io/redis-adapter} 8.3 does.
  */
 final class RedisRequestHandler {
 
@@ -116,8 +116,8 @@ final class RedisRequestHandler {
 	}
 
 	/**
-	 * Bulk changes ({@code opts}) carry no request id: every node applies them, the sender
-	 * included in Node; this node applied its own already. Changes of one socket
+	 * Bulk changes ({@code opts}) carry no request id: every node applies them, the
+	 * sender included in Node; this node applied its own already. Changes of one socket
 	 * ({@code sid}) are answered by the node that holds it.
 	 */
 	private void onRemoteChange(JsonNode request) {
@@ -223,7 +223,9 @@ final class RedisRequestHandler {
 		this.adapter.publish(target, response);
 	}
 
-	/** Answer a server-side emit; Node always uses the shared response channel for these. */
+	/**
+	 * Answer a server-side emit; Node always uses the shared response channel for these.
+	 */
 	private void respondToServerSideEmit(byte[] response) {
 		this.adapter.publish(this.responseChannel, response);
 	}

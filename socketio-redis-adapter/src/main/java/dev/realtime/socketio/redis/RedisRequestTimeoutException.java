@@ -2,7 +2,8 @@ package dev.realtime.socketio.redis;
 
 /**
  * Signals that a request to the other nodes ({@code fetchSockets}, {@code serverSideEmit}
- * with acknowledgements) did not get every answer in time, saying how many nodes answered.
+ * with acknowledgements) did not get every answer in time, saying how many nodes
+ * answered.
  *
  * @since 0.1.0
  */

@@ -21,10 +21,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * This node's requests to the other nodes of a namespace, correlated with their answers by
- * request id: the answers on the response channels go to the request that asked, or to the
- * acknowledgement handler of a broadcast with acks. A request ends with its last answer, its
- * timeout, a lost Redis connection or the adapter's close, whichever comes first.
+ * This node's requests to the other nodes of a namespace, correlated with their answers
+ * by request id: the answers on the response channels go to the request that asked, or to
+ * the acknowledgement handler of a broadcast with acks. A request ends with its last
+ * answer, its timeout, a lost Redis connection or the adapter's close, whichever comes
+ * first.
  */
 final class RedisRequests {
 
@@ -54,8 +55,9 @@ final class RedisRequests {
 	/** The number of servers: the subscribers of the namespace's request channel. */
 	Mono<Integer> serverCount() {
 		return this.connections.numsub(this.requestChannel)
-			.timeout(this.requestTimeout, Mono.error(() -> new RedisAdapterException(
-					"Redis did not answer PUBSUB NUMSUB within " + this.requestTimeout.toMillis() + " ms")))
+			.timeout(this.requestTimeout,
+					Mono.error(() -> new RedisAdapterException(
+							"Redis did not answer PUBSUB NUMSUB within " + this.requestTimeout.toMillis() + " ms")))
 			.map((count) -> Math.max(1, count));
 	}
 
@@ -67,7 +69,10 @@ final class RedisRequests {
 		return request;
 	}
 
-	/** Ask every other node for a list of names and merge their answers with the local ones. */
+	/**
+	 * Ask every other node for a list of names and merge their answers with the local
+	 * ones.
+	 */
 	Mono<Set<String>> collect(int type, String operation, Set<String> local, Consumer<ObjectNode> body) {
 		return serverCount().flatMap((servers) -> {
 			if (servers <= 1) {
@@ -85,10 +90,9 @@ final class RedisRequests {
 		});
 	}
 
-
 	/**
-	 * Publish a request and wait for {@code expected} answers, or fail at the timeout with
-	 * the answers counted so far.
+	 * Publish a request and wait for {@code expected} answers, or fail at the timeout
+	 * with the answers counted so far.
 	 */
 	Mono<List<JsonNode>> send(int type, String operation, String requestId, int expected, byte[] message,
 			Duration timeout) {
@@ -106,8 +110,8 @@ final class RedisRequests {
 			});
 			this.connections.publish(this.requestChannel, message).subscribe(null, (error) -> {
 				if (this.requests.remove(requestId, pending)) {
-					pending.fail(new RedisAdapterException(operation + " could not reach the other nodes: "
-							+ error.getMessage(), error));
+					pending.fail(new RedisAdapterException(
+							operation + " could not reach the other nodes: " + error.getMessage(), error));
 				}
 			});
 		});
@@ -120,8 +124,8 @@ final class RedisRequests {
 	void expectAcks(String requestId, BroadcastAckHandler handler, Duration timeout) {
 		this.ackRequests.put(requestId, handler);
 		// Answers are counted by the caller; forget the request once it cannot complete.
-		Schedulers.parallel().schedule(() -> this.ackRequests.remove(requestId), timeout.toMillis(),
-				TimeUnit.MILLISECONDS);
+		Schedulers.parallel()
+			.schedule(() -> this.ackRequests.remove(requestId), timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 
 	/** An answer to a request of this node, or an acknowledgement of its broadcast. */

@@ -30,12 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Connection state recovery for a cluster: the packets of one namespace in a Redis stream
- * and the sessions of disconnected sockets in expiring keys, so that a client comes back on
- * any node, including after the node it was on has shut down.
+ * and the sessions of disconnected sockets in expiring keys, so that a client comes back
+ * on any node, including after the node it was on has shut down.
  * <p>
- * A packet's offset is its stream entry id, given by Redis when the packet is appended, so
- * every node sends the same offset. A session key lives for the recovery window and is read
- * and deleted in one step ({@code GETDEL}): a session is restored at most once, on one node.
+ * A packet's offset is its stream entry id, given by Redis when the packet is appended,
+ * so every node sends the same offset. A session key lives for the recovery window and is
+ * read and deleted in one step ({@code GETDEL}): a session is restored at most once, on
+ * one node.
  */
 final class RedisSessionStore {
 
@@ -96,9 +97,9 @@ final class RedisSessionStore {
 		Map<byte[], byte[]> entry = new LinkedHashMap<>(4);
 		entry.put(DATA_FIELD, MsgPack.encode(data));
 		entry.put(OPTS_FIELD, MsgPack.encode(Messages.selection(options)));
-		return this.connections.xadd(this.streamKey, this.maxLength, entry).timeout(this.timeout,
-				Mono.error(() -> new RedisAdapterException("Redis did not store a packet for recovery within "
-						+ this.timeout.toMillis() + " ms")));
+		return this.connections.xadd(this.streamKey, this.maxLength, entry)
+			.timeout(this.timeout, Mono.error(() -> new RedisAdapterException(
+					"Redis did not store a packet for recovery within " + this.timeout.toMillis() + " ms")));
 	}
 
 	/** Keep a session for the recovery window; {@link #flush} waits for it. */
@@ -108,7 +109,8 @@ final class RedisSessionStore {
 		stored.put("pid", session.pid());
 		stored.set("rooms", Messages.strings(session.rooms()));
 		stored.set("data", this.mapper.valueToTree(session.data()));
-		CompletableFuture<Void> write = this.connections.set(sessionKey(session.pid()), MsgPack.encode(stored), this.window)
+		CompletableFuture<Void> write = this.connections
+			.set(sessionKey(session.pid()), MsgPack.encode(stored), this.window)
 			.timeout(this.timeout)
 			.toFuture();
 		this.pendingWrites.add(write);
@@ -133,19 +135,18 @@ final class RedisSessionStore {
 	 */
 	Mono<RestoredSession> restore(String pid, String offset) {
 		if (!ENTRY_ID.matcher(offset).matches()) {
-			// Not an offset of this adapter (a client of another server, or a forged value).
+			// Not an offset of this adapter (a client of another server, or a forged
+			// value).
 			return Mono.empty();
 		}
 		Mono<byte[]> session = this.connections.getdel(sessionKey(pid));
 		Mono<Boolean> offsetKept = this.connections.xrange(this.streamKey, Range.create(offset, offset), 1)
 			.map((entries) -> !entries.isEmpty());
-		return Mono.zip(session, offsetKept)
-			.filter((found) -> found.getT2())
-			.flatMap((found) -> {
-				SocketIoSession restored = readSession(found.getT1());
-				return missedPackets(offset, restored.rooms(), new ArrayList<>(), 0)
-					.map((missed) -> new RestoredSession(restored, missed));
-			})
+		return Mono.zip(session, offsetKept).filter((found) -> found.getT2()).flatMap((found) -> {
+			SocketIoSession restored = readSession(found.getT1());
+			return missedPackets(offset, restored.rooms(), new ArrayList<>(), 0)
+				.map((missed) -> new RestoredSession(restored, missed));
+		})
 			.timeout(this.timeout, Mono.error(() -> new RedisAdapterException(
 					"Redis did not return session " + pid + " within " + this.timeout.toMillis() + " ms")));
 	}
@@ -159,7 +160,8 @@ final class RedisSessionStore {
 					missed.add(data);
 				}
 			}
-			// The stream holds about maxLength entries: a bounded number of reads reaches its end.
+			// The stream holds about maxLength entries: a bounded number of reads reaches
+			// its end.
 			if (entries.size() < READ_BATCH || reads + 1 > this.maxLength / READ_BATCH + 1) {
 				return Mono.just(missed);
 			}
@@ -167,7 +169,10 @@ final class RedisSessionStore {
 		});
 	}
 
-	/** The data of an entry with its offset appended, or {@code null} when it was not for the session. */
+	/**
+	 * The data of an entry with its offset appended, or {@code null} when it was not for
+	 * the session.
+	 */
 	private static @Nullable ArrayNode readMissed(StreamMessage<byte[], byte[]> entry, Set<String> rooms) {
 		byte[] data = field(entry, DATA_FIELD);
 		byte[] opts = field(entry, OPTS_FIELD);

@@ -12,15 +12,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * The msgpack codec against bytes written by {@code notepack.io} 3.0.1 (the encoder of the
- * Node adapter and emitter).
+ * The msgpack codec against bytes written by {@code notepack.io} 3.0.1 (the encoder of
+ * the Node adapter and emitter).
  */
 class MsgPackTests {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-	// notepack.encode(["emitter", {type: 2, data: ["hello", 1, -1, 300, -200, 70000, -40000, 5000000000, 1.5,
-	// true, null, Buffer.from([1, 2, 3])], nsp: "/"}, {rooms: ["room1"], flags: {}, except: []}])
+	// notepack.encode(["emitter", {type: 2, data: ["hello", 1, -1, 300, -200, 70000,
+	// -40000, 5000000000, 1.5,
+	// true, null, Buffer.from([1, 2, 3])], nsp: "/"}, {rooms: ["room1"], flags: {},
+	// except: []}])
 	private static final String BROADCAST = "93a7656d697474657283a47479706502a4646174619ca568656c6c6f01ffcd012cd1ff38"
 			+ "ce00011170d2ffff63c0cf000000012a05f200cb3ff8000000000000c3c0c403010203a36e7370a12f83a5726f6f6d7391a572"
 			+ "6f6f6d31a5666c61677380a665786365707490";
@@ -31,8 +33,19 @@ class MsgPackTests {
 
 	@Test
 	void encodesLikeNotepack() {
-		ArrayNode data = NODES.arrayNode().add("hello").add(1).add(-1).add(300).add(-200).add(70000).add(-40000)
-			.add(5000000000L).add(1.5).add(true).addNull().add(new byte[] { 1, 2, 3 });
+		ArrayNode data = NODES.arrayNode()
+			.add("hello")
+			.add(1)
+			.add(-1)
+			.add(300)
+			.add(-200)
+			.add(70000)
+			.add(-40000)
+			.add(5000000000L)
+			.add(1.5)
+			.add(true)
+			.addNull()
+			.add(new byte[] { 1, 2, 3 });
 		ObjectNode packet = NODES.objectNode().put("type", 2).set("data", data);
 		packet.put("nsp", "/");
 		ObjectNode opts = NODES.objectNode();

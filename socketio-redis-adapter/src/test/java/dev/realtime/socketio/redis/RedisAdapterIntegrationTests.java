@@ -103,7 +103,8 @@ class RedisAdapterIntegrationTests {
 		awaitRoomSize(0, "news", 3);
 
 		node(1).io().to("news").emit("headline", "hello", Map.of("n", 1));
-		// A second broadcast from the same node to every socket arrives after the first one.
+		// A second broadcast from the same node to every socket arrives after the first
+		// one.
 		node(1).io().emit("end");
 		for (String id : List.of("a", "b", "c", "d")) {
 			this.driver.awaitEvent(id, "end");
@@ -171,8 +172,9 @@ class RedisAdapterIntegrationTests {
 		assertThat(this.driver.await("a", "disconnect").path("reason").asString()).isEqualTo("io server disconnect");
 		assertThat(this.driver.await("b", "disconnect").path("reason").asString()).isEqualTo("io server disconnect");
 		await().atMost(WAIT).until(() -> fetch(1).size() == 1);
-		assertThat(this.driver.received((line) -> "c".equals(line.path("id").asString())
-				&& "disconnect".equals(line.path("type").asString()))).isEmpty();
+		assertThat(this.driver.received(
+				(line) -> "c".equals(line.path("id").asString()) && "disconnect".equals(line.path("type").asString())))
+			.isEmpty();
 	}
 
 	@Test
@@ -212,7 +214,8 @@ class RedisAdapterIntegrationTests {
 		await().atMost(WAIT).until(() -> heard.size() == 2);
 		assertThat(heard).containsExactlyInAnyOrder("1:no-ack", "2:no-ack");
 
-		List<JsonNode> answers = node(1).adapter().serverSideEmitWithAck(event("hello", "with-ack"), timeout(WAIT))
+		List<JsonNode> answers = node(1).adapter()
+			.serverSideEmitWithAck(event("hello", "with-ack"), timeout(WAIT))
 			.block(WAIT);
 		assertThat(answers).extracting((answer) -> answer.path("node").asInt()).containsExactlyInAnyOrder(0, 2);
 	}

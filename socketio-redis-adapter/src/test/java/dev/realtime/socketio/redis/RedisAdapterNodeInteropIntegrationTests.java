@@ -29,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A Java node and a Node {@code socket.io} 4.8.4 server with {@code @socket.io/redis-adapter}
- * 8.3.0 on one Redis, and the Node {@code @socket.io/redis-emitter} 5.1.0: one cluster.
+ * A Java node and a Node {@code socket.io} 4.8.4 server with
+ * {@code @socket.io/redis-adapter} 8.3.0 on one Redis, and the Node
+ * {@code @socket.io/redis-emitter} 5.1.0: one cluster.
  */
 class RedisAdapterNodeInteropIntegrationTests {
 
@@ -199,10 +200,12 @@ class RedisAdapterNodeInteropIntegrationTests {
 		String b = connect("b", this.nodeUrl, "weather");
 
 		assertThat(this.java.adapter().allRooms().block(WAIT)).containsExactlyInAnyOrder(a, b, "news", "weather");
-		assertThat(this.java.adapter().allSockets(Set.of("news", "weather")).block(WAIT)).containsExactlyInAnyOrder(a, b);
+		assertThat(this.java.adapter().allSockets(Set.of("news", "weather")).block(WAIT)).containsExactlyInAnyOrder(a,
+				b);
 		assertThat(this.java.adapter().allSockets(Set.of("weather")).block(WAIT)).containsExactly(b);
 
-		// The Node adapter 8.3 still asks ALL_ROOMS (its sockets(rooms) became local only).
+		// The Node adapter 8.3 still asks ALL_ROOMS (its sockets(rooms) became local
+		// only).
 		assertThat(command(this.nodeServer, "names", "allRooms").path("names")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder(a, b, "news", "weather");
 	}

@@ -34,9 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Connection state recovery across nodes: two Java nodes on one Redis with recovery on, an
- * npm {@code socket.io-client} that loses its connection to one node and comes back on the
- * other, as it would behind a load balancer.
+ * Connection state recovery across nodes: two Java nodes on one Redis with recovery on,
+ * an npm {@code socket.io-client} that loses its connection to one node and comes back on
+ * the other, as it would behind a load balancer.
  */
 class RedisConnectionStateRecoveryIntegrationTests {
 

@@ -55,8 +55,8 @@ final class TestNode implements AutoCloseable {
 
 	/**
 	 * Let clients join rooms with a {@code join} event (acknowledged), broadcast a
-	 * {@code shout} to the others, and keep their {@code auth.user} and the node's label as
-	 * socket data.
+	 * {@code shout} to the others, and keep their {@code auth.user} and the node's label
+	 * as socket data.
 	 */
 	static void configure(SocketIoServer io, Object label) {
 		io.onConnection((socket) -> {

@@ -11,8 +11,8 @@ import io.lettuce.core.resource.Delay;
 import redis.embedded.RedisServer;
 
 /**
- * A Redis server (the binary embedded-redis ships) on a free loopback port, which a test may
- * stop and start again on the same port.
+ * A Redis server (the binary embedded-redis ships) on a free loopback port, which a test
+ * may stop and start again on the same port.
  *
  * @since 0.1.0
  */
@@ -22,7 +22,10 @@ public final class TestRedis implements AutoCloseable {
 
 	private RedisServer server;
 
-	/** Lettuce resources that reconnect fast, so outage tests do not wait for the default back-off. */
+	/**
+	 * Lettuce resources that reconnect fast, so outage tests do not wait for the default
+	 * back-off.
+	 */
 	private final ClientResources resources = ClientResources.builder()
 		.reconnectDelay(Delay.constant(Duration.ofMillis(100)))
 		.build();

@@ -11,9 +11,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * The smallest application a user writes on the starter, built against each supported Spring
- * Boot line (the {@code boot-4.0} and {@code boot-4.1} modules build these same sources under
- * that line's parent, with nothing but the starter as a dependency).
+ * The smallest application a user writes on the starter, built against each supported
+ * Spring Boot line (the {@code boot-4.0} and {@code boot-4.1} modules build these same
+ * sources under that line's parent, with nothing but the starter as a dependency).
  */
 @SpringBootApplication
 public class SmokeApplication {

@@ -18,9 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a user of the starter sees on this Spring Boot line: the browser client served, and a
- * handler answering over the wire protocol (Engine.IO long-polling, spoken here with a plain
- * HTTP client so that the check depends on nothing but the starter).
+ * What a user of the starter sees on this Spring Boot line: the browser client served,
+ * and a handler answering over the wire protocol (Engine.IO long-polling, spoken here
+ * with a plain HTTP client so that the check depends on nothing but the starter).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SmokeApplicationTests {

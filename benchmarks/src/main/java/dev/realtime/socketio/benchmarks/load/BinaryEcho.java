@@ -7,8 +7,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * S6: 64 KB binary payloads over WebSocket: 16 clients, each a sequential loop of
- * {@code echo} with one binary argument (a text header frame plus one binary frame each way):
- * echoes/s, MB/s, p50/p99, server CPU per echo.
+ * {@code echo} with one binary argument (a text header frame plus one binary frame each
+ * way): echoes/s, MB/s, p50/p99, server CPU per echo.
  */
 final class BinaryEcho extends ClosedLoopScenario {
 

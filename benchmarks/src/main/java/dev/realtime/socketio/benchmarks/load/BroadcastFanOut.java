@@ -8,9 +8,10 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import io.netty.buffer.ByteBuf;
 
 /**
- * S3: 2 000 receivers in one room, a sender outside it. After the warm-up (a burst of 50, then
- * paced sends for the warm-up time), paced at 20 msg/s for the measured time (latency p50/p99),
- * then a burst of 100 messages (deliveries/s, burst p99), server CPU per delivery.
+ * S3: 2 000 receivers in one room, a sender outside it. After the warm-up (a burst of 50,
+ * then paced sends for the warm-up time), paced at 20 msg/s for the measured time
+ * (latency p50/p99), then a burst of 100 messages (deliveries/s, burst p99), server CPU
+ * per delivery.
  */
 final class BroadcastFanOut implements Scenario {
 
@@ -60,15 +61,19 @@ final class BroadcastFanOut implements Scenario {
 			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}
-		}, (c) -> { }, null);
+		}, (c) -> {
+		}, null);
 		senderBatch.await(30);
 		WsConnection sender = senderBatch.list().get(0);
 		int members = batch.list().size();
 		result.put("receivers", members).put("connect_failures", batch.failures.get());
 
-		// Warm-up as long as every other scenario's (WARMUP): a small burst, then paced sends
-		// right up to the measured ones. With one paced second only, the JVM servers were still
-		// compiling the broadcast path during the measured window, and the tail showed it.
+		// Warm-up as long as every other scenario's (WARMUP): a small burst, then paced
+		// sends
+		// right up to the measured ones. With one paced second only, the JVM servers were
+		// still
+		// compiling the broadcast path during the measured window, and the tail showed
+		// it.
 		burst(sender, 50, members);
 		paced(sender, Math.max(20, (int) Math.round(20 * context.warmupSeconds())), members);
 
@@ -102,7 +107,10 @@ final class BroadcastFanOut implements Scenario {
 		batch.closeAll();
 	}
 
-	/** Send at 20 msg/s; return the deliveries once all arrived (or 10 s after the last send). */
+	/**
+	 * Send at 20 msg/s; return the deliveries once all arrived (or 10 s after the last
+	 * send).
+	 */
 	private long paced(WsConnection sender, int messages, int members) throws InterruptedException {
 		long start = this.delivered.get();
 		long target = start + (long) messages * members;
@@ -118,7 +126,9 @@ final class BroadcastFanOut implements Scenario {
 		return awaitDeliveries(start, target);
 	}
 
-	/** Send back to back from the sender's loop; return the deliveries once all arrived. */
+	/**
+	 * Send back to back from the sender's loop; return the deliveries once all arrived.
+	 */
 	private long burst(WsConnection sender, int messages, int members) throws InterruptedException {
 		long start = this.delivered.get();
 		long target = start + (long) messages * members;

@@ -55,6 +55,7 @@ abstract class ClosedLoopScenario implements Scenario {
 
 	/**
 	 * What a measured window gave.
+	 *
 	 * @param window the window, with CPU figures
 	 * @param latencies the round trips completed in it
 	 */

@@ -2,9 +2,9 @@ package dev.realtime.socketio.benchmarks.load;
 
 /**
  * S1: after storms of 1 000 for the warm-up time, 1 000 then 5 000 websocket-only
- * connections, at most 256 handshakes in flight;
- * connections/s, connect latency p50/p99, server CPU per connection. A connection counts once
- * the Socket.IO CONNECT reply arrives.
+ * connections, at most 256 handshakes in flight; connections/s, connect latency p50/p99,
+ * server CPU per connection. A connection counts once the Socket.IO CONNECT reply
+ * arrives.
  */
 final class ConnectStorm implements Scenario {
 
@@ -18,12 +18,15 @@ final class ConnectStorm implements Scenario {
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}
 		};
-		// Warm-up: the same storm, smaller, not recorded, repeated for the warm-up time as in every
-		// other scenario. One storm of 1 000 left the JVM servers compiling their handshake path
+		// Warm-up: the same storm, smaller, not recorded, repeated for the warm-up time
+		// as in every
+		// other scenario. One storm of 1 000 left the JVM servers compiling their
+		// handshake path
 		// during the measured storms.
 		long warmupEnd = System.nanoTime() + (long) (context.warmupSeconds() * 1e9);
 		do {
-			Connector.Batch warmup = connector.open(context.scaled(1000), IN_FLIGHT, none, (c) -> { }, null);
+			Connector.Batch warmup = connector.open(context.scaled(1000), IN_FLIGHT, none, (c) -> {
+			}, null);
 			warmup.await(120);
 			warmup.closeAll();
 		}
@@ -33,7 +36,8 @@ final class ConnectStorm implements Scenario {
 			int count = context.scaled(size);
 			Latencies latencies = new Latencies();
 			Window window = Window.start(context.stats());
-			Connector.Batch batch = connector.open(count, IN_FLIGHT, none, (c) -> { }, latencies);
+			Connector.Batch batch = connector.open(count, IN_FLIGHT, none, (c) -> {
+			}, latencies);
 			batch.await(300);
 			window.stop();
 			Latencies.Snapshot snapshot = latencies.snapshot();

@@ -13,8 +13,8 @@ import java.util.function.Consumer;
 import io.netty.bootstrap.Bootstrap;
 
 /**
- * Opens many websocket-only connections with a bounded number of handshakes in flight, and
- * records the connect latency of each.
+ * Opens many websocket-only connections with a bounded number of handshakes in flight,
+ * and records the connect latency of each.
  */
 final class Connector {
 
@@ -29,8 +29,8 @@ final class Connector {
 
 	/**
 	 * Open {@code count} connections, at most {@code inFlight} handshakes at a time.
-	 * @param onConnected called on the connection's loop once it is connected (before it counts
-	 * as done); may send, for example a join
+	 * @param onConnected called on the connection's loop once it is connected (before it
+	 * counts as done); may send, for example a join
 	 * @param listener hears packets after the connect
 	 * @param latencies receives each connect latency, or {@code null}
 	 */
@@ -110,7 +110,10 @@ final class Connector {
 			return new ArrayList<>(this.connections);
 		}
 
-		/** Close every connection (RST: the bootstrap sets SO_LINGER 0) and wait for the closes. */
+		/**
+		 * Close every connection (RST: the bootstrap sets SO_LINGER 0) and wait for the
+		 * closes.
+		 */
 		void closeAll() throws InterruptedException {
 			List<WsConnection> all = list();
 			CountDownLatch closed = new CountDownLatch(all.size());

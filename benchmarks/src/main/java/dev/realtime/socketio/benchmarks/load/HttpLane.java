@@ -83,23 +83,20 @@ final class HttpLane {
 			write();
 			return;
 		}
-		this.bootstrap.clone(this.loop)
-			.handler(new ChannelInitializer<Channel>() {
-				@Override
-				protected void initChannel(Channel ch) {
-					ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(2_000_000), new Handler());
-				}
-			})
-			.connect(this.host, this.port)
-			.addListener((ChannelFutureListener) (future) -> {
-				if (future.isSuccess()) {
-					this.channel = future.channel();
-					write();
-				}
-				else {
-					System.err.println("polling connect failed: " + future.cause());
-				}
-			});
+		this.bootstrap.clone(this.loop).handler(new ChannelInitializer<Channel>() {
+			@Override
+			protected void initChannel(Channel ch) {
+				ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(2_000_000), new Handler());
+			}
+		}).connect(this.host, this.port).addListener((ChannelFutureListener) (future) -> {
+			if (future.isSuccess()) {
+				this.channel = future.channel();
+				write();
+			}
+			else {
+				System.err.println("polling connect failed: " + future.cause());
+			}
+		});
 	}
 
 	private void write() {
@@ -135,7 +132,8 @@ final class HttpLane {
 			if (HttpLane.this.channel == ctx.channel()) {
 				HttpLane.this.channel = null;
 				// A server that closes a keep-alive connection (netty-socketio, after the
-				// handshake) without answering: send the request again on a new connection
+				// handshake) without answering: send the request again on a new
+				// connection
 				Pending unanswered = HttpLane.this.inFlight;
 				if (unanswered != null) {
 					HttpLane.this.inFlight = null;

@@ -1,8 +1,8 @@
 package dev.realtime.socketio.benchmarks.load;
 
 /**
- * S4: 10 000 idle websocket clients; RSS and heap after GC per connection (the difference to
- * the same server before the clients connected), and the server's idle CPU.
+ * S4: 10 000 idle websocket clients; RSS and heap after GC per connection (the difference
+ * to the same server before the clients connected), and the server's idle CPU.
  */
 final class IdleMemory implements Scenario {
 
@@ -11,13 +11,15 @@ final class IdleMemory implements Scenario {
 		int count = context.scaled(10_000);
 		ProcessStats stats = context.stats();
 		// A few connections first, so lazily created state does not count per connection
-		Connector.Batch warmup = context.connector().open(Math.min(100, count), 100, idle(), (c) -> { }, null);
+		Connector.Batch warmup = context.connector().open(Math.min(100, count), 100, idle(), (c) -> {
+		}, null);
 		warmup.await(60);
 		warmup.closeAll();
 		Thread.sleep(500);
 		long heapBefore = stats.heapAfterGcBytes();
 		long rssBefore = stats.serverRssBytes();
-		Connector.Batch batch = context.connector().open(count, 256, idle(), (c) -> { }, null);
+		Connector.Batch batch = context.connector().open(count, 256, idle(), (c) -> {
+		}, null);
 		batch.await(300);
 		int connected = batch.list().size();
 		Thread.sleep(1000);
@@ -28,8 +30,8 @@ final class IdleMemory implements Scenario {
 		Thread.sleep(context.measureMillis());
 		idle.stop();
 		result.put("connections", connected)
-			.put("heap_bytes_per_conn", (heapBefore < 0 || heapAfter < 0) ? Double.NaN
-					: (double) (heapAfter - heapBefore) / connected)
+			.put("heap_bytes_per_conn",
+					(heapBefore < 0 || heapAfter < 0) ? Double.NaN : (double) (heapAfter - heapBefore) / connected)
 			.put("rss_bytes_per_conn", (double) (rssAfter - rssBefore) / connected)
 			.put("heap_after_mb", heapAfter / 1048576.0)
 			.put("rss_after_mb", rssAfter / 1048576.0)

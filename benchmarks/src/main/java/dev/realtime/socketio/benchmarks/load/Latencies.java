@@ -5,8 +5,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Latency samples in nanoseconds, recorded without locks into one buffer per thread and merged
- * once the threads are quiet.
+ * Latency samples in nanoseconds, recorded without locks into one buffer per thread and
+ * merged once the threads are quiet.
  */
 final class Latencies {
 

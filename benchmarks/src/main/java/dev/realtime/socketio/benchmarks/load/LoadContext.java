@@ -6,8 +6,8 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
 
 /**
- * What every scenario needs: the client event loops, the server's address, its process and the
- * run's scale and durations.
+ * What every scenario needs: the client event loops, the server's address, its process
+ * and the run's scale and durations.
  *
  * @param group the generator's event loops
  * @param bootstrap a client bootstrap on them (TCP_NODELAY, SO_LINGER 0)
@@ -20,8 +20,8 @@ import io.netty.channel.EventLoopGroup;
  * @param secondPort the port of the second server node (S7), or 0
  * @param redisStats the Redis process of S7 ({@code --redis-pid}; pid 0 without one)
  */
-record LoadContext(EventLoopGroup group, Bootstrap bootstrap, String host, int port, ProcessStats stats,
-		double scale, double warmupSeconds, double measureSeconds, int secondPort, ProcessStats redisStats) {
+record LoadContext(EventLoopGroup group, Bootstrap bootstrap, String host, int port, ProcessStats stats, double scale,
+		double warmupSeconds, double measureSeconds, int secondPort, ProcessStats redisStats) {
 
 	URI websocketUri() {
 		return websocketUri(this.port);

@@ -17,13 +17,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 
 /**
  * The load generator: one scenario against one server, one JSON line of metrics on stdout
- * (and appended to {@code --out}).
- * <pre>
+ * (and appended to {@code --out}). <pre>
  * java -cp ... LoadGenerator --scenario=S2 --port=3000 --server=node --pid=1234 --kind=node
  *     [--host=127.0.0.1] [--rep=1] [--scale=1] [--warmup=2] [--measure=4] [--threads=2]
  *     [--stats-file=/tmp/node-stats.json] [--out=results.jsonl]
- * </pre>
- * S7 (two nodes on one Redis) also takes {@code --port2=PORT} (the second node),
+ * </pre> S7 (two nodes on one Redis) also takes {@code --port2=PORT} (the second node),
  * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --redis-pid=PID}.
  *
  * @since 0.1.0
@@ -64,7 +62,8 @@ public final class LoadGenerator {
 			Bootstrap bootstrap = new Bootstrap().group(group)
 				.channel(NioSocketChannel.class)
 				.option(ChannelOption.TCP_NODELAY, true)
-				// Close with RST: thousands of connections per run must not park ports in TIME_WAIT
+				// Close with RST: thousands of connections per run must not park ports in
+				// TIME_WAIT
 				.option(ChannelOption.SO_LINGER, 0)
 				.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
 				.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 30_000);

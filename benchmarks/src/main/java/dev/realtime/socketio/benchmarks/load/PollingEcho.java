@@ -10,8 +10,8 @@ import io.netty.channel.EventLoop;
 
 /**
  * S5: 50 polling-only clients, each a sequential loop of {@code echo}: a long-poll GET is
- * always pending on one connection, the event is POSTed on a second one, and the round trip
- * ends when the GET returns the echo. Echoes/s, p50/p99, server CPU per echo.
+ * always pending on one connection, the event is POSTed on a second one, and the round
+ * trip ends when the GET returns the echo. Echoes/s, p50/p99, server CPU per echo.
  */
 final class PollingEcho extends ClosedLoopScenario {
 

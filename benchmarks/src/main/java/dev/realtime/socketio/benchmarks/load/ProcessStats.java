@@ -10,9 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CPU, memory and heap of the server process under test (from {@code /proc/<pid>}, {@code jcmd}
- * or the Node server's SIGUSR2 hook) and the CPU of this generator. With several pids (the two
- * nodes of S7), the CPU is their sum; memory and heap are the first one's.
+ * CPU, memory and heap of the server process under test (from {@code /proc/<pid>},
+ * {@code jcmd} or the Node server's SIGUSR2 hook) and the CPU of this generator. With
+ * several pids (the two nodes of S7), the CPU is their sum; memory and heap are the first
+ * one's.
  */
 final class ProcessStats {
 
@@ -70,10 +71,10 @@ final class ProcessStats {
 	}
 
 	/**
-	 * Server CPU time (user + system, all threads) in nanoseconds, summed over the pids, or 0
-	 * without a pid. For {@code kind} {@code main-thread} (a single-threaded server such as
-	 * Redis), the main thread's run time from {@code /proc/<pid>/schedstat} in nanoseconds
-	 * rather than the 10 ms ticks of {@code stat}, when the kernel has it.
+	 * Server CPU time (user + system, all threads) in nanoseconds, summed over the pids,
+	 * or 0 without a pid. For {@code kind} {@code main-thread} (a single-threaded server
+	 * such as Redis), the main thread's run time from {@code /proc/<pid>/schedstat} in
+	 * nanoseconds rather than the 10 ms ticks of {@code stat}, when the kernel has it.
 	 */
 	long serverCpuNanos() {
 		long total = 0;
@@ -124,7 +125,10 @@ final class ProcessStats {
 		return -1;
 	}
 
-	/** Collect garbage in the server, then return its used heap in bytes (-1 when unknown). */
+	/**
+	 * Collect garbage in the server, then return its used heap in bytes (-1 when
+	 * unknown).
+	 */
 	long heapAfterGcBytes() throws IOException, InterruptedException {
 		if ("node".equals(this.kind)) {
 			Files.deleteIfExists(this.statsFile);

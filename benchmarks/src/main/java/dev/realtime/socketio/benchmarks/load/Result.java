@@ -34,8 +34,13 @@ final class Result {
 
 	String toJson() {
 		StringBuilder json = new StringBuilder();
-		json.append("{\"server\":\"").append(this.server).append("\",\"scenario\":\"").append(this.scenario)
-			.append("\",\"rep\":").append(this.rep).append(",\"metrics\":{");
+		json.append("{\"server\":\"")
+			.append(this.server)
+			.append("\",\"scenario\":\"")
+			.append(this.scenario)
+			.append("\",\"rep\":")
+			.append(this.rep)
+			.append(",\"metrics\":{");
 		boolean first = true;
 		for (Map.Entry<String, Double> metric : this.metrics.entrySet()) {
 			if (!first) {
@@ -43,7 +48,9 @@ final class Result {
 			}
 			first = false;
 			double value = metric.getValue();
-			json.append('"').append(metric.getKey()).append("\":")
+			json.append('"')
+				.append(metric.getKey())
+				.append("\":")
 				.append(Double.isFinite(value) ? String.format(Locale.ROOT, "%.4f", value) : "null");
 		}
 		return json.append("}}").toString();

@@ -11,15 +11,15 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import io.netty.buffer.ByteBuf;
 
 /**
- * S7: broadcast fan-out across two server nodes sharing one Redis (the Redis adapter).
- * 2 000 receivers in one room, split evenly between node A ({@code --port}) and node B
- * ({@code --port2}); the sender is connected to node A, outside the room. Node A delivers to
- * its own half and publishes through Redis; node B receives from Redis and delivers to its
- * half. Paced at 20 msg/s (latency p50/p99, local and remote), then a burst of 100 messages
- * (deliveries/s). Every receiver checks that it sees each message exactly once (lost and
- * duplicated are reported); server CPU is summed over both nodes ({@code --pid=A,B}), each
- * node's CPU per delivery to its own receivers and Redis's CPU ({@code --redis-pid}) are
- * reported beside it.
+ * S7: broadcast fan-out across two server nodes sharing one Redis (the Redis adapter). 2
+ * 000 receivers in one room, split evenly between node A ({@code --port}) and node B
+ * ({@code --port2}); the sender is connected to node A, outside the room. Node A delivers
+ * to its own half and publishes through Redis; node B receives from Redis and delivers to
+ * its half. Paced at 20 msg/s (latency p50/p99, local and remote), then a burst of 100
+ * messages (deliveries/s). Every receiver checks that it sees each message exactly once
+ * (lost and duplicated are reported); server CPU is summed over both nodes
+ * ({@code --pid=A,B}), each node's CPU per delivery to its own receivers and Redis's CPU
+ * ({@code --redis-pid}) are reported beside it.
  */
 final class TwoNodeFanOut implements Scenario {
 
@@ -98,7 +98,8 @@ final class TwoNodeFanOut implements Scenario {
 			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 			}
-		}, (c) -> { }, null);
+		}, (c) -> {
+		}, null);
 		senderBatch.await(30);
 		WsConnection sender = senderBatch.list().get(0);
 		result.put("receivers", members)
@@ -188,7 +189,10 @@ final class TwoNodeFanOut implements Scenario {
 		return new Latencies.Snapshot(all);
 	}
 
-	/** Send at 20 msg/s; return the deliveries once all arrived (or 10 s after the last change). */
+	/**
+	 * Send at 20 msg/s; return the deliveries once all arrived (or 10 s after the last
+	 * change).
+	 */
 	private long paced(WsConnection sender, int messages) throws InterruptedException {
 		long start = this.unique.get();
 		long target = start + (long) messages * this.receivers.size();
@@ -204,7 +208,9 @@ final class TwoNodeFanOut implements Scenario {
 		return awaitDeliveries(start, target);
 	}
 
-	/** Send back to back from the sender's loop; return the deliveries once all arrived. */
+	/**
+	 * Send back to back from the sender's loop; return the deliveries once all arrived.
+	 */
 	private long burst(WsConnection sender, int messages) throws InterruptedException {
 		long start = this.unique.get();
 		long target = start + (long) messages * this.receivers.size();

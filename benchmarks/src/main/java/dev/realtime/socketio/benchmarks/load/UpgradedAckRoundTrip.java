@@ -7,9 +7,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoop;
 
 /**
- * S2U: S2 over sessions that open with long polling and then upgrade to a WebSocket, as the
- * official clients do by default. The handshake GET and the WebSocket are two connections,
- * which the server may have accepted on two different event loops.
+ * S2U: S2 over sessions that open with long polling and then upgrade to a WebSocket, as
+ * the official clients do by default. The handshake GET and the WebSocket are two
+ * connections, which the server may have accepted on two different event loops.
  */
 final class UpgradedAckRoundTrip extends AckRoundTrip {
 
@@ -48,7 +48,8 @@ final class UpgradedAckRoundTrip extends AckRoundTrip {
 					return;
 				}
 				String sid = body.substring(start, body.indexOf('"', start));
-				// The CONNECT reply waits in the poll buffer and comes over the WebSocket.
+				// The CONNECT reply waits in the poll buffer and comes over the
+				// WebSocket.
 				lane.post("/socket.io/?EIO=4&transport=polling&sid=" + sid, "40", (ok) -> {
 					WsConnection.upgrade(context.bootstrap(), URI.create(context.websocketUri() + "&sid=" + sid),
 							upgraded);

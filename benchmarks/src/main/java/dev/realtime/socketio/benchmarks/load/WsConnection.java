@@ -23,9 +23,10 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakerFactory;
 import io.netty.handler.codec.http.websocketx.WebSocketVersion;
 
 /**
- * One raw WebSocket connection speaking just enough Engine.IO v4 / Socket.IO v5: it answers the
- * open packet with a CONNECT to {@code /}, pings with pongs, and hands every other packet to
- * its {@link Listener} as bytes. No client object, no parser: scenarios match fixed prefixes.
+ * One raw WebSocket connection speaking just enough Engine.IO v4 / Socket.IO v5: it
+ * answers the open packet with a CONNECT to {@code /}, pings with pongs, and hands every
+ * other packet to its {@link Listener} as bytes. No client object, no parser: scenarios
+ * match fixed prefixes.
  */
 final class WsConnection extends SimpleChannelInboundHandler<Object> {
 
@@ -58,17 +59,17 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 	}
 
 	/**
-	 * Open a connection; the listener hears {@code onConnected} once the Socket.IO CONNECT is
-	 * acknowledged, or {@code onFailed}.
+	 * Open a connection; the listener hears {@code onConnected} once the Socket.IO
+	 * CONNECT is acknowledged, or {@code onFailed}.
 	 */
 	static void open(Bootstrap bootstrap, URI uri, Listener listener) {
 		open(bootstrap, uri, listener, false);
 	}
 
 	/**
-	 * Upgrade a polling session whose CONNECT was sent but not answered yet ({@code uri} carries
-	 * its {@code sid}): the server hands over the CONNECT reply on the WebSocket, which calls
-	 * {@code onConnected}.
+	 * Upgrade a polling session whose CONNECT was sent but not answered yet ({@code uri}
+	 * carries its {@code sid}): the server hands over the CONNECT reply on the WebSocket,
+	 * which calls {@code onConnected}.
 	 */
 	static void upgrade(Bootstrap bootstrap, URI uri, Listener listener) {
 		open(bootstrap, uri, listener, true);
@@ -76,26 +77,26 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 
 	private static void open(Bootstrap bootstrap, URI uri, Listener listener, boolean upgrade) {
 		WsConnection connection = new WsConnection(uri, listener, upgrade);
-		bootstrap.clone()
-			.handler(new ChannelInitializer<Channel>() {
-				@Override
-				protected void initChannel(Channel ch) {
-					ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192), connection);
-				}
-			})
-			.connect(uri.getHost(), uri.getPort())
-			.addListener((future) -> {
-				if (!future.isSuccess()) {
-					connection.fail(future.cause());
-				}
-			});
+		bootstrap.clone().handler(new ChannelInitializer<Channel>() {
+			@Override
+			protected void initChannel(Channel ch) {
+				ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(8192), connection);
+			}
+		}).connect(uri.getHost(), uri.getPort()).addListener((future) -> {
+			if (!future.isSuccess()) {
+				connection.fail(future.cause());
+			}
+		});
 	}
 
 	Channel channel() {
 		return this.channel;
 	}
 
-	/** Nanoseconds from the TCP connect to the Socket.IO CONNECT reply; valid after onConnected. */
+	/**
+	 * Nanoseconds from the TCP connect to the Socket.IO CONNECT reply; valid after
+	 * onConnected.
+	 */
 	long connectNanos;
 
 	void sendText(CharSequence text) {
@@ -223,7 +224,10 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 		default void onFailed(WsConnection connection, Throwable cause) {
 		}
 
-		/** A Socket.IO packet other than CONNECT ({@code 42...}, {@code 43...}, {@code 45...}). */
+		/**
+		 * A Socket.IO packet other than CONNECT ({@code 42...}, {@code 43...},
+		 * {@code 45...}).
+		 */
 		default void onText(WsConnection connection, ByteBuf packet) {
 		}
 

@@ -7,10 +7,10 @@ import com.corundumstudio.socketio.Transport;
 import dev.realtime.socketio.benchmarks.server.ServerArguments;
 
 /**
- * The bench contract on netty-socketio 2.0.14, with the contract's handshake values (its own
- * defaults differ: ping timeout 60 s, 64 KB frame and content limits) and NIO, its default and
- * Reactor Netty's without a native transport on the classpath. It runs on the Netty 4.1 and Jackson 2 it was built for
- * ({@code target/netty-socketio-lib}).
+ * The bench contract on netty-socketio 2.0.14, with the contract's handshake values (its
+ * own defaults differ: ping timeout 60 s, 64 KB frame and content limits) and NIO, its
+ * default and Reactor Netty's without a native transport on the classpath. It runs on the
+ * Netty 4.1 and Jackson 2 it was built for ({@code target/netty-socketio-lib}).
  * <p>
  * Its listeners take one argument per event: {@code echo} and {@code ack} pass the first
  * argument through (the load scenarios send one), a binary one included.
@@ -43,8 +43,7 @@ public final class NettySocketIoBenchServer {
 		config.setUseLinuxNativeEpoll(false);
 		config.setRandomSession(true);
 		SocketIOServer server = new SocketIOServer(config);
-		server.addEventListener("echo", Object.class,
-				(client, data, ack) -> client.sendEvent("echo", data));
+		server.addEventListener("echo", Object.class, (client, data, ack) -> client.sendEvent("echo", data));
 		server.addEventListener("ack", Object.class, (client, data, ack) -> ack.sendAckData(data));
 		server.addEventListener("join", String.class, (client, room, ack) -> {
 			client.joinRoom(room);
@@ -56,8 +55,7 @@ public final class NettySocketIoBenchServer {
 				(client, data, ack) -> server.getRoomOperations((String) data.get(0)).sendEvent("msg", data.get(1)),
 				String.class, Object.class);
 		server.start();
-		System.out.println("netty-socketio bench server listening on " + arguments.address() + ":"
-				+ arguments.port());
+		System.out.println("netty-socketio bench server listening on " + arguments.address() + ":" + arguments.port());
 		Thread.currentThread().join();
 	}
 

@@ -29,10 +29,11 @@ import reactor.netty.http.websocket.WebsocketOutbound;
 import dev.realtime.socketio.benchmarks.server.ServerArguments;
 
 /**
- * The ceiling: a raw Reactor Netty WebSocket server that speaks only the minimum Engine.IO v4 /
- * Socket.IO v5 framing the bench events need (open, CONNECT to {@code /}, ping, {@code echo},
- * {@code ack}, {@code join}, {@code broadcast}, one binary attachment). Websocket transport only:
- * no polling, no parser beyond fixed prefixes, no per-socket objects but the channel.
+ * The ceiling: a raw Reactor Netty WebSocket server that speaks only the minimum
+ * Engine.IO v4 / Socket.IO v5 framing the bench events need (open, CONNECT to {@code /},
+ * ping, {@code echo}, {@code ack}, {@code join}, {@code broadcast}, one binary
+ * attachment). Websocket transport only: no polling, no parser beyond fixed prefixes, no
+ * per-socket objects but the channel.
  *
  * @since 0.1.0
  */
@@ -74,16 +75,12 @@ public final class RawWebSocketBenchServer {
 		ScheduledFuture<?> ping = channel.eventLoop()
 			.scheduleAtFixedRate(() -> channel.writeAndFlush(text("2"), channel.voidPromise()), 25, 25,
 					TimeUnit.SECONDS);
-		return in.aggregateFrames(1_000_000)
-			.receiveFrames()
-			.doOnNext(session::onFrame)
-			.doFinally((signal) -> {
-				ping.cancel(false);
-				for (Set<Channel> members : rooms.values()) {
-					members.remove(channel);
-				}
-			})
-			.then();
+		return in.aggregateFrames(1_000_000).receiveFrames().doOnNext(session::onFrame).doFinally((signal) -> {
+			ping.cancel(false);
+			for (Set<Channel> members : rooms.values()) {
+				members.remove(channel);
+			}
+		}).then();
 	}
 
 	private static String id() {
@@ -113,7 +110,8 @@ public final class RawWebSocketBenchServer {
 		}
 		ByteBuf frame = Unpooled.buffer(MSG.length + payloadWithClosingBracket.readableBytes());
 		frame.writeBytes(MSG).writeBytes(payloadWithClosingBracket);
-		// One task per event loop that writes the shared frame to its channels, then flushes them.
+		// One task per event loop that writes the shared frame to its channels, then
+		// flushes them.
 		Map<EventLoop, List<Channel>> byLoop = new IdentityHashMap<>();
 		for (Channel member : members) {
 			byLoop.computeIfAbsent(member.eventLoop(), (loop) -> new ArrayList<>()).add(member);
@@ -169,7 +167,8 @@ public final class RawWebSocketBenchServer {
 				return;
 			}
 			if (type == '5') {
-				// 451-["echo",{"_placeholder":true,"num":0}] is echoed as is, then its attachment
+				// 451-["echo",{"_placeholder":true,"num":0}] is echoed as is, then its
+				// attachment
 				this.pendingBinaryHeader = new TextWebSocketFrame(buf.retain());
 				return;
 			}
@@ -186,7 +185,10 @@ public final class RawWebSocketBenchServer {
 			else if (index > 2 && startsWith(buf, index, ACK)) {
 				int argsStart = index + ACK.length;
 				ByteBuf reply = this.channel.alloc().buffer(length);
-				reply.writeByte('4').writeByte('3').writeBytes(buf, 2, index - 2).writeByte('[')
+				reply.writeByte('4')
+					.writeByte('3')
+					.writeBytes(buf, 2, index - 2)
+					.writeByte('[')
 					.writeBytes(buf, argsStart, length - argsStart);
 				this.channel.writeAndFlush(new TextWebSocketFrame(reply), this.channel.voidPromise());
 			}
@@ -197,8 +199,12 @@ public final class RawWebSocketBenchServer {
 				rooms.computeIfAbsent(room, (name) -> ConcurrentHashMap.newKeySet()).add(this.channel);
 				if (index > 2) {
 					ByteBuf reply = this.channel.alloc().buffer();
-					reply.writeByte('4').writeByte('3').writeBytes(buf, 2, index - 2).writeByte('[')
-						.writeBytes(buf, roomStart - 1, roomEnd - roomStart + 2).writeByte(']');
+					reply.writeByte('4')
+						.writeByte('3')
+						.writeBytes(buf, 2, index - 2)
+						.writeByte('[')
+						.writeBytes(buf, roomStart - 1, roomEnd - roomStart + 2)
+						.writeByte(']');
 					this.channel.writeAndFlush(new TextWebSocketFrame(reply), this.channel.voidPromise());
 				}
 			}

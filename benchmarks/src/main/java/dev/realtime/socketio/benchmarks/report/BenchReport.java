@@ -16,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns the generator's JSON lines into medians, ranges and ratios against the Node server:
- * a text summary on stdout, the results section of {@code docs/benchmarks.md} (between the
- * {@code results:begin} / {@code results:end} markers) and an SVG chart of the ratios.
- * <pre>
+ * Turns the generator's JSON lines into medians, ranges and ratios against the Node
+ * server: a text summary on stdout, the results section of {@code docs/benchmarks.md}
+ * (between the {@code results:begin} / {@code results:end} markers) and an SVG chart of
+ * the ratios. <pre>
  * java -cp ... BenchReport RESULTS.jsonl docs/benchmarks.md docs/benchmarks-ratios.svg [header text]
  * </pre>
  *
@@ -52,10 +52,10 @@ public final class BenchReport {
 		HEADLINES.put("S7", ordered("deliveries_per_s", true, "server_cpu_us_per_delivery", false));
 	}
 
-	private static final Map<String, String> TITLES = Map.of("S1", "S1 connect storm (1 000 / 5 000 connections)",
-			"S2", "S2 ack round trip (50 clients)", "S2U", "S2U ack round trip over upgraded sessions (50 clients)", "S3", "S3 broadcast fan-out (2 000 receivers)", "S4",
-			"S4 idle memory (10 000 connections)", "S5", "S5 long-polling echo (50 clients)", "S6",
-			"S6 64 KB binary echo over WebSocket (16 clients)", "S7",
+	private static final Map<String, String> TITLES = Map.of("S1", "S1 connect storm (1 000 / 5 000 connections)", "S2",
+			"S2 ack round trip (50 clients)", "S2U", "S2U ack round trip over upgraded sessions (50 clients)", "S3",
+			"S3 broadcast fan-out (2 000 receivers)", "S4", "S4 idle memory (10 000 connections)", "S5",
+			"S5 long-polling echo (50 clients)", "S6", "S6 64 KB binary echo over WebSocket (16 clients)", "S7",
 			"S7 two-node Redis fan-out (2 × 1 000 receivers, two nodes of each server on one Redis)");
 
 	/** scenario -> metric -> server -> values */
@@ -235,8 +235,10 @@ public final class BenchReport {
 		target(md, "S1 connections/s (1 000) ≥ 1.0×", ratio("S1", "conn_per_s_1000", ours), 1.0, true);
 		target(md, "S1 connections/s (5 000) ≥ 1.0×", ratio("S1", "conn_per_s_5000", ours), 1.0, true);
 		if (this.servers.contains("spring") && this.servers.contains("engine")) {
-			// What the Spring layer costs: met when Spring is at most 10% worse than the engine
-			// variant. Spring ahead by more than 10% is read as noise (it runs the same engine and
+			// What the Spring layer costs: met when Spring is at most 10% worse than the
+			// engine
+			// variant. Spring ahead by more than 10% is read as noise (it runs the same
+			// engine and
 			// does no less per operation), so it is shown as such rather than as a miss.
 			for (String[] check : new String[][] { { "S2", "server_cpu_us_per_ack", "cost" },
 					{ "S2", "acks_per_s", "rate" }, { "S3", "server_cpu_us_per_delivery", "cost" },
@@ -246,8 +248,15 @@ public final class BenchReport {
 				double worse = higherIsBetter ? 1 / springToEngine : springToEngine;
 				String met = !Double.isFinite(springToEngine) ? "n/a"
 						: (worse > 1.10) ? "**no**" : (worse < 0.90) ? "yes (Spring ahead: noise)" : "yes";
-				md.append("| Spring at most 10% worse than engine: ").append(check[0]).append(' ').append(check[1])
-					.append(" | ").append(ratioText(springToEngine)).append("×engine | ").append(met).append(" |\n");
+				md.append("| Spring at most 10% worse than engine: ")
+					.append(check[0])
+					.append(' ')
+					.append(check[1])
+					.append(" | ")
+					.append(ratioText(springToEngine))
+					.append("×engine | ")
+					.append(met)
+					.append(" |\n");
 			}
 		}
 		return md.append('\n').toString();
@@ -256,14 +265,22 @@ public final class BenchReport {
 	private static void target(StringBuilder md, String name, double ratio, double bound, boolean higherIsBetter) {
 		String met = !Double.isFinite(ratio) ? "n/a"
 				: ((higherIsBetter ? ratio >= bound : ratio <= bound) ? "yes" : "**no**");
-		md.append("| ").append(name).append(" | ").append(ratioText(ratio)).append("×node | ").append(met).append(" |\n");
+		md.append("| ")
+			.append(name)
+			.append(" | ")
+			.append(ratioText(ratio))
+			.append("×node | ")
+			.append(met)
+			.append(" |\n");
 	}
 
 	private static String ratioText(double ratio) {
 		return Double.isFinite(ratio) ? String.format(Locale.ROOT, "%.2f", ratio) : "n/a";
 	}
 
-	/** Grouped bars of the headline ratios to Node on a log2 axis, one group per metric. */
+	/**
+	 * Grouped bars of the headline ratios to Node on a log2 axis, one group per metric.
+	 */
 	String svg() {
 		List<String> bars = new ArrayList<>(serverOrder());
 		bars.remove(REFERENCE);
@@ -286,10 +303,15 @@ public final class BenchReport {
 		double minLog = -4;
 		double maxLog = 4;
 		StringBuilder svg = new StringBuilder();
-		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"")
-			.append(height).append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
+		svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"")
+			.append(width)
+			.append("\" height=\"")
+			.append(height)
+			.append("\" font-family=\"sans-serif\" font-size=\"11\">\n");
 		svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-		svg.append("<text x=\"").append(left).append("\" y=\"20\" font-size=\"14\">Ratio to the Node server ")
+		svg.append("<text x=\"")
+			.append(left)
+			.append("\" y=\"20\" font-size=\"14\">Ratio to the Node server ")
 			.append("(median; log scale). ↑ higher is better, ↓ lower is better</text>\n");
 		for (int exp = (int) minLog; exp <= maxLog; exp++) {
 			double y = top + plotHeight * (maxLog - exp) / (maxLog - minLog);
@@ -316,9 +338,8 @@ public final class BenchReport {
 						x0 + b * 14, Math.min(y, yZero), Math.abs(yZero - y), colors[b % colors.length], bars.get(b),
 						group[0], group[1], ratio));
 			}
-			svg.append(String.format(Locale.ROOT,
-					"<text transform=\"translate(%d,%d) rotate(45)\">%s %s %s</text>\n", x0, top + plotHeight + 14,
-					group[0], group[1], group[2]));
+			svg.append(String.format(Locale.ROOT, "<text transform=\"translate(%d,%d) rotate(45)\">%s %s %s</text>\n",
+					x0, top + plotHeight + 14, group[0], group[1], group[2]));
 		}
 		for (int b = 0; b < bars.size(); b++) {
 			int x = left + b * 130;

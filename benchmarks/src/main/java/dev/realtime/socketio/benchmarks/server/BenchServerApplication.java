@@ -5,8 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
 /**
- * The bench server of {@code spec/BENCH-APP.md}: a Spring Boot application on the starter with
- * annotation handlers ({@link BenchHandlers}).
+ * The bench server of {@code spec/BENCH-APP.md}: a Spring Boot application on the starter
+ * with annotation handlers ({@link BenchHandlers}).
  * <p>
  * {@code java -Xmx1g -jar bench-server.jar --server.port=PORT --server.address=127.0.0.1}
  *

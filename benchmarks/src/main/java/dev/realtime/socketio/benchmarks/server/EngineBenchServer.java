@@ -16,8 +16,8 @@ import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
 
 /**
- * The bench server of {@code spec/BENCH-APP.md} on the engine API alone, without Spring: the
- * baseline that shows what the Spring layer costs.
+ * The bench server of {@code spec/BENCH-APP.md} on the engine API alone, without Spring:
+ * the baseline that shows what the Spring layer costs.
  * <p>
  * {@code java -Xmx1g -jar bench-server-engine.jar --server.port=PORT --server.address=127.0.0.1}
  *
@@ -56,7 +56,8 @@ public final class EngineBenchServer {
 	/**
 	 * Start the bench server, on an adapter.
 	 * @param arguments where to bind ({@code 0} for any free port)
-	 * @param adapterFactory the adapter (the Redis one for S7), or {@code null} for the in-memory one
+	 * @param adapterFactory the adapter (the Redis one for S7), or {@code null} for the
+	 * in-memory one
 	 * @return the bound server
 	 */
 	public static DisposableServer start(ServerArguments arguments, SocketIoAdapterFactory adapterFactory) {
@@ -87,7 +88,8 @@ public final class EngineBenchServer {
 					ack.send(room);
 				}
 			});
-			socket.on("broadcast", (eventArgs, ack) -> io.to(eventArgs.get(0).asString()).emit("msg", eventArgs.get(1)));
+			socket.on("broadcast",
+					(eventArgs, ack) -> io.to(eventArgs.get(0).asString()).emit("msg", eventArgs.get(1)));
 		});
 		return HttpServer.create()
 			.host(arguments.address())

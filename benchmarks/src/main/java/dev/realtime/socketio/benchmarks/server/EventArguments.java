@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * Marks an {@code ArrayNode} parameter that receives every argument of the event, for
- * handlers that pass any number of arguments through (the {@code echo} of the bench contract).
+ * handlers that pass any number of arguments through (the {@code echo} of the bench
+ * contract).
  *
  * @since 0.1.0
  */

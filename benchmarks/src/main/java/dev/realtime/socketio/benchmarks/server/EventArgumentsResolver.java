@@ -8,7 +8,8 @@ import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
 
 /**
- * Resolves {@link EventArguments @EventArguments} parameters to all the arguments of the event.
+ * Resolves {@link EventArguments @EventArguments} parameters to all the arguments of the
+ * event.
  *
  * @since 0.1.0
  */

@@ -1,8 +1,8 @@
 package dev.realtime.socketio.benchmarks.server;
 
 /**
- * The {@code --server.port=PORT --server.address=ADDRESS} arguments every bench server takes,
- * the way Spring Boot reads them.
+ * The {@code --server.port=PORT --server.address=ADDRESS} arguments every bench server
+ * takes, the way Spring Boot reads them.
  *
  * @param address the address to bind
  * @param port the port to bind

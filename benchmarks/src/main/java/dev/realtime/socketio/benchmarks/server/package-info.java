@@ -1,5 +1,6 @@
 /**
- * The bench server of spec/BENCH-APP.md: the Spring Boot application on the starter and the engine-only variant.
+ * The bench server of spec/BENCH-APP.md: the Spring Boot application on the starter and
+ * the engine-only variant.
  */
 @NullMarked
 package dev.realtime.socketio.benchmarks.server;

@@ -14,8 +14,8 @@ import dev.realtime.socketio.benchmarks.server.ServerArguments;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs every scenario for about a second at a tiny scale against the engine variant of the
- * bench server: proves the generator and the contract work, measures nothing.
+ * Runs every scenario for about a second at a tiny scale against the engine variant of
+ * the bench server: proves the generator and the contract work, measures nothing.
  */
 class LoadGeneratorSmokeTests {
 
@@ -35,9 +35,9 @@ class LoadGeneratorSmokeTests {
 	@CsvSource({ "S1, conn_per_s_5000", "S2, acks_per_s", "S2U, acks_per_s", "S3, deliveries_per_s", "S4, connections",
 			"S5, echoes_per_s", "S6, echoes_per_s" })
 	void scenarioRunsAgainstTheEngineBenchServer(String scenario, String metric) throws Exception {
-		String json = LoadGenerator.run(Map.of("scenario", scenario, "port", Integer.toString(server.port()),
-				"server", "engine", "pid", Long.toString(ProcessHandle.current().pid()), "kind", "jvm", "scale",
-				"0.005", "warmup", "0.3", "measure", "0.7"));
+		String json = LoadGenerator.run(Map.of("scenario", scenario, "port", Integer.toString(server.port()), "server",
+				"engine", "pid", Long.toString(ProcessHandle.current().pid()), "kind", "jvm", "scale", "0.005",
+				"warmup", "0.3", "measure", "0.7"));
 		assertThat(json).startsWith("{\"server\":\"engine\",\"scenario\":\"" + scenario + "\"");
 		assertThat(json).doesNotContain("\"" + metric + "\":null").doesNotContain("\"" + metric + "\":0.0000");
 	}

@@ -20,9 +20,9 @@ import dev.realtime.socketio.redis.RedisAdapterOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs S7 for about a second at a tiny scale against two nodes of the engine variant on one
- * Redis (the binary embedded-redis ships): every receiver, on either node, gets every message
- * exactly once. Measures nothing.
+ * Runs S7 for about a second at a tiny scale against two nodes of the engine variant on
+ * one Redis (the binary embedded-redis ships): every receiver, on either node, gets every
+ * message exactly once. Measures nothing.
  */
 class TwoNodeFanOutSmokeTests {
 
@@ -35,13 +35,18 @@ class TwoNodeFanOutSmokeTests {
 	@BeforeAll
 	static void start() throws IOException {
 		int port = freePort();
-		redis = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-			.setting("appendonly no").build();
+		redis = RedisServer.newRedisServer()
+			.port(port)
+			.bind("127.0.0.1")
+			.setting("save \"\"")
+			.setting("appendonly no")
+			.build();
 		redis.start();
 		adapters = new RedisAdapterFactory[2];
 		servers = new DisposableServer[2];
 		for (int i = 0; i < 2; i++) {
-			adapters[i] = RedisAdapterFactory.create(RedisURI.create("127.0.0.1", port), RedisAdapterOptions.defaults());
+			adapters[i] = RedisAdapterFactory.create(RedisURI.create("127.0.0.1", port),
+					RedisAdapterOptions.defaults());
 			servers[i] = EngineBenchServer.start(new ServerArguments("127.0.0.1", 0), adapters[i]);
 		}
 	}
@@ -59,8 +64,8 @@ class TwoNodeFanOutSmokeTests {
 	void everyReceiverOnEitherNodeGetsEveryMessageOnce() throws Exception {
 		long pid = ProcessHandle.current().pid();
 		String json = LoadGenerator.run(Map.of("scenario", "S7", "port", Integer.toString(servers[0].port()), "port2",
-				Integer.toString(servers[1].port()), "server", "engine", "pid", pid + "," + pid, "kind", "jvm",
-				"scale", "0.005", "warmup", "0.3", "measure", "0.7"));
+				Integer.toString(servers[1].port()), "server", "engine", "pid", pid + "," + pid, "kind", "jvm", "scale",
+				"0.005", "warmup", "0.3", "measure", "0.7"));
 		assertThat(json).startsWith("{\"server\":\"engine\",\"scenario\":\"S7\"")
 			.contains("\"receivers_a\":5.0000", "\"receivers_b\":5.0000", "\"paced_lost\":0.0000",
 					"\"paced_duplicated\":0.0000", "\"burst_lost\":0.0000", "\"burst_duplicated\":0.0000",

@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The report: medians and ratios to Node of an S7-only run (two nodes of each server on one
- * Redis, no targets table), and the targets table's check of the Spring layer.
+ * The report: medians and ratios to Node of an S7-only run (two nodes of each server on
+ * one Redis, no targets table), and the targets table's check of the Spring layer.
  */
 class BenchReportTests {
 
@@ -21,10 +21,10 @@ class BenchReportTests {
 	@Test
 	void reportsTheRatiosOfATwoNodeRun() throws Exception {
 		Path results = this.dir.resolve("results.jsonl");
-		Files.writeString(results, String.join("\n",
-				line("spring", 1, 90000, 10.0, 0), line("node", 1, 60000, 20.0, 0), line("node", 2, 50000, 24.0, 0),
-				line("spring", 2, 110000, 12.0, 3), "not a result line", line("node", 3, 40000, 22.0, 0),
-				line("spring", 3, 100000, 11.0, 0)));
+		Files.writeString(results,
+				String.join("\n", line("spring", 1, 90000, 10.0, 0), line("node", 1, 60000, 20.0, 0),
+						line("node", 2, 50000, 24.0, 0), line("spring", 2, 110000, 12.0, 3), "not a result line",
+						line("node", 3, 40000, 22.0, 0), line("spring", 3, 100000, 11.0, 0)));
 		BenchReport report = new BenchReport();
 		report.read(results);
 
@@ -55,7 +55,8 @@ class BenchReportTests {
 			.contains("| Spring at most 10% worse than engine: S2 server_cpu_us_per_ack | 1.05×engine | yes |")
 			.contains("| Spring at most 10% worse than engine: S2 acks_per_s | 0.95×engine | yes |")
 			.contains("| Spring at most 10% worse than engine: S3 server_cpu_us_per_delivery | 1.33×engine | **no** |")
-			.contains("| Spring at most 10% worse than engine: S5 server_cpu_us_per_echo | 0.71×engine | yes (Spring ahead: noise) |");
+			.contains(
+					"| Spring at most 10% worse than engine: S5 server_cpu_us_per_echo | 0.71×engine | yes (Spring ahead: noise) |");
 	}
 
 	private static String s2(String server, double cpu, double acks) {
@@ -69,9 +70,10 @@ class BenchReportTests {
 	}
 
 	private static String line(String server, int rep, double deliveries, double cpu, int duplicated) {
-		return "{\"server\":\"" + server + "\",\"scenario\":\"S7\",\"rep\":" + rep + ",\"metrics\":{\"receivers\":2000.0000,"
-				+ "\"deliveries_per_s\":" + deliveries + ",\"server_cpu_us_per_delivery\":" + cpu
-				+ ",\"redis_cpu_us_per_message\":null,\"burst_duplicated\":" + duplicated + ".0000}}";
+		return "{\"server\":\"" + server + "\",\"scenario\":\"S7\",\"rep\":" + rep
+				+ ",\"metrics\":{\"receivers\":2000.0000," + "\"deliveries_per_s\":" + deliveries
+				+ ",\"server_cpu_us_per_delivery\":" + cpu + ",\"redis_cpu_us_per_message\":null,\"burst_duplicated\":"
+				+ duplicated + ".0000}}";
 	}
 
 }

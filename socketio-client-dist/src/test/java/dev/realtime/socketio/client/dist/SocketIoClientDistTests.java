@@ -32,9 +32,9 @@ class SocketIoClientDistTests {
 
 	@Test
 	void carriesTheVersionTheInteropTestsDrive() {
-		// test-clients pins the npm socket.io-client the interop tests run; the bundle is the same.
-		JsonNode testClients = JsonMapper.shared()
-			.readTree(Path.of("..", "test-clients", "package.json").toFile());
+		// test-clients pins the npm socket.io-client the interop tests run; the bundle is
+		// the same.
+		JsonNode testClients = JsonMapper.shared().readTree(Path.of("..", "test-clients", "package.json").toFile());
 		assertThat(packageVersion()).isEqualTo("4.8.4")
 			.isEqualTo(testClients.path("dependencies").path("socket.io-client").asString());
 	}

@@ -12,8 +12,8 @@ import reactor.util.Loggers;
 
 /**
  * Runs all of one client's state changes, one at a time and in order, on a worker of
- * Reactor's parallel scheduler, so that the client's state needs no locks. Netty callbacks
- * and user calls hop onto it.
+ * Reactor's parallel scheduler, so that the client's state needs no locks. Netty
+ * callbacks and user calls hop onto it.
  */
 final class ClientExecutor {
 

@@ -169,8 +169,8 @@ final class DefaultClientSocket implements ClientSocket {
 			node = this.mapper.valueToTree(this.auth);
 		}
 		catch (JacksonException ex) {
-			throw new IllegalArgumentException("The auth of " + this.namespace + " is not writable as JSON: "
-					+ ex.getOriginalMessage(), ex);
+			throw new IllegalArgumentException(
+					"The auth of " + this.namespace + " is not writable as JSON: " + ex.getOriginalMessage(), ex);
 		}
 		if (!(node instanceof ObjectNode object)) {
 			throw new IllegalArgumentException(
@@ -180,7 +180,8 @@ final class DefaultClientSocket implements ClientSocket {
 	}
 
 	private void sendConnect(ObjectNode payload) {
-		// Connection state recovery: the CONNECT of a reconnection carries the pid and last offset
+		// Connection state recovery: the CONNECT of a reconnection carries the pid and
+		// last offset
 		if (this.pid != null) {
 			payload.put("pid", this.pid);
 			if (this.lastOffset != null) {
@@ -200,7 +201,8 @@ final class DefaultClientSocket implements ClientSocket {
 			case CONNECT -> onConnected(packet.data());
 			case CONNECT_ERROR -> onRefused(packet.data());
 			case EVENT, BINARY_EVENT -> {
-				// A server may send what a recovered socket missed ahead of the CONNECT ack
+				// A server may send what a recovered socket missed ahead of the CONNECT
+				// ack
 				if (this.connected) {
 					onEvent(packet);
 				}
@@ -286,8 +288,10 @@ final class DefaultClientSocket implements ClientSocket {
 			publish(new ConnectionEvent.Disconnected(reason, reconnect));
 		}
 		else {
-			publish(new ConnectionEvent.ConnectError(new SocketIoConnectException(this.namespace,
-					"Reconnection to " + this.client.config().uri() + " failed (" + detail + ")", cause), reconnect));
+			publish(new ConnectionEvent.ConnectError(
+					new SocketIoConnectException(this.namespace,
+							"Reconnection to " + this.client.config().uri() + " failed (" + detail + ")", cause),
+					reconnect));
 		}
 		if (!reconnect) {
 			this.active = false;
@@ -384,9 +388,8 @@ final class DefaultClientSocket implements ClientSocket {
 			Mono.from(publisher)
 				.map(Optional::<Object>of)
 				.defaultIfEmpty(Optional.empty())
-				.subscribe((reply) -> this.executor.execute(() -> sendAck(ackId, reply.orElse(null))),
-						(ex) -> logger.warn("The handler of '" + event.name() + "' on " + this.namespace
-								+ " failed; no ack sent", ex));
+				.subscribe((reply) -> this.executor.execute(() -> sendAck(ackId, reply.orElse(null))), (ex) -> logger
+					.warn("The handler of '" + event.name() + "' on " + this.namespace + " failed; no ack sent", ex));
 		}
 		else {
 			sendAck(ackId, result);
@@ -445,8 +448,9 @@ final class DefaultClientSocket implements ClientSocket {
 				return Mono.justOrEmpty(this.mapper.treeToValue(reply.get(0), type));
 			}
 			catch (JacksonException ex) {
-				return Mono.error(new IllegalArgumentException("The ack of event '" + event + "' is not a "
-						+ type.getName() + ": " + ex.getOriginalMessage(), ex));
+				return Mono.error(new IllegalArgumentException(
+						"The ack of event '" + event + "' is not a " + type.getName() + ": " + ex.getOriginalMessage(),
+						ex));
 			}
 		});
 	}

@@ -27,8 +27,8 @@ import dev.realtime.socketio.protocol.SocketIoParseException;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
 
 /**
- * The client: one Engine.IO connection at a time, the namespace sockets multiplexed on it,
- * and the reconnection loop. Its state lives on its {@link ClientExecutor}.
+ * The client: one Engine.IO connection at a time, the namespace sockets multiplexed on
+ * it, and the reconnection loop. Its state lives on its {@link ClientExecutor}.
  */
 public final class DefaultSocketIoClient implements SocketIoClient, EngineConnection.Listener {
 
@@ -61,9 +61,13 @@ public final class DefaultSocketIoClient implements SocketIoClient, EngineConnec
 	public DefaultSocketIoClient(ClientConfig config) {
 		this.config = config;
 		this.encoder = new SocketIoPacketEncoder(config.mapper());
-		// The server is trusted more than a client is: only the parser's structural limits apply
+		// The server is trusted more than a client is: only the parser's structural
+		// limits apply
 		this.decoders = new SocketIoPacketDecoder.Factory(config.mapper(),
-				SocketIoParserLimits.builder().maxAttachments(Integer.MAX_VALUE).maxEventNameLength(Integer.MAX_VALUE).build());
+				SocketIoParserLimits.builder()
+					.maxAttachments(Integer.MAX_VALUE)
+					.maxEventNameLength(Integer.MAX_VALUE)
+					.build());
 		this.backoff = new Backoff(config.reconnection());
 	}
 
@@ -93,10 +97,8 @@ public final class DefaultSocketIoClient implements SocketIoClient, EngineConnec
 			socket.connect(sink);
 		}))
 			.timeout(timeout)
-			.onErrorMap(TimeoutException.class, (ex) -> new SocketIoConnectException(namespace,
-					"Namespace " + namespace + " of " + this.config.uri() + " not connected within " + timeout.toMillis()
-							+ " ms",
-					ex));
+			.onErrorMap(TimeoutException.class, (ex) -> new SocketIoConnectException(namespace, "Namespace " + namespace
+					+ " of " + this.config.uri() + " not connected within " + timeout.toMillis() + " ms", ex));
 	}
 
 	@Override
@@ -214,8 +216,8 @@ public final class DefaultSocketIoClient implements SocketIoClient, EngineConnec
 			packet = message.isBinary() ? current.decodeBinary(message.binary()) : current.decodeText(message.text());
 		}
 		catch (SocketIoParseException ex) {
-			logger.warn("Closing the connection to " + this.config.uri() + " after a malformed packet: "
-					+ ex.getMessage());
+			logger.warn(
+					"Closing the connection to " + this.config.uri() + " after a malformed packet: " + ex.getMessage());
 			connection.close();
 			onClose(connection, "parse error", ex, true);
 			return;

@@ -14,9 +14,9 @@ import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.engine.packet.EnginePacketType;
 
 /**
- * One Engine.IO v4 session seen from the client: the handshake, the heartbeat, the upgrade
- * from polling to WebSocket, and the messages in both directions. Used on the client's
- * executor only.
+ * One Engine.IO v4 session seen from the client: the handshake, the heartbeat, the
+ * upgrade from polling to WebSocket, and the messages in both directions. Used on the
+ * client's executor only.
  */
 final class EngineConnection implements EngineTransport.Listener {
 
@@ -34,7 +34,9 @@ final class EngineConnection implements EngineTransport.Listener {
 
 	private @Nullable WebSocketTransport probe;
 
-	/** Messages sent while polling is paused for the upgrade; flushed on the WebSocket. */
+	/**
+	 * Messages sent while polling is paused for the upgrade; flushed on the WebSocket.
+	 */
 	private final List<EnginePacket> upgradeBuffer = new ArrayList<>();
 
 	private boolean upgrading;
@@ -136,18 +138,21 @@ final class EngineConnection implements EngineTransport.Listener {
 			handshake = this.config.mapper().readTree(packet.text());
 		}
 		catch (RuntimeException ex) {
-			fail(ConnectionEvent.TRANSPORT_ERROR, new EngineTransportException("Unreadable handshake: " + packet.text()));
+			fail(ConnectionEvent.TRANSPORT_ERROR,
+					new EngineTransportException("Unreadable handshake: " + packet.text()));
 			return;
 		}
 		String sid = handshake.path("sid").asString("");
 		if (sid.isEmpty()) {
-			fail(ConnectionEvent.TRANSPORT_ERROR, new EngineTransportException("Handshake without sid: " + packet.text()));
+			fail(ConnectionEvent.TRANSPORT_ERROR,
+					new EngineTransportException("Handshake without sid: " + packet.text()));
 			return;
 		}
 		this.sid = sid;
-		// EIO4 heartbeat: a connection is dead when no ping came within pingInterval + pingTimeout
-		this.heartbeatTimeout = Duration.ofMillis(handshake.path("pingInterval").asLong(25000)
-				+ handshake.path("pingTimeout").asLong(20000));
+		// EIO4 heartbeat: a connection is dead when no ping came within pingInterval +
+		// pingTimeout
+		this.heartbeatTimeout = Duration
+			.ofMillis(handshake.path("pingInterval").asLong(25000) + handshake.path("pingTimeout").asLong(20000));
 		if (this.transport instanceof PollingTransport polling) {
 			polling.sid(sid);
 		}
@@ -174,7 +179,8 @@ final class EngineConnection implements EngineTransport.Listener {
 
 	private void onProbePacket(EnginePacket packet) {
 		if (packet.type() == EnginePacketType.PONG && "probe".equals(packet.text()) && !this.upgrading) {
-			// EIO4 upgrade: pause polling, then send the upgrade packet over the WebSocket
+			// EIO4 upgrade: pause polling, then send the upgrade packet over the
+			// WebSocket
 			this.upgrading = true;
 			this.transport.pause(this::completeUpgrade);
 		}

@@ -10,9 +10,9 @@ import tools.jackson.databind.node.ArrayNode;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 
 /**
- * Turns the arguments a user passes into the JSON trees of packets: {@code byte[]} becomes
- * a binary node (an attachment on the wire), a {@link JsonNode} is kept, anything else goes
- * through the mapper.
+ * Turns the arguments a user passes into the JSON trees of packets: {@code byte[]}
+ * becomes a binary node (an attachment on the wire), a {@link JsonNode} is kept, anything
+ * else goes through the mapper.
  */
 final class Payloads {
 

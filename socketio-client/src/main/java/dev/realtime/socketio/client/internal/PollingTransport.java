@@ -153,14 +153,11 @@ final class PollingTransport implements EngineTransport {
 	}
 
 	/**
-	 * Read a response body. Each buffer is copied as it comes (Reactor Netty releases it right
-	 * after), so that a request cancelled halfway leaves no buffer behind.
+	 * Read a response body. Each buffer is copied as it comes (Reactor Netty releases it
+	 * right after), so that a request cancelled halfway leaves no buffer behind.
 	 */
 	private static Mono<String> readBody(HttpClientResponse response, ByteBufFlux body) {
-		return body.asByteArray()
-			.collectList()
-			.map(PollingTransport::utf8)
-			.flatMap((text) -> checked(response, text));
+		return body.asByteArray().collectList().map(PollingTransport::utf8).flatMap((text) -> checked(response, text));
 	}
 
 	private static String utf8(List<byte[]> chunks) {
@@ -231,17 +228,18 @@ final class PollingTransport implements EngineTransport {
 			dispose(this.poll);
 			return;
 		}
-		// The poll in flight is left to the server to answer: aborting it would end the session
+		// The poll in flight is left to the server to answer: aborting it would end the
+		// session
 		// with a transport error before the packets still queued were read
 		this.closePending = true;
 		drainThenClose();
 	}
 
 	/**
-	 * EIO4: a polling client ends its session with a close packet. It goes in a POST of its
-	 * own once what is queued was posted: the Node server handles the packets of one payload
-	 * before the Socket.IO packets among them, so a DISCONNECT sent with the close packet
-	 * would be seen as a closed transport.
+	 * EIO4: a polling client ends its session with a close packet. It goes in a POST of
+	 * its own once what is queued was posted: the Node server handles the packets of one
+	 * payload before the Socket.IO packets among them, so a DISCONNECT sent with the
+	 * close packet would be seen as a closed transport.
 	 */
 	private void drainThenClose() {
 		if (this.posting) {

@@ -31,7 +31,9 @@ final class WebSocketTransport implements EngineTransport {
 
 	private final @Nullable String sid;
 
-	/** Packets, not frames, wait here: a frame is made when Netty takes it, so none leaks. */
+	/**
+	 * Packets, not frames, wait here: a frame is made when Netty takes it, so none leaks.
+	 */
 	private final Sinks.Many<EnginePacket> outbound = Sinks.many().unicast().onBackpressureBuffer();
 
 	private @Nullable Disposable connection;
@@ -63,10 +65,7 @@ final class WebSocketTransport implements EngineTransport {
 						this.listener.onTransportOpen(this);
 					}
 				});
-				Mono<Void> receive = in.aggregateFrames(maxFrame)
-					.receiveFrames()
-					.doOnNext(this::onFrame)
-					.then();
+				Mono<Void> receive = in.aggregateFrames(maxFrame).receiveFrames().doOnNext(this::onFrame).then();
 				Mono<Void> send = out.sendObject(this.outbound.asFlux().map(WebSocketTransport::frame)).then();
 				return Mono.firstWithSignal(receive, send);
 			})
@@ -140,7 +139,8 @@ final class WebSocketTransport implements EngineTransport {
 
 	@Override
 	public void close() {
-		// Completing the outbound makes Reactor Netty send a close frame and end the connection
+		// Completing the outbound makes Reactor Netty send a close frame and end the
+		// connection
 		this.closed = true;
 		this.outbound.tryEmitComplete();
 	}

@@ -21,12 +21,12 @@ import dev.realtime.socketio.contract.SocketIoContract;
  * Writes a {@link SocketIoContract} as an AsyncAPI 3.0 document.
  * <p>
  * Each namespace is a channel whose address is the namespace name (unknown, {@code null},
- * for a dynamic namespace, whose pattern the {@code x-socketio-namespace-pattern} extension
- * holds). Each event a client sends is a {@code receive} operation; when the handler
- * answers acks, its {@code reply} is the ack message on the same channel. Each event the
- * server emits is a {@code send} operation. A message's payload is the event's only
- * argument, or the tuple (an array) of its arguments; an event without arguments has no
- * payload. Payload types are schemas under {@code components.schemas}.
+ * for a dynamic namespace, whose pattern the {@code x-socketio-namespace-pattern}
+ * extension holds). Each event a client sends is a {@code receive} operation; when the
+ * handler answers acks, its {@code reply} is the ack message on the same channel. Each
+ * event the server emits is a {@code send} operation. A message's payload is the event's
+ * only argument, or the tuple (an array) of its arguments; an event without arguments has
+ * no payload. Payload types are schemas under {@code components.schemas}.
  * <p>
  * Channel message keys: {@code <event>} for an event a client sends, {@code <event>.ack}
  * for its reply and {@code <event>.server} for an event the server sends (a namespace may

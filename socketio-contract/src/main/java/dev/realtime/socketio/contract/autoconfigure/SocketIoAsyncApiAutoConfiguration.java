@@ -48,9 +48,9 @@ public final class SocketIoAsyncApiAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SocketIoAsyncApiDocument socketIoAsyncApiDocument(ApplicationContext context,
-			ObjectProvider<JsonMapper> jsonMapper, SocketIoAsyncApiProperties properties,
-			ObjectProvider<EventArgumentResolver> argumentResolvers, Environment environment) {
+	SocketIoAsyncApiDocument socketIoAsyncApiDocument(ApplicationContext context, ObjectProvider<JsonMapper> jsonMapper,
+			SocketIoAsyncApiProperties properties, ObjectProvider<EventArgumentResolver> argumentResolvers,
+			Environment environment) {
 		String title = properties.getTitle();
 		if (!StringUtils.hasText(title)) {
 			title = environment.getProperty("spring.application.name", DEFAULT_TITLE);
@@ -85,9 +85,10 @@ public final class SocketIoAsyncApiAutoConfiguration {
 			String path = properties.getPath();
 			String route = (path != null && path.startsWith("/")) ? path : "/" + path;
 			return RouterFunctions.route()
-				.GET(route, (request) -> ServerResponse.ok()
-					.contentType(MediaType.APPLICATION_JSON)
-					.bodyValue(document.toJson()))
+				.GET(route,
+						(request) -> ServerResponse.ok()
+							.contentType(MediaType.APPLICATION_JSON)
+							.bodyValue(document.toJson()))
 				.build();
 		}
 

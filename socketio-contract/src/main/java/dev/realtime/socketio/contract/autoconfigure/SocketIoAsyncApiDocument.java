@@ -24,8 +24,8 @@ import dev.realtime.socketio.spring.handler.EventArgumentResolver;
 
 /**
  * The AsyncAPI document of the application's {@link SocketIoNamespace @SocketIoNamespace}
- * beans, built once every singleton exists, from the same beans and argument resolvers the
- * annotation handler registrar uses.
+ * beans, built once every singleton exists, from the same beans and argument resolvers
+ * the annotation handler registrar uses.
  *
  * @since 0.1.0
  */
@@ -48,7 +48,8 @@ public class SocketIoAsyncApiDocument implements SmartInitializingSingleton {
 	 * @param context the context whose {@code @SocketIoNamespace} beans to describe
 	 * @param jsonMapper the application's mapper
 	 * @param info the document's title, version and description
-	 * @param customResolvers the application's {@link EventArgumentResolver} beans, in order
+	 * @param customResolvers the application's {@link EventArgumentResolver} beans, in
+	 * order
 	 */
 	public SocketIoAsyncApiDocument(ApplicationContext context, JsonMapper jsonMapper, AsyncApiInfo info,
 			List<EventArgumentResolver> customResolvers) {

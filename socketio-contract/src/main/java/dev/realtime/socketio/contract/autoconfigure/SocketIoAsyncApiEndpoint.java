@@ -9,8 +9,8 @@ import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 /**
  * {@link Endpoint @Endpoint} that serves the AsyncAPI 3.0 document of the application's
  * Socket.IO API ({@code /actuator/socketioasyncapi} once exposed, for instance with
- * {@code management.endpoints.web.exposure.include=health,socketioasyncapi}). The id is one
- * word, as Boot's own endpoint ids are.
+ * {@code management.endpoints.web.exposure.include=health,socketioasyncapi}). The id is
+ * one word, as Boot's own endpoint ids are.
  *
  * @since 0.1.0
  */

@@ -25,18 +25,16 @@ import dev.realtime.socketio.contract.SocketIoContract;
  * namespace, named after {@link NamespaceContract#id()} ({@code chat.d.ts} for
  * {@code /chat}), with the interfaces {@code ClientToServerEvents} and
  * {@code ServerToClientEvents} that {@code socket.io-client}'s {@code Socket} type takes,
- * and an interface per record or bean its events carry.
- * <pre class="code">
+ * and an interface per record or bean its events carry. <pre class="code">
  * import { io, Socket } from "socket.io-client";
  * import type { ClientToServerEvents, ServerToClientEvents } from "./socketio/chat";
  *
  * const socket: Socket&lt;ServerToClientEvents, ClientToServerEvents&gt; = io("/chat");
- * </pre>
- * An event the server answers takes the ack callback as its last parameter. Properties
- * that are not always present are optional ({@code ?}), {@code @Nullable} ones may be
- * {@code null}, and an argument that is not required may be {@code null}; numbers are
- * {@code number}, binary attachments {@code ArrayBuffer | ArrayBufferView}, and untyped
- * values {@code unknown}.
+ * </pre> An event the server answers takes the ack callback as its last parameter.
+ * Properties that are not always present are optional ({@code ?}), {@code @Nullable} ones
+ * may be {@code null}, and an argument that is not required may be {@code null}; numbers
+ * are {@code number}, binary attachments {@code ArrayBuffer | ArrayBufferView}, and
+ * untyped values {@code unknown}.
  *
  * @since 0.1.0
  */
@@ -46,15 +44,16 @@ public class SocketIoTypeScriptGenerator {
 
 	private static final Set<String> RESERVED = Set.of("break", "case", "catch", "class", "const", "continue",
 			"debugger", "default", "delete", "do", "else", "enum", "export", "extends", "false", "finally", "for",
-			"function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this",
-			"throw", "true", "try", "typeof", "var", "void", "while", "with", "let", "static", "yield", "await",
-			"implements", "interface", "package", "private", "protected", "public", "arguments", "eval");
+			"function", "if", "import", "in", "instanceof", "new", "null", "return", "super", "switch", "this", "throw",
+			"true", "try", "typeof", "var", "void", "while", "with", "let", "static", "yield", "await", "implements",
+			"interface", "package", "private", "protected", "public", "arguments", "eval");
 
 	private final JsonMapper jsonMapper;
 
 	/**
 	 * Create a generator.
-	 * @param jsonMapper the mapper whose view of the payload types the interfaces describe
+	 * @param jsonMapper the mapper whose view of the payload types the interfaces
+	 * describe
 	 */
 	public SocketIoTypeScriptGenerator(JsonMapper jsonMapper) {
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
@@ -189,7 +188,10 @@ public class SocketIoTypeScriptGenerator {
 			return "Record<string, " + type(map.values()) + ">";
 		}
 		if (type instanceof PayloadType.EnumOf enumeration) {
-			return enumeration.values().stream().map(SocketIoTypeScriptGenerator::quote).collect(Collectors.joining(" | "));
+			return enumeration.values()
+				.stream()
+				.map(SocketIoTypeScriptGenerator::quote)
+				.collect(Collectors.joining(" | "));
 		}
 		if (type instanceof PayloadType.Ref ref) {
 			return typeName(ref.name());

@@ -16,10 +16,11 @@ import dev.realtime.socketio.contract.SocketIoContractReader;
 
 /**
  * Writes the TypeScript definitions of the {@code @SocketIoNamespace} classes in some
- * packages, at build time: {@code SocketIoTypeScriptTool <output-directory> <package>...}.
- * Run it after compiling, on the application's classpath, for instance with the
- * {@code exec-maven-plugin}'s {@code java} goal in the {@code process-classes} phase; a
- * frontend build then depends on the files it writes.
+ * packages, at build time:
+ * {@code SocketIoTypeScriptTool <output-directory> <package>...}. Run it after compiling,
+ * on the application's classpath, for instance with the {@code exec-maven-plugin}'s
+ * {@code java} goal in the {@code process-classes} phase; a frontend build then depends
+ * on the files it writes.
  * <p>
  * The application does not start: payload types are described as a default
  * {@code JsonMapper} writes them, and parameters only a custom argument resolver supports
@@ -39,8 +40,8 @@ public final class SocketIoTypeScriptTool {
 	 */
 	public static void main(String[] args) throws IOException {
 		if (args.length < 2) {
-			throw new IllegalArgumentException(
-					"Usage: SocketIoTypeScriptTool <output-directory> <package>... (got " + Arrays.toString(args) + ")");
+			throw new IllegalArgumentException("Usage: SocketIoTypeScriptTool <output-directory> <package>... (got "
+					+ Arrays.toString(args) + ")");
 		}
 		Path output = Path.of(args[0]);
 		List<String> packages = Arrays.asList(args).subList(1, args.length);
@@ -56,7 +57,8 @@ public final class SocketIoTypeScriptTool {
 	 * @param packages the packages to scan, with their sub-packages
 	 * @return the files written
 	 * @throws IOException if a file cannot be written
-	 * @throws IllegalStateException if the packages hold no {@code @SocketIoNamespace} class
+	 * @throws IllegalStateException if the packages hold no {@code @SocketIoNamespace}
+	 * class
 	 */
 	public static List<Path> write(Path output, ClassLoader classLoader, List<String> packages) throws IOException {
 		List<Class<?>> handlers = SocketIoContractReader.scan(classLoader, packages.toArray(String[]::new));

@@ -13,9 +13,10 @@ import com.networknt.schema.SpecificationVersion;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The official AsyncAPI 3.0.0 JSON schema (a copy of {@code schemas/3.0.0-without-$id.json}
- * of the AsyncAPI Initiative's {@code spec-json-schemas}, Apache License 2.0; see
- * {@code asyncapi/NOTICE.md} beside it), for tests that check generated documents.
+ * The official AsyncAPI 3.0.0 JSON schema (a copy of
+ * {@code schemas/3.0.0-without-$id.json} of the AsyncAPI Initiative's
+ * {@code spec-json-schemas}, Apache License 2.0; see {@code asyncapi/NOTICE.md} beside
+ * it), for tests that check generated documents.
  */
 public final class AsyncApiSchema {
 
@@ -41,8 +42,7 @@ public final class AsyncApiSchema {
 			if (schema == null) {
 				throw new IllegalStateException("Missing test resource " + RESOURCE);
 			}
-			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7)
-				.getSchema(schema, InputFormat.JSON);
+			return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(schema, InputFormat.JSON);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);

@@ -104,8 +104,7 @@ class SocketIoAsyncApiGeneratorTests {
 		assertThat(order.at("/properties/lines/items/$ref").asString()).isEqualTo("#/components/schemas/Line");
 		assertThat(order.at("/properties/email/format").asString()).isEqualTo("email");
 		assertThat(order.at("/properties/email/type")).extracting(JsonNode::asString).containsExactly("string", "null");
-		assertThat(order.at("/properties/shipping/anyOf/0/$ref").asString())
-			.isEqualTo("#/components/schemas/Address");
+		assertThat(order.at("/properties/shipping/anyOf/0/$ref").asString()).isEqualTo("#/components/schemas/Address");
 		assertThat(order.at("/properties/shipping/anyOf/1/type").asString()).isEqualTo("null");
 		JsonNode line = this.document.at("/components/schemas/Line");
 		assertThat(line.at("/properties/sku/pattern").asString()).isEqualTo("^(?:[A-Z]{3}-\\d+)$");
@@ -126,8 +125,7 @@ class SocketIoAsyncApiGeneratorTests {
 			.extracting(JsonNode::asString)
 			.containsExactly("ACCEPTED", "REJECTED");
 		assertThat(this.document.at("/components/messages/main.hello/payload/format").asString()).isEqualTo("binary");
-		assertThat(this.document.at("/components/messages/shop.browse.ack/payload/type").asString())
-			.isEqualTo("array");
+		assertThat(this.document.at("/components/messages/shop.browse.ack/payload/type").asString()).isEqualTo("array");
 	}
 
 }

@@ -33,8 +33,8 @@ class SocketIoTypeScriptGeneratorTests {
 	@Test
 	void clientEventsTakeTheirArgumentsAndTheAckCallback() {
 		String shop = this.files.get("shop.d.ts");
-		assertThat(shop).contains("order: (order: Order, ack: (reply: Receipt) => void) => void;",
-				"ping: () => void;", "noop: () => void;",
+		assertThat(shop).contains("order: (order: Order, ack: (reply: Receipt) => void) => void;", "ping: () => void;",
+				"noop: () => void;",
 				"search: (query: string, limit: number, sort: string | null, ack: (reply: Array<Item>) => void) => void;",
 				"browse: (category: string | null, ack: (reply: Array<Item>) => void) => void;",
 				"legacy: (data: Record<string, unknown>, ack: (reply: unknown) => void) => void;",
@@ -53,7 +53,8 @@ class SocketIoTypeScriptGeneratorTests {
 	@Test
 	void payloadTypesAreInterfaces() {
 		String shop = this.files.get("shop.d.ts");
-		assertThat(shop).contains("export interface Order {\n\t/** minLength: 1, pattern: \\S, maxLength: 36 */\n\tid: string;",
+		assertThat(shop).contains(
+				"export interface Order {\n\t/** minLength: 1, pattern: \\S, maxLength: 36 */\n\tid: string;",
 				"lines: Array<Line>;", "email?: string | null;", "shipping?: Address | null;",
 				"status: \"ACCEPTED\" | \"REJECTED\";", "stock: Record<string, number>;", "quantity: number;");
 	}

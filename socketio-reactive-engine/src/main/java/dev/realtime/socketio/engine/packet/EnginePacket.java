@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * One Engine.IO packet: a type and either a text payload (possibly empty) or, for
  * messages only, a binary payload.
- * <p>Packets are immutable and may be shared by many sessions: a broadcast encodes its
- * packets once and hands the same instances to every recipient. The wire forms
- * (UTF-8 bytes for a WebSocket text frame, {@code b}+base64 for polling) are computed on
- * first use and cached.
+ * <p>
+ * Packets are immutable and may be shared by many sessions: a broadcast encodes its
+ * packets once and hands the same instances to every recipient. The wire forms (UTF-8
+ * bytes for a WebSocket text frame, {@code b}+base64 for polling) are computed on first
+ * use and cached.
  *
  * @since 0.1.0
  */
@@ -70,7 +71,8 @@ public final class EnginePacket {
 	}
 
 	/**
-	 * Create a binary message packet. The array is not copied: do not modify it afterwards.
+	 * Create a binary message packet. The array is not copied: do not modify it
+	 * afterwards.
 	 * @param data the message bytes
 	 * @return the packet
 	 */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Encodes and decodes Engine.IO v4 packets and long-polling payloads.
- * <p>EIO4: a payload is a sequence of packets separated by the record separator
+ * <p>
+ * EIO4: a payload is a sequence of packets separated by the record separator
  * {@code 0x1e}, with binary messages written as {@code b} followed by base64.
  *
  * @since 0.1.0
@@ -94,9 +95,9 @@ public final class EnginePayloadCodec {
 	}
 
 	/**
-	 * The base64 text without its line breaks and spaces: the Java client (io.socket) wraps
-	 * its base64 in lines and ends it with a newline, and the reference server's decoder skips
-	 * whitespace. Anything else that is not base64 is still an error.
+	 * The base64 text without its line breaks and spaces: the Java client (io.socket)
+	 * wraps its base64 in lines and ends it with a newline, and the reference server's
+	 * decoder skips whitespace. Anything else that is not base64 is still an error.
 	 */
 	private static String withoutWhitespace(String text, int from, int to) {
 		int i = from;

@@ -9,8 +9,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which sockets a broadcast targets and how: an immutable value, built with
- * {@link #builder()}.
- * <pre class="code">
+ * {@link #builder()}. <pre class="code">
  * BroadcastOptions options = BroadcastOptions.builder()
  * 	.rooms(Set.of("news"))
  * 	.except(Set.of(socketId))
@@ -111,9 +110,9 @@ public final class BroadcastOptions {
 	}
 
 	/**
-	 * Return whether a socket in these rooms is a recipient: it is in a target room (or every
-	 * socket is targeted) and in no excluded room. This is how a recovered session finds the
-	 * packets it missed.
+	 * Return whether a socket in these rooms is a recipient: it is in a target room (or
+	 * every socket is targeted) and in no excluded room. This is how a recovered session
+	 * finds the packets it missed.
 	 * @param socketRooms the rooms of the socket, its own id included
 	 * @return {@code true} when the socket is selected
 	 */
@@ -170,7 +169,8 @@ public final class BroadcastOptions {
 		}
 
 		/**
-		 * Target the sockets in any of these rooms; none (the default) targets every socket.
+		 * Target the sockets in any of these rooms; none (the default) targets every
+		 * socket.
 		 * @param rooms the rooms (copied)
 		 * @return this builder
 		 */

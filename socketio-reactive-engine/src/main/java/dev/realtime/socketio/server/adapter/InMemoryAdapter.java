@@ -51,8 +51,8 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	 * connection state recovery elsewhere (a cluster adapter keeps them where every node
 	 * finds them).
 	 * @param context the namespace's side of the contract
-	 * @param keepSessionsInMemory whether this adapter keeps sessions and packets in memory
-	 * when recovery is on; a subclass that passes {@code false} overrides
+	 * @param keepSessionsInMemory whether this adapter keeps sessions and packets in
+	 * memory when recovery is on; a subclass that passes {@code false} overrides
 	 * {@link #broadcast}, {@link #persistSession} and {@link #restoreSession}
 	 */
 	protected InMemoryAdapter(AdapterContext context, boolean keepSessionsInMemory) {
@@ -63,9 +63,9 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	}
 
 	/**
-	 * Return whether a packet gets an offset with connection state recovery on (docs/protocol.md
-	 * 2.8): an event without ack id, not volatile. Packets with an ack id are not kept: the
-	 * callback cannot be restored.
+	 * Return whether a packet gets an offset with connection state recovery on
+	 * (docs/protocol.md 2.8): an event without ack id, not volatile. Packets with an ack
+	 * id are not kept: the callback cannot be restored.
 	 * @param packet the packet
 	 * @param options the broadcast's flags
 	 * @return {@code true} when the packet is kept for recovery
@@ -85,7 +85,8 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	@Override
 	public void addAll(String socketId, Collection<String> rooms) {
-		// Small sets that grow on demand: most sockets are in one or two rooms (their own id
+		// Small sets that grow on demand: most sockets are in one or two rooms (their own
+		// id
 		// first), and the room of a socket's id holds that socket only.
 		Set<String> socketRooms = this.sids.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet(2));
 		for (String room : rooms) {
@@ -124,7 +125,8 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
 		SocketIoPacket toSend = packet;
 		if (this.sessions != null && isRecoverable(packet, options)) {
-			// docs/protocol.md 2.8: one offset per broadcast, kept before the recipients are chosen.
+			// docs/protocol.md 2.8: one offset per broadcast, kept before the recipients
+			// are chosen.
 			toSend = this.sessions.store(packet, options);
 		}
 		deliverLocally(toSend, options);

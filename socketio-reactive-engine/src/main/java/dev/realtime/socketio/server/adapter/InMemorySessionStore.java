@@ -17,10 +17,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The sessions and packets connection state recovery keeps on one node, for one namespace.
- * Offsets are a sequence number per namespace, so the packets after an offset are found
- * from the end of the log. Anything older than the recovery window is dropped on the next
- * store, persist or restore: the memory held is one window of traffic at most.
+ * The sessions and packets connection state recovery keeps on one node, for one
+ * namespace. Offsets are a sequence number per namespace, so the packets after an offset
+ * are found from the end of the log. Anything older than the recovery window is dropped
+ * on the next store, persist or restore: the memory held is one window of traffic at
+ * most.
  */
 final class InMemorySessionStore {
 

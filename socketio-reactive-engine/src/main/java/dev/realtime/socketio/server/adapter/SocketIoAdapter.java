@@ -43,9 +43,10 @@ public interface SocketIoAdapter {
 
 	/**
 	 * Send a packet to the sockets the options select. With connection state recovery on
-	 * ({@link AdapterContext#connectionStateRecovery()}), an adapter that supports it gives
-	 * every event without ack id and not volatile an offset, appended as its last argument
-	 * (the same for every recipient), and keeps the packet for {@link #restoreSession}.
+	 * ({@link AdapterContext#connectionStateRecovery()}), an adapter that supports it
+	 * gives every event without ack id and not volatile an offset, appended as its last
+	 * argument (the same for every recipient), and keeps the packet for
+	 * {@link #restoreSession}.
 	 * @param packet the packet
 	 * @param options the selection and flags
 	 */
@@ -128,16 +129,17 @@ public interface SocketIoAdapter {
 	Mono<Integer> serverCount();
 
 	/**
-	 * Keep the state of a socket whose connection dropped, so that the client can restore it
-	 * with {@link #restoreSession} within the recovery window. The default keeps nothing.
+	 * Keep the state of a socket whose connection dropped, so that the client can restore
+	 * it with {@link #restoreSession} within the recovery window. The default keeps
+	 * nothing.
 	 * @param session the state of the socket
 	 */
 	default void persistSession(SocketIoSession session) {
 	}
 
 	/**
-	 * Find a persisted session again and the packets its client missed since its offset. A
-	 * session is restored at most once. The default finds nothing.
+	 * Find a persisted session again and the packets its client missed since its offset.
+	 * A session is restored at most once. The default finds nothing.
 	 * @param pid the private session id the client presented
 	 * @param offset the offset of the last packet the client received
 	 * @return the session and its missed packets, or empty when the session is unknown or
@@ -148,10 +150,10 @@ public interface SocketIoAdapter {
 	}
 
 	/**
-	 * Complete once everything handed to {@link #persistSession} is stored. The server waits
-	 * for it when it shuts down, after its sockets disconnected and before {@link #close}, so
-	 * that the sessions of a node that stops are there for the other nodes to restore. The
-	 * default has nothing to wait for.
+	 * Complete once everything handed to {@link #persistSession} is stored. The server
+	 * waits for it when it shuts down, after its sockets disconnected and before
+	 * {@link #close}, so that the sessions of a node that stops are there for the other
+	 * nodes to restore. The default has nothing to wait for.
 	 * @return completion once the sessions are stored (or could not be)
 	 */
 	default Mono<Void> flush() {

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The state of a socket kept for connection state recovery when its connection drops: what
- * a returning client gets back.
+ * The state of a socket kept for connection state recovery when its connection drops:
+ * what a returning client gets back.
  *
  * @param sid the public socket id
  * @param pid the private session id, the secret a client presents to restore the session

@@ -23,19 +23,14 @@ class EnginePayloadCodecTests {
 	private static final byte[] ONE_TO_FOUR = { 1, 2, 3, 4 };
 
 	static Stream<Arguments> textPackets() {
-		return Stream.of(
-				arguments("0{\"sid\":\"abc\"}", EnginePacketType.OPEN, "{\"sid\":\"abc\"}"),
-				arguments("1", EnginePacketType.CLOSE, ""),
-				arguments("2", EnginePacketType.PING, ""),
-				arguments("2probe", EnginePacketType.PING, "probe"),
-				arguments("3", EnginePacketType.PONG, ""),
+		return Stream.of(arguments("0{\"sid\":\"abc\"}", EnginePacketType.OPEN, "{\"sid\":\"abc\"}"),
+				arguments("1", EnginePacketType.CLOSE, ""), arguments("2", EnginePacketType.PING, ""),
+				arguments("2probe", EnginePacketType.PING, "probe"), arguments("3", EnginePacketType.PONG, ""),
 				arguments("3probe", EnginePacketType.PONG, "probe"),
-				arguments("4hello", EnginePacketType.MESSAGE, "hello"),
-				arguments("4", EnginePacketType.MESSAGE, ""),
+				arguments("4hello", EnginePacketType.MESSAGE, "hello"), arguments("4", EnginePacketType.MESSAGE, ""),
 				arguments("4héllo €", EnginePacketType.MESSAGE, "héllo €"),
 				arguments("4a\u001fb", EnginePacketType.MESSAGE, "a\u001fb"),
-				arguments("5", EnginePacketType.UPGRADE, ""),
-				arguments("6", EnginePacketType.NOOP, ""));
+				arguments("5", EnginePacketType.UPGRADE, ""), arguments("6", EnginePacketType.NOOP, ""));
 	}
 
 	@ParameterizedTest
@@ -89,19 +84,18 @@ class EnginePayloadCodecTests {
 	void binaryPacketHasNoTextAndTextPacketHasNoBinary() {
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> EnginePacket.message(ONE_TO_FOUR).text());
-		assertThatExceptionOfType(IllegalStateException.class)
-			.isThrownBy(() -> EnginePacket.message("hello").binary());
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> EnginePacket.message("hello").binary());
 	}
 
 	static Stream<Arguments> payloads() {
-		return Stream.of(
-				arguments("4hello", List.of(EnginePacket.message("hello"))),
+		return Stream.of(arguments("4hello", List.of(EnginePacket.message("hello"))),
 				arguments("4hello\u001e2\u001e4world",
 						List.of(EnginePacket.message("hello"), EnginePacket.PING, EnginePacket.message("world"))),
 				arguments("4test1\u001e4test2\u001e4test3",
 						List.of(EnginePacket.message("test1"), EnginePacket.message("test2"),
 								EnginePacket.message("test3"))),
-				arguments("4hello\u001ebAQIDBA==", List.of(EnginePacket.message("hello"), EnginePacket.message(ONE_TO_FOUR))),
+				arguments("4hello\u001ebAQIDBA==",
+						List.of(EnginePacket.message("hello"), EnginePacket.message(ONE_TO_FOUR))),
 				arguments("6\u001e1", List.of(EnginePacket.NOOP, EnginePacket.CLOSE)));
 	}
 
@@ -123,11 +117,10 @@ class EnginePayloadCodecTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "7", "9hello", "abc", "x", "/", "{\"a\":1}", " 4hello", "bAQIDB", "b!!!!",
-			"bAQIDBA=x" })
+	@ValueSource(
+			strings = { "", "7", "9hello", "abc", "x", "/", "{\"a\":1}", " 4hello", "bAQIDB", "b!!!!", "bAQIDBA=x" })
 	void malformedPacketIsRejected(String wire) {
-		assertThatExceptionOfType(EngineIoParseException.class)
-			.isThrownBy(() -> EnginePayloadCodec.decodePacket(wire));
+		assertThatExceptionOfType(EngineIoParseException.class).isThrownBy(() -> EnginePayloadCodec.decodePacket(wire));
 	}
 
 	@ParameterizedTest

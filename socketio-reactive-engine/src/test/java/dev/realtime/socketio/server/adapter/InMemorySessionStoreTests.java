@@ -41,8 +41,7 @@ class InMemorySessionStoreTests {
 		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a")), volatileOptions)).isFalse();
 		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.event("/", event("a"), 3), BroadcastOptions.all()))
 			.isFalse();
-		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.disconnect("/"), BroadcastOptions.all()))
-			.isFalse();
+		assertThat(InMemoryAdapter.isRecoverable(SocketIoPacket.disconnect("/"), BroadcastOptions.all())).isFalse();
 	}
 
 	@Test

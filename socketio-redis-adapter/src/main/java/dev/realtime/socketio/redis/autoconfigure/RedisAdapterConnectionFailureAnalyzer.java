@@ -15,8 +15,8 @@ import org.springframework.core.env.Environment;
 /**
  * Reports a Redis that the Socket.IO Redis adapter could not reach at startup in a few
  * lines: where it tried to connect and what to change, instead of the trace of every bean
- * that depended on the adapter. Failures of other Redis clients of the application are left
- * to other analyzers.
+ * that depended on the adapter. Failures of other Redis clients of the application are
+ * left to other analyzers.
  */
 final class RedisAdapterConnectionFailureAnalyzer extends AbstractFailureAnalyzer<RedisConnectionException> {
 
@@ -41,16 +41,18 @@ final class RedisAdapterConnectionFailureAnalyzer extends AbstractFailureAnalyze
 			root = root.getCause();
 		}
 		String reason = (root != cause && root.getMessage() != null) ? shorten(root.getMessage()) : null;
-		return new FailureAnalysis("The Socket.IO Redis adapter (socketio.adapter.type=redis) could not connect to "
-				+ "Redis " + address(cause) + ((reason != null) ? ": " + reason : "") + ".",
+		return new FailureAnalysis(
+				"The Socket.IO Redis adapter (socketio.adapter.type=redis) could not connect to " + "Redis "
+						+ address(cause) + ((reason != null) ? ": " + reason : "") + ".",
 				"Start Redis, or point spring.data.redis.url (or spring.data.redis.host and spring.data.redis.port) "
 						+ "at a reachable one. For a single instance without Redis, set socketio.adapter.type=memory.",
 				cause);
 	}
 
 	/**
-	 * Where the adapter connected: from the {@code spring.data.redis.*} settings, unless the
-	 * application has a {@code RedisClient} of its own, which Lettuce's message names.
+	 * Where the adapter connected: from the {@code spring.data.redis.*} settings, unless
+	 * the application has a {@code RedisClient} of its own, which Lettuce's message
+	 * names.
 	 */
 	private String address(RedisConnectionException cause) {
 		boolean ownClient = this.beanFactory != null

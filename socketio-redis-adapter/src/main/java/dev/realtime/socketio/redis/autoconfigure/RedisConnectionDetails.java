@@ -10,8 +10,8 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.StringUtils;
 
 /**
- * Reads the application's Spring Data Redis settings ({@code spring.data.redis.*}: url, or
- * host, port, username, password, database, ssl.enabled, timeout) into a Lettuce
+ * Reads the application's Spring Data Redis settings ({@code spring.data.redis.*}: url,
+ * or host, port, username, password, database, ssl.enabled, timeout) into a Lettuce
  * {@link RedisURI}, without depending on Spring Data Redis.
  */
 final class RedisConnectionDetails {

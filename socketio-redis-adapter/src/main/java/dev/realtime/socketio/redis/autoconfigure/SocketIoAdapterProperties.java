@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Which adapter carries the rooms and broadcasts of the Socket.IO server, and the settings of
- * the Redis one.
+ * Which adapter carries the rooms and broadcasts of the Socket.IO server, and the
+ * settings of the Redis one.
  *
  * @since 0.1.0
  */
@@ -74,9 +74,9 @@ public class SocketIoAdapterProperties {
 		private boolean publishOnSpecificResponseChannel;
 
 		/**
-		 * About how many packets per namespace the Redis stream of connection state recovery
-		 * keeps (used only with socketio.connection-state-recovery.enabled); a client whose
-		 * offset was trimmed away gets a new session.
+		 * About how many packets per namespace the Redis stream of connection state
+		 * recovery keeps (used only with socketio.connection-state-recovery.enabled); a
+		 * client whose offset was trimmed away gets a new session.
 		 */
 		private long streamMaxLength = 10_000;
 

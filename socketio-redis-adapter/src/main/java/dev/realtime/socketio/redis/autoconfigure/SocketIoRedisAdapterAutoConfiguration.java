@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Runs the Socket.IO server on the Redis adapter when {@code socketio.adapter.type=redis}:
- * on the application's {@link RedisClient} bean if it has one, otherwise on a client of its
- * own built from the {@code spring.data.redis.*} settings. With Spring Boot's health support,
- * a {@code socketIoRedisAdapter} health indicator reports DOWN while Redis is unreachable.
+ * Runs the Socket.IO server on the Redis adapter when
+ * {@code socketio.adapter.type=redis}: on the application's {@link RedisClient} bean if
+ * it has one, otherwise on a client of its own built from the {@code spring.data.redis.*}
+ * settings. With Spring Boot's health support, a {@code socketIoRedisAdapter} health
+ * indicator reports DOWN while Redis is unreachable.
  *
  * @since 0.1.0
  */

@@ -1,5 +1,6 @@
 /**
- * Spring Boot auto-configuration of the Redis adapter ({@code socketio.adapter.type=redis}).
+ * Spring Boot auto-configuration of the Redis adapter
+ * ({@code socketio.adapter.type=redis}).
  */
 @NullMarked
 package dev.realtime.socketio.redis.autoconfigure;

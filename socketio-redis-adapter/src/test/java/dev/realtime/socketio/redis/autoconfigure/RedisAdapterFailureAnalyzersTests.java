@@ -33,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisAdapterFailureAnalyzersTests {
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
-			AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class, SocketIoAutoConfiguration.class))
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class, SocketIoAutoConfiguration.class))
 		.withPropertyValues("socketio.server.port=0");
 
 	@Test
@@ -42,12 +43,14 @@ class RedisAdapterFailureAnalyzersTests {
 		int port = freePort();
 		Map<String, Object> properties = Map.of("socketio.adapter.type", "redis", "spring.data.redis.host", "127.0.0.1",
 				"spring.data.redis.port", port);
-		this.contextRunner.withPropertyValues(properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
-			.toArray(String[]::new)).run((context) -> {
+		this.contextRunner
+			.withPropertyValues(
+					properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue()).toArray(String[]::new))
+			.run((context) -> {
 				FailureAnalysis analysis = analyze(context, properties);
-				assertThat(analysis.getDescription())
-					.startsWith("The Socket.IO Redis adapter (socketio.adapter.type=redis) could not connect to Redis at "
-							+ "127.0.0.1:" + port + ": Connection refused");
+				assertThat(analysis.getDescription()).startsWith(
+						"The Socket.IO Redis adapter (socketio.adapter.type=redis) could not connect to Redis at "
+								+ "127.0.0.1:" + port + ": Connection refused");
 				assertThat(analysis.getAction()).contains("spring.data.redis.url")
 					.contains("socketio.adapter.type=memory");
 			});
@@ -73,10 +76,11 @@ class RedisAdapterFailureAnalyzersTests {
 
 	/**
 	 * Load the analyzers as Spring Boot does, with an environment of the context's
-	 * properties (a failed context's own is out of reach), skipping those whose classes are absent from
-	 * this classpath, and return the first analysis.
+	 * properties (a failed context's own is out of reach), skipping those whose classes
+	 * are absent from this classpath, and return the first analysis.
 	 */
-	private static FailureAnalysis analyze(ApplicationContextAssertProvider<?> context, Map<String, Object> properties) {
+	private static FailureAnalysis analyze(ApplicationContextAssertProvider<?> context,
+			Map<String, Object> properties) {
 		assertThat(context).hasFailed();
 		Throwable failure = context.getStartupFailure();
 		StandardEnvironment environment = new StandardEnvironment();

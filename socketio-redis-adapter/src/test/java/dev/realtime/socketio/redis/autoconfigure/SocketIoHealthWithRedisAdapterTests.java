@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for the {@code socketIo} health of a server on the Redis adapter: the details name
- * the adapter and whether it reaches Redis.
+ * Tests for the {@code socketIo} health of a server on the Redis adapter: the details
+ * name the adapter and whether it reaches Redis.
  */
 class SocketIoHealthWithRedisAdapterTests {
 
@@ -39,8 +39,8 @@ class SocketIoHealthWithRedisAdapterTests {
 	@Test
 	void healthDetailsNameTheRedisAdapterAndItsConnection() {
 		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class,
-					SocketIoAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class, SocketIoAutoConfiguration.class))
 			.withPropertyValues("socketio.server.port=0", "socketio.adapter.type=redis",
 					"spring.data.redis.url=" + redis.uri())
 			.run((context) -> {

@@ -61,7 +61,8 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 					"socketio.adapter.redis.publish-on-specific-response-channel=true",
 					"socketio.adapter.redis.stream-max-length=500")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisAdapterFactory.class).hasSingleBean(SocketIoServerCustomizer.class);
+				assertThat(context).hasSingleBean(RedisAdapterFactory.class)
+					.hasSingleBean(SocketIoServerCustomizer.class);
 				RedisAdapterFactory factory = context.getBean(RedisAdapterFactory.class);
 				assertThat(factory.isConnected()).isTrue();
 				assertThat(factory.options().keyPrefix()).isEqualTo("chat");
@@ -76,7 +77,8 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 
 	@Test
 	void shouldConnectWithASpringDataRedisUrl() {
-		this.contextRunner.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri())
+		this.contextRunner
+			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri())
 			.run((context) -> assertThat(context.getBean(RedisAdapterFactory.class).isConnected()).isTrue());
 	}
 
@@ -99,8 +101,7 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 
 	@Test
 	void shouldRunTheSocketIoServerOnTheRedisAdapter() {
-		this.contextRunner
-			.withConfiguration(AutoConfigurations.of(SocketIoAutoConfiguration.class))
+		this.contextRunner.withConfiguration(AutoConfigurations.of(SocketIoAutoConfiguration.class))
 			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri(),
 					"socketio.server.port=0")
 			.run((context) -> {
@@ -120,7 +121,8 @@ class SocketIoRedisAdapterAutoConfigurationTests {
 
 	@Test
 	void healthIndicatorIsDownWhileRedisIsUnreachableAndUpAfter() {
-		this.contextRunner.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri())
+		this.contextRunner
+			.withPropertyValues("socketio.adapter.type=redis", "spring.data.redis.url=" + redis.get().uri())
 			.run((context) -> {
 				HealthIndicator health = context.getBean("socketIoRedisAdapterHealthIndicator", HealthIndicator.class);
 				assertThat(health.health().getStatus()).isEqualTo(Status.UP);

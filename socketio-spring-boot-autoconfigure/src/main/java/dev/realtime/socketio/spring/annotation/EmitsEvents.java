@@ -7,8 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Holds the {@link EmitsEvent @EmitsEvent} declarations of a bean; written by the compiler
- * when {@code @EmitsEvent} is repeated.
+ * Holds the {@link EmitsEvent @EmitsEvent} declarations of a bean; written by the
+ * compiler when {@code @EmitsEvent} is repeated.
  *
  * @since 0.1.0
  */

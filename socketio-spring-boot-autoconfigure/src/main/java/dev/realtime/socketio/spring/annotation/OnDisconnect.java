@@ -11,9 +11,9 @@ import java.lang.annotation.Target;
  * may take a {@link dev.realtime.socketio.server.DisconnectReason} parameter, which
  * receives the disconnect reason (its
  * {@link dev.realtime.socketio.server.DisconnectReason#isRecoverable() isRecoverable()}
- * tells whether the client may come back with its session), or a {@code String} parameter,
- * which receives the reason's Node.js name, such as {@code transport close}. It returns
- * {@code void} or a {@code Mono<Void>}.
+ * tells whether the client may come back with its session), or a {@code String}
+ * parameter, which receives the reason's Node.js name, such as {@code transport close}.
+ * It returns {@code void} or a {@code Mono<Void>}.
  * <p>
  * It runs after the handlers of every event the socket sent before it left.
  *

@@ -15,8 +15,8 @@ import java.lang.annotation.Target;
  * <p>
  * Annotate the parameter with {@code @Valid} (or Spring's {@code @Validated}) to validate
  * it with Bean Validation; a violation answers the client's ack with
- * {@code {"error":"validation failed","violations":[{"field":"...","message":"..."}]}} and
- * the method is not called.
+ * {@code {"error":"validation failed","violations":[{"field":"...","message":"..."}]}}
+ * and the method is not called.
  *
  * @since 0.1.0
  */

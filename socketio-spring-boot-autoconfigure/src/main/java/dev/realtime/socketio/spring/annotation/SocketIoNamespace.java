@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Marks a bean whose {@link OnConnect @OnConnect}, {@link OnEvent @OnEvent},
- * {@link OnAnyEvent @OnAnyEvent} and {@link OnDisconnect @OnDisconnect} methods handle the
- * sockets of one namespace. Either a static namespace ({@link #path()}, {@code /} by
+ * {@link OnAnyEvent @OnAnyEvent} and {@link OnDisconnect @OnDisconnect} methods handle
+ * the sockets of one namespace. Either a static namespace ({@link #path()}, {@code /} by
  * default) or a dynamic one: every namespace whose whole name matches {@link #pattern()}.
  * <pre class="code">
  * &#64;SocketIoNamespace("/chat")
@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
  *     }
  *
  * }
- * </pre>
- * Several beans may serve the same namespace, as long as no event has two handlers.
+ * </pre> Several beans may serve the same namespace, as long as no event has two
+ * handlers.
  *
  * @since 0.1.0
  */
@@ -44,16 +44,17 @@ public @interface SocketIoNamespace {
 	String value() default "";
 
 	/**
-	 * The namespace name, such as {@code /chat}; {@code /} (the main namespace) when neither
-	 * this nor {@link #pattern()} is set.
+	 * The namespace name, such as {@code /chat}; {@code /} (the main namespace) when
+	 * neither this nor {@link #pattern()} is set.
 	 * @return the namespace name
 	 */
 	@AliasFor("value")
 	String path() default "";
 
 	/**
-	 * A regular expression for a dynamic namespace: the handlers serve every namespace whose
-	 * whole name matches, such as {@code ^/room-\d+$}. Exclusive with {@link #path()}.
+	 * A regular expression for a dynamic namespace: the handlers serve every namespace
+	 * whose whole name matches, such as {@code ^/room-\d+$}. Exclusive with
+	 * {@link #path()}.
 	 * @return the pattern, or an empty string
 	 */
 	String pattern() default "";

@@ -12,22 +12,21 @@ import dev.realtime.socketio.server.SocketIoSocket;
 
 /**
  * Decides whether a socket may join a namespace, from the Socket.IO CONNECT auth payload
- * ({@code socket.handshake().auth()}) and the HTTP handshake. Runs before the socket joins
- * the namespace, once per namespace connection, and again when connection state recovery
- * restores the socket (even with {@code skip-middlewares}): the principal is not restored
- * with the socket's data, so a client whose credentials no longer hold is refused.
+ * ({@code socket.handshake().auth()}) and the HTTP handshake. Runs before the socket
+ * joins the namespace, once per namespace connection, and again when connection state
+ * recovery restores the socket (even with {@code skip-middlewares}): the principal is not
+ * restored with the socket's data, so a client whose credentials no longer hold is
+ * refused.
  * <p>
  * Every bean of this type is applied to the auto-configured server, in
  * {@link org.springframework.core.Ordered order}, to each namespace it
- * {@link #supportsNamespace(String) supports}:
- * <pre class="code">
+ * {@link #supportsNamespace(String) supports}: <pre class="code">
  * &#64;Bean
  * SocketIoConnectAuthorizer apiKeyAuthorizer(ApiKeys keys) {
  * 	return (socket) -&gt; keys.find(socket.handshake().auth().path("key").asString())
  * 		.switchIfEmpty(Mono.error(new ConnectRejectedException("not authorized", Map.of("code", 401))));
  * }
- * </pre>
- * The outcome of {@link #authorize(SocketIoSocket)}:
+ * </pre> The outcome of {@link #authorize(SocketIoSocket)}:
  * <ul>
  * <li>a principal: the socket is accepted, and the principal is stored in the socket's
  * node-local attributes (see {@link SocketIoPrincipal}), where handlers and later
@@ -35,8 +34,8 @@ import dev.realtime.socketio.server.SocketIoSocket;
  * <li>empty: the socket is accepted without a principal (or with the one an earlier
  * authorizer stored);</li>
  * <li>a {@link ConnectRejectedException}: the socket is refused, and the client's
- * {@code connect_error} handler receives the exception's message and data. Any other error
- * refuses it too, with the error's message.</li>
+ * {@code connect_error} handler receives the exception's message and data. Any other
+ * error refuses it too, with the error's message.</li>
  * </ul>
  *
  * @since 0.1.0
@@ -54,8 +53,8 @@ public interface SocketIoConnectAuthorizer {
 	/**
 	 * Whether this authorizer applies to a namespace. Namespaces it does not support are
 	 * not affected by it.
-	 * @param namespace the namespace name, such as {@code /chat} (for a dynamic namespace,
-	 * the name of the child)
+	 * @param namespace the namespace name, such as {@code /chat} (for a dynamic
+	 * namespace, the name of the child)
 	 * @return {@code true} (the default) to apply to every namespace
 	 */
 	default boolean supportsNamespace(String namespace) {
@@ -64,8 +63,9 @@ public interface SocketIoConnectAuthorizer {
 
 	/**
 	 * Adapt this authorizer to a connection middleware of the engine, for instance to
-	 * apply it to one namespace only: {@code server.of("/admin").use(authorizer.asMiddleware())}.
-	 * The middleware stores the principal with {@link SocketIoPrincipal#set}.
+	 * apply it to one namespace only:
+	 * {@code server.of("/admin").use(authorizer.asMiddleware())}. The middleware stores
+	 * the principal with {@link SocketIoPrincipal#set}.
 	 * @return the middleware
 	 */
 	default ConnectMiddleware asMiddleware() {
@@ -77,7 +77,9 @@ public interface SocketIoConnectAuthorizer {
 				if (!authorizer.supportsNamespace(socket.namespace().name())) {
 					return Mono.empty();
 				}
-				return authorizer.authorize(socket).doOnNext((principal) -> SocketIoPrincipal.set(socket, principal)).then();
+				return authorizer.authorize(socket)
+					.doOnNext((principal) -> SocketIoPrincipal.set(socket, principal))
+					.then();
 			}
 
 			/**

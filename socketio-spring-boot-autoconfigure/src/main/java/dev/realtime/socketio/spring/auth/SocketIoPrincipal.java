@@ -13,9 +13,9 @@ import dev.realtime.socketio.server.SocketIoSocket;
  * {@link SocketIoSocket#attributes() attributes}, under {@link #ATTRIBUTE}, never in its
  * {@link SocketIoSocket#data() data}, which an adapter serializes (connection state
  * recovery, {@code fetchSockets()} answers to other nodes) and which would carry the
- * credentials (a bearer token) with it. A {@link SocketIoConnectAuthorizer} stores it, also
- * again for a socket restored by recovery; handlers and argument resolvers read it with
- * {@link #get(RemoteSocket)}.
+ * credentials (a bearer token) with it. A {@link SocketIoConnectAuthorizer} stores it,
+ * also again for a socket restored by recovery; handlers and argument resolvers read it
+ * with {@link #get(RemoteSocket)}.
  *
  * @since 0.1.0
  */
@@ -32,12 +32,12 @@ public final class SocketIoPrincipal {
 	/**
 	 * Return the principal of a socket.
 	 * @param socket the socket
-	 * @return the principal, or {@code null} when the socket was accepted without one or is
-	 * a socket of another node (the principal does not travel)
+	 * @return the principal, or {@code null} when the socket was accepted without one or
+	 * is a socket of another node (the principal does not travel)
 	 */
 	public static @Nullable Principal get(RemoteSocket socket) {
-		return (socket instanceof SocketIoSocket local && local.attributes().get(ATTRIBUTE) instanceof Principal principal)
-				? principal : null;
+		return (socket instanceof SocketIoSocket local
+				&& local.attributes().get(ATTRIBUTE) instanceof Principal principal) ? principal : null;
 	}
 
 	/**

@@ -15,14 +15,12 @@ import dev.realtime.socketio.server.SocketIoSocket;
 /**
  * Emits Socket.IO events from anywhere in an application (a REST controller, a scheduled
  * job, a message listener): a thin wrapper over a {@link SocketIoServer} that names the
- * namespace with every call.
- * <pre class="code">
+ * namespace with every call. <pre class="code">
  * template.to("/chat", "room1").emit("announcement", payload);
  * template.emit("/chat", "news", article);
  * template.to("/chat", socketId).emit("private", message);
- * </pre>
- * Every method is safe from any thread, and none blocks: an emit is encoded once and
- * handed to the event loops of the recipients' connections. With a cluster adapter,
+ * </pre> Every method is safe from any thread, and none blocks: an emit is encoded once
+ * and handed to the event loops of the recipients' connections. With a cluster adapter,
  * broadcasts reach the sockets of every node.
  * <p>
  * As with the Node server's {@code io.of(name)}, naming a namespace that does not exist

@@ -27,7 +27,8 @@ public interface EventArgumentResolver {
 
 	/**
 	 * Resolve the argument.
-	 * @param parameter the method parameter, previously passed to {@link #supportsParameter}
+	 * @param parameter the method parameter, previously passed to
+	 * {@link #supportsParameter}
 	 * @param context the invocation
 	 * @return the value, or an empty {@code Mono} for {@code null}
 	 */

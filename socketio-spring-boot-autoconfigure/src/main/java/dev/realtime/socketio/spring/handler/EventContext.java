@@ -9,8 +9,8 @@ import dev.realtime.socketio.server.DisconnectReason;
 import dev.realtime.socketio.server.SocketIoSocket;
 
 /**
- * What a handler method is invoked for: a socket that connected, one event it sent, or its
- * disconnection. Immutable; created once per invocation.
+ * What a handler method is invoked for: a socket that connected, one event it sent, or
+ * its disconnection. Immutable; created once per invocation.
  *
  * @since 0.1.0
  */

@@ -6,11 +6,11 @@ import org.springframework.core.MethodParameter;
 
 /**
  * An event argument is missing or cannot be converted to the handler's parameter type. By
- * default the client's ack receives
- * {@code {"error":"invalid payload","message":"argument 0 of event 'bid' cannot be read"}}:
- * the message, which names no class and carries no parser detail (those are in the cause,
- * logged at debug level); handle it with a {@code @SocketIoExceptionHandler} method to
- * answer differently. Handlers may throw it too, with a message meant for the client.
+ * default the client's ack receives {@code {"error":"invalid payload","message":"argument
+ * 0 of event 'bid' cannot be read"}}: the message, which names no class and carries no
+ * parser detail (those are in the cause, logged at debug level); handle it with a
+ * {@code @SocketIoExceptionHandler} method to answer differently. Handlers may throw it
+ * too, with a message meant for the client.
  *
  * @since 0.1.0
  */

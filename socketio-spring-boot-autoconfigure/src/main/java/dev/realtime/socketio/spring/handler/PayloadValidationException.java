@@ -13,9 +13,10 @@ import org.springframework.validation.ObjectError;
 
 /**
  * A {@code @Valid} event argument failed Bean Validation; the handler method was not
- * called. By default the client's ack receives
- * {@code {"error":"validation failed","message":"argument 0 of event 'message' is invalid","violations":[{"field":"text","message":"must not be blank"}]}}
- * ({@code field} is absent for an error of the whole object).
+ * called. By default the client's ack receives {@code {"error":"validation
+ * failed","message":"argument 0 of event 'message' is
+ * invalid","violations":[{"field":"text","message":"must not be blank"}]}} ({@code field}
+ * is absent for an error of the whole object).
  *
  * @since 0.1.0
  */

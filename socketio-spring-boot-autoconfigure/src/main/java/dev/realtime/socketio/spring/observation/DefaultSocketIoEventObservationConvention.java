@@ -7,8 +7,8 @@ import io.micrometer.common.KeyValues;
 
 /**
  * Default {@link SocketIoEventObservationConvention}: the observation is named
- * {@value #NAME}, its contextual name (the span name) is {@code socketio <event>}, and its
- * low-cardinality key values are {@code namespace} (the mapped path or pattern),
+ * {@value #NAME}, its contextual name (the span name) is {@code socketio <event>}, and
+ * its low-cardinality key values are {@code namespace} (the mapped path or pattern),
  * {@code event} (the event name when it is listed, {@code connect}, {@code disconnect},
  * else {@code other}) and {@code outcome} ({@code ok} or {@code error}).
  *

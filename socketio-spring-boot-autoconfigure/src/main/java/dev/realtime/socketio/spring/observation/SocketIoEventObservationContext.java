@@ -5,8 +5,8 @@ import io.micrometer.observation.Observation;
 import dev.realtime.socketio.spring.handler.EventContext;
 
 /**
- * {@link Observation.Context} of one handler method invocation: a socket's connection, one
- * of its events, or its disconnection.
+ * {@link Observation.Context} of one handler method invocation: a socket's connection,
+ * one of its events, or its disconnection.
  *
  * @since 0.1.0
  */
@@ -21,8 +21,8 @@ public class SocketIoEventObservationContext extends Observation.Context {
 	/**
 	 * Create a context.
 	 * @param eventContext what the handler is invoked for
-	 * @param namespace the namespace the handler is mapped to: its path, or the pattern of a
-	 * dynamic namespace (so that its children share one value)
+	 * @param namespace the namespace the handler is mapped to: its path, or the pattern
+	 * of a dynamic namespace (so that its children share one value)
 	 * @param mappedEvent whether the handler is mapped to this event by name, rather than
 	 * to any event
 	 */
@@ -58,8 +58,8 @@ public class SocketIoEventObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Whether the handler is mapped to this event by name (an {@code @OnEvent} method or a
-	 * lifecycle method), so that the event name is one of a fixed set.
+	 * Whether the handler is mapped to this event by name (an {@code @OnEvent} method or
+	 * a lifecycle method), so that the event name is one of a fixed set.
 	 * @return {@code false} for an {@code @OnAnyEvent} method
 	 */
 	public boolean isMappedEvent() {

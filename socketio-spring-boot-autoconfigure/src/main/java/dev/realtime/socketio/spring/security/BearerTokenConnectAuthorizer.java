@@ -31,8 +31,8 @@ import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
  * {@link Authentication} becomes the socket's principal.
  * <p>
  * A refused connection reaches the client's {@code connect_error} with the message
- * {@value #REJECTED_MESSAGE} and data following RFC 6750:
- * {@code {"error": "invalid_token", "error_description": "..."}}.
+ * {@value #REJECTED_MESSAGE} and data following RFC 6750: {@code {"error":
+ * "invalid_token", "error_description": "..."}}.
  *
  * @since 0.1.0
  */

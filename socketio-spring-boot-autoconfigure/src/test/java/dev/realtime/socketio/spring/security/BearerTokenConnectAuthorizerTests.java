@@ -81,8 +81,7 @@ class BearerTokenConnectAuthorizerTests {
 
 	@Test
 	void missingTokenIsRejectedByDefault() {
-		assertRejected(this.authorizer.authorize(socket(Map.of(), null)), "invalid_request",
-				"Bearer token is missing");
+		assertRejected(this.authorizer.authorize(socket(Map.of(), null)), "invalid_request", "Bearer token is missing");
 	}
 
 	@Test

@@ -40,7 +40,8 @@ final class EventRecorder<T> {
 
 	/**
 	 * Take the first item not taken yet that matches, waiting for it.
-	 * @return the item, or {@code null} if none came within the timeout or no more can come
+	 * @return the item, or {@code null} if none came within the timeout or no more can
+	 * come
 	 */
 	synchronized @Nullable T take(Predicate<T> matcher, Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();

@@ -21,8 +21,7 @@ import dev.realtime.socketio.client.Transport;
  * A Socket.IO client for integration tests, in the spirit of {@code WebTestClient}. In a
  * {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} test it is a bean, bound to the
  * application's port, its {@code socketio.path} and its {@code JsonMapper}; every
- * connection it opened is closed after each test method.
- * <pre class="code">
+ * connection it opened is closed after each test method. <pre class="code">
  * &#64;SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
  * class ChatTests {
  *
@@ -37,9 +36,9 @@ import dev.realtime.socketio.client.Transport;
  *     }
  *
  * }
- * </pre>
- * Each {@link TestSocket} has its own connection, as a separate user would. Outside Spring
- * tests, build one with {@link #builder()} and call {@link #closeAll()} yourself.
+ * </pre> Each {@link TestSocket} has its own connection, as a separate user would.
+ * Outside Spring tests, build one with {@link #builder()} and call {@link #closeAll()}
+ * yourself.
  *
  * @since 0.1.0
  */
@@ -170,8 +169,8 @@ public final class SocketIoTestClient {
 
 		/**
 		 * Set the transports; WebSocket only by default, as the fastest to set up.
-		 * @param transports the transports in order, for example polling then WebSocket to
-		 * test the upgrade
+		 * @param transports the transports in order, for example polling then WebSocket
+		 * to test the upgrade
 		 * @return this spec
 		 */
 		public ConnectSpec transports(Transport... transports) {
@@ -221,7 +220,8 @@ public final class SocketIoTestClient {
 			SocketIoClient client = newClient(this::configure);
 			ClientSocket socket;
 			try {
-				socket = client.connect(this.namespace, this.auth).block(SocketIoTestClient.this.timeout.plusSeconds(1));
+				socket = client.connect(this.namespace, this.auth)
+					.block(SocketIoTestClient.this.timeout.plusSeconds(1));
 			}
 			catch (SocketIoConnectException ex) {
 				if (ex.isRefused()) {
@@ -230,8 +230,8 @@ public final class SocketIoTestClient {
 				throw new AssertionError("Expected " + this.namespace + " to be refused, but " + describe(ex), ex);
 			}
 			Objects.requireNonNull(socket).disconnect().block(SocketIoTestClient.this.timeout);
-			throw new AssertionError("Expected " + this.namespace + " to be refused, but it connected (socket "
-					+ socket.id() + ")");
+			throw new AssertionError(
+					"Expected " + this.namespace + " to be refused, but it connected (socket " + socket.id() + ")");
 		}
 
 		private void configure(SocketIoClient.Builder builder) {

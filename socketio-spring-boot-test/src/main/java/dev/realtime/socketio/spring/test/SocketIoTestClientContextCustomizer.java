@@ -14,9 +14,9 @@ import org.springframework.test.context.MergedContextConfiguration;
 
 /**
  * Registers the {@link SocketIoTestClient} bean: bound to the port the application
- * listens on once started ({@code local.socketio.port} for a standalone Socket.IO
- * server, else {@code local.server.port}), to {@code socketio.path}, and to the
- * application's {@link JsonMapper} when it has one.
+ * listens on once started ({@code local.socketio.port} for a standalone Socket.IO server,
+ * else {@code local.server.port}), to {@code socketio.path}, and to the application's
+ * {@link JsonMapper} when it has one.
  */
 final class SocketIoTestClientContextCustomizer implements ContextCustomizer {
 

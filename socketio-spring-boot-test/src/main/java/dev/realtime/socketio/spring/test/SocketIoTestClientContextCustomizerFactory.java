@@ -11,9 +11,9 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.TestContextAnnotationUtils;
 
 /**
- * Adds a {@link SocketIoTestClient} bean to the context of a {@code @SpringBootTest}
- * that starts an embedded web server ({@code RANDOM_PORT} or {@code DEFINED_PORT}), as
- * Boot does for {@code WebTestClient}. Registered in {@code META-INF/spring.factories}.
+ * Adds a {@link SocketIoTestClient} bean to the context of a {@code @SpringBootTest} that
+ * starts an embedded web server ({@code RANDOM_PORT} or {@code DEFINED_PORT}), as Boot
+ * does for {@code WebTestClient}. Registered in {@code META-INF/spring.factories}.
  *
  * @since 0.1.0
  */

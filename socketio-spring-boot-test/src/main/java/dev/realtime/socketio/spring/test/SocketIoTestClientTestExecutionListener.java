@@ -15,7 +15,8 @@ public final class SocketIoTestClientTestExecutionListener extends AbstractTestE
 
 	@Override
 	public int getOrder() {
-		// After-method callbacks run in reverse order: this one runs before the context may be closed
+		// After-method callbacks run in reverse order: this one runs before the context
+		// may be closed
 		return Ordered.LOWEST_PRECEDENCE - 100;
 	}
 

@@ -13,15 +13,14 @@ import dev.realtime.socketio.client.ClientSocket;
 import dev.realtime.socketio.client.ConnectionEvent;
 
 /**
- * A connected socket of a {@link SocketIoTestClient}, with blocking expectations for
- * the usual steps of a test. It records every event and connection change from the moment
- * it connected, so an expectation never misses what arrived before it was written.
+ * A connected socket of a {@link SocketIoTestClient}, with blocking expectations for the
+ * usual steps of a test. It records every event and connection change from the moment it
+ * connected, so an expectation never misses what arrived before it was written.
  * <pre class="code">
  * TestSocket alice = socketIo.namespace("/chat").auth(Map.of("nickname", "alice")).connect();
  * RoomState room = alice.emitWithAck("join", "general").expectReply(RoomState.class);
  * ChatMessage message = bob.expectEvent("message", ChatMessage.class);
- * </pre>
- * Each expectation waits up to the client's timeout and fails with an
+ * </pre> Each expectation waits up to the client's timeout and fails with an
  * {@link AssertionError} that lists what was received instead.
  *
  * @since 0.1.0
@@ -91,8 +90,8 @@ public final class TestSocket {
 	}
 
 	/**
-	 * Wait for the next event of a name that no expectation took yet, and convert its first
-	 * argument.
+	 * Wait for the next event of a name that no expectation took yet, and convert its
+	 * first argument.
 	 * @param <T> the argument type
 	 * @param event the event name
 	 * @param type the argument type, converted with the application's {@code JsonMapper}
@@ -129,8 +128,8 @@ public final class TestSocket {
 	}
 
 	/**
-	 * Return the first argument of every event of a name: those received so far, then those
-	 * to come, completing when the socket is disconnected for good. Made for
+	 * Return the first argument of every event of a name: those received so far, then
+	 * those to come, completing when the socket is disconnected for good. Made for
 	 * {@code StepVerifier}.
 	 * @param <T> the argument type
 	 * @param event the event name

@@ -55,7 +55,8 @@ class GreetingApplication {
 
 		@OnEvent("shout")
 		void shout(SocketIoSocket socket, Principal user, Shout shout) {
-			socket.to(shout.roomName()).emit("shout", new Shout(shout.roomName(), user.getName() + ": " + shout.text()));
+			socket.to(shout.roomName())
+				.emit("shout", new Shout(shout.roomName(), user.getName() + ": " + shout.text()));
 		}
 
 		@OnEvent("photo")

@@ -28,17 +28,21 @@ class SocketIoTestClientContextCustomizerFactoryTests {
 
 	@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 	static class RandomPortTest {
+
 	}
 
 	@SpringBootTest(webEnvironment = WebEnvironment.DEFINED_PORT)
 	static class DefinedPortTest {
+
 	}
 
 	@SpringBootTest
 	static class MockTest {
+
 	}
 
 	static class PlainTest {
+
 	}
 
 }

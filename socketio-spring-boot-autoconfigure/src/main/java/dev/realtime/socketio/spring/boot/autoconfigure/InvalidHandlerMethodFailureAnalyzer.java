@@ -6,8 +6,8 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import dev.realtime.socketio.spring.handler.support.InvalidHandlerMethodException;
 
 /**
- * Reports an {@link InvalidHandlerMethodException}: the handler method, what is wrong with
- * it and what to change.
+ * Reports an {@link InvalidHandlerMethodException}: the handler method, what is wrong
+ * with it and what to change.
  */
 final class InvalidHandlerMethodFailureAnalyzer extends AbstractFailureAnalyzer<InvalidHandlerMethodException> {
 

@@ -14,8 +14,8 @@ import dev.realtime.socketio.server.SocketIoServerOptions;
 /**
  * Checks {@code socketio.adapter.type} against the adapter the server got. The property
  * is bound by the Redis adapter's module, so without that module on the classpath nothing
- * else reads it and {@code redis} would be silently ignored: two instances would then share
- * nothing.
+ * else reads it and {@code redis} would be silently ignored: two instances would then
+ * share nothing.
  */
 final class SocketIoAdapterCheck {
 
@@ -57,7 +57,8 @@ final class SocketIoAdapterCheck {
 	}
 
 	private static boolean isInMemory(SocketIoServerOptions options) {
-		return options.adapterFactory().getClass() == SocketIoServerOptions.builder().build().adapterFactory().getClass();
+		return options.adapterFactory()
+			.getClass() == SocketIoServerOptions.builder().build().adapterFactory().getClass();
 	}
 
 }

@@ -61,8 +61,8 @@ public final class SocketIoAnnotationAutoConfiguration {
 	}
 
 	/**
-	 * Finds the application's Bean Validation validator; loaded only when Bean Validation is
-	 * on the classpath.
+	 * Finds the application's Bean Validation validator; loaded only when Bean Validation
+	 * is on the classpath.
 	 */
 	private static final class BeanValidation {
 

@@ -33,13 +33,13 @@ import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
 import dev.realtime.socketio.spring.core.SocketIoTemplate;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for a Socket.IO server. In a reactive
- * web application on Reactor Netty, the server is mounted on the WebFlux server's own port
- * under {@code socketio.path}, ahead of WebFlux. When {@code socketio.server.port} is set,
- * or when the application is not a reactive web application, it runs on a standalone
- * Reactor Netty server instead. Either way it is closed when the context stops, before the
- * web server's graceful shutdown, and its clients see the reason
- * {@code server shutting down}.
+ * {@link EnableAutoConfiguration Auto-configuration} for a Socket.IO server. In a
+ * reactive web application on Reactor Netty, the server is mounted on the WebFlux
+ * server's own port under {@code socketio.path}, ahead of WebFlux. When
+ * {@code socketio.server.port} is set, or when the application is not a reactive web
+ * application, it runs on a standalone Reactor Netty server instead. Either way it is
+ * closed when the context stops, before the web server's graceful shutdown, and its
+ * clients see the reason {@code server shutting down}.
  *
  * @since 0.1.0
  */
@@ -118,8 +118,8 @@ public final class SocketIoAutoConfiguration {
 			SocketIoServerOptionsFactory.validatePort(properties);
 			Integer port = properties.getServer().getPort();
 			return new SocketIoStandaloneServer(server, properties.getServer().getAddress(),
-					(port != null) ? port : DEFAULT_STANDALONE_PORT, SocketIoServerOptionsFactory.requestTimeouts(properties),
-					environment);
+					(port != null) ? port : DEFAULT_STANDALONE_PORT,
+					SocketIoServerOptionsFactory.requestTimeouts(properties), environment);
 		}
 
 	}
@@ -175,8 +175,7 @@ public final class SocketIoAutoConfiguration {
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			String port = context.getEnvironment().getProperty("socketio.server.port");
-			return StringUtils.hasText(port)
-					? ConditionOutcome.noMatch("socketio.server.port is set to " + port)
+			return StringUtils.hasText(port) ? ConditionOutcome.noMatch("socketio.server.port is set to " + port)
 					: ConditionOutcome.match("socketio.server.port is not set");
 		}
 

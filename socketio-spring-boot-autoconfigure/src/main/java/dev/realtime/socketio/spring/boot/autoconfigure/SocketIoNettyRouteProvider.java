@@ -11,8 +11,8 @@ import dev.realtime.socketio.server.SocketIoServer;
 
 /**
  * {@link NettyRouteProvider} that mounts the Socket.IO server on the WebFlux server's own
- * port. Boot applies route providers ahead of the WebFlux handler, so WebFlux filters never
- * see this traffic: the engine applies CORS itself.
+ * port. Boot applies route providers ahead of the WebFlux handler, so WebFlux filters
+ * never see this traffic: the engine applies CORS itself.
  */
 class SocketIoNettyRouteProvider implements NettyRouteProvider {
 

@@ -67,8 +67,8 @@ public class SocketIoProperties {
 	/**
 	 * Transports clients may use.
 	 */
-	private List<EngineIoTransport> transports = new ArrayList<>(List.of(EngineIoTransport.POLLING,
-			EngineIoTransport.WEBSOCKET));
+	private List<EngineIoTransport> transports = new ArrayList<>(
+			List.of(EngineIoTransport.POLLING, EngineIoTransport.WEBSOCKET));
 
 	/**
 	 * Whether HTTP long-polling connections may upgrade to WebSocket.
@@ -92,9 +92,9 @@ public class SocketIoProperties {
 	private boolean cleanupEmptyChildNamespaces = false;
 
 	/**
-	 * Whether the browser client is served under the path ("socket.io.js", "socket.io.min.js",
-	 * "socket.io.esm.min.js" and their source maps), from the socketio-client-dist jar the
-	 * starter brings.
+	 * Whether the browser client is served under the path ("socket.io.js",
+	 * "socket.io.min.js", "socket.io.esm.min.js" and their source maps), from the
+	 * socketio-client-dist jar the starter brings.
 	 */
 	private boolean serveClient = true;
 
@@ -418,15 +418,15 @@ public class SocketIoProperties {
 	public static class Cors {
 
 		/**
-		 * Origins allowed to connect, as browsers send them (scheme://host[:port], such as
-		 * 'https://app.example.com'), or '*' for any. A handshake or WebSocket upgrade from
-		 * another origin is refused.
+		 * Origins allowed to connect, as browsers send them (scheme://host[:port], such
+		 * as 'https://app.example.com'), or '*' for any. A handshake or WebSocket upgrade
+		 * from another origin is refused.
 		 */
 		private List<String> allowedOrigins = new ArrayList<>();
 
 		/**
-		 * Origin patterns allowed to connect, as Spring's allowedOriginPatterns: '*' matches
-		 * any run of characters and a port may be a list or '[*]', such as
+		 * Origin patterns allowed to connect, as Spring's allowedOriginPatterns: '*'
+		 * matches any run of characters and a port may be a list or '[*]', such as
 		 * 'https://*.example.com' or 'http://localhost:[*]'.
 		 */
 		private List<String> allowedOriginPatterns = new ArrayList<>();
@@ -434,8 +434,7 @@ public class SocketIoProperties {
 		/**
 		 * Methods announced in preflight responses.
 		 */
-		private List<String> allowedMethods = new ArrayList<>(
-				List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"));
+		private List<String> allowedMethods = new ArrayList<>(List.of("GET", "HEAD", "PUT", "PATCH", "POST", "DELETE"));
 
 		/**
 		 * Request headers allowed in preflight responses. Empty echoes the headers the
@@ -444,7 +443,8 @@ public class SocketIoProperties {
 		private List<String> allowedHeaders = new ArrayList<>();
 
 		/**
-		 * Whether credentials (cookies) are allowed; the origin is then echoed, never '*'.
+		 * Whether credentials (cookies) are allowed; the origin is then echoed, never
+		 * '*'.
 		 */
 		private boolean allowCredentials = false;
 
@@ -511,10 +511,10 @@ public class SocketIoProperties {
 	public static class Server {
 
 		/**
-		 * Port of a standalone Socket.IO server, 0 for a random one. When set, or when the
-		 * application is not a reactive web application, Socket.IO runs on its own Reactor
-		 * Netty server (on port 3000 when unset); otherwise it shares the WebFlux server's
-		 * port.
+		 * Port of a standalone Socket.IO server, 0 for a random one. When set, or when
+		 * the application is not a reactive web application, Socket.IO runs on its own
+		 * Reactor Netty server (on port 3000 when unset); otherwise it shares the WebFlux
+		 * server's port.
 		 */
 		private @Nullable Integer port;
 
@@ -548,8 +548,8 @@ public class SocketIoProperties {
 
 		/**
 		 * Where handler methods that return a plain value or void run. They may block, so
-		 * by default they run off the event loop, in per-socket order. Handler methods that
-		 * return a reactive type always run on the event loop.
+		 * by default they run off the event loop, in per-socket order. Handler methods
+		 * that return a reactive type always run on the event loop.
 		 */
 		private Execution execution = Execution.BOUNDED_ELASTIC;
 
@@ -557,8 +557,8 @@ public class SocketIoProperties {
 		 * Whether the ack reply of an event whose handler failed with an exception no
 		 * exception handler took carries the exception's message. Off by default: such a
 		 * message may reveal internals, and the client gets {"error":"internal error",
-		 * "message":"event 'x' could not be handled"}. Invalid payloads get a message that
-		 * names the argument, never a class or a parser message.
+		 * "message":"event 'x' could not be handled"}. Invalid payloads get a message
+		 * that names the argument, never a class or a parser message.
 		 */
 		private boolean includeExceptionMessage;
 
@@ -603,15 +603,15 @@ public class SocketIoProperties {
 	}
 
 	/**
-	 * Limits that protect the server from slow or abusive clients. The outbound buffer limits
-	 * are on by default; the connection limits are off (0) because a shared address (NAT,
-	 * proxy) can carry many legitimate clients.
+	 * Limits that protect the server from slow or abusive clients. The outbound buffer
+	 * limits are on by default; the connection limits are off (0) because a shared
+	 * address (NAT, proxy) can carry many legitimate clients.
 	 */
 	public static class Limits {
 
 		/**
-		 * Most data a session may hold for a client that does not read; past it the session
-		 * is closed with the reason 'buffer overflow'.
+		 * Most data a session may hold for a client that does not read; past it the
+		 * session is closed with the reason 'buffer overflow'.
 		 */
 		private DataSize maxBufferedBytes = DataSize.ofMegabytes(16);
 
@@ -622,29 +622,30 @@ public class SocketIoProperties {
 
 		/**
 		 * Most data all WebSocket sessions together may hold for clients that do not read
-		 * (direct memory: one copy per recipient). Past it the sessions holding the most are
-		 * closed with 'buffer overflow' and their connections dropped. Sessions holding less
-		 * than 64 KB are not counted.
+		 * (direct memory: one copy per recipient). Past it the sessions holding the most
+		 * are closed with 'buffer overflow' and their connections dropped. Sessions
+		 * holding less than 64 KB are not counted.
 		 */
 		private DataSize maxTotalBufferedBytes = DataSize.ofMegabytes(128);
 
 		/**
-		 * How long a WebSocket the server closes may take to read what is still buffered for
-		 * it and the close frame before its connection is dropped.
+		 * How long a WebSocket the server closes may take to read what is still buffered
+		 * for it and the close frame before its connection is dropped.
 		 */
 		private Duration closeTimeout = Duration.ofSeconds(5);
 
 		/**
-		 * Most time from the first byte of an HTTP request to the end of its headers; past it
-		 * the request gets HTTP 408 and its connection is closed; 0 for none. When Socket.IO
-		 * shares the application's port, this applies to every request on that port.
+		 * Most time from the first byte of an HTTP request to the end of its headers;
+		 * past it the request gets HTTP 408 and its connection is closed; 0 for none.
+		 * When Socket.IO shares the application's port, this applies to every request on
+		 * that port.
 		 */
 		private Duration requestHeadersTimeout = Duration.ofSeconds(30);
 
 		/**
-		 * Most time from the end of a Socket.IO request's headers to the end of its body (a
-		 * polling POST); past it the request gets HTTP 408 and its connection is closed; 0
-		 * for none. Long-polls and WebSockets are not timed.
+		 * Most time from the end of a Socket.IO request's headers to the end of its body
+		 * (a polling POST); past it the request gets HTTP 408 and its connection is
+		 * closed; 0 for none. Long-polls and WebSockets are not timed.
 		 */
 		private Duration requestBodyTimeout = Duration.ofSeconds(60);
 
@@ -654,14 +655,14 @@ public class SocketIoProperties {
 		private int maxSessions = 0;
 
 		/**
-		 * Most open sessions per client address; 0 for no limit. Handshakes past it get HTTP
-		 * 429.
+		 * Most open sessions per client address; 0 for no limit. Handshakes past it get
+		 * HTTP 429.
 		 */
 		private int maxSessionsPerAddress = 0;
 
 		/**
-		 * Handshakes per second per client address; 0 for no limit. Handshakes past it get
-		 * HTTP 429.
+		 * Handshakes per second per client address; 0 for no limit. Handshakes past it
+		 * get HTTP 429.
 		 */
 		private double handshakesPerSecond = 0;
 
@@ -771,8 +772,8 @@ public class SocketIoProperties {
 		}
 
 		/**
-		 * Token-bucket limits on the events each socket may send. An event over its limit is
-		 * dropped and an ack, if asked for, gets {"error":"rate limit exceeded"}.
+		 * Token-bucket limits on the events each socket may send. An event over its limit
+		 * is dropped and an ack, if asked for, gets {"error":"rate limit exceeded"}.
 		 */
 		public static class Events {
 
@@ -787,13 +788,14 @@ public class SocketIoProperties {
 			private int burst = 20;
 
 			/**
-			 * Dropped events in a row after which the connection is closed; 0 never closes it.
+			 * Dropped events in a row after which the connection is closed; 0 never
+			 * closes it.
 			 */
 			private int maxViolations = 50;
 
 			/**
-			 * Limits for one namespace (replacing the default) or one event of a namespace
-			 * (applied on top).
+			 * Limits for one namespace (replacing the default) or one event of a
+			 * namespace (applied on top).
 			 */
 			private List<Rule> overrides = new ArrayList<>();
 
@@ -956,9 +958,9 @@ public class SocketIoProperties {
 		public static class Bearer {
 
 			/**
-			 * Whether to authenticate a bearer token from the CONNECT auth payload with the
-			 * application's ReactiveAuthenticationManager or ReactiveJwtDecoder, for every
-			 * namespace. Requires Spring Security's OAuth2 resource server support.
+			 * Whether to authenticate a bearer token from the CONNECT auth payload with
+			 * the application's ReactiveAuthenticationManager or ReactiveJwtDecoder, for
+			 * every namespace. Requires Spring Security's OAuth2 resource server support.
 			 */
 			private boolean enabled = false;
 
@@ -1008,9 +1010,9 @@ public class SocketIoProperties {
 	public static class ConnectionStateRecovery {
 
 		/**
-		 * Whether connection state recovery is on. The CONNECT acknowledgement then carries a
-		 * private session id and every event without ack, not volatile, an offset as its last
-		 * argument.
+		 * Whether connection state recovery is on. The CONNECT acknowledgement then
+		 * carries a private session id and every event without ack, not volatile, an
+		 * offset as its last argument.
 		 */
 		private boolean enabled = false;
 
@@ -1021,8 +1023,8 @@ public class SocketIoProperties {
 		private Duration maxDisconnectionDuration = Duration.ofMinutes(2);
 
 		/**
-		 * Whether connection middlewares (such as authorizers) are skipped when a session is
-		 * recovered.
+		 * Whether connection middlewares (such as authorizers) are skipped when a session
+		 * is recovered.
 		 */
 		private boolean skipMiddlewares = true;
 

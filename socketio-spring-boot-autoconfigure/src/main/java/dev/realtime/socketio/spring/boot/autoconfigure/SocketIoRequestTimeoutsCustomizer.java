@@ -8,9 +8,9 @@ import dev.realtime.socketio.netty.HttpRequestTimeouts;
 
 /**
  * Applies {@link HttpRequestTimeouts} to the application's own Reactor Netty server when
- * Socket.IO shares its port. The headers timeout applies to every request on the port (the
- * path is not known before the headers are complete); the body timeout only to requests
- * under the Socket.IO path, so the application's own uploads are not timed.
+ * Socket.IO shares its port. The headers timeout applies to every request on the port
+ * (the path is not known before the headers are complete); the body timeout only to
+ * requests under the Socket.IO path, so the application's own uploads are not timed.
  */
 final class SocketIoRequestTimeoutsCustomizer implements NettyServerCustomizer {
 

@@ -78,7 +78,10 @@ final class SocketIoServerOptionsFactory {
 		map.from(properties.getHttpCompression()::getThreshold)
 			.asInt(DataSize::toBytes)
 			.to(builder::httpCompressionThreshold);
-		map.from(properties.getCookie()).when(SocketIoProperties.Cookie::isEnabled).as(this::cookie).to(builder::cookie);
+		map.from(properties.getCookie())
+			.when(SocketIoProperties.Cookie::isEnabled)
+			.as(this::cookie)
+			.to(builder::cookie);
 		map.from(properties.getCors()).when(this::isCorsConfigured).as(this::cors).to(builder::cors);
 		SocketIoProperties.Limits limits = properties.getLimits();
 		map.from(limits::getMaxBufferedBytes).as(DataSize::toBytes).to(builder::maxBufferedBytes);
@@ -215,7 +218,8 @@ final class SocketIoServerOptionsFactory {
 			throw invalid("socketio.limits.events.rate", limits.getEvents().getRate(), "must not be negative");
 		}
 		if (limits.getHandshakesPerSecond() < 0) {
-			throw invalid("socketio.limits.handshakes-per-second", limits.getHandshakesPerSecond(), "must not be negative");
+			throw invalid("socketio.limits.handshakes-per-second", limits.getHandshakesPerSecond(),
+					"must not be negative");
 		}
 		SocketIoProperties.Parser parser = properties.getParser();
 		atLeast("socketio.parser.max-attachments", parser.getMaxAttachments(), 0);

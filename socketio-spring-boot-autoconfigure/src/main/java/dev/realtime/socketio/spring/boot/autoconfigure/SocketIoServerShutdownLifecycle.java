@@ -12,8 +12,8 @@ import dev.realtime.socketio.server.SocketIoServer;
 /**
  * Closes the Socket.IO server when the context stops: every socket disconnects with the
  * reason {@code server shutting down} and every Engine.IO session closes. It stops just
- * before Boot's web server graceful shutdown begins, so that open long-polling requests and
- * WebSocket connections do not hold the graceful shutdown up.
+ * before Boot's web server graceful shutdown begins, so that open long-polling requests
+ * and WebSocket connections do not hold the graceful shutdown up.
  */
 class SocketIoServerShutdownLifecycle implements SmartLifecycle {
 

@@ -82,8 +82,10 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 			bound = this.timeouts.applyTo(httpServer).bindNow(BIND_TIMEOUT);
 		}
 		catch (ChannelBindException ex) {
-			throw new SocketIoStartupException("The standalone Socket.IO server could not bind port " + this.port
-					+ ((address != null) ? " on " + address.getHostAddress() : "") + ": " + ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()),
+			throw new SocketIoStartupException(
+					"The standalone Socket.IO server could not bind port " + this.port
+							+ ((address != null) ? " on " + address.getHostAddress() : "") + ": "
+							+ ((ex.getCause() != null) ? ex.getCause().getMessage() : ex.getMessage()),
 					"Stop the process that listens on port " + this.port + ", or set socketio.server.port to "
 							+ "another port (0 for a random one), or unset it to share the web server's port.",
 					ex);

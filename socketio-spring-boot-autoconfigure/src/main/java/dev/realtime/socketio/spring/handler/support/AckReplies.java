@@ -19,7 +19,8 @@ final class AckReplies {
 	}
 
 	/**
-	 * Whether a method can have an ack to reply to: event handlers and exception handlers.
+	 * Whether a method can have an ack to reply to: event handlers and exception
+	 * handlers.
 	 */
 	static boolean canReply(MethodParameter returnType) {
 		return returnType.hasMethodAnnotation(OnEvent.class) || returnType.hasMethodAnnotation(OnAnyEvent.class)
@@ -27,8 +28,8 @@ final class AckReplies {
 	}
 
 	/**
-	 * Reply with one argument, or with none for {@code null}; nothing when the client asked
-	 * for no ack.
+	 * Reply with one argument, or with none for {@code null}; nothing when the client
+	 * asked for no ack.
 	 */
 	static void reply(EventContext context, @Nullable Object value) {
 		AckSender ack = context.ackSender();

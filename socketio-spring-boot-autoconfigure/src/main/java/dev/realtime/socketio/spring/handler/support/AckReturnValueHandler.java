@@ -16,8 +16,8 @@ import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
 /**
  * Sends the value an event or exception handler method returned as the ack reply, when
  * the client asked for one; JSON conversion is the server's. {@code null} and an empty
- * {@code Optional} reply with no arguments. Types that cannot be sent as they are, such as
- * {@code Stream}, {@code Iterator} and {@code Future}, are not supported.
+ * {@code Optional} reply with no arguments. Types that cannot be sent as they are, such
+ * as {@code Stream}, {@code Iterator} and {@code Future}, are not supported.
  * <p>
  * This is the last return value handler: it supports every other type.
  *

@@ -29,7 +29,8 @@ final class BeanExceptionHandlers {
 
 	@Nullable Resolved resolve(Throwable exception) {
 		ExceptionHandlerMethodResolver.Match match = this.resolver.resolve(exception);
-		return (match != null) ? new Resolved(Objects.requireNonNull(this.methods.get(match.method())), match.exception()) : null;
+		return (match != null)
+				? new Resolved(Objects.requireNonNull(this.methods.get(match.method())), match.exception()) : null;
 	}
 
 	/**

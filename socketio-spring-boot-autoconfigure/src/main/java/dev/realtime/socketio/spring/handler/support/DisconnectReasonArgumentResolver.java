@@ -10,9 +10,10 @@ import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
 
 /**
- * Resolves the {@link DisconnectReason} parameter of an {@link OnDisconnect @OnDisconnect}
- * method to the disconnect reason, or a {@code String} parameter to its Node.js name, such
- * as {@code transport close} or {@code client namespace disconnect}.
+ * Resolves the {@link DisconnectReason} parameter of an
+ * {@link OnDisconnect @OnDisconnect} method to the disconnect reason, or a {@code String}
+ * parameter to its Node.js name, such as {@code transport close} or
+ * {@code client namespace disconnect}.
  *
  * @since 0.1.0
  */

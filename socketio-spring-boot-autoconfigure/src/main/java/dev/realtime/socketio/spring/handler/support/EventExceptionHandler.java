@@ -58,8 +58,8 @@ final class EventExceptionHandler {
 	}
 
 	/**
-	 * Whether an exception refuses the event on purpose: an invalid payload, or an exception
-	 * an exception handler method takes.
+	 * Whether an exception refuses the event on purpose: an invalid payload, or an
+	 * exception an exception handler method takes.
 	 */
 	boolean isRejection(Throwable exception) {
 		return exception instanceof InvalidPayloadException || resolve(exception) != null;
@@ -77,7 +77,10 @@ final class EventExceptionHandler {
 		}
 		return invocation.onErrorResume((ex) -> {
 			logger.error("Exception handler " + method.getShortLogMessage() + " failed for " + context, ex);
-			context.socket().namespace().server().listeners()
+			context.socket()
+				.namespace()
+				.server()
+				.listeners()
 				.handlerFailed(context.socket().namespace().name(), context.handledName(), ex);
 			return reply(exception, context, failed);
 		});
@@ -128,7 +131,8 @@ final class EventExceptionHandler {
 		Throwable cause = exception.getCause();
 		if (cause != null) {
 			message.append(": ")
-				.append((cause instanceof JacksonException jackson) ? jackson.getOriginalMessage() : cause.getMessage());
+				.append((cause instanceof JacksonException jackson) ? jackson.getOriginalMessage()
+						: cause.getMessage());
 		}
 		if (exception instanceof PayloadValidationException validation) {
 			message.append(": ").append(validation.getViolations());
@@ -137,10 +141,10 @@ final class EventExceptionHandler {
 	}
 
 	/**
-	 * The default reply of a failed event, one shape for every failure:
-	 * {@code {"error": kind, "message": text}}, plus {@code violations} for a failed
-	 * validation. The text never carries a class name or a parser message, and the message
-	 * of an unexpected exception only when messages are included.
+	 * The default reply of a failed event, one shape for every failure: {@code {"error":
+	 * kind, "message": text}}, plus {@code violations} for a failed validation. The text
+	 * never carries a class name or a parser message, and the message of an unexpected
+	 * exception only when messages are included.
 	 */
 	static Map<String, Object> errorReply(Throwable exception, EventContext context, boolean includeExceptionMessage) {
 		Map<String, Object> reply = new LinkedHashMap<>();

@@ -14,8 +14,8 @@ import dev.realtime.socketio.spring.observation.SocketIoEventObservationConventi
 
 /**
  * A handler method with its exception handling: what a socket listener calls. A failure
- * of the method is reported to the server's listeners (for metrics) before it goes to
- * the exception handlers: as a rejected event when the payload was invalid or an exception
+ * of the method is reported to the server's listeners (for metrics) before it goes to the
+ * exception handlers: as a rejected event when the payload was invalid or an exception
  * handler takes the exception, as a failed handler otherwise; with an
  * {@link ObservationRegistry}, each invocation is observed.
  */
@@ -52,8 +52,8 @@ final class EventHandlerInvoker {
 		this.exceptionHandler = exceptionHandler;
 		this.namespace = namespace;
 		this.mappedEvent = mappedEvent;
-		this.observationRegistry = (observationRegistry != null && !observationRegistry.isNoop())
-				? observationRegistry : null;
+		this.observationRegistry = (observationRegistry != null && !observationRegistry.isNoop()) ? observationRegistry
+				: null;
 		this.observationConvention = observationConvention;
 	}
 
@@ -68,11 +68,11 @@ final class EventHandlerInvoker {
 	Mono<Void> invoke(EventContext context) {
 		ObservationRegistry registry = this.observationRegistry;
 		if (registry == null) {
-			return this.method.invoke(context)
-				.onErrorResume((ex) -> handleError(ex, context));
+			return this.method.invoke(context).onErrorResume((ex) -> handleError(ex, context));
 		}
-		Observation observation = Observation.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
-				() -> new SocketIoEventObservationContext(context, this.namespace, this.mappedEvent), registry)
+		Observation observation = Observation
+			.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
+					() -> new SocketIoEventObservationContext(context, this.namespace, this.mappedEvent), registry)
 			.start();
 		Mono<Void> invocation;
 		try (Observation.Scope scope = observation.openScope()) {
@@ -95,6 +95,5 @@ final class EventHandlerInvoker {
 		}
 		return this.exceptionHandler.handle(ex, context, this.method);
 	}
-
 
 }

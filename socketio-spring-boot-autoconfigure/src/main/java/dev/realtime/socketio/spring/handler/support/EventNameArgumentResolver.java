@@ -9,8 +9,8 @@ import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
 
 /**
- * Resolves {@link EventName @EventName} parameters to the name of the event being
- * handled ({@code null} for connect and disconnect handlers).
+ * Resolves {@link EventName @EventName} parameters to the name of the event being handled
+ * ({@code null} for connect and disconnect handlers).
  *
  * @since 0.1.0
  */

@@ -37,8 +37,9 @@ final class ExceptionHandlerMethodResolver {
 			for (Class<? extends Throwable> type : exceptionTypes(method, annotation)) {
 				Method previous = this.mappedMethods.put(type, method);
 				if (previous != null && !previous.equals(method)) {
-					throw new InvalidHandlerMethodException(method, "Ambiguous @SocketIoExceptionHandler methods "
-							+ "mapped for " + type.getName() + ": " + previous + " and " + method,
+					throw new InvalidHandlerMethodException(method,
+							"Ambiguous @SocketIoExceptionHandler methods " + "mapped for " + type.getName() + ": "
+									+ previous + " and " + method,
 							"Map " + type.getSimpleName() + " to one exception handler method of the bean.");
 				}
 			}

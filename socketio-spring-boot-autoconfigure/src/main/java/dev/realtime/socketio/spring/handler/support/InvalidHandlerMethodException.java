@@ -5,9 +5,9 @@ import java.lang.reflect.AnnotatedElement;
 /**
  * A {@code @SocketIoNamespace} bean or one of its handler methods cannot be served: an
  * unsupported parameter or return type, a second handler for an event, a reserved event
- * name, an invalid namespace. Thrown at startup, so that the mistake shows before the first
- * event rather than as a failure of every event; Spring Boot reports it with the method and
- * what to change instead of a stack trace.
+ * name, an invalid namespace. Thrown at startup, so that the mistake shows before the
+ * first event rather than as a failure of every event; Spring Boot reports it with the
+ * method and what to change instead of a stack trace.
  *
  * @since 0.1.0
  */

@@ -97,7 +97,8 @@ public class InvocableEventMethod extends EventHandlerMethod {
 				PayloadParameterCheck.Problem problem = PayloadParameterCheck.check(parameter);
 				if (problem != null) {
 					throw new InvalidHandlerMethodException(getMethod(),
-							"The " + describe(parameter) + " of " + this + " " + problem.description(), problem.action());
+							"The " + describe(parameter) + " of " + this + " " + problem.description(),
+							problem.action());
 				}
 				parameter = payload.prepare(parameter, payloadPosition++);
 			}
@@ -245,8 +246,7 @@ public class InvocableEventMethod extends EventHandlerMethod {
 		for (int i = 0; i < this.parameters.length; i++) {
 			EventArgumentResolver resolver = this.resolvers[i];
 			MethodParameter parameter = this.parameters[i];
-			Mono<Object> value = (resolver != null)
-					? Mono.defer(() -> resolver.resolveArgument(parameter, context))
+			Mono<Object> value = (resolver != null) ? Mono.defer(() -> resolver.resolveArgument(parameter, context))
 					: Mono.justOrEmpty(findProvidedArgument(parameter, providedArgs));
 			values.add(value.defaultIfEmpty(NO_VALUE));
 		}

@@ -41,8 +41,9 @@ final class NamespaceHandlers {
 	void addEventHandler(String event, EventHandlerInvoker handler) {
 		EventHandlerInvoker existing = this.eventHandlers.putIfAbsent(event, handler);
 		if (existing != null) {
-			throw new InvalidHandlerMethodException(handler.method().getMethod(), "Two handlers for event '" + event
-					+ "' in namespace '" + this.namespace + "': " + existing.method() + " and " + handler.method(),
+			throw new InvalidHandlerMethodException(
+					handler.method().getMethod(), "Two handlers for event '" + event + "' in namespace '"
+							+ this.namespace + "': " + existing.method() + " and " + handler.method(),
 					"Keep one @OnEvent(\"" + event + "\") method per namespace.");
 		}
 	}
@@ -56,8 +57,8 @@ final class NamespaceHandlers {
 	}
 
 	/**
-	 * Register the handlers on a socket that just connected; runs on its event loop, before
-	 * any of its events.
+	 * Register the handlers on a socket that just connected; runs on its event loop,
+	 * before any of its events.
 	 */
 	void attach(SocketIoSocket socket, @Nullable Executor worker) {
 		SocketEventDispatcher dispatcher = new SocketEventDispatcher(socket, worker);

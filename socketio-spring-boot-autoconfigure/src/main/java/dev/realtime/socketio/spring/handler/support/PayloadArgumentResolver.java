@@ -31,15 +31,15 @@ import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
 
 /**
  * Resolves event arguments: {@link Payload @Payload} parameters and, with default
- * resolution, the unannotated parameters of methods that receive events. Each is converted
- * once by the {@link JsonMapper} to the parameter's generic type; {@code JsonNode}
- * parameters get the tree as is, and {@code byte[]} and {@code ByteBuffer} parameters the
- * bytes of a binary attachment.
+ * resolution, the unannotated parameters of methods that receive events. Each is
+ * converted once by the {@link JsonMapper} to the parameter's generic type;
+ * {@code JsonNode} parameters get the tree as is, and {@code byte[]} and
+ * {@code ByteBuffer} parameters the bytes of a binary attachment.
  * <p>
  * The argument index is the {@code @Payload} index or, by default, the position of the
  * parameter among the method's payload parameters, which {@link #prepare} fixes at
- * startup. Parameters annotated with {@code @Valid} or {@code @Validated} are validated when
- * a {@link Validator} is configured.
+ * startup. Parameters annotated with {@code @Valid} or {@code @Validated} are validated
+ * when a {@link Validator} is configured.
  *
  * @since 0.1.0
  */
@@ -59,8 +59,7 @@ public class PayloadArgumentResolver implements SyncEventArgumentResolver {
 	 * @param useDefaultResolution whether unannotated parameters of event, catch-all and
 	 * exception handler methods are payloads too, or only {@code @Payload} ones
 	 */
-	public PayloadArgumentResolver(JsonMapper jsonMapper, @Nullable Validator validator,
-			boolean useDefaultResolution) {
+	public PayloadArgumentResolver(JsonMapper jsonMapper, @Nullable Validator validator, boolean useDefaultResolution) {
 		this.jsonMapper = Objects.requireNonNull(jsonMapper, "jsonMapper");
 		this.validator = validator;
 		this.useDefaultResolution = useDefaultResolution;
@@ -71,9 +70,9 @@ public class PayloadArgumentResolver implements SyncEventArgumentResolver {
 		if (parameter.hasParameterAnnotation(Payload.class)) {
 			return true;
 		}
-		return this.useDefaultResolution && (parameter.hasMethodAnnotation(OnEvent.class)
-				|| parameter.hasMethodAnnotation(OnAnyEvent.class)
-				|| parameter.hasMethodAnnotation(SocketIoExceptionHandler.class));
+		return this.useDefaultResolution
+				&& (parameter.hasMethodAnnotation(OnEvent.class) || parameter.hasMethodAnnotation(OnAnyEvent.class)
+						|| parameter.hasMethodAnnotation(SocketIoExceptionHandler.class));
 	}
 
 	/**
@@ -95,8 +94,9 @@ public class PayloadArgumentResolver implements SyncEventArgumentResolver {
 		int index = payload.index;
 		if (index >= args.size()) {
 			if (payload.required) {
-				throw new InvalidPayloadException("argument " + index + " of event '" + context.eventName()
-						+ "' is missing", parameter, index, null);
+				throw new InvalidPayloadException(
+						"argument " + index + " of event '" + context.eventName() + "' is missing", parameter, index,
+						null);
 			}
 			return payload.optional ? Optional.empty() : null;
 		}
@@ -129,9 +129,11 @@ public class PayloadArgumentResolver implements SyncEventArgumentResolver {
 			return this.jsonMapper.treeToValue(node, payload.targetType);
 		}
 		catch (JacksonException | IllegalArgumentException ex) {
-			// The client gets no class name nor Jackson's message; the cause keeps them for the log.
-			throw new InvalidPayloadException("argument " + payload.index + " of event '" + context.eventName()
-					+ "' cannot be read", payload, payload.index, ex);
+			// The client gets no class name nor Jackson's message; the cause keeps them
+			// for the log.
+			throw new InvalidPayloadException(
+					"argument " + payload.index + " of event '" + context.eventName() + "' cannot be read", payload,
+					payload.index, ex);
 		}
 	}
 

@@ -12,10 +12,11 @@ import org.springframework.core.ReactiveAdapterRegistry;
 
 /**
  * Finds payload parameters that cannot work: types and annotations of web frameworks
- * (WebFlux, Spring MVC, Spring Messaging, JAX-RS, Servlet, Reactor Netty) that have no value
- * in a Socket.IO event, and reactive or future types. Without this check such a parameter
- * would be taken for a payload and fail every event at runtime. A custom
- * {@code EventArgumentResolver} that supports the parameter comes first and is not checked.
+ * (WebFlux, Spring MVC, Spring Messaging, JAX-RS, Servlet, Reactor Netty) that have no
+ * value in a Socket.IO event, and reactive or future types. Without this check such a
+ * parameter would be taken for a payload and fail every event at runtime. A custom
+ * {@code EventArgumentResolver} that supports the parameter comes first and is not
+ * checked.
  */
 final class PayloadParameterCheck {
 
@@ -38,24 +39,27 @@ final class PayloadParameterCheck {
 		for (Annotation annotation : parameter.getParameterAnnotations()) {
 			String name = annotation.annotationType().getName();
 			if (startsWithAny(name, WEB_ANNOTATION_PACKAGES)) {
-				return new Problem("is annotated with @" + annotation.annotationType().getSimpleName() + " ("
-						+ name + "), which means nothing for a Socket.IO event",
+				return new Problem(
+						"is annotated with @" + annotation.annotationType().getSimpleName() + " (" + name
+								+ "), which means nothing for a Socket.IO event",
 						"Remove the annotation: an unannotated parameter of an @OnEvent method is the next event "
 								+ "argument; use dev.realtime.socketio.spring.annotation.Payload to pick one by index.");
 			}
 		}
 		Class<?> type = parameter.getParameterType();
 		if (startsWithAny(type.getName(), WEB_TYPE_PACKAGES)) {
-			return new Problem("is a web-framework type that has no value in a Socket.IO event (events do not "
-					+ "arrive as HTTP requests)",
+			return new Problem(
+					"is a web-framework type that has no value in a Socket.IO event (events do not "
+							+ "arrive as HTTP requests)",
 					"Remove the parameter. For the handshake's headers, query and address take a Handshake "
 							+ "parameter (or SocketIoSocket.handshake()); for the event's arguments declare their "
 							+ "types.");
 		}
-		if (ReactiveAdapterRegistry.getSharedInstance().getAdapter(type) != null
-				|| Future.class.isAssignableFrom(type) || CompletionStage.class.isAssignableFrom(type)) {
-			return new Problem("is a reactive or asynchronous type: an event argument is a value the client has "
-					+ "already sent, not a stream",
+		if (ReactiveAdapterRegistry.getSharedInstance().getAdapter(type) != null || Future.class.isAssignableFrom(type)
+				|| CompletionStage.class.isAssignableFrom(type)) {
+			return new Problem(
+					"is a reactive or asynchronous type: an event argument is a value the client has "
+							+ "already sent, not a stream",
 					"Declare the argument's own type (BidRequest rather than Mono<BidRequest>); to answer "
 							+ "asynchronously, return a Mono instead.");
 		}

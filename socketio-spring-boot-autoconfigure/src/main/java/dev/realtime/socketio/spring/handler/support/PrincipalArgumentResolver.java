@@ -16,8 +16,8 @@ import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
 /**
  * Resolves parameters of type {@link Principal} (or a subtype, such as Spring Security's
  * {@code Authentication}) to the principal authenticated when the socket connected. The
- * principal is looked up by a strategy; by default with {@link SocketIoPrincipal#get}, where
- * the auto-configured {@code SocketIoConnectAuthorizer}s store it.
+ * principal is looked up by a strategy; by default with {@link SocketIoPrincipal#get},
+ * where the auto-configured {@code SocketIoConnectAuthorizer}s store it.
  * <p>
  * Without a principal, or with one of another type, the invocation fails, unless the
  * parameter is {@code @Nullable}, in which case it is {@code null}.
@@ -57,10 +57,9 @@ public class PrincipalArgumentResolver implements SyncEventArgumentResolver {
 		if (parameter.isOptional()) {
 			return null;
 		}
-		throw new IllegalStateException((principal != null)
-				? "The principal is a " + principal.getClass().getSimpleName() + ", not a "
-						+ parameter.getParameterType().getSimpleName()
-				: "No authenticated principal");
+		throw new IllegalStateException(
+				(principal != null) ? "The principal is a " + principal.getClass().getSimpleName() + ", not a "
+						+ parameter.getParameterType().getSimpleName() : "No authenticated principal");
 	}
 
 }

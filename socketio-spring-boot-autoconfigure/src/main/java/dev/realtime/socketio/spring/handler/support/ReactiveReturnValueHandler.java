@@ -18,14 +18,15 @@ import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
 
 /**
- * Handles reactive return types known to the {@link ReactiveAdapterRegistry}: {@code Mono},
- * {@code Flux}, {@code CompletableFuture} and others. The publisher is always subscribed.
- * The value of a single-value type becomes the ack reply (an empty one replies with no
- * arguments); the values of a multi-value type are collected into one list that becomes
- * the reply; {@code Mono<Void>} and other no-value types send nothing.
+ * Handles reactive return types known to the {@link ReactiveAdapterRegistry}:
+ * {@code Mono}, {@code Flux}, {@code CompletableFuture} and others. The publisher is
+ * always subscribed. The value of a single-value type becomes the ack reply (an empty one
+ * replies with no arguments); the values of a multi-value type are collected into one
+ * list that becomes the reply; {@code Mono<Void>} and other no-value types send nothing.
  * <p>
  * Only event and exception handler methods can reply: on {@code @OnConnect},
- * {@code @OnDisconnect} and {@code @OnAnyEvent} methods only no-value types are supported.
+ * {@code @OnDisconnect} and {@code @OnAnyEvent} methods only no-value types are
+ * supported.
  *
  * @since 0.1.0
  */

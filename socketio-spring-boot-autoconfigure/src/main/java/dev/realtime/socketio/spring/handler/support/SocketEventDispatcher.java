@@ -21,8 +21,8 @@ import dev.realtime.socketio.spring.handler.EventContext;
  * that returns a reactive type is invoked right there when nothing is pending for the
  * socket (the common case: no thread hop). A blocking handler is queued and run on the
  * worker; while anything is queued, later invocations queue behind it, and a queued
- * reactive handler hops back to the event loop when its turn comes. One worker thread at a
- * time drains a socket's queue, so a socket's blocking handlers never run concurrently,
+ * reactive handler hops back to the event loop when its turn comes. One worker thread at
+ * a time drains a socket's queue, so a socket's blocking handlers never run concurrently,
  * and a slow one delays only its own socket.
  * <p>
  * Without a worker (execution on the event loop) every invocation happens on the spot.
@@ -37,7 +37,9 @@ final class SocketEventDispatcher {
 
 	private final Queue<Task> tasks = new ConcurrentLinkedQueue<>();
 
-	/** Queued tasks plus the one running; the drain owns the queue while it is above 0. */
+	/**
+	 * Queued tasks plus the one running; the drain owns the queue while it is above 0.
+	 */
 	private final AtomicInteger pending = new AtomicInteger();
 
 	SocketEventDispatcher(SocketIoSocket socket, @Nullable Executor worker) {
@@ -66,7 +68,10 @@ final class SocketEventDispatcher {
 		}
 	}
 
-	/** Runs on the worker: blocking tasks in a row, until the queue is empty or a task must hop. */
+	/**
+	 * Runs on the worker: blocking tasks in a row, until the queue is empty or a task
+	 * must hop.
+	 */
 	private void drain() {
 		do {
 			Task task = this.tasks.poll();

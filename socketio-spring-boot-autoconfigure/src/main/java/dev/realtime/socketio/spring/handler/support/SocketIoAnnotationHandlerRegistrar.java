@@ -55,10 +55,10 @@ import dev.realtime.socketio.spring.observation.SocketIoEventObservationConventi
  * fails startup with a message that names it. The mappings are logged at debug level.
  * <p>
  * Default argument resolvers, in order: socket types, {@code Principal},
- * {@code AckSender}, {@code @EventName}, the disconnect reason, {@code @Payload}; then the
- * custom resolvers; then unannotated parameters of event methods as payloads. A parameter
- * none of them supports fails startup. Return value handlers: {@code void}, reactive
- * types, the custom handlers, then any value as the ack reply.
+ * {@code AckSender}, {@code @EventName}, the disconnect reason, {@code @Payload}; then
+ * the custom resolvers; then unannotated parameters of event methods as payloads. A
+ * parameter none of them supports fails startup. Return value handlers: {@code void},
+ * reactive types, the custom handlers, then any value as the ack reply.
  *
  * @since 0.1.0
  */
@@ -133,8 +133,8 @@ public class SocketIoAnnotationHandlerRegistrar
 	}
 
 	/**
-	 * Set how {@code Principal} parameters find the principal of a socket; by default with
-	 * {@link SocketIoPrincipal#get}.
+	 * Set how {@code Principal} parameters find the principal of a socket; by default
+	 * with {@link SocketIoPrincipal#get}.
 	 * @param principalLookup returns the principal of a socket, or {@code null}
 	 */
 	public void setPrincipalLookup(Function<SocketIoSocket, @Nullable Principal> principalLookup) {
@@ -150,10 +150,10 @@ public class SocketIoAnnotationHandlerRegistrar
 	}
 
 	/**
-	 * Set whether the ack reply of an event whose handler failed with an exception that no
-	 * {@code @SocketIoExceptionHandler} took carries the exception's message; off by
-	 * default, when the reply is
-	 * {@code {"error":"internal error","message":"event 'x' could not be handled"}}.
+	 * Set whether the ack reply of an event whose handler failed with an exception that
+	 * no {@code @SocketIoExceptionHandler} took carries the exception's message; off by
+	 * default, when the reply is {@code {"error":"internal error","message":"event 'x'
+	 * could not be handled"}}.
 	 * @param includeExceptionMessage whether to send the message to the client
 	 */
 	public void setIncludeExceptionMessage(boolean includeExceptionMessage) {
@@ -206,7 +206,8 @@ public class SocketIoAnnotationHandlerRegistrar
 	}
 
 	/**
-	 * Return the default and custom return value handlers, in the order they are consulted.
+	 * Return the default and custom return value handlers, in the order they are
+	 * consulted.
 	 * @return the handlers
 	 */
 	protected List<EventReturnValueHandler> initReturnValueHandlers() {
@@ -297,15 +298,17 @@ public class SocketIoAnnotationHandlerRegistrar
 		String pattern = annotation.pattern();
 		if (!pattern.isEmpty()) {
 			if (!path.isEmpty()) {
-				throw new InvalidHandlerMethodException(beanType, "@SocketIoNamespace on " + beanType.getName()
-						+ " sets both a path and a pattern", "Set either the path or the pattern.");
+				throw new InvalidHandlerMethodException(beanType,
+						"@SocketIoNamespace on " + beanType.getName() + " sets both a path and a pattern",
+						"Set either the path or the pattern.");
 			}
 			try {
 				Pattern.compile(pattern);
 			}
 			catch (PatternSyntaxException ex) {
-				throw new InvalidHandlerMethodException(beanType, "Invalid @SocketIoNamespace pattern on "
-						+ beanType.getName() + ": " + ex.getMessage(), "Fix the regular expression of the pattern.");
+				throw new InvalidHandlerMethodException(beanType,
+						"Invalid @SocketIoNamespace pattern on " + beanType.getName() + ": " + ex.getMessage(),
+						"Fix the regular expression of the pattern.");
 			}
 			return new NamespaceKey(pattern, true);
 		}
@@ -348,8 +351,8 @@ public class SocketIoAnnotationHandlerRegistrar
 						"Name the event: @OnEvent(\"message\").");
 			}
 			if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(event)) {
-				throw new InvalidHandlerMethodException(method, "@OnEvent on " + method
-						+ " uses the reserved event name '" + event + "'",
+				throw new InvalidHandlerMethodException(method,
+						"@OnEvent on " + method + " uses the reserved event name '" + event + "'",
 						"Use @OnConnect or @OnDisconnect for the socket's lifecycle, or another event name.");
 			}
 		}

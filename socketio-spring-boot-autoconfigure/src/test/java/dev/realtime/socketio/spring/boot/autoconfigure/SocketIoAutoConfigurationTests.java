@@ -332,15 +332,16 @@ class SocketIoAutoConfigurationTests {
 
 	@Test
 	void shouldBindLimits() {
-		this.contextRunner.withPropertyValues("socketio.limits.max-buffered-bytes=2MB",
-				"socketio.limits.max-buffered-packets=500", "socketio.limits.max-total-buffered-bytes=64MB",
-				"socketio.limits.close-timeout=2s", "socketio.limits.max-sessions=1000",
-				"socketio.limits.max-sessions-per-address=20", "socketio.limits.handshakes-per-second=5",
-				"socketio.limits.handshake-burst=15", "socketio.limits.trusted-proxies=10.0.0.0/8,::1",
-				"socketio.limits.events.rate=10", "socketio.limits.events.burst=30",
-				"socketio.limits.events.max-violations=7", "socketio.limits.events.overrides[0].namespace=/chat",
-				"socketio.limits.events.overrides[0].event=typing", "socketio.limits.events.overrides[0].rate=2",
-				"socketio.limits.events.overrides[0].burst=2")
+		this.contextRunner
+			.withPropertyValues("socketio.limits.max-buffered-bytes=2MB", "socketio.limits.max-buffered-packets=500",
+					"socketio.limits.max-total-buffered-bytes=64MB", "socketio.limits.close-timeout=2s",
+					"socketio.limits.max-sessions=1000", "socketio.limits.max-sessions-per-address=20",
+					"socketio.limits.handshakes-per-second=5", "socketio.limits.handshake-burst=15",
+					"socketio.limits.trusted-proxies=10.0.0.0/8,::1", "socketio.limits.events.rate=10",
+					"socketio.limits.events.burst=30", "socketio.limits.events.max-violations=7",
+					"socketio.limits.events.overrides[0].namespace=/chat",
+					"socketio.limits.events.overrides[0].event=typing", "socketio.limits.events.overrides[0].rate=2",
+					"socketio.limits.events.overrides[0].burst=2")
 			.run((context) -> {
 				SocketIoServerOptions options = context.getBean(SocketIoServerOptions.class);
 				EngineIoOptions engine = options.engine();
@@ -410,12 +411,11 @@ class SocketIoAutoConfigurationTests {
 
 	@Test
 	void shouldUseApplicationJsonMapper() {
-		this.contextRunner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class))
-			.run((context) -> {
-				assertThat(context).hasSingleBean(JsonMapper.class);
-				assertThat(context.getBean(SocketIoServerOptions.class).jsonMapper())
-					.isSameAs(context.getBean(JsonMapper.class));
-			});
+		this.contextRunner.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class)).run((context) -> {
+			assertThat(context).hasSingleBean(JsonMapper.class);
+			assertThat(context.getBean(SocketIoServerOptions.class).jsonMapper())
+				.isSameAs(context.getBean(JsonMapper.class));
+		});
 	}
 
 	@Test
@@ -468,8 +468,8 @@ class SocketIoAutoConfigurationTests {
 		String body = HttpClient.create()
 			.get()
 			.uri("http://127.0.0.1:" + server.getPort() + "/socket.io/?EIO=4&transport=polling")
-			.responseSingle((response, content) -> content.asString()
-				.map((text) -> response.status().code() + " " + text))
+			.responseSingle(
+					(response, content) -> content.asString().map((text) -> response.status().code() + " " + text))
 			.block(Duration.ofSeconds(10));
 		assertThat(body).startsWith("200 0{\"sid\":");
 	}
@@ -528,4 +528,5 @@ class SocketIoAutoConfigurationTests {
 		}
 
 	}
+
 }

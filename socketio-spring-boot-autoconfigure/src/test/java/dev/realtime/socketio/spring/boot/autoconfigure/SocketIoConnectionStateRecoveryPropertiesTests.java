@@ -23,8 +23,9 @@ class SocketIoConnectionStateRecoveryPropertiesTests {
 
 	@Test
 	void shouldLeaveRecoveryOffByDefault() {
-		this.contextRunner.run((context) -> assertThat(
-				context.getBean(SocketIoServerOptions.class).connectionStateRecovery()).isNull());
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(SocketIoServerOptions.class).connectionStateRecovery())
+				.isNull());
 	}
 
 	@Test

@@ -31,15 +31,15 @@ import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for the failure analyses of startup mistakes: each runs a context that fails the way
- * an application would, then the failure analyzers registered in
+ * Tests for the failure analyses of startup mistakes: each runs a context that fails the
+ * way an application would, then the failure analyzers registered in
  * {@code META-INF/spring.factories} as Spring Boot loads them.
  */
 class SocketIoFailureAnalyzersTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SocketIoAutoConfiguration.class,
-				SocketIoAnnotationAutoConfiguration.class));
+		.withConfiguration(
+				AutoConfigurations.of(SocketIoAutoConfiguration.class, SocketIoAnnotationAutoConfiguration.class));
 
 	@Test
 	void redisAdapterWithoutItsModuleNamesTheDependency() {
@@ -62,7 +62,8 @@ class SocketIoFailureAnalyzersTests {
 	void unknownAdapterTypeNamesTheProperty() {
 		this.contextRunner.withPropertyValues("socketio.adapter.type=redsi").run((context) -> {
 			FailureAnalysis analysis = analyze(context);
-			assertThat(analysis.getDescription()).contains("socketio.adapter.type").contains("redsi")
+			assertThat(analysis.getDescription()).contains("socketio.adapter.type")
+				.contains("redsi")
 				.contains("must be 'memory' or 'redis'");
 		});
 	}
@@ -114,8 +115,8 @@ class SocketIoFailureAnalyzersTests {
 	}
 
 	/**
-	 * Load the analyzers as Spring Boot does, skipping those whose classes are absent from
-	 * this classpath, and return the first analysis.
+	 * Load the analyzers as Spring Boot does, skipping those whose classes are absent
+	 * from this classpath, and return the first analysis.
 	 */
 	private static FailureAnalysis analyze(ApplicationContextAssertProvider<?> context) {
 		assertThat(context).hasFailed();

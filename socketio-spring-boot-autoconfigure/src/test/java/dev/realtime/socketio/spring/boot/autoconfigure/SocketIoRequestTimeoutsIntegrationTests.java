@@ -24,12 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The request read timeouts on the WebFlux application's own port, from a raw TCP client:
- * half a request line gets 408 whatever its path (documented: the path is not known yet), a
- * Socket.IO POST body that trickles gets 408, and the application still answers.
+ * half a request line gets 408 whatever its path (documented: the path is not known yet),
+ * a Socket.IO POST body that trickles gets 408, and the application still answers.
  */
 @SpringBootTest(classes = SocketIoRequestTimeoutsIntegrationTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = { "socketio.limits.request-headers-timeout=300ms",
-				"socketio.limits.request-body-timeout=300ms" })
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "socketio.limits.request-headers-timeout=300ms", "socketio.limits.request-body-timeout=300ms" })
 class SocketIoRequestTimeoutsIntegrationTests {
 
 	@LocalServerPort

@@ -58,8 +58,8 @@ import static org.awaitility.Awaitility.await;
  * the Java {@code socket.io-client} and raw HTTP.
  */
 @SpringBootTest(classes = SocketIoWebFluxIntegrationTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
-				"socketio.cors.allowed-origins=https://allowed.example.com", "socketio.auth.bearer.enabled=true",
+		webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "socketio.cors.allowed-origins=https://allowed.example.com", "socketio.auth.bearer.enabled=true",
 				"socketio.auth.bearer.required=false" })
 class SocketIoWebFluxIntegrationTests {
 
@@ -147,9 +147,10 @@ class SocketIoWebFluxIntegrationTests {
 				.set(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD, "POST"))
 			.request(HttpMethod.OPTIONS)
 			.uri("/socket.io/?EIO=4&transport=polling")
-			.responseSingle((res, content) -> Mono.just(new HandshakeResponse(res.status().code(),
-					res.responseHeaders().get(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN),
-					res.responseHeaders().get(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS))))
+			.responseSingle((res,
+					content) -> Mono.just(new HandshakeResponse(res.status().code(),
+							res.responseHeaders().get(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN),
+							res.responseHeaders().get(HttpHeaderNames.ACCESS_CONTROL_ALLOW_METHODS))))
 			.block(TIMEOUT);
 		assertThat(response.status()).isEqualTo(204);
 		assertThat(response.allowOrigin()).isEqualTo(ALLOWED_ORIGIN);
@@ -247,8 +248,8 @@ class SocketIoWebFluxIntegrationTests {
 		this.clients.add(socket);
 		CompletableFuture<Object> outcome = new CompletableFuture<>();
 		socket.once(Socket.EVENT_CONNECT, (args) -> outcome.complete("connected"));
-		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> outcome.completeExceptionally(
-				new IllegalStateException("connect_error: " + ((args.length > 0) ? args[0] : ""))));
+		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> outcome
+			.completeExceptionally(new IllegalStateException("connect_error: " + ((args.length > 0) ? args[0] : ""))));
 		socket.connect();
 		assertThat(outcome).succeedsWithin(TIMEOUT);
 		return socket;
@@ -362,8 +363,8 @@ class SocketIoWebFluxIntegrationTests {
 	}
 
 	/**
-	 * Registers listeners on the server directly, as an application without the annotation
-	 * model would.
+	 * Registers listeners on the server directly, as an application without the
+	 * annotation model would.
 	 */
 	static class ChatHandlers {
 

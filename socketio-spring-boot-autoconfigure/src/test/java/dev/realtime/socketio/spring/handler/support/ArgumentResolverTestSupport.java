@@ -21,8 +21,8 @@ import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.mock;
 
 /**
- * Shared helpers for argument resolver tests: parameters of the methods of a handler class
- * as the registrar sees them, and contexts around a mock socket.
+ * Shared helpers for argument resolver tests: parameters of the methods of a handler
+ * class as the registrar sees them, and contexts around a mock socket.
  */
 abstract class ArgumentResolverTestSupport {
 

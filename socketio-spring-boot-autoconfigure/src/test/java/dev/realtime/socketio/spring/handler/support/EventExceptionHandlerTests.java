@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
 /**
- * Tests for {@link EventExceptionHandler}: what the client is told when a handler fails and
- * no exception handler takes the exception.
+ * Tests for {@link EventExceptionHandler}: what the client is told when a handler fails
+ * and no exception handler takes the exception.
  */
 class EventExceptionHandlerTests {
 
@@ -43,7 +43,8 @@ class EventExceptionHandlerTests {
 	private Object replyTo(Throwable exception, boolean includeExceptionMessage) {
 		EventContext context = EventContext.event(mock(SocketIoSocket.class), "crash",
 				JsonNodeFactory.instance.arrayNode(), (args) -> this.replies.add(args[0]));
-		new EventExceptionHandler(null, List.of(), null, includeExceptionMessage).handle(exception, context, this.failed)
+		new EventExceptionHandler(null, List.of(), null, includeExceptionMessage)
+			.handle(exception, context, this.failed)
 			.block();
 		assertThat(this.replies).hasSize(1);
 		return this.replies.remove(0);
@@ -63,8 +64,8 @@ class EventExceptionHandlerTests {
 
 	@Test
 	void invalidPayloadIsAlwaysExplained() {
-		MethodParameter parameter = new MethodParameter(ReflectionUtils.findMethod(EventExceptionHandlerTests.class,
-				"add", int.class), 0);
+		MethodParameter parameter = new MethodParameter(
+				ReflectionUtils.findMethod(EventExceptionHandlerTests.class, "add", int.class), 0);
 		assertThat(replyTo(new InvalidPayloadException("expected a number", parameter, 0, null), false))
 			.isEqualTo(Map.of("error", "invalid payload", "message", "expected a number"));
 	}

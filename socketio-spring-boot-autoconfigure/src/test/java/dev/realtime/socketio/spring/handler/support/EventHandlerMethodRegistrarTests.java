@@ -57,8 +57,8 @@ class EventHandlerMethodRegistrarTests {
 
 	@Test
 	void shouldNotNameScannedBeansAfterTheNamespace() {
-		String name = AnnotationBeanNameGenerator.INSTANCE.generateBeanName(
-				new AnnotatedGenericBeanDefinition(ChatHandler.class), new DefaultListableBeanFactory());
+		String name = AnnotationBeanNameGenerator.INSTANCE
+			.generateBeanName(new AnnotatedGenericBeanDefinition(ChatHandler.class), new DefaultListableBeanFactory());
 		assertThat(name).isEqualTo("eventHandlerMethodRegistrarTests.ChatHandler");
 	}
 
@@ -146,8 +146,7 @@ class EventHandlerMethodRegistrarTests {
 	@Test
 	void shouldFailForExceptionHandlerWithoutExceptionType() {
 		this.contextRunner.withUserConfiguration(ExceptionHandlerWithoutTypeHandler.class)
-			.run((context) -> assertStartupFailure(context)
-				.hasMessageContaining("No exception types mapped to")
+			.run((context) -> assertStartupFailure(context).hasMessageContaining("No exception types mapped to")
 				.hasMessageContaining("ExceptionHandlerWithoutTypeHandler.handle()"));
 	}
 

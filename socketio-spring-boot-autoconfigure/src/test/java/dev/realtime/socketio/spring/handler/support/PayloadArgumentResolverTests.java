@@ -135,7 +135,8 @@ class PayloadArgumentResolverTests extends ArgumentResolverTestSupport {
 		assertThatExceptionOfType(PayloadValidationException.class)
 			.isThrownBy(() -> validating.resolveArgumentValue(parameter, event("m", Map.of("text", " ", "room", "r"))))
 			.withMessage("validation failed")
-			.satisfies((ex) -> assertThat(ex.getViolations()).containsExactly(new Violation("text", "must not be blank")));
+			.satisfies(
+					(ex) -> assertThat(ex.getViolations()).containsExactly(new Violation("text", "must not be blank")));
 	}
 
 	@Test

@@ -124,8 +124,7 @@ class SocketEventDispatcherTests {
 	}
 
 	private EventContext event(String name) {
-		return EventContext.event(this.socket, name, JsonNodeFactory.instance.arrayNode(),
-				null);
+		return EventContext.event(this.socket, name, JsonNodeFactory.instance.arrayNode(), null);
 	}
 
 	final class Handler {

@@ -130,7 +130,8 @@ class SocketIoAnnotationIntegrationTests {
 					DisconnectReason.CLIENT_NAMESPACE_DISCONNECT));
 		// A String parameter still gets the reason, by its Node.js name.
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(this.recorder.disconnects).containsEntry(id, "client namespace disconnect"));
+			.untilAsserted(
+					() -> assertThat(this.recorder.disconnects).containsEntry(id, "client namespace disconnect"));
 	}
 
 	@Test
@@ -183,8 +184,7 @@ class SocketIoAnnotationIntegrationTests {
 	}
 
 	@Test
-	void unreadablePayloadIsAnsweredWithoutInternalsAndLoggedWithTheSocketId(CapturedOutput output)
-			throws Exception {
+	void unreadablePayloadIsAnsweredWithoutInternalsAndLoggedWithTheSocketId(CapturedOutput output) throws Exception {
 		Socket socket = connect("/chat");
 		JSONObject reply = (JSONObject) emitWithAck(socket, "message", "not an object");
 		assertThat(reply.getString("error")).isEqualTo("invalid payload");

@@ -48,7 +48,8 @@ class StarterClientBundleIntegrationTests {
 	void servesNoBundleWhenServeClientIsOff() throws Exception {
 		try (ConfigurableApplicationContext app = start("--socketio.serve-client=false")) {
 			HttpResponse<String> response = get(app, "/socket.io/socket.io.js", null);
-			// Without the bundle the request reaches the engine, which refuses it as Node does.
+			// Without the bundle the request reaches the engine, which refuses it as Node
+			// does.
 			assertThat(response.statusCode()).isEqualTo(400);
 			assertThat(response.body()).doesNotContain("Socket.IO v");
 		}

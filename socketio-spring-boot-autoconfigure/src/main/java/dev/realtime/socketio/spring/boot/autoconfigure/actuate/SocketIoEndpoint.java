@@ -28,8 +28,8 @@ import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
 /**
  * {@link Endpoint @Endpoint} that describes a {@link SocketIoServer} (read-only): its
  * namespaces with their sockets and rooms on this node, its Engine.IO sessions per
- * transport, and its effective configuration. The rooms every socket has of its own id are
- * left out; no secret is part of the configuration.
+ * transport, and its effective configuration. The rooms every socket has of its own id
+ * are left out; no secret is part of the configuration.
  *
  * @since 0.1.0
  */
@@ -153,8 +153,8 @@ public class SocketIoEndpoint {
 			Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout, Duration connectTimeout,
 			int maxHttpBufferSize, int maxPayloadPackets, long maxBufferedBytes, int maxBufferedPackets,
 			boolean perMessageDeflate, boolean httpCompression, @Nullable String cookie, @Nullable CorsDescriptor cors,
-			Map<String, Object> limits, Map<String, Integer> parser, String adapter, boolean cleanupEmptyChildNamespaces,
-			boolean serveClient) {
+			Map<String, Object> limits, Map<String, Integer> parser, String adapter,
+			boolean cleanupEmptyChildNamespaces, boolean serveClient) {
 
 		private static final Class<?> DEFAULT_ADAPTER_FACTORY = SocketIoServerOptions.builder()
 			.build()

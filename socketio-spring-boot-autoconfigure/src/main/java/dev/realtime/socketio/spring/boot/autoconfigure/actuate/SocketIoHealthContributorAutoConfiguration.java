@@ -13,9 +13,9 @@ import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.spring.boot.autoconfigure.SocketIoAutoConfiguration;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link SocketIoHealthIndicator},
- * contributed as {@code socketIo} to the health endpoint; turned off with
- * {@code management.health.socketio.enabled=false}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the
+ * {@link SocketIoHealthIndicator}, contributed as {@code socketIo} to the health
+ * endpoint; turned off with {@code management.health.socketio.enabled=false}.
  *
  * @since 0.1.0
  */

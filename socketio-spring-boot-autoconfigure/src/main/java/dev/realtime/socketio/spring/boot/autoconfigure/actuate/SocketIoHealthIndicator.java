@@ -14,9 +14,10 @@ import dev.realtime.socketio.server.adapter.SocketIoAdapterHealth;
 
 /**
  * {@link HealthIndicator} for a {@link SocketIoServer}: {@code UP} while it runs,
- * {@code DOWN} once it was closed, and {@code DOWN} while its cluster adapter cannot reach
- * its service, when the adapter factory (or the main namespace's adapter) implements
- * {@link SocketIoAdapterHealth}. Details: open sessions, namespaces, the adapter.
+ * {@code DOWN} once it was closed, and {@code DOWN} while its cluster adapter cannot
+ * reach its service, when the adapter factory (or the main namespace's adapter)
+ * implements {@link SocketIoAdapterHealth}. Details: open sessions, namespaces, the
+ * adapter.
  *
  * @since 0.1.0
  */
@@ -39,8 +40,7 @@ public class SocketIoHealthIndicator extends AbstractHealthIndicator {
 			.withDetail("namespaces", this.server.namespaces().size());
 		SocketIoAdapterHealth adapter = adapterHealth();
 		if (adapter != null) {
-			builder.withDetail("adapter", adapter.description())
-				.withDetail("adapterConnected", adapter.isConnected());
+			builder.withDetail("adapter", adapter.description()).withDetail("adapterConnected", adapter.isConnected());
 		}
 		if (this.server.engine().isShuttingDown()) {
 			builder.down().withDetail("reason", "the server was closed");

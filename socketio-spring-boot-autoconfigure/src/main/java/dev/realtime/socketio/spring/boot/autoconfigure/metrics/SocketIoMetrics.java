@@ -29,11 +29,12 @@ import dev.realtime.socketio.server.SocketIoSocket;
 
 /**
  * {@link MeterBinder} for a {@link SocketIoServer}: sessions, connections, handshakes,
- * events, acks, bytes, dropped packets, errors and upgrades, through the engine's listener
- * SPIs. Every tag is bounded: the {@code event} tag names only the configured events (the
- * others are {@code other}), and past {@code maxNamespaceTags} distinct namespaces (for
- * instance children of a dynamic namespace) further ones are counted as {@code other}.
- * Meters are looked up once and cached, so recording costs a map lookup and an increment.
+ * events, acks, bytes, dropped packets, errors and upgrades, through the engine's
+ * listener SPIs. Every tag is bounded: the {@code event} tag names only the configured
+ * events (the others are {@code other}), and past {@code maxNamespaceTags} distinct
+ * namespaces (for instance children of a dynamic namespace) further ones are counted as
+ * {@code other}. Meters are looked up once and cached, so recording costs a map lookup
+ * and an increment.
  *
  * @since 0.1.0
  */
@@ -163,10 +164,11 @@ public class SocketIoMetrics implements MeterBinder {
 		}
 
 		private Timer handshake(String outcome) {
-			return this.handshakes.computeIfAbsent(outcome, (value) -> Timer.builder("socketio.handshakes")
-				.description("Namespace handshakes, from the CONNECT packet to the answer")
-				.tag("outcome", value)
-				.register(this.registry));
+			return this.handshakes.computeIfAbsent(outcome,
+					(value) -> Timer.builder("socketio.handshakes")
+						.description("Namespace handshakes, from the CONNECT packet to the answer")
+						.tag("outcome", value)
+						.register(this.registry));
 		}
 
 		NamespaceMeters namespace(String name) {
@@ -178,7 +180,8 @@ public class SocketIoMetrics implements MeterBinder {
 				if (!this.namespaceLimitLogged) {
 					this.namespaceLimitLogged = true;
 					logger.warn("Reached the maximum number of namespace tags (" + SocketIoMetrics.this.maxNamespaceTags
-							+ "): further namespaces are tagged '" + OTHER + "'; see socketio.metrics.max-namespace-tags");
+							+ "): further namespaces are tagged '" + OTHER
+							+ "'; see socketio.metrics.max-namespace-tags");
 				}
 				return this.namespaces.computeIfAbsent(OTHER, (tag) -> new NamespaceMeters(this.registry, tag));
 			}
@@ -326,10 +329,11 @@ public class SocketIoMetrics implements MeterBinder {
 		}
 
 		Counter closed(String reason) {
-			return this.closed.computeIfAbsent(reason, (value) -> Counter.builder("socketio.connections.closed")
-				.description("Sockets that left the namespace")
-				.tags("namespace", this.namespace, "reason", value)
-				.register(this.registry));
+			return this.closed.computeIfAbsent(reason,
+					(value) -> Counter.builder("socketio.connections.closed")
+						.description("Sockets that left the namespace")
+						.tags("namespace", this.namespace, "reason", value)
+						.register(this.registry));
 		}
 
 		Counter received(String event) {
@@ -338,8 +342,8 @@ public class SocketIoMetrics implements MeterBinder {
 		}
 
 		Counter sent(String event) {
-			return this.sent.computeIfAbsent(event,
-					(value) -> eventCounter("socketio.events.sent", "Events sent to clients, once per recipient", value));
+			return this.sent.computeIfAbsent(event, (value) -> eventCounter("socketio.events.sent",
+					"Events sent to clients, once per recipient", value));
 		}
 
 		private Counter eventCounter(String name, String description, String event) {
@@ -354,12 +358,13 @@ public class SocketIoMetrics implements MeterBinder {
 			int index = (clientToServer ? 2 : 0) + (ok ? 0 : 1);
 			Timer timer = this.acks[index];
 			if (timer == null) {
-				// A race registers the same timer twice: the registry returns the same one.
+				// A race registers the same timer twice: the registry returns the same
+				// one.
 				timer = Timer.builder("socketio.acks")
 					.description("Acknowledgements: handler time until the ack was sent (client-to-server), "
 							+ "or round trip (server-to-client)")
-					.tags("namespace", this.namespace, "direction", clientToServer ? CLIENT_TO_SERVER : SERVER_TO_CLIENT,
-							"outcome", ok ? "ok" : "timeout")
+					.tags("namespace", this.namespace, "direction",
+							clientToServer ? CLIENT_TO_SERVER : SERVER_TO_CLIENT, "outcome", ok ? "ok" : "timeout")
 					.register(this.registry);
 				this.acks[index] = timer;
 			}

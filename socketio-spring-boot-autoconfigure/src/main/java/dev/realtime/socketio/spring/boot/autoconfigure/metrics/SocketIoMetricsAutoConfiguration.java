@@ -22,10 +22,9 @@ import dev.realtime.socketio.spring.boot.autoconfigure.SocketIoAutoConfiguration
  *
  * @since 0.1.0
  */
-@AutoConfiguration(
-		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
-				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" },
+@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" },
 		after = SocketIoAutoConfiguration.class)
 @ConditionalOnClass({ MeterRegistry.class, SocketIoServer.class })
 @ConditionalOnBean({ MeterRegistry.class, SocketIoServer.class })

@@ -33,7 +33,8 @@ import dev.realtime.socketio.spring.observation.SocketIoEventObservationConventi
  *
  * @since 0.1.0
  */
-@AutoConfiguration(afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
+@AutoConfiguration(
+		afterName = "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration",
 		after = SocketIoAnnotationAutoConfiguration.class)
 @ConditionalOnClass({ ObservationRegistry.class, SocketIoAnnotationHandlerRegistrar.class })
 @ConditionalOnBooleanProperty("socketio.observation.enabled")

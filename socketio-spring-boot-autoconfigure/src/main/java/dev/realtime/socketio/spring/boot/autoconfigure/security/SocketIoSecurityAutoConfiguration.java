@@ -37,8 +37,7 @@ import dev.realtime.socketio.spring.security.BearerTokenConnectAuthorizer;
  */
 @AutoConfiguration(after = SocketIoAutoConfiguration.class, afterName = {
 		"org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration" })
-@ConditionalOnClass({ SocketIoServer.class, ReactiveAuthenticationManager.class,
-		BearerTokenAuthenticationToken.class })
+@ConditionalOnClass({ SocketIoServer.class, ReactiveAuthenticationManager.class, BearerTokenAuthenticationToken.class })
 @ConditionalOnBooleanProperty("socketio.auth.bearer.enabled")
 @ConditionalOnBean(SocketIoServer.class)
 @EnableConfigurationProperties(SocketIoProperties.class)

@@ -34,8 +34,8 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(classes = SocketIoActuatorIntegrationTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=health,socketio",
-				"management.endpoint.health.show-details=always", "socketio.cors.allowed-origins=https://app.example.com",
-				"socketio.auth.bearer.enabled=false" })
+				"management.endpoint.health.show-details=always",
+				"socketio.cors.allowed-origins=https://app.example.com", "socketio.auth.bearer.enabled=false" })
 class SocketIoActuatorIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);

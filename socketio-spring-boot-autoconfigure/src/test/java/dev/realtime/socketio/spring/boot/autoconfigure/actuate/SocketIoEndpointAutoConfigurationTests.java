@@ -56,8 +56,8 @@ class SocketIoEndpointAutoConfigurationTests {
 
 	@Test
 	void shouldBackOffWithoutSocketIoServer() {
-		this.contextRunner.withPropertyValues("socketio.enabled=false",
-				"management.endpoints.web.exposure.include=socketio")
+		this.contextRunner
+			.withPropertyValues("socketio.enabled=false", "management.endpoints.web.exposure.include=socketio")
 			.run((context) -> assertThat(context).doesNotHaveBean(SocketIoEndpoint.class)
 				.doesNotHaveBean(SocketIoHealthIndicator.class));
 	}

@@ -36,8 +36,7 @@ class SocketIoHealthIndicatorTests {
 	@Test
 	void downWhileTheClusterAdapterIsDisconnected() {
 		HealthyAdapterFactory factory = new HealthyAdapterFactory();
-		SocketIoServer server = SocketIoServer
-			.create(SocketIoServerOptions.builder().adapterFactory(factory).build());
+		SocketIoServer server = SocketIoServer.create(SocketIoServerOptions.builder().adapterFactory(factory).build());
 		SocketIoHealthIndicator indicator = new SocketIoHealthIndicator(server);
 		assertThat(indicator.health().getStatus()).isEqualTo(Status.UP);
 		assertThat(indicator.health().getDetails()).containsEntry("adapter", "test-cluster")

@@ -41,9 +41,12 @@ class SocketIoMetricsAutoConfigurationTests {
 				SocketIoServer server = context.getBean(SocketIoServer.class);
 				server.listeners().eventReceived("/", "chat");
 				server.listeners().eventReceived("/admin", "other-event");
-				assertThat(registry.get("socketio.events.received").tags("namespace", "/", "event", "chat").counter()
+				assertThat(registry.get("socketio.events.received")
+					.tags("namespace", "/", "event", "chat")
+					.counter()
 					.count()).isEqualTo(1);
-				assertThat(registry.get("socketio.events.received").tags("namespace", "other", "event", "other")
+				assertThat(registry.get("socketio.events.received")
+					.tags("namespace", "other", "event", "other")
 					.counter()
 					.count()).isEqualTo(1);
 			});

@@ -140,8 +140,8 @@ class SocketIoMetricsIntegrationTests {
 			assertThat(counter("socketio.events.received", "namespace", NAMESPACE, "event", "other"))
 				.isEqualTo(other + 1);
 			assertThat(counter("socketio.events.sent", "namespace", NAMESPACE, "event", "pong")).isEqualTo(pong + 1);
-			assertThat(timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "client-to-server",
-					"outcome", "ok"))
+			assertThat(timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "client-to-server", "outcome",
+					"ok"))
 				.isEqualTo(acks + 1);
 		});
 		assertThat(this.registry.find("socketio.events.received").tagKeys("namespace", "event").counters())
@@ -151,8 +151,8 @@ class SocketIoMetricsIntegrationTests {
 	@Test
 	void serverAcksAreTimedUntilAnsweredOrTimedOut() {
 		long ok = timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client", "outcome", "ok");
-		long timedOut = timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client",
-				"outcome", "timeout");
+		long timedOut = timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client", "outcome",
+				"timeout");
 		double timeouts = counter("socketio.errors", "kind", "timeout");
 		Socket client = connect(options("websocket"));
 		client.on("ask", (args) -> ((Ack) args[args.length - 1]).call("answer"));
@@ -166,18 +166,19 @@ class SocketIoMetricsIntegrationTests {
 			.onErrorResume((ex) -> Mono.just("timed out"));
 		assertThat(ignored.block(TIMEOUT)).isEqualTo("timed out");
 		await().atMost(TIMEOUT).untilAsserted(() -> {
-			assertThat(timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client",
-					"outcome", "ok"))
+			assertThat(timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client", "outcome",
+					"ok"))
 				.isEqualTo(ok + 1);
-			assertThat(timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client",
-					"outcome", "timeout"))
+			assertThat(timerCount("socketio.acks", "namespace", NAMESPACE, "direction", "server-to-client", "outcome",
+					"timeout"))
 				.isEqualTo(timedOut + 1);
 			assertThat(counter("socketio.errors", "kind", "timeout")).isEqualTo(timeouts + 1);
 		});
 		Timer timer = this.registry.get("socketio.acks")
 			.tags("namespace", NAMESPACE, "direction", "server-to-client", "outcome", "ok")
 			.timer();
-		// The registry's meter filters apply, as Spring Boot's management.metrics.distribution.* do
+		// The registry's meter filters apply, as Spring Boot's
+		// management.metrics.distribution.* do
 		assertThat(timer.takeSnapshot().percentileValues()).hasSize(1);
 	}
 
@@ -190,8 +191,8 @@ class SocketIoMetricsIntegrationTests {
 			socket.asVolatile().emit("tick", i);
 		}
 		await().atMost(TIMEOUT)
-			.untilAsserted(() -> assertThat(counter("socketio.packets.dropped", "reason", "volatile"))
-				.isGreaterThan(dropped));
+			.untilAsserted(
+					() -> assertThat(counter("socketio.packets.dropped", "reason", "volatile")).isGreaterThan(dropped));
 		assertThat(this.registry.find("socketio.packets.dropped").tag("reason", "backpressure").counter()).isNotNull();
 	}
 
@@ -312,7 +313,8 @@ class SocketIoMetricsIntegrationTests {
 			registry.config().meterFilter(new MeterFilter() {
 
 				@Override
-				public @Nullable DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+				public @Nullable DistributionStatisticConfig configure(Meter.Id id,
+						DistributionStatisticConfig config) {
 					if (id.getName().equals("socketio.acks")) {
 						return DistributionStatisticConfig.builder().percentiles(0.99).build().merge(config);
 					}

@@ -30,7 +30,8 @@ class SocketIoMetricsTests {
 			.containsExactlyInAnyOrder("socketio.engine.sessions", "socketio.connections",
 					"socketio.connections.opened", "socketio.handshakes", "socketio.data.received",
 					"socketio.data.sent", "socketio.packets.dropped", "socketio.errors", "socketio.upgrades");
-		assertThat(this.registry.get("socketio.errors").counters()).extracting((counter) -> counter.getId().getTag("kind"))
+		assertThat(this.registry.get("socketio.errors").counters())
+			.extracting((counter) -> counter.getId().getTag("kind"))
 			.containsExactlyInAnyOrder("parse", "auth", "handler", "rejected", "timeout");
 		assertThat(this.registry.get("socketio.handshakes").timers())
 			.extracting((timer) -> timer.getId().getTag("outcome"))
@@ -76,8 +77,10 @@ class SocketIoMetricsTests {
 	void handshakesAreTimedByOutcome() {
 		new SocketIoMetrics(this.server).bindTo(this.registry);
 		this.server.listeners().handshakeCompleted("/", SocketIoServerListener.ACCEPTED, 2_000_000);
-		assertThat(this.registry.get("socketio.handshakes").tag("outcome", "accepted").timer().totalTime(TimeUnit.MILLISECONDS))
-			.isEqualTo(2.0);
+		assertThat(this.registry.get("socketio.handshakes")
+			.tag("outcome", "accepted")
+			.timer()
+			.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(2.0);
 	}
 
 }

@@ -36,8 +36,7 @@ class SocketIoObservationAutoConfigurationTests {
 	void shouldNotObserveHandlersByDefault() {
 		this.contextRunner.withBean(ObservationRegistry.class, ObservationRegistry::create)
 			.run((context) -> assertThat(ReflectionTestUtils
-				.getField(context.getBean(SocketIoAnnotationHandlerRegistrar.class), "observationRegistry"))
-				.isNull());
+				.getField(context.getBean(SocketIoAnnotationHandlerRegistrar.class), "observationRegistry")).isNull());
 	}
 
 	@Test

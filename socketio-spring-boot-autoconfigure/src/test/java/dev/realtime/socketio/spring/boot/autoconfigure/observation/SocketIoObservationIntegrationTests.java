@@ -68,8 +68,8 @@ class SocketIoObservationIntegrationTests {
 		assertThat(reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isEqualTo("hello ada");
 		SocketIoEventObservationContext context = this.handler.awaitStopped("socketio greet");
 		assertThat(context.getName()).isEqualTo("socketio.handler");
-		assertThat(context.getLowCardinalityKeyValues()).containsExactlyInAnyOrder(KeyValue.of("namespace", "/observed"),
-				KeyValue.of("event", "greet"), KeyValue.of("outcome", "ok"));
+		assertThat(context.getLowCardinalityKeyValues()).containsExactlyInAnyOrder(
+				KeyValue.of("namespace", "/observed"), KeyValue.of("event", "greet"), KeyValue.of("outcome", "ok"));
 		assertThat(this.handler.scoped).contains("greet");
 	}
 
