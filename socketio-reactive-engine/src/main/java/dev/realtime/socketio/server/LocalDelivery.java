@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
@@ -50,23 +51,42 @@ final class LocalDelivery {
 		}
 	}
 
+	/**
+	 * Send an event that asks every recipient for an acknowledgement. The recipients are
+	 * counted where the packet is written, in each session's own context, and reported
+	 * once all were visited: a socket that disconnected meanwhile gets nothing and is not
+	 * waited for, so the count always matches the acknowledgements that can come.
+	 */
 	void deliverWithAck(Collection<String> socketIds, SocketIoPacket packet, BroadcastOptions options,
 			BroadcastAckHandler handler) {
 		List<EnginePacket> encoded = this.namespace.encode(packet);
 		ArrayNode data = (packet.data() instanceof ArrayNode array) ? array : null;
 		List<DefaultSocketIoSocket> recipients = resolve(socketIds, false);
-		handler.clientCount(recipients.size());
+		if (recipients.isEmpty()) {
+			handler.clientCount(0);
+			return;
+		}
 		Duration timeout = options.timeout();
+		AtomicInteger remaining = new AtomicInteger(recipients.size());
+		AtomicInteger sent = new AtomicInteger();
 		forEachLoop(recipients, (socket) -> {
-			if (socket.connected()) {
-				socket.registerAck(packet.ackId(), (error, reply) -> {
-					if (error == null) {
-						JsonNode first = (reply.size() > 0) ? reply.get(0) : JsonNodeFactory.instance.nullNode();
-						handler.ack(first);
-					}
-				}, timeout);
+			try {
+				if (socket.connected()) {
+					socket.registerAck(packet.ackId(), (error, reply) -> {
+						if (error == null) {
+							JsonNode first = (reply.size() > 0) ? reply.get(0) : JsonNodeFactory.instance.nullNode();
+							handler.ack(first);
+						}
+					}, timeout);
+					socket.writeBroadcast(encoded, data, options.volatileFlag());
+					sent.incrementAndGet();
+				}
 			}
-			socket.writeBroadcast(encoded, data, options.volatileFlag());
+			finally {
+				if (remaining.decrementAndGet() == 0) {
+					handler.clientCount(sent.get());
+				}
+			}
 		});
 	}
 

@@ -10,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 public interface BroadcastAckHandler {
 
 	/**
-	 * Called once per node with the number of sockets the packet was sent to there.
+	 * Called once per node with the number of sockets the packet was sent to there, once
+	 * it was written to all of them; some acknowledgements may come before it.
 	 * @param clientCount the number of recipients
 	 */
 	void clientCount(int clientCount);
