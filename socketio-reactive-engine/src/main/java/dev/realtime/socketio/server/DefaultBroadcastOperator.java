@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
-import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
@@ -27,31 +26,15 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 
 	private final DefaultNamespace namespace;
 
-	private final Set<String> rooms;
-
-	private final Set<String> except;
-
-	private final boolean volatileFlag;
-
-	private final boolean compress;
-
-	private final boolean local;
-
-	private final @Nullable Duration timeout;
+	private final BroadcastOptions options;
 
 	DefaultBroadcastOperator(DefaultNamespace namespace) {
-		this(namespace, Set.of(), Set.of(), false, true, false, null);
+		this(namespace, BroadcastOptions.all());
 	}
 
-	private DefaultBroadcastOperator(DefaultNamespace namespace, Set<String> rooms, Set<String> except,
-			boolean volatileFlag, boolean compress, boolean local, @Nullable Duration timeout) {
+	private DefaultBroadcastOperator(DefaultNamespace namespace, BroadcastOptions options) {
 		this.namespace = namespace;
-		this.rooms = rooms;
-		this.except = except;
-		this.volatileFlag = volatileFlag;
-		this.compress = compress;
-		this.local = local;
-		this.timeout = timeout;
+		this.options = options;
 	}
 
 	@Override
@@ -61,53 +44,46 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 
 	@Override
 	public BroadcastOperator to(Collection<String> rooms) {
-		Set<String> all = new LinkedHashSet<>(this.rooms);
-		all.addAll(rooms);
-		return new DefaultBroadcastOperator(this.namespace, Set.copyOf(all), this.except, this.volatileFlag,
-				this.compress, this.local, this.timeout);
+		return with(this.options.toBuilder().rooms(union(this.options.rooms(), rooms)));
 	}
 
 	@Override
 	public BroadcastOperator except(String... rooms) {
-		Set<String> all = new LinkedHashSet<>(this.except);
-		all.addAll(Arrays.asList(rooms));
-		return new DefaultBroadcastOperator(this.namespace, this.rooms, Set.copyOf(all), this.volatileFlag,
-				this.compress, this.local, this.timeout);
+		return with(this.options.toBuilder().except(union(this.options.except(), Arrays.asList(rooms))));
 	}
 
 	@Override
 	public BroadcastOperator asVolatile() {
-		return new DefaultBroadcastOperator(this.namespace, this.rooms, this.except, true, this.compress, this.local,
-				this.timeout);
+		return with(this.options.toBuilder().volatileFlag(true));
 	}
 
 	@Override
 	public BroadcastOperator compress(boolean compress) {
-		return new DefaultBroadcastOperator(this.namespace, this.rooms, this.except, this.volatileFlag, compress,
-				this.local, this.timeout);
+		return with(this.options.toBuilder().compress(compress));
 	}
 
 	@Override
 	public BroadcastOperator local() {
-		return new DefaultBroadcastOperator(this.namespace, this.rooms, this.except, this.volatileFlag, this.compress,
-				true, this.timeout);
+		return with(this.options.toBuilder().local(true));
 	}
 
 	@Override
 	public BroadcastOperator timeout(Duration timeout) {
-		return new DefaultBroadcastOperator(this.namespace, this.rooms, this.except, this.volatileFlag, this.compress,
-				this.local, timeout);
+		return with(this.options.toBuilder().timeout(timeout));
+	}
+
+	private BroadcastOperator with(BroadcastOptions.Builder options) {
+		return new DefaultBroadcastOperator(this.namespace, options.build());
+	}
+
+	private static Set<String> union(Set<String> current, Collection<String> more) {
+		Set<String> all = new LinkedHashSet<>(current);
+		all.addAll(more);
+		return all;
 	}
 
 	BroadcastOptions options() {
-		return BroadcastOptions.builder()
-			.rooms(this.rooms)
-			.except(this.except)
-			.volatileFlag(this.volatileFlag)
-			.compress(this.compress)
-			.local(this.local)
-			.timeout(this.timeout)
-			.build();
+		return this.options;
 	}
 
 	@Override
@@ -120,12 +96,12 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 	@Override
 	public Mono<List<JsonNode>> emitWithAck(String event, Object... args) {
 		Payloads.checkEventName(event);
-		Duration ackTimeout = this.timeout;
+		Duration ackTimeout = this.options.timeout();
 		if (ackTimeout == null) {
 			return Mono.error(new IllegalStateException("emitWithAck on a broadcast needs a timeout(...)"));
 		}
 		ArrayNode data = Payloads.eventData(this.namespace.jsonMapper(), event, args);
-		BroadcastOptions options = options();
+		BroadcastOptions options = this.options;
 		return this.namespace.adapter().serverCount().flatMap((servers) -> Mono.create((sink) -> {
 			AckCollector collector = new AckCollector(sink, servers);
 			Disposable timer = Schedulers.parallel()

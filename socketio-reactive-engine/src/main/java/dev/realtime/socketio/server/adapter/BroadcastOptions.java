@@ -62,6 +62,21 @@ public final class BroadcastOptions {
 	}
 
 	/**
+	 * Return a builder that starts from these options.
+	 * @return a new builder with the values of these options
+	 */
+	public Builder toBuilder() {
+		Builder builder = new Builder();
+		builder.rooms = this.rooms;
+		builder.except = this.except;
+		builder.volatileFlag = this.volatileFlag;
+		builder.compress = this.compress;
+		builder.local = this.local;
+		builder.timeout = this.timeout;
+		return builder;
+	}
+
+	/**
 	 * Return the target rooms.
 	 * @return the rooms; empty means every socket of the namespace
 	 */

@@ -61,4 +61,21 @@ class BroadcastOptionsTests {
 		assertThat(BroadcastOptions.all().reaches(Set.of("c"))).isTrue();
 	}
 
+	@Test
+	void toBuilderStartsFromTheOptionsAndLeavesThemUnchanged() {
+		BroadcastOptions options = BroadcastOptions.builder()
+			.rooms(Set.of("a"))
+			.except(Set.of("b"))
+			.volatileFlag(true)
+			.compress(false)
+			.local(true)
+			.timeout(Duration.ofSeconds(2))
+			.build();
+		assertThat(options.toBuilder().build()).isEqualTo(options);
+		BroadcastOptions changed = options.toBuilder().local(false).build();
+		assertThat(changed.local()).isFalse();
+		assertThat(changed.rooms()).containsExactly("a");
+		assertThat(options.local()).isTrue();
+	}
+
 }
