@@ -108,6 +108,16 @@ class SuspendHandlers(private val gates: Gates, private val lifecycle: Lifecycle
 		return (1..n).asFlow().map { "#$it" }
 	}
 
+	@OnEvent("broken")
+	fun broken(): Flow<Int> = flow {
+		emit(1)
+		throw IllegalStateException("the second element failed")
+	}
+
+	// A Kotlin default value applies when the argument is absent.
+	@OnEvent("repeat")
+	suspend fun repeat(text: String, times: Int = 2): String = text.repeat(times)
+
 	@OnEvent("profile")
 	suspend fun profile(@Valid profile: Profile): ProfileSummary {
 		delay(1)

@@ -68,6 +68,20 @@ class SuspendHandlersTests {
 	}
 
 	@Test
+	fun flowThatFailsGetsTheErrorReply() {
+		val socket = connect()
+		val reply = socket.emitWithAck("broken").expectReplyArgs().single()
+		assertThat(reply.path("error").asString()).isEqualTo("internal error")
+	}
+
+	@Test
+	fun kotlinDefaultParameterValueAppliesWhenTheArgumentIsAbsent() {
+		val socket = connect()
+		assertThat(socket.emitWithAck("repeat", "ab").expectReply(String::class.java)).isEqualTo("abab")
+		assertThat(socket.emitWithAck("repeat", "ab", 3).expectReply(String::class.java)).isEqualTo("ababab")
+	}
+
+	@Test
 	fun dataClassPayloadWithNullableAndDefaultFields() {
 		val socket = connect()
 		val bare = socket.emitWithAck("profile", mapOf("name" to "Ada")).expectReply(ProfileSummary::class.java)
