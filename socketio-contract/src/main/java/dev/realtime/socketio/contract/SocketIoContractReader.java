@@ -211,7 +211,9 @@ public class SocketIoContractReader {
 		ResolvableType returnType = ResolvableType.forMethodReturnType(method, containingClass);
 		Class<?> raw = returnType.resolve(Object.class);
 		Type reply;
-		if (raw == void.class || raw == Void.class) {
+		// A Kotlin suspend fun's return type is its Kotlin one: Unit when it returns
+		// nothing.
+		if (raw == void.class || raw == Void.class || raw.getName().equals("kotlin.Unit")) {
 			reply = null;
 		}
 		else {

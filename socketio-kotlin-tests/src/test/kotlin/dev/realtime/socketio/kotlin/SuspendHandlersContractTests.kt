@@ -1,6 +1,7 @@
 package dev.realtime.socketio.kotlin
 
 import dev.realtime.socketio.contract.SocketIoContractReader
+import dev.realtime.socketio.kotlincontract.UnitHandlers
 import org.assertj.core.api.Assertions.assertThat
 import org.junit.jupiter.api.Test
 import org.springframework.core.ResolvableType
@@ -27,6 +28,14 @@ class SuspendHandlersContractTests {
 		assertThat(ResolvableType.forType(count.ack()!!.type()).toString()).isEqualTo("java.util.List<java.lang.Integer>")
 		val labels = events.getValue("labels")
 		assertThat(labels.arguments().map { it.name() }).containsExactly("n")
+	}
+
+	@Test
+	fun suspendFunctionReturningUnitHasNoReply() {
+		val touch = SocketIoContractReader().read(listOf(UnitHandlers::class.java)).namespaces().single().clientEvents()
+			.single()
+		assertThat(touch.arguments().map { it.name() }).containsExactly("id")
+		assertThat(touch.ack()).isNull()
 	}
 
 }

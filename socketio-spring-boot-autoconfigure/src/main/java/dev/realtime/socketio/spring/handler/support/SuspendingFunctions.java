@@ -21,15 +21,14 @@ import org.springframework.util.ClassUtils;
 /**
  * Kotlin {@code suspend fun} handler methods. They are invoked with Spring's own bridge,
  * {@link CoroutinesUtils#invokeSuspendingFunction}, as WebFlux and Spring Messaging
- * invoke theirs: the coroutine starts on the calling thread (the socket's event loop)
- * with the unconfined dispatcher and becomes a {@code Mono} of its value, or a
+ * invoke theirs: the coroutine starts on the calling thread (normally the socket's event
+ * loop) with the unconfined dispatcher and becomes a {@code Mono} of its value, or a
  * {@code Flux} when it returns a {@code Flow} or a {@code Publisher}. Their return type
  * is therefore handled as that {@code Mono<T>} or {@code Flux<T>}: the value is the ack
  * reply, a {@code Flow} is collected into one list, and {@code Unit} sends nothing.
  * <p>
- * Only this class touches Spring's Kotlin support, and only for methods that
- * {@link KotlinDetector#isSuspendingFunction} found: applications without Kotlin never
- * load it.
+ * Without Kotlin on the classpath {@link KotlinDetector#isSuspendingFunction} is false
+ * for every method and nothing else here runs, so no Kotlin class is ever loaded.
  */
 final class SuspendingFunctions {
 
