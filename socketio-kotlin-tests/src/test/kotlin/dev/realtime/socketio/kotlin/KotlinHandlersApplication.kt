@@ -1,6 +1,8 @@
 package dev.realtime.socketio.kotlin
 
 import dev.realtime.socketio.server.SocketIoSocket
+import dev.realtime.socketio.spring.annotation.EventName
+import dev.realtime.socketio.spring.annotation.OnAnyEvent
 import dev.realtime.socketio.spring.annotation.OnConnect
 import dev.realtime.socketio.spring.annotation.OnDisconnect
 import dev.realtime.socketio.spring.annotation.OnEvent
@@ -55,6 +57,12 @@ class Lifecycle {
 
 	private val disconnects = ConcurrentHashMap<String, CompletableFuture<String>>()
 
+	private val firstEvents = ConcurrentHashMap<String, CompletableFuture<String>>()
+
+	/** The name of the first event of a socket that the `@OnAnyEvent` handler saw. */
+	fun firstEvent(socketId: String): CompletableFuture<String> =
+		firstEvents.computeIfAbsent(socketId) { CompletableFuture() }
+
 	/** The disconnect reason of a socket, once its `@OnDisconnect` handler has run. */
 	fun disconnect(socketId: String): CompletableFuture<String> =
 		disconnects.computeIfAbsent(socketId) { CompletableFuture() }
@@ -74,6 +82,12 @@ class SuspendHandlers(private val gates: Gates, private val lifecycle: Lifecycle
 	suspend fun disconnected(socket: SocketIoSocket, reason: String) {
 		delay(5)
 		lifecycle.disconnect(socket.id()).complete(reason)
+	}
+
+	@OnAnyEvent
+	suspend fun any(socket: SocketIoSocket, @EventName event: String) {
+		delay(1)
+		lifecycle.firstEvent(socket.id()).complete(event)
 	}
 
 	// The return value of a suspend fun is the ack reply.

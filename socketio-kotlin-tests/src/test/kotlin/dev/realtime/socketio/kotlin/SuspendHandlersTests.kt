@@ -152,6 +152,13 @@ class SuspendHandlersTests {
 	}
 
 	@Test
+	fun suspendCatchAllHandlerSeesEveryEvent() {
+		val socket = connect()
+		assertThat(socket.emitWithAck("echo", "hi").expectReply(String::class.java)).isEqualTo("hi")
+		assertThat(lifecycle.firstEvent(socket.id()!!).get(10, TimeUnit.SECONDS)).isEqualTo("echo")
+	}
+
+	@Test
 	fun payloadsUseBootsJsonMapperWithTheKotlinModule() {
 		assertThat(jsonMapper.registeredModules()).anyMatch { it is KotlinModule }
 		assertThat(server.options().jsonMapper()).isSameAs(jsonMapper)
