@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.RemoteSocket;
@@ -23,7 +24,6 @@ import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -181,7 +181,7 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 		publishChange(ClusterMessages.DISCONNECT_SOCKETS, options, (body) -> body.put("close", close));
 	}
 
-	private void publishChange(int type, BroadcastOptions options, java.util.function.Consumer<ObjectNode> fields) {
+	private void publishChange(int type, BroadcastOptions options, Consumer<ObjectNode> fields) {
 		if (!options.local()) {
 			ObjectNode body = NODES.objectNode();
 			body.set("opts", Messages.selection(options));
@@ -367,10 +367,6 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 
 	void broadcastLocallyWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAckHandler handler) {
 		super.broadcastWithAck(packet, options, handler);
-	}
-
-	static JsonNode missing() {
-		return MissingNode.getInstance();
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.realtime.socketio.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +71,8 @@ final class RedisStreamReader implements AutoCloseable {
 			if (ex instanceof InterruptedException) {
 				Thread.currentThread().interrupt();
 			}
-			throw new RedisAdapterException("Could not read the Redis stream " + new String(this.key) + ": " + ex, ex);
+			throw new RedisAdapterException(
+					"Could not read the Redis stream " + new String(this.key, StandardCharsets.UTF_8) + ": " + ex, ex);
 		}
 	}
 
