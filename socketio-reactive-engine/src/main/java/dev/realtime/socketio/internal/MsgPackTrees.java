@@ -125,7 +125,8 @@ public final class MsgPackTrees {
 			return (value != null) ? value : NODES.nullNode();
 		}
 		catch (MessagePackException | IOException ex) {
-			throw new IllegalArgumentException("Malformed MessagePack: " + ex.getMessage(), ex);
+			String reason = (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+			throw new IllegalArgumentException("Malformed MessagePack: " + reason, ex);
 		}
 	}
 
