@@ -220,7 +220,7 @@ final class EngineIoRequestHandler {
 	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
 		return response.sendWebsocket((in, out) -> {
 			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis);
-			session.executeHere(() -> session.onUpgradeSocket(ws), ws.channel().eventLoop());
+			session.executeHere(() -> session.webSockets().onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);
 	}
@@ -243,18 +243,18 @@ final class EngineIoRequestHandler {
 				// RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with
 				// 1007.
 				ws.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
-				session.executeHere(() -> session.onWebSocketError(ws, "invalid UTF-8 in a text frame"),
+				session.executeHere(() -> session.webSockets().onError(ws, "invalid UTF-8 in a text frame"),
 						ws.channel().eventLoop());
 				return;
 			}
 			String value = text.text();
-			session.executeHere(() -> session.onWebSocketText(ws, value), ws.channel().eventLoop());
+			session.executeHere(() -> session.webSockets().onText(ws, value), ws.channel().eventLoop());
 		}
 		else if (frame instanceof BinaryWebSocketFrame) {
 			ByteBuf content = frame.content();
 			byte[] bytes = new byte[content.readableBytes()];
 			content.getBytes(content.readerIndex(), bytes);
-			session.executeHere(() -> session.onWebSocketBinary(ws, bytes), ws.channel().eventLoop());
+			session.executeHere(() -> session.webSockets().onBinary(ws, bytes), ws.channel().eventLoop());
 		}
 	}
 

@@ -2,14 +2,11 @@ package dev.realtime.socketio.engine;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import dev.realtime.socketio.engine.packet.EngineIoParseException;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.engine.packet.EnginePacketType;
-import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -65,10 +62,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private volatile EngineIoTransport transport;
 
-	private @Nullable WebSocketTransport webSocket;
-
-	/** The upgrade under way, if any. */
-	private @Nullable WebSocketUpgrade upgrade;
+	private final SessionWebSockets webSockets;
 
 	private EngineIoSocketListener listener = NO_LISTENER;
 
@@ -84,7 +78,7 @@ final class EngineIoSession implements EngineIoSocket {
 		this.executor = new SessionExecutor(eventLoop);
 		this.handshake = handshake;
 		this.transport = transport;
-		this.webSocket = webSocket;
+		this.webSockets = new SessionWebSockets(this, webSocket);
 		this.polling = new PollingTransport(this);
 		this.heartbeat = new Heartbeat(this, this.options);
 	}
@@ -214,7 +208,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.state != State.OPEN) {
 			return false;
 		}
-		WebSocketTransport ws = this.webSocket;
+		WebSocketTransport ws = this.webSockets.current();
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			return ws.writable();
 		}
@@ -225,7 +219,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.state != State.OPEN) {
 			return;
 		}
-		WebSocketTransport ws = this.webSocket;
+		WebSocketTransport ws = this.webSockets.current();
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			ws.write(packets);
 			if (this.server.hasListeners()) {
@@ -276,129 +270,18 @@ final class EngineIoSession implements EngineIoSocket {
 
 	// WebSocket
 
-	/** The WebSocket carrying the session, if any. */
-	@Nullable WebSocketTransport webSocket() {
-		return this.webSocket;
-	}
-
-	void onWebSocketText(WebSocketTransport ws, String text) {
-		WebSocketUpgrade upgrade = upgradeProbing(ws);
-		if (upgrade != null) {
-			upgrade.onText(text);
-			return;
-		}
-		EnginePacket packet;
-		try {
-			packet = EnginePayloadCodec.decodePacket(text);
-		}
-		catch (EngineIoParseException ex) {
-			if (ws == this.webSocket) {
-				close(EngineIoCloseReason.PARSE_ERROR, Objects.requireNonNullElse(ex.getMessage(), "parse error"));
-			}
-			return;
-		}
-		onWebSocketPacket(ws, packet);
-	}
-
-	void onWebSocketBinary(WebSocketTransport ws, byte[] data) {
-		WebSocketUpgrade upgrade = upgradeProbing(ws);
-		if (upgrade != null) {
-			upgrade.onBinary(data);
-			return;
-		}
-		onWebSocketPacket(ws, EnginePacket.message(data));
-	}
-
-	private void onWebSocketPacket(WebSocketTransport ws, EnginePacket packet) {
-		if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
-			onPacket(packet);
-		}
-	}
-
-	void onWebSocketClosed(WebSocketTransport ws) {
-		if (upgradeProbing(ws) != null) {
-			abortUpgrade(ws);
-		}
-		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
-			if (this.state == State.CLOSING) {
-				finishClose();
-			}
-			else {
-				close(EngineIoCloseReason.TRANSPORT_CLOSE, "");
-			}
-		}
-	}
-
 	/**
-	 * The WebSocket failed (a frame over the limit, an I/O error): ref "transport error".
+	 * The session's WebSocket side: the WebSocket that carries it, or the upgrade to one.
 	 */
-	void onWebSocketError(WebSocketTransport ws, String description) {
-		if (upgradeProbing(ws) != null) {
-			abortUpgrade(ws);
-		}
-		else if (ws == this.webSocket && this.transport == EngineIoTransport.WEBSOCKET) {
-			close(EngineIoCloseReason.TRANSPORT_ERROR, description);
-		}
-	}
-
-	// Upgrade
-
-	/** A WebSocket with this session's id arrived: it becomes the upgrade probe. */
-	void onUpgradeSocket(WebSocketTransport ws) {
-		WebSocketUpgrade current = this.upgrade;
-		if (current != null && !current.probeLoop().inEventLoop()) {
-			// As for a poll (PollingTransport.onPoll): the probe's loop may not have read
-			// what
-			// the client sent on the probe before this WebSocket, so it decides after
-			// that.
-			EventLoop probeLoop = current.probeLoop();
-			probeLoop.execute(() -> executeHere(() -> onUpgradeSocket(ws), probeLoop));
-			return;
-		}
-		if (this.state != State.OPEN || this.transport != EngineIoTransport.POLLING || this.upgrade != null) {
-			// Only one WebSocket per session: a second one is closed at once.
-			ws.close();
-			return;
-		}
-		WebSocketUpgrade upgrade = new WebSocketUpgrade(this, this.polling, ws);
-		this.upgrade = upgrade;
-		upgrade.start(this.options.upgradeTimeout().toMillis());
-	}
-
-	/** The upgrade under way, if any. */
-	@Nullable WebSocketUpgrade upgrade() {
-		return this.upgrade;
-	}
-
-	/** The upgrade under way if this WebSocket is its probe. */
-	private @Nullable WebSocketUpgrade upgradeProbing(WebSocketTransport ws) {
-		WebSocketUpgrade upgrade = this.upgrade;
-		return (upgrade != null && upgrade.probe() == ws) ? upgrade : null;
-	}
-
-	/** Give up on an upgrade, if this WebSocket is its probe, and close the WebSocket. */
-	void abortUpgrade(WebSocketTransport ws) {
-		if (upgradeProbing(ws) != null) {
-			endUpgrade();
-		}
-		ws.close();
-	}
-
-	/** The upgrade under way, if any, is over: its timers stop. */
-	void endUpgrade() {
-		WebSocketUpgrade upgrade = this.upgrade;
-		if (upgrade != null) {
-			upgrade.cancelTimers();
-			this.upgrade = null;
-		}
+	SessionWebSockets webSockets() {
+		return this.webSockets;
 	}
 
 	/**
-	 * The probe becomes the session's WebSocket; requests that read {@link #transport()}
+	 * An upgrade's probe now carries the session; requests that read {@link #transport()}
 	 * on other threads see it from here on.
 	 */
-	void switchToWebSocket(WebSocketTransport ws) {
-		this.webSocket = ws;
+	void carriedByWebSocket() {
 		this.transport = EngineIoTransport.WEBSOCKET;
 	}
 
@@ -463,19 +346,11 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 		this.closeReason = reason;
 		this.heartbeat.stop();
-		WebSocketUpgrade upgrade = this.upgrade;
-		if (upgrade != null) {
-			upgrade.cancelTimers();
-		}
 		// A client in the middle of an upgrade has paused polling: it will only hear
-		// about a
-		// server-side close on the new WebSocket, once it sends its upgrade packet.
-		boolean keepProbe = upgrade != null && this.transport == EngineIoTransport.POLLING && !this.polling.isWaiting()
-				&& EngineIoCloseReason.FORCED_CLOSE.equals(reason);
-		if (upgrade != null && !keepProbe) {
-			this.upgrade = null;
-			upgrade.probe().close();
-		}
+		// about a server-side close on the new WebSocket, once it sends its upgrade
+		// packet.
+		this.webSockets.onSessionClose(this.webSockets.upgrade() != null && this.transport == EngineIoTransport.POLLING
+				&& !this.polling.isWaiting() && EngineIoCloseReason.FORCED_CLOSE.equals(reason));
 		boolean clientClose = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason);
 		if (this.transport == EngineIoTransport.POLLING) {
 			if (!this.polling.isWaiting() && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
@@ -487,7 +362,7 @@ final class EngineIoSession implements EngineIoSocket {
 			this.polling.flushWith(clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE);
 		}
 		else {
-			WebSocketTransport ws = this.webSocket;
+			WebSocketTransport ws = this.webSockets.current();
 			if (ws != null) {
 				ws.close();
 			}
@@ -516,11 +391,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.state == State.CLOSED) {
 			return;
 		}
-		WebSocketUpgrade upgrade = this.upgrade;
-		if (upgrade != null) {
-			endUpgrade();
-			upgrade.probe().close();
-		}
+		this.webSockets.onSessionClosed();
 		this.state = State.CLOSED;
 		this.polling.closed();
 		this.server.remove(this);

@@ -101,7 +101,7 @@ final class PollingTransport {
 			sink.success(PollResponse.UNKNOWN_SID);
 			return;
 		}
-		WebSocketUpgrade upgrade = this.session.upgrade();
+		WebSocketUpgrade upgrade = this.session.webSockets().upgrade();
 		if (upgrade != null && !upgrade.probeLoop().inEventLoop()) {
 			// An upgrade is under way on another loop, which may not have read the
 			// upgrade

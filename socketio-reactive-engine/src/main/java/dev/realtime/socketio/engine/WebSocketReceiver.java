@@ -118,7 +118,7 @@ final class WebSocketReceiver extends Mono<Void> implements CoreSubscriber<Objec
 			return;
 		}
 		String description = String.valueOf(error.getMessage());
-		this.session.execute(() -> this.session.onWebSocketError(this.ws, description));
+		this.session.execute(() -> this.session.webSockets().onError(this.ws, description));
 		actual().onComplete();
 		closed();
 	}
@@ -140,7 +140,7 @@ final class WebSocketReceiver extends Mono<Void> implements CoreSubscriber<Objec
 	}
 
 	private void closed() {
-		this.session.execute(() -> this.session.onWebSocketClosed(this.ws));
+		this.session.execute(() -> this.session.webSockets().onClosed(this.ws));
 	}
 
 }

@@ -47,7 +47,8 @@ final class WebSocketUpgrade {
 
 	/** Give the client until the timeout to complete the upgrade. */
 	void start(long timeoutMillis) {
-		this.timeoutTask = this.session.schedule(() -> this.session.abortUpgrade(this.probe), timeoutMillis);
+		this.timeoutTask = this.session.schedule(() -> this.session.webSockets().abortUpgrade(this.probe),
+				timeoutMillis);
 	}
 
 	void onText(String text) {
@@ -56,7 +57,7 @@ final class WebSocketUpgrade {
 			packet = EnginePayloadCodec.decodePacket(text);
 		}
 		catch (EngineIoParseException ex) {
-			this.session.abortUpgrade(this.probe);
+			this.session.webSockets().abortUpgrade(this.probe);
 			return;
 		}
 		onPacket(packet);
@@ -77,7 +78,7 @@ final class WebSocketUpgrade {
 			complete();
 		}
 		else {
-			this.session.abortUpgrade(this.probe);
+			this.session.webSockets().abortUpgrade(this.probe);
 		}
 	}
 
@@ -99,17 +100,17 @@ final class WebSocketUpgrade {
 	private void releasePoll() {
 		// A tick may have been queued before the timer was cancelled. Only a poll with
 		// nothing to carry gets the noop: one with packets was answered when they came.
-		if (this.session.upgrade() == this && this.polling.writable()) {
+		if (this.session.webSockets().upgrade() == this && this.polling.writable()) {
 			this.polling.flushWith(EnginePacket.NOOP);
 		}
 	}
 
 	/** The client's upgrade packet: the probe carries the session from now on. */
 	private void complete() {
-		this.session.endUpgrade();
+		this.session.webSockets().endUpgrade();
 		List<EnginePacket> buffered = this.polling.takeMessages();
 		this.polling.release();
-		this.session.switchToWebSocket(this.probe);
+		this.session.webSockets().switchTo(this.probe);
 		// A client pauses polling before it sends the upgrade packet, so a GET still held
 		// here
 		// raced it: it gets what a poll after the upgrade gets. (The reference answers it
@@ -129,7 +130,7 @@ final class WebSocketUpgrade {
 	 * The session closed during the upgrade: the client hears of it on the new WebSocket.
 	 */
 	private void deliverClose() {
-		this.session.endUpgrade();
+		this.session.webSockets().endUpgrade();
 		List<EnginePacket> buffered = this.polling.takeMessages();
 		if (!buffered.isEmpty()) {
 			this.probe.write(buffered);

@@ -78,7 +78,7 @@ class EngineIoSlowReaderIntegrationTests {
 		TcpWebSocket stalled = connect(4096);
 		await().until(() -> this.sockets.size() == 1);
 		EngineIoSession session = (EngineIoSession) this.sockets.get(0);
-		WebSocketTransport ws = session.webSocket();
+		WebSocketTransport ws = session.webSockets().current();
 		List<EnginePacket> chunk = List.of(EnginePacket.message(new byte[64 * 1024]));
 		int offered = 0;
 		while (session.isOpen() && offered < 1600) {
@@ -191,7 +191,7 @@ class EngineIoSlowReaderIntegrationTests {
 	private long held() {
 		long held = 0;
 		for (EngineIoSocket socket : this.sockets) {
-			WebSocketTransport ws = ((EngineIoSession) socket).webSocket();
+			WebSocketTransport ws = ((EngineIoSession) socket).webSockets().current();
 			if (ws != null && ws.isOpen()) {
 				held += ws.pendingBytes();
 			}

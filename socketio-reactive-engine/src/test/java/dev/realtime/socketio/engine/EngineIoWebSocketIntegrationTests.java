@@ -312,7 +312,7 @@ class EngineIoWebSocketIntegrationTests {
 			EngineIoSession session = (EngineIoSession) socket;
 			await().atMost(EngineIoTestServer.TIMEOUT).until(() -> {
 				CompletableFuture<Boolean> probing = new CompletableFuture<>();
-				session.execute(() -> probing.complete(session.upgrade() != null));
+				session.execute(() -> probing.complete(session.webSockets().upgrade() != null));
 				return probing.get();
 			});
 			// A probe WebSocket alone does not release polls: the client has not paused.
