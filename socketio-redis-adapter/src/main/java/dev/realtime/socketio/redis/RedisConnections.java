@@ -30,6 +30,7 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -45,6 +46,10 @@ import reactor.util.Loggers;
 final class RedisConnections implements AutoCloseable {
 
 	private static final Logger logger = Loggers.getLogger(RedisConnections.class);
+
+	private static final int RESUBSCRIBE_ATTEMPTS = 300;
+
+	private static final Duration RESUBSCRIBE_DELAY = Duration.ofMillis(100);
 
 	private final AbstractRedisClient client;
 
@@ -332,7 +337,9 @@ final class RedisConnections implements AutoCloseable {
 	 */
 	private void resubscribeShardChannels() {
 		for (String channel : this.shardChannels.keySet()) {
+			// The event comes before the connection to the channel's node is back.
 			Mono.fromCompletionStage(() -> this.subscriber.async().ssubscribe(bytes(channel)))
+				.retryWhen(Retry.fixedDelay(RESUBSCRIBE_ATTEMPTS, RESUBSCRIBE_DELAY).filter((error) -> !this.closed))
 				.subscribe(null,
 						(error) -> logger.warn("Redis adapter could not subscribe to " + channel + " again: " + error));
 		}

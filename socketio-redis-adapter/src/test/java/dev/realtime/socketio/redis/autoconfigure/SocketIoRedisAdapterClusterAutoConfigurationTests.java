@@ -27,8 +27,8 @@ class SocketIoRedisAdapterClusterAutoConfigurationTests {
 	static final TestFixture<TestRedisCluster> cluster = TestFixture.of(TestRedisCluster::start);
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class,
-				SocketIoAutoConfiguration.class))
+		.withConfiguration(
+				AutoConfigurations.of(SocketIoRedisAdapterAutoConfiguration.class, SocketIoAutoConfiguration.class))
 		.withPropertyValues("socketio.adapter.type=redis", "socketio.server.port=0");
 
 	@Test
