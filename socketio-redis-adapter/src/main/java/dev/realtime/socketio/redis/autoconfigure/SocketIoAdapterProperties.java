@@ -97,7 +97,7 @@ public class SocketIoAdapterProperties {
 		 * Whether to use Redis sharded pub/sub (SPUBLISH / SSUBSCRIBE, Redis 7+), as the
 		 * Node createShardedAdapter does; the key prefix is its channelPrefix. Meant for
 		 * a Redis Cluster (spring.data.redis.cluster.nodes), where each channel lives on
-		 * the master of its slot; works on a single Redis 7 too.
+		 * the master of its slot.
 		 */
 		private boolean sharded;
 
