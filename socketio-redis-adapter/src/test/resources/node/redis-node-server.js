@@ -1,11 +1,13 @@
-// A Node socket.io server with @socket.io/redis-adapter on the Redis given as argv[2]. Its
+// A Node socket.io server with @socket.io/redis-adapter on the Redis given as argv[2] (with
+// argv[3] "sharded-cluster": createShardedAdapter on the Redis Cluster whose nodes argv[2]
+// lists as host:port,...). Its
 // clients join rooms with a "join" event (acknowledged). Commands on stdin (one JSON object a
 // line) make it act on the cluster; it prints one JSON object a line on stdout.
 const http = require('http');
 const readline = require('readline');
 const { Server } = require('socket.io');
-const { createAdapter } = require('@socket.io/redis-adapter');
-const { createClient } = require('redis');
+const { createAdapter, createShardedAdapter } = require('@socket.io/redis-adapter');
+const { createClient, createCluster } = require('redis');
 
 function out(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
@@ -34,14 +36,19 @@ function describe(socket) {
 }
 
 async function main() {
-  const pubClient = createClient({ url: process.argv[2] });
+  const sharded = process.argv[3] === 'sharded-cluster';
+  const pubClient = sharded
+    ? createCluster({ rootNodes: process.argv[2].split(',').map((node) => ({ url: 'redis://' + node })) })
+    : createClient({ url: process.argv[2] });
   const subClient = pubClient.duplicate();
   pubClient.on('error', (err) => out({ event: 'redis-error', message: String(err) }));
   subClient.on('error', (err) => out({ event: 'redis-error', message: String(err) }));
   await Promise.all([pubClient.connect(), subClient.connect()]);
 
   const httpServer = http.createServer();
-  const io = new Server(httpServer, { adapter: createAdapter(pubClient, subClient, { requestsTimeout: 3000 }) });
+  const adapter = sharded ? createShardedAdapter(pubClient, subClient)
+    : createAdapter(pubClient, subClient, { requestsTimeout: 3000 });
+  const io = new Server(httpServer, { adapter });
   io.on('connection', (socket) => {
     socket.data.user = socket.handshake.auth.user;
     socket.data.node = 'node';

@@ -11,6 +11,8 @@ import dev.realtime.socketio.server.adapter.SocketIoAdapterHealth;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
 
 /**
  * Creates a {@link RedisAdapter} for each namespace of a server, all sharing two Redis
@@ -80,6 +82,59 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, Socket
 	}
 
 	/**
+	 * Create a factory on a Redis Cluster client that the caller owns (and shuts down
+	 * after closing the factory). The classic adapter publishes and subscribes with
+	 * classic pub/sub, which a Redis Cluster forwards to every node; with
+	 * {@link RedisAdapterOptions.Builder#sharded(boolean)} the adapter uses sharded
+	 * pub/sub, each channel on the master of its slot.
+	 * @param client the Lettuce cluster client
+	 * @param options the adapter options
+	 * @return the factory
+	 */
+	public static RedisAdapterFactory create(RedisClusterClient client, RedisAdapterOptions options) {
+		Objects.requireNonNull(client, "client");
+		Objects.requireNonNull(options, "options");
+		return new RedisAdapterFactory(new RedisConnections(client, false), options);
+	}
+
+	/**
+	 * Create a factory with its own Redis Cluster client, shut down with the factory.
+	 * @param seeds some nodes of the cluster; the client discovers the others
+	 * @param options the adapter options
+	 * @return the factory
+	 */
+	public static RedisAdapterFactory createCluster(Iterable<RedisURI> seeds, RedisAdapterOptions options) {
+		Objects.requireNonNull(seeds, "seeds");
+		Objects.requireNonNull(options, "options");
+		RedisClusterClient client = RedisClusterClient.create(seeds);
+		client.setOptions(defaultClusterClientOptions());
+		try {
+			return new RedisAdapterFactory(new RedisConnections(client, true), options);
+		}
+		catch (RuntimeException ex) {
+			client.shutdown();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Return the cluster client options the adapter works best with: those of
+	 * {@link #defaultClientOptions()}, and the cluster's layout refreshed when a node
+	 * moves a slot or cannot be reached, so a replica promoted after a master failed is
+	 * found.
+	 * @return the options
+	 */
+	public static ClusterClientOptions defaultClusterClientOptions() {
+		return ClusterClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.topologyRefreshOptions(io.lettuce.core.cluster.ClusterTopologyRefreshOptions.builder()
+				.enableAllAdaptiveRefreshTriggers()
+				.build())
+			.build();
+	}
+
+	/**
 	 * Return the client options the adapter works best with: reconnect automatically, and
 	 * reject commands while disconnected (a broadcast is dropped rather than sent late).
 	 * @return the options
@@ -93,6 +148,9 @@ public final class RedisAdapterFactory implements SocketIoAdapterFactory, Socket
 
 	@Override
 	public SocketIoAdapter create(AdapterContext context) {
+		if (this.options.sharded()) {
+			return new RedisShardedAdapter(context, this.connections, this.options);
+		}
 		return new RedisAdapter(context, this.connections, this.options);
 	}
 

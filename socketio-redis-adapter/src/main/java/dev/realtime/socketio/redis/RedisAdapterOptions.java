@@ -20,7 +20,13 @@ public final class RedisAdapterOptions {
 
 	private final long streamMaxLength;
 
+	private final boolean sharded;
+
+	private final ShardedSubscriptionMode subscriptionMode;
+
 	private RedisAdapterOptions(Builder builder) {
+		this.sharded = builder.sharded;
+		this.subscriptionMode = builder.subscriptionMode;
 		this.streamMaxLength = builder.streamMaxLength;
 		this.keyPrefix = builder.keyPrefix;
 		this.requestTimeout = builder.requestTimeout;
@@ -81,6 +87,44 @@ public final class RedisAdapterOptions {
 	}
 
 	/**
+	 * Return whether the adapter uses sharded pub/sub ({@code SPUBLISH} /
+	 * {@code SSUBSCRIBE}, Redis 7+), as the Node {@code createShardedAdapter} does.
+	 * @return {@code true} for the sharded adapter
+	 */
+	public boolean sharded() {
+		return this.sharded;
+	}
+
+	/**
+	 * Return which rooms get a shard channel of their own in sharded mode.
+	 * @return the subscription mode
+	 */
+	public ShardedSubscriptionMode subscriptionMode() {
+		return this.subscriptionMode;
+	}
+
+	/**
+	 * Which broadcasts of the sharded adapter go to a channel of their room
+	 * ({@code <prefix>#<nsp>#<room>#}) rather than the namespace's, the Node
+	 * {@code subscriptionMode} option.
+	 */
+	public enum ShardedSubscriptionMode {
+
+		/** Every broadcast goes to the namespace's channel. */
+		STATIC,
+
+		/**
+		 * A broadcast to one public room (not a socket id) goes to that room's channel,
+		 * which only the nodes with sockets in it subscribe to; Node's default.
+		 */
+		DYNAMIC,
+
+		/** Like {@link #DYNAMIC}, for the rooms of single sockets too. */
+		DYNAMIC_PRIVATE
+
+	}
+
+	/**
 	 * Builds {@link RedisAdapterOptions}.
 	 *
 	 * @since 0.1.0
@@ -95,7 +139,35 @@ public final class RedisAdapterOptions {
 
 		private long streamMaxLength = 10_000;
 
+		private boolean sharded;
+
+		private ShardedSubscriptionMode subscriptionMode = ShardedSubscriptionMode.DYNAMIC;
+
 		private Builder() {
+		}
+
+		/**
+		 * Use sharded pub/sub ({@code SPUBLISH} / {@code SSUBSCRIBE}, Redis 7+), with the
+		 * channels and messages of the Node {@code createShardedAdapter}; the key prefix
+		 * is its {@code channelPrefix}. Default {@code false}.
+		 * @param sharded whether to use sharded pub/sub
+		 * @return this builder
+		 */
+		public Builder sharded(boolean sharded) {
+			this.sharded = sharded;
+			return this;
+		}
+
+		/**
+		 * Set which rooms get a shard channel of their own in sharded mode; default
+		 * {@link ShardedSubscriptionMode#DYNAMIC}, as in Node. Every node of a cluster
+		 * must use the same.
+		 * @param subscriptionMode the mode
+		 * @return this builder
+		 */
+		public Builder subscriptionMode(ShardedSubscriptionMode subscriptionMode) {
+			this.subscriptionMode = Objects.requireNonNull(subscriptionMode, "subscriptionMode");
+			return this;
 		}
 
 		/**

@@ -19,33 +19,53 @@ import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
 /**
  * The two Redis connections a node shares between its namespaces: one that publishes and
  * asks, one in subscribed state that receives and hands each message to the adapter of
- * its channel. Lettuce reconnects both after an outage and subscribes again.
+ * its channel. Lettuce reconnects both after an outage and subscribes again. On a Redis
+ * Cluster ({@link RedisClusterClient}) the publisher routes keyed commands (and
+ * {@code SPUBLISH}) to the master of their slot, the subscriber routes {@code SSUBSCRIBE}
+ * the same way, and the servers are counted on every node: classic pub/sub reaches the
+ * whole cluster, but each node counts only its own subscribers.
  */
 final class RedisConnections implements AutoCloseable {
 
 	private static final Logger logger = Loggers.getLogger(RedisConnections.class);
 
-	private final RedisClient client;
+	private static final int RESUBSCRIBE_ATTEMPTS = 300;
+
+	private static final Duration RESUBSCRIBE_DELAY = Duration.ofMillis(100);
+
+	private final AbstractRedisClient client;
 
 	private final boolean ownsClient;
 
-	private final StatefulRedisConnection<byte[], byte[]> publisher;
+	private final StatefulConnection<byte[], byte[]> publisher;
+
+	private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+
+	private final @Nullable StatefulRedisClusterConnection<byte[], byte[]> clusterPublisher;
 
 	private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
 
 	private final Map<String, Consumer<byte[]>> channels = new ConcurrentHashMap<>();
+
+	private final Map<String, Consumer<byte[]>> shardChannels = new ConcurrentHashMap<>();
 
 	private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
 
@@ -56,7 +76,10 @@ final class RedisConnections implements AutoCloseable {
 	RedisConnections(RedisClient client, boolean ownsClient) {
 		this.client = client;
 		this.ownsClient = ownsClient;
-		this.publisher = client.connect(ByteArrayCodec.INSTANCE);
+		StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+		this.publisher = connection;
+		this.commands = connection.async();
+		this.clusterPublisher = null;
 		try {
 			this.subscriber = client.connectPubSub(ByteArrayCodec.INSTANCE);
 		}
@@ -64,6 +87,27 @@ final class RedisConnections implements AutoCloseable {
 			this.publisher.close();
 			throw ex;
 		}
+		listen();
+	}
+
+	RedisConnections(RedisClusterClient client, boolean ownsClient) {
+		this.client = client;
+		this.ownsClient = ownsClient;
+		StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+		this.publisher = connection;
+		this.commands = connection.async();
+		this.clusterPublisher = connection;
+		try {
+			this.subscriber = client.connectPubSub(ByteArrayCodec.INSTANCE);
+		}
+		catch (RuntimeException ex) {
+			this.publisher.close();
+			throw ex;
+		}
+		listen();
+	}
+
+	private void listen() {
 		this.subscriber.addListener(new Dispatcher());
 		StateListener state = new StateListener();
 		this.publisher.addListener(state);
@@ -128,7 +172,14 @@ final class RedisConnections implements AutoCloseable {
 	 * {@code XREAD BLOCK} would hold up every other command of the shared one).
 	 */
 	StatefulRedisConnection<byte[], byte[]> connectDedicated() {
-		return this.client.connect(ByteArrayCodec.INSTANCE);
+		if (!(this.client instanceof RedisClient standalone)) {
+			throw new UnsupportedOperationException("A dedicated connection needs a standalone Redis client");
+		}
+		return standalone.connect(ByteArrayCodec.INSTANCE);
+	}
+
+	boolean isCluster() {
+		return this.clusterPublisher != null;
 	}
 
 	/**
@@ -161,7 +212,7 @@ final class RedisConnections implements AutoCloseable {
 		if (!isConnected()) {
 			return Mono.error(new RedisAdapterException("Redis is not connected: could not publish to " + channel));
 		}
-		return Mono.fromCompletionStage(this.publisher.async().publish(bytes(channel), message));
+		return Mono.fromCompletionStage(this.commands.publish(bytes(channel), message));
 	}
 
 	/**
@@ -171,8 +222,69 @@ final class RedisConnections implements AutoCloseable {
 		if (!isConnected()) {
 			return Mono.error(new RedisAdapterException("Redis is not connected: cannot count the servers"));
 		}
-		return Mono.fromCompletionStage(this.publisher.async().pubsubNumsub(bytes(channel)))
+		StatefulRedisClusterConnection<byte[], byte[]> cluster = this.clusterPublisher;
+		if (cluster != null) {
+			// Each node of a cluster counts only the subscribers connected to it.
+			return Mono
+				.fromCompletionStage(
+						() -> cluster.async().nodes((node) -> true).commands().pubsubNumsub(bytes(channel)))
+				.map((perNode) -> perNode.stream()
+					.flatMap((counts) -> counts.values().stream())
+					.mapToInt(Long::intValue)
+					.sum());
+		}
+		return Mono.fromCompletionStage(this.commands.pubsubNumsub(bytes(channel)))
 			.map((counts) -> counts.values().stream().mapToInt(Long::intValue).sum());
+	}
+
+	/**
+	 * Publish a message on a shard channel ({@code SPUBLISH}, Redis 7+); fails at once
+	 * when Redis is unreachable.
+	 */
+	Mono<Long> spublish(String channel, byte[] message) {
+		if (!isConnected()) {
+			return Mono.error(new RedisAdapterException("Redis is not connected: could not publish to " + channel));
+		}
+		return Mono.fromCompletionStage(() -> this.commands.spublish(bytes(channel), message));
+	}
+
+	/**
+	 * Count the subscribers of a shard channel ({@code PUBSUB SHARDNUMSUB}), on the node
+	 * that owns its slot.
+	 */
+	Mono<Integer> shardNumsub(String channel) {
+		if (!isConnected()) {
+			return Mono.error(new RedisAdapterException("Redis is not connected: cannot count the servers"));
+		}
+		return Mono.fromCompletionStage(() -> this.commands.pubsubShardNumsub(bytes(channel)))
+			.map((counts) -> counts.values().stream().mapToInt(Long::intValue).sum());
+	}
+
+	/**
+	 * Subscribe to shard channels ({@code SSUBSCRIBE}), one handler per channel.
+	 */
+	Mono<Void> ssubscribe(Map<String, Consumer<byte[]>> handlers) {
+		this.shardChannels.putAll(handlers);
+		List<Mono<Void>> each = new ArrayList<>();
+		// One command per channel: on a cluster the channels of one SSUBSCRIBE must share
+		// a slot.
+		for (String channel : handlers.keySet()) {
+			each.add(Mono.fromCompletionStage(() -> this.subscriber.async().ssubscribe(bytes(channel))).then());
+		}
+		return Mono.when(each);
+	}
+
+	/**
+	 * Unsubscribe from shard channels, unless another adapter took them over meanwhile.
+	 */
+	Mono<Void> sunsubscribe(Map<String, Consumer<byte[]>> handlers) {
+		List<Mono<Void>> each = new ArrayList<>();
+		handlers.forEach((channel, handler) -> {
+			if (this.shardChannels.remove(channel, handler) && !this.closed && this.subscriber.isOpen()) {
+				each.add(Mono.fromCompletionStage(() -> this.subscriber.async().sunsubscribe(bytes(channel))).then());
+			}
+		});
+		return Mono.when(each);
 	}
 
 	/**
@@ -184,7 +296,7 @@ final class RedisConnections implements AutoCloseable {
 			return Mono.error(new RedisAdapterException("Redis is not connected: could not append to " + key));
 		}
 		XAddArgs args = XAddArgs.Builder.maxlen(maxLength).approximateTrimming();
-		return Mono.fromCompletionStage(() -> this.publisher.async().xadd(bytes(key), args, entry));
+		return Mono.fromCompletionStage(() -> this.commands.xadd(bytes(key), args, entry));
 	}
 
 	/**
@@ -194,7 +306,7 @@ final class RedisConnections implements AutoCloseable {
 		if (!isConnected()) {
 			return Mono.error(new RedisAdapterException("Redis is not connected: could not read " + key));
 		}
-		return Mono.fromCompletionStage(() -> this.publisher.async().xrange(bytes(key), range, Limit.from(count)));
+		return Mono.fromCompletionStage(() -> this.commands.xrange(bytes(key), range, Limit.from(count)));
 	}
 
 	/**
@@ -205,7 +317,7 @@ final class RedisConnections implements AutoCloseable {
 			return Mono.error(new RedisAdapterException("Redis is not connected: could not store " + key));
 		}
 		SetArgs args = SetArgs.Builder.px(Math.max(1, expiry.toMillis()));
-		return Mono.fromCompletionStage(() -> this.publisher.async().set(bytes(key), value, args)).then();
+		return Mono.fromCompletionStage(() -> this.commands.set(bytes(key), value, args)).then();
 	}
 
 	/**
@@ -215,7 +327,22 @@ final class RedisConnections implements AutoCloseable {
 		if (!isConnected()) {
 			return Mono.error(new RedisAdapterException("Redis is not connected: could not read " + key));
 		}
-		return Mono.fromCompletionStage(() -> this.publisher.async().getdel(bytes(key)));
+		return Mono.fromCompletionStage(() -> this.commands.getdel(bytes(key)));
+	}
+
+	/**
+	 * Subscribe to the shard channels again after a reconnection, one at a time: Lettuce
+	 * sends them all in one {@code SSUBSCRIBE}, which a cluster refuses when they hash to
+	 * different slots.
+	 */
+	private void resubscribeShardChannels() {
+		for (String channel : this.shardChannels.keySet()) {
+			// The event comes before the connection to the channel's node is back.
+			Mono.fromCompletionStage(() -> this.subscriber.async().ssubscribe(bytes(channel)))
+				.retryWhen(Retry.fixedDelay(RESUBSCRIBE_ATTEMPTS, RESUBSCRIBE_DELAY).filter((error) -> !this.closed))
+				.subscribe(null,
+						(error) -> logger.warn("Redis adapter could not subscribe to " + channel + " again: " + error));
+		}
 	}
 
 	@Override
@@ -240,6 +367,15 @@ final class RedisConnections implements AutoCloseable {
 		@Override
 		public void message(byte[] channel, byte[] message) {
 			@Nullable Consumer<byte[]> handler = RedisConnections.this.channels.get(new String(channel, StandardCharsets.UTF_8));
+			if (handler != null) {
+				dispatch(() -> handler.accept(message));
+			}
+		}
+
+		@Override
+		public void smessage(byte[] channel, byte[] message) {
+			@Nullable Consumer<byte[]> handler = RedisConnections.this.shardChannels
+				.get(new String(channel, StandardCharsets.UTF_8));
 			if (handler != null) {
 				dispatch(() -> handler.accept(message));
 			}
@@ -280,6 +416,9 @@ final class RedisConnections implements AutoCloseable {
 		@Override
 		public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress socketAddress) {
 			logger.debug("Redis adapter connected to {}", socketAddress);
+			if (connection == RedisConnections.this.subscriber && !RedisConnections.this.closed) {
+				resubscribeShardChannels();
+			}
 		}
 
 	}

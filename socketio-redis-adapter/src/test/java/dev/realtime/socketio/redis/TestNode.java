@@ -6,8 +6,12 @@ import java.util.function.Consumer;
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
+import dev.realtime.socketio.internal.ServerInternals;
+import dev.realtime.socketio.server.adapter.SocketIoAdapter;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -19,7 +23,7 @@ final class TestNode implements AutoCloseable {
 
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
-	private final RedisClient client;
+	private final AbstractRedisClient client;
 
 	private final RedisAdapterFactory factory;
 
@@ -29,7 +33,8 @@ final class TestNode implements AutoCloseable {
 
 	private boolean closed;
 
-	private TestNode(RedisClient client, RedisAdapterFactory factory, SocketIoServer io, DisposableServer http) {
+	private TestNode(AbstractRedisClient client, RedisAdapterFactory factory, SocketIoServer io,
+			DisposableServer http) {
 		this.client = client;
 		this.factory = factory;
 		this.io = io;
@@ -46,6 +51,23 @@ final class TestNode implements AutoCloseable {
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
 		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
 				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).build());
+		return start(client, factory, customizer);
+	}
+
+	/**
+	 * A node on a Redis Cluster, with the classic adapter or the sharded one.
+	 */
+	static TestNode start(TestRedisCluster cluster, boolean sharded) {
+		RedisClusterClient client = RedisClusterClient.create(cluster.resources(), cluster.seeds());
+		client.setOptions(RedisAdapterFactory.defaultClusterClientOptions());
+		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
+				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).sharded(sharded).build());
+		return start(client, factory, (options) -> {
+		});
+	}
+
+	private static TestNode start(AbstractRedisClient client, RedisAdapterFactory factory,
+			Consumer<SocketIoServerOptions.Builder> customizer) {
 		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder().adapterFactory(factory);
 		customizer.accept(options);
 		SocketIoServer io = SocketIoServer.create(options.build());
@@ -84,8 +106,13 @@ final class TestNode implements AutoCloseable {
 		return this.factory.adapter(this.io.sockets());
 	}
 
+	/** The adapter of the main namespace, whichever the factory made. */
+	SocketIoAdapter anyAdapter() {
+		return ServerInternals.adapter(this.io.sockets());
+	}
+
 	int serverCount() {
-		return adapter().serverCount().block(REQUEST_TIMEOUT);
+		return anyAdapter().serverCount().block(REQUEST_TIMEOUT);
 	}
 
 	String url(String namespace) {

@@ -2,6 +2,8 @@ package dev.realtime.socketio.redis.autoconfigure;
 
 import java.time.Duration;
 
+import dev.realtime.socketio.redis.RedisAdapterOptions.ShardedSubscriptionMode;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -90,6 +92,38 @@ public class SocketIoAdapterProperties {
 		 * client whose offset was trimmed away gets a new session.
 		 */
 		private long streamMaxLength = 10_000;
+
+		/**
+		 * Whether to use Redis sharded pub/sub (SPUBLISH / SSUBSCRIBE, Redis 7+), as the
+		 * Node createShardedAdapter does; the key prefix is its channelPrefix. Meant for
+		 * a Redis Cluster (spring.data.redis.cluster.nodes), where each channel lives on
+		 * the master of its slot.
+		 */
+		private boolean sharded;
+
+		/**
+		 * With sharded pub/sub: which broadcasts go to a channel of their room rather
+		 * than the namespace's; 'dynamic' (Node's default) for one public room,
+		 * 'dynamic-private' for the rooms of single sockets too, 'static' for none. Every
+		 * server of a cluster uses the same.
+		 */
+		private ShardedSubscriptionMode subscriptionMode = ShardedSubscriptionMode.DYNAMIC;
+
+		public boolean isSharded() {
+			return this.sharded;
+		}
+
+		public void setSharded(boolean sharded) {
+			this.sharded = sharded;
+		}
+
+		public ShardedSubscriptionMode getSubscriptionMode() {
+			return this.subscriptionMode;
+		}
+
+		public void setSubscriptionMode(ShardedSubscriptionMode subscriptionMode) {
+			this.subscriptionMode = subscriptionMode;
+		}
 
 		public String getKeyPrefix() {
 			return this.keyPrefix;
