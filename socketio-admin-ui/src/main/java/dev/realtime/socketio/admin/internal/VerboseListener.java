@@ -53,11 +53,12 @@ final class VerboseListener implements SocketIoServerListener, EngineIoServerLis
 		if (socket.namespace() != this.admin) {
 			socket.onAny(
 					(event, args) -> this.admin.emit("event_received", nsp, socket.id(), withName(event, args), now()));
-			socket.onAnyOutgoing((event, args) -> this.admin.emit("event_sent", nsp, socket.id(), args, now()));
+			socket.onAnyOutgoing(
+					(event, args) -> this.admin.emit("event_sent", nsp, socket.id(), withName(event, args), now()));
 		}
 	}
 
-	/** Incoming listeners get the arguments only; the UI wants the name first. */
+	/** Listeners get the arguments only; the UI wants the name first. */
 	private static ArrayNode withName(String event, ArrayNode args) {
 		ArrayNode all = NODES.arrayNode(args.size() + 1);
 		all.add(event);
