@@ -19,6 +19,8 @@
 #                          S2U: S2 over sessions that open with polling and upgrade to a WebSocket, the
 #                          official clients' default (no raw ceiling: it has no polling)
 #   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
+#   S7_ADAPTER=redis       S7's adapter: redis (pub/sub, @socket.io/redis-adapter for Node) or redis-streams
+#                          (@socket.io/redis-streams-adapter 0.3.1 for Node), see docs/adapters.md
 #   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
 #                          (copied to target/redis/ by the build), else `redis-server` on the PATH
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
@@ -209,8 +211,8 @@ start_redis() {
 # The arguments that put a server on the Redis adapter; fails for servers that have none
 redis_args() {
 	case "$1" in
-		spring | spring-metrics) echo "--socketio.adapter.type=redis --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT" ;;
-		engine | node) echo "--redis.port=$REDIS_PORT" ;;
+		spring | spring-metrics) echo "--socketio.adapter.type=${S7_ADAPTER:-redis} --spring.data.redis.host=127.0.0.1 --spring.data.redis.port=$REDIS_PORT" ;;
+		engine | node) echo "--redis.port=$REDIS_PORT --redis.adapter=${S7_ADAPTER:-redis}" ;;
 		*) return 1 ;;
 	esac
 }

@@ -4,6 +4,7 @@
 // $BENCH_STATS_FILE, for the idle-memory scenario.
 // --redis.port=N: run on @socket.io/redis-adapter 8.3.0 (redis client 4.7.1), Redis on 127.0.0.1:N, for
 // scenario S7 (two nodes on one Redis); it listens only once both Redis connections are up.
+// --redis.adapter=redis-streams: @socket.io/redis-streams-adapter 0.3.1 instead.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -12,10 +13,12 @@ const { Server } = require('socket.io');
 let port = 3000;
 let address = '127.0.0.1';
 let redisPort = 0;
+let redisAdapter = 'redis';
 for (const arg of process.argv.slice(2)) {
   if (arg.startsWith('--server.port=')) port = Number(arg.substring('--server.port='.length));
   else if (arg.startsWith('--server.address=')) address = arg.substring('--server.address='.length);
   else if (arg.startsWith('--redis.port=')) redisPort = Number(arg.substring('--redis.port='.length));
+  else if (arg.startsWith('--redis.adapter=')) redisAdapter = arg.substring('--redis.adapter='.length);
 }
 
 const httpServer = http.createServer();
@@ -52,6 +55,13 @@ process.on('SIGTERM', () => process.exit(0));
 
 async function useRedis() {
   const { createClient } = require('redis');
+  if (redisAdapter === 'redis-streams') {
+    const client = createClient({ url: `redis://127.0.0.1:${redisPort}` });
+    client.on('error', (err) => console.error('redis', err.message));
+    await client.connect();
+    io.adapter(require('@socket.io/redis-streams-adapter').createAdapter(client));
+    return;
+  }
   const { createAdapter } = require('@socket.io/redis-adapter');
   const pubClient = createClient({ url: `redis://127.0.0.1:${redisPort}` });
   const subClient = pubClient.duplicate();

@@ -23,16 +23,10 @@ import tools.jackson.databind.node.ArrayNode;
  */
 abstract class ConformanceHandlers {
 
-	/**
-	 * The official suite reads the CONNECT acknowledgement and the {@code auth} event
-	 * with two separate one-shot listeners, so it misses the event when both arrive in
-	 * one network read; a short pause keeps them apart.
-	 */
-	private static final Duration AUTH_DELAY = Duration.ofMillis(20);
-
 	@OnConnect
 	Mono<Void> connected(SocketIoSocket socket) {
-		return Mono.delay(AUTH_DELAY).doOnNext((tick) -> socket.emit("auth", socket.handshake().auth())).then();
+		socket.emit("auth", socket.handshake().auth());
+		return Mono.empty();
 	}
 
 	@OnEvent("message")

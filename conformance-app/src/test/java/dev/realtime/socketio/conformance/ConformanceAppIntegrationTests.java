@@ -96,6 +96,23 @@ class ConformanceAppIntegrationTests {
 	}
 
 	@Test
+	void authEventComesBeforeTheReplyToWhatTheClientEmitsOnConnect() {
+		// Emitted before the connection is up, the client sends it as soon as CONNECT
+		// arrives, as it would from its connect handler: the server's auth event, emitted
+		// when the socket connected, must still come first (as on Node).
+		this.driver.get().connect("early", url("/"), Map.of("transports", List.of("websocket")));
+		this.driver.get().emit("early", "message", "first");
+		this.driver.get().awaitEvent("early", "message-back");
+		List<String> events = this.driver.get()
+			.received((line) -> "early".equals(line.path("id").asString())
+					&& "event".equals(line.path("type").asString()))
+			.stream()
+			.map((line) -> line.path("event").asString())
+			.toList();
+		assertThat(events).containsExactly("auth", "message-back");
+	}
+
+	@Test
 	void servesTheSocketIoContractOnEveryNamespace() {
 		for (String namespace : List.of("/", "/custom")) {
 			String id = "c" + namespace.length();

@@ -42,6 +42,7 @@ import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.handler.EventArgumentResolver;
 import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.support.AckSenderArgumentResolver;
+import dev.realtime.socketio.spring.handler.support.ContinuationArgumentResolver;
 import dev.realtime.socketio.spring.handler.support.DisconnectReasonArgumentResolver;
 import dev.realtime.socketio.spring.handler.support.EventArgumentResolverComposite;
 import dev.realtime.socketio.spring.handler.support.EventNameArgumentResolver;
@@ -85,6 +86,7 @@ public class SocketIoContractReader {
 		List<EventArgumentResolver> all = new ArrayList<>();
 		// The registrar's order
 		// (SocketIoAnnotationHandlerRegistrar#initArgumentResolvers)
+		all.add(new ContinuationArgumentResolver());
 		all.add(new SocketArgumentResolver());
 		all.add(new PrincipalArgumentResolver());
 		all.add(new AckSenderArgumentResolver());
@@ -209,7 +211,9 @@ public class SocketIoContractReader {
 		ResolvableType returnType = ResolvableType.forMethodReturnType(method, containingClass);
 		Class<?> raw = returnType.resolve(Object.class);
 		Type reply;
-		if (raw == void.class || raw == Void.class) {
+		// A Kotlin suspend fun's return type is its Kotlin one: Unit when it returns
+		// nothing.
+		if (raw == void.class || raw == Void.class || raw.getName().equals("kotlin.Unit")) {
 			reply = null;
 		}
 		else {

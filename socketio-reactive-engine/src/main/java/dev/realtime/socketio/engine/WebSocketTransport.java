@@ -17,8 +17,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
 
 /**
- * Writes packets as WebSocket frames straight to the Netty channel, one frame per packet,
- * with one flush per batch of writes.
+ * Writes packets as WebSocket frames straight to the Netty channel, one frame per packet:
+ * the first batch is flushed at once, the batches that follow it in the same turn of the
+ * loop together.
  * <p>
  * The session writes from whichever thread runs it. Writes from another thread go to the
  * channel's loop as one task per batch; a write on the loop itself goes straight to the
@@ -44,7 +45,11 @@ final class WebSocketTransport {
 
 	private final Runnable flushTask = this::flush;
 
+	/** A flush task is queued: writes until it runs share it; on the channel's loop. */
 	private boolean flushPending;
+
+	/** Frames were written behind the last flush; on the channel's loop. */
+	private boolean unflushed;
 
 	/** A close frame was sent; on the channel's loop. */
 	private boolean closing;
@@ -162,20 +167,34 @@ final class WebSocketTransport {
 		});
 	}
 
-	/** On the channel's loop. */
+	/**
+	 * On the channel's loop. The first batch since the last flush goes out at once; what
+	 * follows in the same turn of the loop shares one flush after it. The reference
+	 * server's transport also sends what is written while a send is under way only once
+	 * that send is done, so a packet written right behind another (the CONNECT answer,
+	 * then the connection handler's first emit) reaches the client in a read of its own
+	 * (docs/protocol.md 1.5).
+	 */
 	private void writeNow(List<EnginePacket> packets) {
 		for (int i = 0; i < packets.size(); i++) {
 			this.channel.write(toFrame(packets.get(i)), this.channel.voidPromise());
 		}
-		if (!this.flushPending) {
+		if (this.flushPending) {
+			this.unflushed = true;
+		}
+		else {
 			this.flushPending = true;
+			this.channel.flush();
 			this.channel.eventLoop().execute(this.flushTask);
 		}
 	}
 
 	private void flush() {
 		this.flushPending = false;
-		this.channel.flush();
+		if (this.unflushed) {
+			this.unflushed = false;
+			this.channel.flush();
+		}
 	}
 
 	private static Object toFrame(EnginePacket packet) {

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @since 0.1.0
  */
-public final class SocketIoPacketDecoder {
+public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 
 	private final Factory factory;
 
@@ -59,6 +59,7 @@ public final class SocketIoPacketDecoder {
 	 * @throws SocketIoParseException if the packet is malformed, or if attachments of a
 	 * previous packet are still expected
 	 */
+	@Override
 	public @Nullable SocketIoPacket decodeText(String text) {
 		try {
 			if (this.pending != null) {
@@ -81,6 +82,7 @@ public final class SocketIoPacketDecoder {
 	 * attachments are expected
 	 * @throws SocketIoParseException if no binary packet is waiting for attachments
 	 */
+	@Override
 	public @Nullable SocketIoPacket decodeBinary(byte[] attachment) {
 		Objects.requireNonNull(attachment, "attachment must not be null");
 		PendingBinaryPacket packet = this.pending;
@@ -105,6 +107,7 @@ public final class SocketIoPacketDecoder {
 	/**
 	 * Drop the binary packet waiting for attachments, if any.
 	 */
+	@Override
 	public void reset() {
 		this.pending = null;
 	}

@@ -162,7 +162,7 @@ class DefaultNamespace implements Namespace, AdapterContext, ServerInternals.Ada
 	}
 
 	List<EnginePacket> encode(SocketIoPacket packet) {
-		return Payloads.toEngine(this.server.encoder().encode(packet));
+		return this.server.parser().encode(packet);
 	}
 
 	// Connecting, on the client's event loop

@@ -1,11 +1,7 @@
 package dev.realtime.socketio.server;
 
 import java.nio.ByteBuffer;
-import java.util.ArrayList;
-import java.util.List;
 
-import dev.realtime.socketio.engine.packet.EnginePacket;
-import dev.realtime.socketio.protocol.EncodedPacket;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +10,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Converts application arguments to JSON trees and encoded packets to Engine.IO packets.
+ * Converts application arguments to JSON trees.
  */
 final class Payloads {
 
@@ -78,18 +74,6 @@ final class Payloads {
 	static String eventName(ArrayNode data) {
 		JsonNode name = data.get(0);
 		return name.isString() ? name.stringValue() : name.asString();
-	}
-
-	static List<EnginePacket> toEngine(EncodedPacket encoded) {
-		if (!encoded.hasAttachments()) {
-			return List.of(EnginePacket.message(encoded.text()));
-		}
-		List<EnginePacket> packets = new ArrayList<>(1 + encoded.attachments().size());
-		packets.add(EnginePacket.message(encoded.text()));
-		for (byte[] attachment : encoded.attachments()) {
-			packets.add(EnginePacket.message(attachment));
-		}
-		return packets;
 	}
 
 }

@@ -15,7 +15,7 @@ import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.internal.RateLimitedLog;
 import dev.realtime.socketio.protocol.SocketIoLimitExceededException;
 import dev.realtime.socketio.protocol.SocketIoPacket;
-import dev.realtime.socketio.protocol.SocketIoPacketDecoder;
+import dev.realtime.socketio.protocol.SocketIoParser;
 import dev.realtime.socketio.protocol.SocketIoPacketType;
 import dev.realtime.socketio.protocol.SocketIoParseException;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -40,7 +40,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private final EngineIoSocket conn;
 
-	private final SocketIoPacketDecoder decoder;
+	private final SocketIoParser.Decoder decoder;
 
 	/**
 	 * The socket of a namespace; almost every connection has one only, so no map for it.
@@ -61,7 +61,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 	SocketIoClient(SocketIoServer server, EngineIoSocket conn) {
 		this.server = server;
 		this.conn = conn;
-		this.decoder = server.decoderFactory().newDecoder();
+		this.decoder = server.parser().newDecoder();
 		conn.setListener(this);
 		this.connectTimeoutTask = schedule(this::onConnectTimeout, server.options().connectTimeout().toMillis());
 	}
@@ -290,7 +290,7 @@ final class SocketIoClient implements EngineIoSocketListener {
 	// Outbound
 
 	void send(SocketIoPacket packet) {
-		this.conn.send(Payloads.toEngine(this.server.encoder().encode(packet)));
+		this.conn.send(this.server.parser().encode(packet));
 	}
 
 	void write(List<EnginePacket> packets, boolean volatileFlag) {

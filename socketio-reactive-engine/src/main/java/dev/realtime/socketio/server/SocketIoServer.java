@@ -14,8 +14,7 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import dev.realtime.socketio.engine.EngineIoServer;
-import dev.realtime.socketio.protocol.SocketIoPacketDecoder;
-import dev.realtime.socketio.protocol.SocketIoPacketEncoder;
+import dev.realtime.socketio.protocol.SocketIoParser;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
@@ -41,9 +40,7 @@ public final class SocketIoServer implements BroadcastOperator {
 
 	private final EngineIoServer engine;
 
-	private final SocketIoPacketEncoder encoder;
-
-	private final SocketIoPacketDecoder.Factory decoderFactory;
+	private final SocketIoParser parser;
 
 	private final Map<String, DefaultNamespace> namespaces = new ConcurrentHashMap<>();
 
@@ -56,8 +53,7 @@ public final class SocketIoServer implements BroadcastOperator {
 	private SocketIoServer(SocketIoServerOptions options) {
 		this.options = options;
 		this.engine = EngineIoServer.create(options.engine());
-		this.encoder = new SocketIoPacketEncoder(options.jsonMapper());
-		this.decoderFactory = new SocketIoPacketDecoder.Factory(options.jsonMapper(), options.parserLimits());
+		this.parser = options.parser().create(options.jsonMapper(), options.parserLimits());
 		this.engine.onConnection((conn) -> new SocketIoClient(this, conn));
 		of("/");
 	}
@@ -208,12 +204,8 @@ public final class SocketIoServer implements BroadcastOperator {
 		return this.listeners;
 	}
 
-	SocketIoPacketEncoder encoder() {
-		return this.encoder;
-	}
-
-	SocketIoPacketDecoder.Factory decoderFactory() {
-		return this.decoderFactory;
+	SocketIoParser parser() {
+		return this.parser;
 	}
 
 	List<ConnectMiddleware> middlewares() {

@@ -5,6 +5,7 @@ import java.util.Objects;
 
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
+import dev.realtime.socketio.protocol.SocketIoParserType;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
 import org.jspecify.annotations.Nullable;
@@ -23,6 +24,8 @@ public final class SocketIoServerOptions {
 	private final Duration connectTimeout;
 
 	private final SocketIoParserLimits parserLimits;
+
+	private final SocketIoParserType parser;
 
 	private final SocketIoAdapterFactory adapterFactory;
 
@@ -44,6 +47,7 @@ public final class SocketIoServerOptions {
 		}
 		this.connectTimeout = builder.connectTimeout;
 		this.parserLimits = Objects.requireNonNull(builder.parserLimits, "parserLimits");
+		this.parser = Objects.requireNonNull(builder.parser, "parser");
 		this.adapterFactory = Objects.requireNonNull(builder.adapterFactory, "adapterFactory");
 		this.cleanupEmptyChildNamespaces = builder.cleanupEmptyChildNamespaces;
 		this.jsonMapper = Objects.requireNonNull(builder.jsonMapper, "jsonMapper");
@@ -90,6 +94,14 @@ public final class SocketIoServerOptions {
 	 */
 	public SocketIoParserLimits parserLimits() {
 		return this.parserLimits;
+	}
+
+	/**
+	 * Return the wire format of Socket.IO packets, for every client of the server.
+	 * @return the parser, {@link SocketIoParserType#DEFAULT} by default
+	 */
+	public SocketIoParserType parser() {
+		return this.parser;
 	}
 
 	/**
@@ -153,6 +165,8 @@ public final class SocketIoServerOptions {
 		private Duration connectTimeout = Duration.ofSeconds(45);
 
 		private SocketIoParserLimits parserLimits = SocketIoParserLimits.defaults();
+
+		private SocketIoParserType parser = SocketIoParserType.DEFAULT;
 
 		private SocketIoAdapterFactory adapterFactory = InMemoryAdapter::new;
 
@@ -229,6 +243,17 @@ public final class SocketIoServerOptions {
 		 */
 		public Builder parserLimits(SocketIoParserLimits parserLimits) {
 			this.parserLimits = parserLimits;
+			return this;
+		}
+
+		/**
+		 * Set the wire format of Socket.IO packets. Every client must use the same parser
+		 * ({@code socket.io-msgpack-parser} for {@link SocketIoParserType#MSGPACK}).
+		 * @param parser the parser
+		 * @return this builder
+		 */
+		public Builder parser(SocketIoParserType parser) {
+			this.parser = parser;
 			return this;
 		}
 

@@ -23,6 +23,8 @@ import static org.awaitility.Awaitility.await;
 
 class WebSocketTransportTests {
 
+	private static final String FLUSH = "<flush>";
+
 	private final DefaultEventLoopGroup group = new DefaultEventLoopGroup(1);
 
 	private final EventLoop loop = this.group.next();
@@ -48,8 +50,8 @@ class WebSocketTransportTests {
 		transport.write(List.of(EnginePacket.message("first")));
 		assertThat(transport.pendingBytes()).as("queued bytes count toward the outbound limit").isPositive();
 		release.countDown();
-		await().atMost(5, TimeUnit.SECONDS).until(() -> this.written.size() == 2);
-		assertThat(this.written).containsExactly("4first", "4second");
+		await().atMost(5, TimeUnit.SECONDS).until(() -> frames().size() == 2);
+		assertThat(frames()).containsExactly("4first", "4second");
 		assertThat(transport.pendingBytes()).isZero();
 	}
 
@@ -58,10 +60,34 @@ class WebSocketTransportTests {
 		WebSocketTransport transport = new WebSocketTransport(recordingChannel());
 		int seen = this.loop.submit(() -> {
 			transport.write(List.of(EnginePacket.message("now")));
-			return this.written.size();
+			return frames().size();
 		}).get(5, TimeUnit.SECONDS);
 		assertThat(seen).isEqualTo(1);
-		assertThat(this.written).containsExactly("4now");
+		assertThat(frames()).containsExactly("4now");
+	}
+
+	@Test
+	void packetWrittenBehindAnotherInTheSameTaskGoesOutInAFlushOfItsOwn() throws Exception {
+		WebSocketTransport transport = new WebSocketTransport(recordingChannel());
+		this.loop.submit(() -> {
+			// The CONNECT answer, then what the connection handler emits at once.
+			transport.write(List.of(EnginePacket.message("0")));
+			transport.write(List.of(EnginePacket.message("2[\"auth\"]")));
+			transport.write(List.of(EnginePacket.message("2[\"hello\"]")));
+		}).get(5, TimeUnit.SECONDS);
+		await().atMost(5, TimeUnit.SECONDS).until(() -> this.written.size() == 5);
+		assertThat(this.written).containsExactly("40", FLUSH, "42[\"auth\"]", "42[\"hello\"]", FLUSH);
+	}
+
+	@Test
+	void nothingWrittenBehindTheFirstBatchNeedsNoSecondFlush() throws Exception {
+		WebSocketTransport transport = new WebSocketTransport(recordingChannel());
+		this.loop.submit(() -> transport.write(List.of(EnginePacket.message("a"), EnginePacket.message("b"))))
+			.get(5, TimeUnit.SECONDS);
+		// A task queued behind the transport's flush task sees everything it did.
+		this.loop.submit(() -> {
+		}).get(5, TimeUnit.SECONDS);
+		assertThat(this.written).containsExactly("4a", "4b", FLUSH);
 	}
 
 	private LocalChannel recordingChannel() throws InterruptedException {
@@ -77,10 +103,15 @@ class WebSocketTransportTests {
 
 			@Override
 			public void flush(ChannelHandlerContext ctx) {
+				WebSocketTransportTests.this.written.add(FLUSH);
 			}
 		});
 		this.loop.register(channel).sync();
 		return channel;
+	}
+
+	private List<String> frames() {
+		return this.written.stream().filter((entry) -> !FLUSH.equals(entry)).toList();
 	}
 
 	private static void awaitQuietly(CountDownLatch latch) {

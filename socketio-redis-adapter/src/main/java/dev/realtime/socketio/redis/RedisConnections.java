@@ -98,6 +98,40 @@ final class RedisConnections implements AutoCloseable {
 	}
 
 	/**
+	 * Subscribe to channels, one handler per channel, without a pattern.
+	 */
+	Mono<Void> subscribeChannels(Map<String, Consumer<byte[]>> handlers) {
+		this.channels.putAll(handlers);
+		byte[][] names = handlers.keySet().stream().map(RedisConnections::bytes).toArray(byte[][]::new);
+		return Mono.fromCompletionStage(() -> this.subscriber.async().subscribe(names)).then();
+	}
+
+	/**
+	 * Unsubscribe from channels subscribed without a pattern, unless another adapter took
+	 * them over meanwhile.
+	 */
+	Mono<Void> unsubscribeChannels(Map<String, Consumer<byte[]>> handlers) {
+		List<byte[]> names = new ArrayList<>();
+		handlers.forEach((channel, handler) -> {
+			if (this.channels.remove(channel, handler)) {
+				names.add(bytes(channel));
+			}
+		});
+		if (names.isEmpty() || this.closed || !this.subscriber.isOpen()) {
+			return Mono.empty();
+		}
+		return Mono.fromCompletionStage(() -> this.subscriber.async().unsubscribe(names.toArray(byte[][]::new))).then();
+	}
+
+	/**
+	 * Open another connection on the same client, for a command that blocks (a
+	 * {@code XREAD BLOCK} would hold up every other command of the shared one).
+	 */
+	StatefulRedisConnection<byte[], byte[]> connectDedicated() {
+		return this.client.connect(ByteArrayCodec.INSTANCE);
+	}
+
+	/**
 	 * Unsubscribe from channels, unless another adapter took them over meanwhile.
 	 */
 	Mono<Void> unsubscribe(Map<String, Consumer<byte[]>> handlers, String pattern,

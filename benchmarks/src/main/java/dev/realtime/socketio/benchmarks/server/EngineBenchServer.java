@@ -11,6 +11,8 @@ import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.redis.RedisAdapterFactory;
 import dev.realtime.socketio.redis.RedisAdapterOptions;
+import dev.realtime.socketio.redis.RedisStreamsAdapterFactory;
+import dev.realtime.socketio.redis.RedisStreamsAdapterOptions;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
@@ -29,18 +31,27 @@ public final class EngineBenchServer {
 	}
 
 	public static void main(String[] args) {
-		// --redis.port=N: run on the Redis adapter, Redis on 127.0.0.1:N (scenario S7)
-		RedisAdapterFactory redis = null;
+		// --redis.port=N: run on the Redis adapter, Redis on 127.0.0.1:N (scenario S7);
+		// --redis.adapter=redis-streams: on the Redis Streams adapter instead
+		SocketIoAdapterFactory redis = null;
+		int redisPort = 0;
+		boolean streams = false;
 		for (String arg : args) {
 			if (arg.startsWith("--redis.port=")) {
-				redis = RedisAdapterFactory.create(
-						RedisURI.create("127.0.0.1", Integer.parseInt(arg.substring("--redis.port=".length()))),
-						RedisAdapterOptions.defaults());
+				redisPort = Integer.parseInt(arg.substring("--redis.port=".length()));
 			}
+			else if (arg.equals("--redis.adapter=redis-streams")) {
+				streams = true;
+			}
+		}
+		if (redisPort != 0) {
+			RedisURI uri = RedisURI.create("127.0.0.1", redisPort);
+			redis = streams ? RedisStreamsAdapterFactory.create(uri, RedisStreamsAdapterOptions.defaults())
+					: RedisAdapterFactory.create(uri, RedisAdapterOptions.defaults());
 		}
 		DisposableServer server = start(ServerArguments.parse(args), redis);
 		System.out.println("engine bench server listening on " + server.host() + ":" + server.port()
-				+ ((redis != null) ? " with the Redis adapter" : ""));
+				+ ((redis != null) ? (streams ? " with the Redis Streams adapter" : " with the Redis adapter") : ""));
 		server.onDispose().block();
 	}
 

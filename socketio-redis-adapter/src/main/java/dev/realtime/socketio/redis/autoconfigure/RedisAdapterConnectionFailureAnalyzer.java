@@ -22,6 +22,8 @@ final class RedisAdapterConnectionFailureAnalyzer extends AbstractFailureAnalyze
 
 	static final String FACTORY_BEAN = "socketIoRedisAdapterFactory";
 
+	static final String STREAMS_FACTORY_BEAN = "socketIoRedisStreamsAdapterFactory";
+
 	private final @Nullable Environment environment;
 
 	private final @Nullable ListableBeanFactory beanFactory;
@@ -33,16 +35,18 @@ final class RedisAdapterConnectionFailureAnalyzer extends AbstractFailureAnalyze
 
 	@Override
 	protected @Nullable FailureAnalysis analyze(Throwable rootFailure, RedisConnectionException cause) {
-		if (!createdFactory(rootFailure, cause)) {
+		String bean = createdFactory(rootFailure, cause);
+		if (bean == null) {
 			return null;
 		}
+		String type = STREAMS_FACTORY_BEAN.equals(bean) ? "redis-streams" : "redis";
 		Throwable root = cause;
 		while (root.getCause() != null && root.getCause() != root) {
 			root = root.getCause();
 		}
 		String reason = (root != cause && root.getMessage() != null) ? shorten(root.getMessage()) : null;
 		return new FailureAnalysis(
-				"The Socket.IO Redis adapter (socketio.adapter.type=redis) could not connect to " + "Redis "
+				"The Socket.IO Redis adapter (socketio.adapter.type=" + type + ") could not connect to Redis "
 						+ address(cause) + ((reason != null) ? ": " + reason : "") + ".",
 				"Start Redis, or point spring.data.redis.url (or spring.data.redis.host and spring.data.redis.port) "
 						+ "at a reachable one. For a single instance without Redis, set socketio.adapter.type=memory.",
@@ -70,13 +74,15 @@ final class RedisAdapterConnectionFailureAnalyzer extends AbstractFailureAnalyze
 		return (colon >= 0) ? message.substring(colon + 3) : message;
 	}
 
-	private static boolean createdFactory(Throwable failure, Throwable cause) {
+	/** The adapter factory bean whose creation failed, or {@code null}. */
+	private static @Nullable String createdFactory(Throwable failure, Throwable cause) {
 		for (Throwable candidate = failure; candidate != null && candidate != cause; candidate = candidate.getCause()) {
-			if (candidate instanceof BeanCreationException creation && FACTORY_BEAN.equals(creation.getBeanName())) {
-				return true;
+			if (candidate instanceof BeanCreationException creation && (FACTORY_BEAN.equals(creation.getBeanName())
+					|| STREAMS_FACTORY_BEAN.equals(creation.getBeanName()))) {
+				return creation.getBeanName();
 			}
 		}
-		return false;
+		return null;
 	}
 
 }

@@ -15,11 +15,15 @@ public class SocketIoAdapterProperties {
 
 	/**
 	 * Adapter type: 'memory' for a single node, 'redis' for several nodes sharing a Redis
-	 * (also with Node servers using @socket.io/redis-adapter).
+	 * over pub/sub (also with Node servers using @socket.io/redis-adapter),
+	 * 'redis-streams' for several nodes sharing a Redis stream (also with Node servers
+	 * using @socket.io/redis-streams-adapter).
 	 */
 	private Type type = Type.MEMORY;
 
 	private final Redis redis = new Redis();
+
+	private final RedisStreams redisStreams = new RedisStreams();
 
 	public Type getType() {
 		return this.type;
@@ -33,6 +37,10 @@ public class SocketIoAdapterProperties {
 		return this.redis;
 	}
 
+	public RedisStreams getRedisStreams() {
+		return this.redisStreams;
+	}
+
 	/**
 	 * The adapter types.
 	 *
@@ -43,8 +51,11 @@ public class SocketIoAdapterProperties {
 		/** Rooms of this node only, in memory. */
 		MEMORY,
 
-		/** A cluster of nodes sharing a Redis. */
-		REDIS
+		/** A cluster of nodes sharing a Redis, over pub/sub. */
+		REDIS,
+
+		/** A cluster of nodes sharing a Redis stream. */
+		REDIS_STREAMS
 
 	}
 
@@ -110,6 +121,123 @@ public class SocketIoAdapterProperties {
 
 		public void setStreamMaxLength(long streamMaxLength) {
 			this.streamMaxLength = streamMaxLength;
+		}
+
+	}
+
+	/**
+	 * Settings of the Redis Streams adapter; the defaults are those of the Node
+	 * {@code @socket.io/redis-streams-adapter}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static class RedisStreams {
+
+		/**
+		 * Name of the Redis stream (the prefix of the stream names with several); every
+		 * server of a cluster uses the same.
+		 */
+		private String streamName = "socket.io";
+
+		/**
+		 * Number of streams; each namespace goes to one by the hash of its name.
+		 */
+		private int streamCount = 1;
+
+		/**
+		 * Prefix of the pub/sub channels of requests and answers.
+		 */
+		private String channelPrefix = "socket.io";
+
+		/**
+		 * About how many entries each stream keeps (XADD MAXLEN ~); also how far back a
+		 * client can recover its session.
+		 */
+		private long maxLength = 10_000;
+
+		/**
+		 * How many entries one read of the stream returns at most.
+		 */
+		private int readCount = 100;
+
+		/**
+		 * How long one read of the stream blocks when nothing new comes.
+		 */
+		private Duration blockTime = Duration.ofSeconds(5);
+
+		/**
+		 * Prefix of the keys of disconnected sessions (connection state recovery).
+		 */
+		private String sessionKeyPrefix = "sio:session:";
+
+		/**
+		 * How long a request to the other nodes (fetchSockets, serverSideEmit with acks)
+		 * waits for their answers.
+		 */
+		private Duration requestTimeout = Duration.ofSeconds(5);
+
+		public String getStreamName() {
+			return this.streamName;
+		}
+
+		public void setStreamName(String streamName) {
+			this.streamName = streamName;
+		}
+
+		public int getStreamCount() {
+			return this.streamCount;
+		}
+
+		public void setStreamCount(int streamCount) {
+			this.streamCount = streamCount;
+		}
+
+		public String getChannelPrefix() {
+			return this.channelPrefix;
+		}
+
+		public void setChannelPrefix(String channelPrefix) {
+			this.channelPrefix = channelPrefix;
+		}
+
+		public long getMaxLength() {
+			return this.maxLength;
+		}
+
+		public void setMaxLength(long maxLength) {
+			this.maxLength = maxLength;
+		}
+
+		public int getReadCount() {
+			return this.readCount;
+		}
+
+		public void setReadCount(int readCount) {
+			this.readCount = readCount;
+		}
+
+		public Duration getBlockTime() {
+			return this.blockTime;
+		}
+
+		public void setBlockTime(Duration blockTime) {
+			this.blockTime = blockTime;
+		}
+
+		public String getSessionKeyPrefix() {
+			return this.sessionKeyPrefix;
+		}
+
+		public void setSessionKeyPrefix(String sessionKeyPrefix) {
+			this.sessionKeyPrefix = sessionKeyPrefix;
+		}
+
+		public Duration getRequestTimeout() {
+			return this.requestTimeout;
+		}
+
+		public void setRequestTimeout(Duration requestTimeout) {
+			this.requestTimeout = requestTimeout;
 		}
 
 	}

@@ -37,22 +37,28 @@ final class SocketIoAdapterCheck {
 		if (normalized.equals("memory")) {
 			return;
 		}
-		if (!normalized.equals("redis")) {
-			throw new InvalidConfigurationPropertyValueException(PROPERTY, type, "must be 'memory' or 'redis'");
+		if (!normalized.equals("redis") && !normalized.equals("redis-streams")) {
+			throw new InvalidConfigurationPropertyValueException(PROPERTY, type,
+					"must be 'memory', 'redis' or 'redis-streams'");
 		}
 		if (!ClassUtils.isPresent(REDIS_ADAPTER_FACTORY, classLoader)) {
-			throw new SocketIoStartupException(PROPERTY + " is 'redis', but the Redis adapter is not on the "
+			throw new SocketIoStartupException(PROPERTY + " is '" + normalized
+					+ "', but the Redis adapter is not on the "
 					+ "classpath: without it the server would run on the in-memory adapter and share no rooms or "
 					+ "broadcasts with other instances.",
 					"Add the dependency " + REDIS_ADAPTER_COORDINATES + " (the same version as the starter), or "
 							+ "set " + PROPERTY + " to 'memory' for a single instance.");
 		}
 		if (isInMemory(options)) {
-			throw new SocketIoStartupException(PROPERTY + " is 'redis', but the server runs on the in-memory "
+			throw new SocketIoStartupException(PROPERTY + " is '" + normalized
+					+ "', but the server runs on the in-memory "
 					+ "adapter: the Redis adapter's auto-configuration did not apply (it was excluded, or Lettuce "
 					+ "is not on the classpath).",
-					"Remove the exclusion of SocketIoRedisAdapterAutoConfiguration and check that io.lettuce:"
-							+ "lettuce-core is on the classpath, or set " + PROPERTY + " to 'memory'.");
+					"Remove the exclusion of "
+							+ (normalized.equals("redis") ? "SocketIoRedisAdapterAutoConfiguration"
+									: "SocketIoRedisStreamsAdapterAutoConfiguration")
+							+ " and check that io.lettuce:" + "lettuce-core is on the classpath, or set " + PROPERTY
+							+ " to 'memory'.");
 		}
 	}
 

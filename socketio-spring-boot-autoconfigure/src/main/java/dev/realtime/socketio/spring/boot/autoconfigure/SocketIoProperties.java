@@ -13,6 +13,7 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.util.unit.DataSize;
 
 import dev.realtime.socketio.engine.EngineIoTransport;
+import dev.realtime.socketio.protocol.SocketIoParserType;
 
 /**
  * Configuration properties of the Socket.IO server. Defaults match the Node.js reference
@@ -895,9 +896,17 @@ public class SocketIoProperties {
 	}
 
 	/**
-	 * Limits the Socket.IO packet decoder enforces on incoming packets.
+	 * The wire format of Socket.IO packets and the limits its decoder enforces on
+	 * incoming packets.
 	 */
 	public static class Parser {
+
+		/**
+		 * Wire format of Socket.IO packets, for every client of the server: "default"
+		 * (socket.io-parser, text) or "msgpack" (socket.io-msgpack-parser 3.x, binary;
+		 * clients must be built with that parser).
+		 */
+		private SocketIoParserType type = SocketIoParserType.DEFAULT;
 
 		/**
 		 * Most binary attachments of one packet; 0 refuses binary packets.
@@ -914,6 +923,14 @@ public class SocketIoProperties {
 		 * Longest event name accepted, in characters.
 		 */
 		private int maxEventNameLength = 256;
+
+		public SocketIoParserType getType() {
+			return this.type;
+		}
+
+		public void setType(SocketIoParserType type) {
+			this.type = type;
+		}
 
 		public int getMaxAttachments() {
 			return this.maxAttachments;

@@ -50,6 +50,7 @@ final class SocketIoServerOptionsFactory {
 		map.from(this.properties::isCleanupEmptyChildNamespaces).to(builder::cleanupEmptyChildNamespaces);
 		map.from(this.properties::isServeClient).to(builder::serveClient);
 		map.from(this.properties.getParser()).as(this::parserLimits).to(builder::parserLimits);
+		map.from(this.properties.getParser()::getType).to(builder::parser);
 		map.from(this.properties.getLimits().getEvents()).as(this::eventRateLimits).to(builder::eventRateLimits);
 		map.from(jsonMapper).to(builder::jsonMapper);
 		map.from(this.properties.getConnectionStateRecovery())

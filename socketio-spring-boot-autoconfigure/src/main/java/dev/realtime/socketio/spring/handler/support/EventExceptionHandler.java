@@ -142,8 +142,9 @@ final class EventExceptionHandler {
 
 	/**
 	 * The default reply of a failed event, one shape for every failure: {@code {"error":
-	 * kind, "message": text}}, plus {@code violations} for a failed validation. The text
-	 * never carries a class name or a parser message, and the message of an unexpected
+	 * kind, "message": text}}, plus {@code violations} for a failed validation and
+	 * {@code field} for an invalid payload whose parser named the field. The text never
+	 * carries a class name or a parser message, and the message of an unexpected
 	 * exception only when messages are included.
 	 */
 	static Map<String, Object> errorReply(Throwable exception, EventContext context, boolean includeExceptionMessage) {
@@ -162,9 +163,13 @@ final class EventExceptionHandler {
 			}
 			reply.put("violations", violations);
 		}
-		else if (exception instanceof InvalidPayloadException) {
+		else if (exception instanceof InvalidPayloadException invalid) {
 			reply.put("error", INVALID_PAYLOAD);
 			reply.put("message", String.valueOf(exception.getMessage()));
+			String field = invalid.getField();
+			if (field != null) {
+				reply.put("field", field);
+			}
 		}
 		else {
 			String message = exception.getMessage();

@@ -33,7 +33,9 @@ import dev.realtime.socketio.spring.handler.SyncEventArgumentResolver;
  * construction with a message that names the method.
  * <p>
  * A method whose return type is not reactive is <em>blocking</em>: it may block, and its
- * caller runs it off the event loop.
+ * caller runs it off the event loop. A Kotlin {@code suspend fun} is not: Spring's
+ * {@code CoroutinesUtils} invokes it as a {@code Mono} of its value (a {@code Flux} for a
+ * {@code Flow}), whose value is the ack reply.
  *
  * @since 0.1.0
  */
@@ -59,6 +61,8 @@ public class InvocableEventMethod extends EventHandlerMethod {
 	private final EventReturnValueHandler returnValueHandler;
 
 	private final MethodHandle invoker;
+
+	private final boolean suspending;
 
 	private final boolean blocking;
 
@@ -107,7 +111,9 @@ public class InvocableEventMethod extends EventHandlerMethod {
 			sync &= resolver instanceof SyncEventArgumentResolver;
 		}
 		this.syncArguments = sync;
-		this.returnType = getReturnType();
+		this.suspending = SuspendingFunctions.isSuspending(getBridgedMethod());
+		this.returnType = this.suspending ? SuspendingFunctions.replyType(getMethod(), getReturnType())
+				: getReturnType();
 		EventReturnValueHandler handler = returnValueHandlers.getReturnValueHandler(this.returnType);
 		if (handler == null) {
 			throw new InvalidHandlerMethodException(getMethod(), unsupportedReturnType(),
@@ -261,7 +267,8 @@ public class InvocableEventMethod extends EventHandlerMethod {
 
 	private Mono<Void> invokeWith(@Nullable Object[] args, EventContext context) {
 		try {
-			Object value = (Object) this.invoker.invokeExact(args);
+			Object value = this.suspending ? SuspendingFunctions.invoke(getBridgedMethod(), getBean(), args)
+					: (Object) this.invoker.invokeExact(args);
 			return this.returnValueHandler.handleReturnValue(value, this.returnType, context);
 		}
 		catch (Throwable ex) {

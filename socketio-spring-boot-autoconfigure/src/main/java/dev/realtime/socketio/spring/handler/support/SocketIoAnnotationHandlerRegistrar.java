@@ -54,11 +54,12 @@ import dev.realtime.socketio.spring.observation.SocketIoEventObservationConventi
  * or return type, a second handler for an event of the namespace, a reserved event name)
  * fails startup with a message that names it. The mappings are logged at debug level.
  * <p>
- * Default argument resolvers, in order: socket types, {@code Principal},
- * {@code AckSender}, {@code @EventName}, the disconnect reason, {@code @Payload}; then
- * the custom resolvers; then unannotated parameters of event methods as payloads. A
- * parameter none of them supports fails startup. Return value handlers: {@code void},
- * reactive types, the custom handlers, then any value as the ack reply.
+ * Default argument resolvers, in order: the {@code Continuation} of a Kotlin
+ * {@code suspend fun}, socket types, {@code Principal}, {@code AckSender},
+ * {@code @EventName}, the disconnect reason, {@code @Payload}; then the custom resolvers;
+ * then unannotated parameters of event methods as payloads. A parameter none of them
+ * supports fails startup. Return value handlers: {@code void}, reactive types, the custom
+ * handlers, then any value as the ack reply.
  *
  * @since 0.1.0
  */
@@ -191,6 +192,8 @@ public class SocketIoAnnotationHandlerRegistrar
 	 */
 	protected List<EventArgumentResolver> initArgumentResolvers() {
 		List<EventArgumentResolver> resolvers = new ArrayList<>();
+		// The Continuation of a Kotlin suspend fun
+		resolvers.add(new ContinuationArgumentResolver());
 		// Type and annotation-based
 		resolvers.add(new SocketArgumentResolver());
 		resolvers.add(new PrincipalArgumentResolver(this.principalLookup));

@@ -34,6 +34,7 @@ import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoRequestFilter;
 import dev.realtime.socketio.engine.EngineIoTransport;
 import dev.realtime.socketio.protocol.SocketIoParserLimits;
+import dev.realtime.socketio.protocol.SocketIoParserType;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.spring.core.SocketIoTemplate;
@@ -76,6 +77,7 @@ class SocketIoAutoConfigurationTests {
 			assertThat(engine.initialPacket()).isNull();
 			assertThat(options.connectTimeout()).isEqualTo(Duration.ofSeconds(45));
 			assertThat(options.parserLimits()).isEqualTo(SocketIoParserLimits.defaults());
+			assertThat(options.parser()).isEqualTo(SocketIoParserType.DEFAULT);
 			assertThat(options.cleanupEmptyChildNamespaces()).isFalse();
 			assertThat(context.getBean(SocketIoServer.class).options()).isSameAs(options);
 			assertThat(context.getBean(SocketIoTemplate.class).getServer())
@@ -232,7 +234,7 @@ class SocketIoAutoConfigurationTests {
 				"socketio.cors.allowed-origins=https://a.example.com,https://b.example.com",
 				"socketio.cors.allowed-origin-patterns=https://*.example.org", "socketio.cors.allowed-methods=GET,POST",
 				"socketio.cors.allowed-headers=X-Token", "socketio.cors.allow-credentials=true",
-				"socketio.cors.max-age=600", "socketio.handler.execution=event-loop",
+				"socketio.cors.max-age=600", "socketio.handler.execution=event-loop", "socketio.parser.type=msgpack",
 				"socketio.parser.max-attachments=3", "socketio.parser.max-nesting-depth=8",
 				"socketio.parser.max-event-name-length=64", "socketio.auth.bearer.required=false",
 				"socketio.auth.bearer.token-key=jwt")
@@ -265,6 +267,7 @@ class SocketIoAutoConfigurationTests {
 				assertThat(cors.isAllowed("https://b.example.com")).isTrue();
 				assertThat(cors.isAllowed("https://x.example.org")).isTrue();
 				assertThat(cors.isAllowed("https://evil.example.net")).isFalse();
+				assertThat(options.parser()).isEqualTo(SocketIoParserType.MSGPACK);
 				assertThat(options.parserLimits()).isEqualTo(SocketIoParserLimits.builder()
 					.maxAttachments(3)
 					.maxNestingDepth(8)

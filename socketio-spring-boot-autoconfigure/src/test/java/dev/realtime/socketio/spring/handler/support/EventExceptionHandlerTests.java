@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 import org.springframework.core.MethodParameter;
@@ -16,6 +18,7 @@ import dev.realtime.socketio.spring.handler.EventContext;
 import dev.realtime.socketio.spring.handler.InvalidPayloadException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.Mockito.mock;
 
 /**
@@ -38,6 +41,15 @@ class EventExceptionHandlerTests {
 	}
 
 	void add(int value) {
+	}
+
+	void order(Order order) {
+	}
+
+	record Order(List<Item> items) {
+	}
+
+	record Item(String name, int quantity) {
 	}
 
 	private Object replyTo(Throwable exception, boolean includeExceptionMessage) {
@@ -68,6 +80,25 @@ class EventExceptionHandlerTests {
 				ReflectionUtils.findMethod(EventExceptionHandlerTests.class, "add", int.class), 0);
 		assertThat(replyTo(new InvalidPayloadException("expected a number", parameter, 0, null), false))
 			.isEqualTo(Map.of("error", "invalid payload", "message", "expected a number"));
+	}
+
+	@Test
+	void invalidPayloadNamesTheFieldTheParserFailedOn() {
+		MethodParameter parameter = new MethodParameter(
+				ReflectionUtils.findMethod(EventExceptionHandlerTests.class, "order", Order.class), 0);
+		PayloadArgumentResolver resolver = new PayloadArgumentResolver(JsonMapper.shared(), null, false);
+		ArrayNode args = JsonNodeFactory.instance.arrayNode();
+		args.addObject()
+			.putArray("items")
+			.add(JsonNodeFactory.instance.objectNode().put("name", "a").put("quantity", 1))
+			.add(JsonNodeFactory.instance.objectNode().put("name", "b").put("quantity", "many"));
+		EventContext context = EventContext.event(mock(SocketIoSocket.class), "order", args, (reply) -> {
+		});
+		InvalidPayloadException exception = catchThrowableOfType(InvalidPayloadException.class,
+				() -> resolver.resolveArgumentValue(resolver.prepare(parameter, 0), context));
+		assertThat(exception.getField()).isEqualTo("items[1].quantity");
+		assertThat(replyTo(exception, false)).isEqualTo(Map.of("error", "invalid payload", "message",
+				"argument 0 of event 'order' cannot be read", "field", "items[1].quantity"));
 	}
 
 }

@@ -1,0 +1,372 @@
+package dev.realtime.socketio.redis;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import dev.realtime.socketio.protocol.SocketIoPacket;
+import dev.realtime.socketio.server.RemoteSocket;
+import dev.realtime.socketio.server.adapter.AdapterContext;
+import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
+import dev.realtime.socketio.server.adapter.BroadcastOptions;
+import dev.realtime.socketio.server.adapter.InMemoryAdapter;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.Logger;
+import reactor.util.Loggers;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The request and response logic of the Node {@code socket.io-adapter}
+ * {@code ClusterAdapter}, independent of the transport: a subclass publishes a message
+ * ({@link #doPublish}, returning the offset a durable transport gave it) and an answer to
+ * one node ({@link #doPublishResponse}), counts the servers, and hands what it receives
+ * to {@link #onMessage}. Broadcasts, room changes and disconnections are applied here at
+ * once and published; requests ({@code fetchSockets}, {@code serverSideEmit} with acks,
+ * broadcasts with acks) wait for the answers of the other nodes until the request
+ * timeout.
+ */
+abstract class ClusterProtocolAdapter extends InMemoryAdapter {
+
+	private static final Logger logger = Loggers.getLogger(ClusterProtocolAdapter.class);
+
+	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+	private final String uid = ClusterMessages.randomId();
+
+	private final Duration requestTimeout;
+
+	private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
+
+	private final Map<String, BroadcastAckHandler> ackRequests = new ConcurrentHashMap<>();
+
+	private final ClusterMessageHandler handler = new ClusterMessageHandler(this);
+
+	ClusterProtocolAdapter(AdapterContext context, Duration requestTimeout) {
+		super(context, false);
+		this.requestTimeout = requestTimeout;
+	}
+
+	/**
+	 * Publish a message to every node.
+	 * @param message {@code {uid, nsp, type, data}}
+	 * @return the offset the transport gave the message, empty text when it gives none
+	 */
+	abstract Mono<String> doPublish(ObjectNode message);
+
+	/**
+	 * Publish an answer to the node that asked.
+	 * @param requesterUid the uid of that node
+	 * @param response {@code {uid, nsp, type, data}}
+	 * @return completes once published
+	 */
+	abstract Mono<Void> doPublishResponse(String requesterUid, ObjectNode response);
+
+	/** What the transport is called in error messages. */
+	abstract String transportName();
+
+	/**
+	 * Return this node's id in the namespace's traffic; it ignores its own messages by
+	 * it.
+	 * @return the id
+	 */
+	public String uid() {
+		return this.uid;
+	}
+
+	String namespace() {
+		return context().namespace();
+	}
+
+	Duration requestTimeout() {
+		return this.requestTimeout;
+	}
+
+	boolean recoveryEnabled() {
+		return context().connectionStateRecovery() != null;
+	}
+
+	ObjectNode message(int type, JsonNode data) {
+		return ClusterMessages.message(this.uid, namespace(), type, data);
+	}
+
+	void publish(ObjectNode message) {
+		doPublish(message).subscribe(null, (error) -> logger
+			.debug(transportName() + " adapter of " + namespace() + " could not publish a message: " + error));
+	}
+
+	// Broadcasts
+
+	@Override
+	public void broadcast(SocketIoPacket packet, BroadcastOptions options) {
+		if (options.local() || !(packet.data() instanceof ArrayNode data)) {
+			deliverLocally(packet, options);
+			return;
+		}
+		ObjectNode body = NODES.objectNode();
+		body.set("packet", Messages.packet(namespace(), data));
+		body.set("opts", Messages.broadcastOptions(options));
+		ObjectNode message = message(ClusterMessages.BROADCAST, body);
+		if (!recoveryEnabled() || !isRecoverable(packet, options)) {
+			publish(message);
+			deliverLocally(packet, options);
+			return;
+		}
+		// docs/protocol.md 2.8 in a cluster: the log gives the offset, the same on every
+		// node; without it the packet still reaches this node's sockets, without one.
+		doPublish(message).subscribe((offset) -> deliverLocally(withOffset(namespace(), data, offset), options),
+				(error) -> {
+					logger.debug(transportName() + " adapter could not log a packet of " + namespace() + ": " + error);
+					deliverLocally(packet, options);
+				});
+	}
+
+	static SocketIoPacket withOffset(String namespace, ArrayNode data, String offset) {
+		if (offset.isEmpty()) {
+			return SocketIoPacket.event(namespace, data);
+		}
+		ArrayNode withOffset = NODES.arrayNode(data.size() + 1);
+		withOffset.addAll(data);
+		withOffset.add(offset);
+		return SocketIoPacket.event(namespace, withOffset);
+	}
+
+	@Override
+	public void broadcastWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAckHandler handler) {
+		if (!options.local() && packet.data() instanceof ArrayNode data) {
+			String requestId = ClusterMessages.randomId();
+			ObjectNode body = NODES.objectNode();
+			body.set("packet", Messages.packet(namespace(), data));
+			body.put("requestId", requestId);
+			body.set("opts", Messages.broadcastOptions(options));
+			Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
+			this.ackRequests.put(requestId, handler);
+			// Answers are counted by the caller; forget the request once it cannot
+			// complete.
+			Schedulers.parallel()
+				.schedule(() -> this.ackRequests.remove(requestId), timeout.toMillis(), TimeUnit.MILLISECONDS);
+			publish(message(ClusterMessages.BROADCAST, body));
+		}
+		super.broadcastWithAck(packet, options, handler);
+	}
+
+	// Room changes and disconnections: here at once, on the other nodes when the message
+	// arrives (this node ignores its own by uid).
+
+	@Override
+	public void addSockets(BroadcastOptions options, Collection<String> rooms) {
+		super.addSockets(options, rooms);
+		publishChange(ClusterMessages.SOCKETS_JOIN, options, (body) -> body.set("rooms", Messages.strings(rooms)));
+	}
+
+	@Override
+	public void delSockets(BroadcastOptions options, Collection<String> rooms) {
+		super.delSockets(options, rooms);
+		publishChange(ClusterMessages.SOCKETS_LEAVE, options, (body) -> body.set("rooms", Messages.strings(rooms)));
+	}
+
+	@Override
+	public void disconnectSockets(BroadcastOptions options, boolean close) {
+		super.disconnectSockets(options, close);
+		publishChange(ClusterMessages.DISCONNECT_SOCKETS, options, (body) -> body.put("close", close));
+	}
+
+	private void publishChange(int type, BroadcastOptions options, Consumer<ObjectNode> fields) {
+		if (!options.local()) {
+			ObjectNode body = NODES.objectNode();
+			body.set("opts", Messages.selection(options));
+			fields.accept(body);
+			publish(message(type, body));
+		}
+	}
+
+	// Requests that wait for answers
+
+	@Override
+	public Mono<List<RemoteSocket>> fetchSockets(BroadcastOptions options) {
+		List<RemoteSocket> local = localSockets(options);
+		if (options.local()) {
+			return Mono.just(local);
+		}
+		Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
+		return serverCount().flatMap((servers) -> {
+			if (servers <= 1) {
+				return Mono.just(local);
+			}
+			String requestId = ClusterMessages.randomId();
+			ObjectNode body = NODES.objectNode();
+			body.set("opts", Messages.selection(options));
+			body.put("requestId", requestId);
+			return send(ClusterMessages.FETCH_SOCKETS, "fetchSockets", requestId, servers - 1,
+					message(ClusterMessages.FETCH_SOCKETS, body), timeout)
+				.map((answers) -> {
+					List<RemoteSocket> sockets = new ArrayList<>(local);
+					for (JsonNode answer : answers) {
+						for (JsonNode socket : answer) {
+							sockets.add(SocketSnapshots.read(socket, context().jsonMapper()));
+						}
+					}
+					return sockets;
+				});
+		});
+	}
+
+	@Override
+	public void serverSideEmit(ArrayNode data) {
+		publish(message(ClusterMessages.SERVER_SIDE_EMIT, NODES.objectNode().set("packet", data)));
+	}
+
+	@Override
+	public Mono<List<JsonNode>> serverSideEmitWithAck(ArrayNode data, BroadcastOptions options) {
+		Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
+		return serverCount().flatMap((servers) -> {
+			if (servers <= 1) {
+				return Mono.just(List.of());
+			}
+			String requestId = ClusterMessages.randomId();
+			ObjectNode body = NODES.objectNode();
+			body.put("requestId", requestId);
+			body.set("packet", data);
+			return send(ClusterMessages.SERVER_SIDE_EMIT, "serverSideEmit", requestId, servers - 1,
+					message(ClusterMessages.SERVER_SIDE_EMIT, body), timeout);
+		});
+	}
+
+	/**
+	 * Publish a request and wait for {@code expected} answers, or fail at the timeout
+	 * with the answers counted so far.
+	 */
+	private Mono<List<JsonNode>> send(int type, String operation, String requestId, int expected, ObjectNode message,
+			Duration timeout) {
+		return Mono.create((sink) -> {
+			PendingRequest pending = new PendingRequest(type, operation, expected, timeout.toMillis(), sink);
+			this.requests.put(requestId, pending);
+			Disposable timer = Schedulers.parallel().schedule(() -> {
+				if (this.requests.remove(requestId, pending)) {
+					pending.timeout();
+				}
+			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
+			sink.onDispose(() -> {
+				timer.dispose();
+				this.requests.remove(requestId, pending);
+			});
+			doPublish(message).subscribe(null, (error) -> {
+				if (this.requests.remove(requestId, pending)) {
+					pending.fail(new RedisAdapterException(
+							operation + " could not reach the other nodes: " + error.getMessage(), error));
+				}
+			});
+		});
+	}
+
+	// What the other nodes send
+
+	/**
+	 * Handle a message of another node (or an emitter).
+	 * @param message the message
+	 * @param offset its offset in a durable log, empty text when it has none
+	 */
+	void onMessage(JsonNode message, String offset) {
+		if (this.uid.equals(message.path("uid").asString(""))
+				|| !namespace().equals(message.path("nsp").asString(""))) {
+			return;
+		}
+		int type = message.path("type").asInt(-1);
+		if (ClusterMessages.isResponse(type)) {
+			onResponse(type, message.path("data"));
+		}
+		else {
+			this.handler.onRequest(message, offset);
+		}
+	}
+
+	/** An answer to a request of this node, or an acknowledgement of its broadcast. */
+	void onResponse(int type, JsonNode data) {
+		String requestId = data.path("requestId").asString("");
+		if (type == ClusterMessages.BROADCAST_CLIENT_COUNT || type == ClusterMessages.BROADCAST_ACK) {
+			@Nullable BroadcastAckHandler ackHandler = this.ackRequests.get(requestId);
+			if (ackHandler == null) {
+				return;
+			}
+			if (type == ClusterMessages.BROADCAST_CLIENT_COUNT) {
+				ackHandler.clientCount(data.path("clientCount").asInt(0));
+			}
+			else {
+				ackHandler.ack(data.path("packet").isMissingNode() ? NODES.nullNode() : data.get("packet"));
+			}
+			return;
+		}
+		@Nullable PendingRequest pending = this.requests.get(requestId);
+		if (pending == null) {
+			return;
+		}
+		if (type == ClusterMessages.FETCH_SOCKETS_RESPONSE) {
+			JsonNode sockets = data.path("sockets");
+			pending.answer(sockets.isArray() ? sockets : NODES.arrayNode());
+		}
+		else if (type == ClusterMessages.SERVER_SIDE_EMIT_RESPONSE) {
+			pending.answer(data.path("packet").isMissingNode() ? NODES.nullNode() : data.get("packet"));
+		}
+	}
+
+	void respond(String requesterUid, int type, ObjectNode data) {
+		doPublishResponse(requesterUid, ClusterMessages.message(this.uid, namespace(), type, data)).subscribe(null,
+				(error) -> logger.debug(transportName() + " adapter could not answer: " + error));
+	}
+
+	/** Fail what waits for answers, when the transport is gone or the adapter closes. */
+	void failRequests(String reason) {
+		for (Map.Entry<String, PendingRequest> entry : this.requests.entrySet()) {
+			if (this.requests.remove(entry.getKey(), entry.getValue())) {
+				entry.getValue().fail(new RedisAdapterException(reason));
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		failRequests("The " + transportName() + " adapter of " + namespace() + " was closed");
+		this.ackRequests.clear();
+	}
+
+	// For the message handler
+
+	AdapterContext adapterContext() {
+		return context();
+	}
+
+	List<RemoteSocket> selectLocalSockets(BroadcastOptions options) {
+		return localSockets(options);
+	}
+
+	void deliverLocalBroadcast(SocketIoPacket packet, BroadcastOptions options) {
+		deliverLocally(packet, options);
+	}
+
+	void addLocalSockets(BroadcastOptions options, Collection<String> rooms) {
+		super.addSockets(options, rooms);
+	}
+
+	void delLocalSockets(BroadcastOptions options, Collection<String> rooms) {
+		super.delSockets(options, rooms);
+	}
+
+	void disconnectLocalSockets(BroadcastOptions options, boolean close) {
+		super.disconnectSockets(options, close);
+	}
+
+	void broadcastLocallyWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAckHandler handler) {
+		super.broadcastWithAck(packet, options, handler);
+	}
+
+}
