@@ -51,15 +51,17 @@ async function main() {
 		await page.getByLabel('Server URL').waitFor({ state: 'hidden' });
 		await page.getByText('connected', { exact: true }).first().waitFor();
 
-		step('sockets page');
-		await page.goto(`${serverUrl}/socket.io-admin/#/sockets/`);
-		await page.getByText(socketId).first().waitFor();
-		await page.screenshot({ path: screenshotFile });
-		report('screenshot', { file: screenshotFile });
-
 		step('rooms page');
-		await page.goto(`${serverUrl}/socket.io-admin/#/rooms/`);
-		await page.getByText(room, { exact: true }).first().waitFor();
+		await page.getByRole('link', { name: 'Rooms' }).click();
+		await page.getByRole('cell', { name: room, exact: true }).waitFor();
+
+		step('sockets page');
+		await page.getByRole('link', { name: 'Sockets' }).click();
+		await page.getByRole('cell', { name: socketId, exact: true }).waitFor();
+		// The page fades in: wait for the end of the transition before the screenshot.
+		await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+		await page.screenshot({ path: screenshotFile, animations: 'disabled' });
+		report('screenshot', { file: screenshotFile });
 
 		report('done');
 	}
