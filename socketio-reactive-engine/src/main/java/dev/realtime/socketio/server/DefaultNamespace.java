@@ -195,6 +195,23 @@ class DefaultNamespace implements Namespace, AdapterContext, ServerInternals.Ada
 		this.delivery.deliverWithAck(socketIds, packet, options, handler);
 	}
 
+	@Override
+	public void roomJoined(String room, String socketId) {
+		// On every join: only a server with listeners pays for the call.
+		ServerListeners listeners = this.server.metrics();
+		if (!listeners.isEmpty()) {
+			listeners.roomJoined(this.name, room, socketId);
+		}
+	}
+
+	@Override
+	public void roomLeft(String room, String socketId) {
+		ServerListeners listeners = this.server.metrics();
+		if (!listeners.isEmpty()) {
+			listeners.roomLeft(this.name, room, socketId);
+		}
+	}
+
 	// Broadcasting to the whole namespace
 
 	private BroadcastOperator operator() {

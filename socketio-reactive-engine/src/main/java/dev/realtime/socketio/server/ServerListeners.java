@@ -103,4 +103,18 @@ final class ServerListeners implements SocketIoServerListener {
 		}
 	}
 
+	@Override
+	public void roomJoined(String namespace, String room, String socketId) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.roomJoined(namespace, room, socketId);
+		}
+	}
+
+	@Override
+	public void roomLeft(String namespace, String room, String socketId) {
+		for (SocketIoServerListener listener : this.listeners) {
+			listener.roomLeft(namespace, room, socketId);
+		}
+	}
+
 }

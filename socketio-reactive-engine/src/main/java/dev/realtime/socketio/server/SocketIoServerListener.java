@@ -131,4 +131,25 @@ public interface SocketIoServerListener {
 	default void eventRejected(String namespace, String event, Throwable reason) {
 	}
 
+	/**
+	 * A socket of this node joined a room it was not in (its own room included, when it
+	 * connects). Called in the adapter, on the thread that changed the membership.
+	 * @param namespace the namespace
+	 * @param room the room
+	 * @param socketId the socket id
+	 * @since 0.1.0
+	 */
+	default void roomJoined(String namespace, String room, String socketId) {
+	}
+
+	/**
+	 * A socket of this node left a room, on its own or because it disconnected.
+	 * @param namespace the namespace
+	 * @param room the room
+	 * @param socketId the socket id
+	 * @since 0.1.0
+	 */
+	default void roomLeft(String namespace, String room, String socketId) {
+	}
+
 }

@@ -87,4 +87,25 @@ public interface AdapterContext {
 		return null;
 	}
 
+	/**
+	 * Tell the namespace that a local socket joined a room it was not in. Adapters call
+	 * it when a socket's membership changes, not on a repeated join; it must be cheap,
+	 * since it runs on every join. The default does nothing.
+	 * @param room the room
+	 * @param socketId the socket id
+	 * @since 0.1.0
+	 */
+	default void roomJoined(String room, String socketId) {
+	}
+
+	/**
+	 * Tell the namespace that a local socket left a room it was in, on its own or because
+	 * it disconnected. The default does nothing.
+	 * @param room the room
+	 * @param socketId the socket id
+	 * @since 0.1.0
+	 */
+	default void roomLeft(String room, String socketId) {
+	}
+
 }

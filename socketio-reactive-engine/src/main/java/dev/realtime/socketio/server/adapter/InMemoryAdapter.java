@@ -90,18 +90,22 @@ public class InMemoryAdapter implements SocketIoAdapter {
 		// first), and the room of a socket's id holds that socket only.
 		Set<String> socketRooms = this.sids.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet(2));
 		for (String room : rooms) {
-			socketRooms.add(room);
+			boolean joined = socketRooms.add(room);
 			this.rooms.computeIfAbsent(room, (r) -> ConcurrentHashMap.newKeySet(1)).add(socketId);
+			if (joined) {
+				this.context.roomJoined(room, socketId);
+			}
 		}
 	}
 
 	@Override
 	public void del(String socketId, String room) {
 		Set<String> socketRooms = this.sids.get(socketId);
-		if (socketRooms != null) {
-			socketRooms.remove(room);
-		}
+		boolean left = socketRooms != null && socketRooms.remove(room);
 		removeFromRoom(room, socketId);
+		if (left) {
+			this.context.roomLeft(room, socketId);
+		}
 	}
 
 	@Override
@@ -110,6 +114,7 @@ public class InMemoryAdapter implements SocketIoAdapter {
 		if (socketRooms != null) {
 			for (String room : socketRooms) {
 				removeFromRoom(room, socketId);
+				this.context.roomLeft(room, socketId);
 			}
 		}
 	}
