@@ -67,6 +67,16 @@ class EngineIoServerTests {
 		return reason;
 	}
 
+	/**
+	 * The n-th session the connection handler saw. A WebSocket session's open packet is
+	 * flushed before the handler runs (as on the reference server), so the client may
+	 * read it first.
+	 */
+	private EngineIoSocket socket(int n) {
+		await().atMost(EngineIoTestServer.TIMEOUT).until(() -> this.sockets.size() > n);
+		return this.sockets.get(n);
+	}
+
 	private RawWebSocketClient openWebSocketSession() {
 		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket").awaitConnected();
 		assertThat(ws.nextText()).startsWith("0{");
@@ -140,11 +150,11 @@ class EngineIoServerTests {
 	void closeByTheApplicationIsAForcedClose() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
 		try (RawWebSocketClient ws = openWebSocketSession()) {
-			this.sockets.get(0).close();
+			socket(0).close();
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.FORCED_CLOSE);
 			ws.awaitClosed();
 		}
-		assertThat(this.sockets.get(0).isOpen()).isFalse();
+		assertThat(socket(0).isOpen()).isFalse();
 		this.server.awaitNoSessions();
 	}
 
@@ -152,7 +162,7 @@ class EngineIoServerTests {
 	void closeByTheApplicationOverPollingIsAForcedClose() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		this.sockets.get(0).close();
+		socket(0).close();
 		assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.FORCED_CLOSE);
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("1");
 		this.server.awaitNoSessions();
@@ -242,7 +252,7 @@ class EngineIoServerTests {
 	void closeListenerIsCalledOnce() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		EngineIoSocket socket = this.sockets.get(0);
+		EngineIoSocket socket = socket(0);
 		onLoop(socket, () -> {
 			socket.close();
 			socket.close(EngineIoCloseReason.TRANSPORT_ERROR);
@@ -259,7 +269,7 @@ class EngineIoServerTests {
 	void sendsFromAnotherThreadArriveInOrderOverWebSocket() throws Exception {
 		start(EngineIoTestServer.slowHeartbeat());
 		try (RawWebSocketClient ws = openWebSocketSession()) {
-			EngineIoSocket socket = this.sockets.get(0);
+			EngineIoSocket socket = socket(0);
 			sendFromAnotherThread(socket, 1000);
 			for (int i = 0; i < 1000; i++) {
 				assertThat(ws.nextText()).isEqualTo("4m" + i);
@@ -271,7 +281,7 @@ class EngineIoServerTests {
 	void sendsFromAnotherThreadArriveInOrderOverPolling() throws Exception {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		EngineIoSocket socket = this.sockets.get(0);
+		EngineIoSocket socket = socket(0);
 		sendFromAnotherThread(socket, 1000);
 		List<String> received = new ArrayList<>();
 		while (received.size() < 1000) {
@@ -290,7 +300,7 @@ class EngineIoServerTests {
 	void batchIsSentWithoutInterleaving() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		this.sockets.get(0).send(List.of(EnginePacket.message("a"), EnginePacket.message(new byte[] { 1 })));
+		socket(0).send(List.of(EnginePacket.message("a"), EnginePacket.message(new byte[] { 1 })));
 		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4a" + SEPARATOR + "bAQ==");
 	}
 
@@ -298,7 +308,7 @@ class EngineIoServerTests {
 	void volatilePacketsAreDroppedWhenNoPollIsPending() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		EngineIoSocket socket = this.sockets.get(0);
+		EngineIoSocket socket = socket(0);
 		onLoop(socket, () -> {
 			socket.sendVolatile(List.of(EnginePacket.message("dropped")));
 			socket.send("kept");
@@ -313,7 +323,7 @@ class EngineIoServerTests {
 		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
 		pending.subscribe();
 		this.server.awaitPendingPoll(sid);
-		this.sockets.get(0).sendVolatile(List.of(EnginePacket.message("volatile")));
+		socket(0).sendVolatile(List.of(EnginePacket.message("volatile")));
 		assertThat(block(pending).text()).isEqualTo("4volatile");
 	}
 
@@ -321,7 +331,7 @@ class EngineIoServerTests {
 	void volatilePacketsAreSentOverAWritableWebSocket() {
 		start(EngineIoTestServer.slowHeartbeat());
 		try (RawWebSocketClient ws = openWebSocketSession()) {
-			this.sockets.get(0).sendVolatile(List.of(EnginePacket.message("volatile")));
+			socket(0).sendVolatile(List.of(EnginePacket.message("volatile")));
 			assertThat(ws.nextText()).isEqualTo("4volatile");
 		}
 	}
