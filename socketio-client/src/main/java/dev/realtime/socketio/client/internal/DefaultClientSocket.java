@@ -3,19 +3,13 @@ package dev.realtime.socketio.client.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
-import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.util.Logger;
-import reactor.util.Loggers;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +28,6 @@ import dev.realtime.socketio.protocol.SocketIoPacket;
  * client's executor only; the few fields read from other threads are volatile.
  */
 final class DefaultClientSocket implements ClientSocket {
-
-	private static final Logger logger = Loggers.getLogger(DefaultClientSocket.class);
 
 	private final DefaultSocketIoClient client;
 
@@ -62,17 +54,13 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private boolean connectSent;
 
-	private @Nullable String pid;
-
-	private @Nullable String sentPid;
-
-	private @Nullable String lastOffset;
+	private final RecoveryState recovery = new RecoveryState();
 
 	private final List<SocketIoPacket> sendBuffer = new ArrayList<>();
 
 	private final List<SocketIoPacket> receiveBuffer = new ArrayList<>();
 
-	private final List<MonoSink<ClientSocket>> pendingConnects = new ArrayList<>();
+	private final PendingConnects pendingConnects;
 
 	private final SocketListeners listeners;
 
@@ -80,7 +68,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private final Payloads payloads;
 
-	private final Map<String, Function<ClientEvent, @Nullable Object>> requestHandlers = new ConcurrentHashMap<>();
+	private final RequestHandlers requestHandlers;
 
 	DefaultClientSocket(DefaultSocketIoClient client, String namespace, @Nullable Object auth) {
 		this.client = client;
@@ -90,7 +78,9 @@ final class DefaultClientSocket implements ClientSocket {
 		this.executor = client.executor();
 		this.listeners = new SocketListeners(this.executor);
 		this.acks = new PendingAcks(this.executor);
+		this.pendingConnects = new PendingConnects(this.executor);
 		this.payloads = new Payloads(this.mapper);
+		this.requestHandlers = new RequestHandlers(namespace, this.executor, this::sendAck);
 	}
 
 	@Override
@@ -136,15 +126,14 @@ final class DefaultClientSocket implements ClientSocket {
 			sink.error(ex);
 			return;
 		}
-		this.pendingConnects.add(sink);
-		sink.onCancel(() -> this.executor.execute(() -> {
-			this.pendingConnects.remove(sink);
-			if (!this.everConnected && this.pendingConnects.isEmpty() && this.active) {
+		this.pendingConnects.add(sink, () -> {
+			// Nobody waits for a first connection any more: give it up
+			if (!this.everConnected && this.active) {
 				this.active = false;
 				finish();
 				this.client.socketInactive(this);
 			}
-		}));
+		});
 		this.active = true;
 		if (this.client.engineOpen() && !this.connectSent) {
 			sendConnect(authNode);
@@ -161,34 +150,11 @@ final class DefaultClientSocket implements ClientSocket {
 	}
 
 	private ObjectNode authNode() {
-		if (this.auth == null) {
-			return this.mapper.createObjectNode();
-		}
-		JsonNode node;
-		try {
-			node = this.mapper.valueToTree(this.auth);
-		}
-		catch (JacksonException ex) {
-			throw new IllegalArgumentException(
-					"The auth of " + this.namespace + " is not writable as JSON: " + ex.getOriginalMessage(), ex);
-		}
-		if (!(node instanceof ObjectNode object)) {
-			throw new IllegalArgumentException(
-					"The auth of " + this.namespace + " must be written as a JSON object, was " + node);
-		}
-		return object.deepCopy();
+		return this.payloads.auth(this.namespace, this.auth);
 	}
 
 	private void sendConnect(ObjectNode payload) {
-		// Connection state recovery: the CONNECT of a reconnection carries the pid and
-		// last offset
-		if (this.pid != null) {
-			payload.put("pid", this.pid);
-			if (this.lastOffset != null) {
-				payload.put("offset", this.lastOffset);
-			}
-		}
-		this.sentPid = this.pid;
+		this.recovery.addTo(payload);
 		this.connectSent = true;
 		this.client.send(SocketIoPacket.connect(this.namespace, payload.isEmpty() ? null : payload));
 	}
@@ -217,12 +183,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private void onConnected(@Nullable JsonNode data) {
 		String sid = (data != null) ? data.path("sid").asString("") : "";
-		String newPid = (data != null && data.path("pid").isString()) ? data.path("pid").stringValue() : null;
-		this.recovered = this.sentPid != null && this.sentPid.equals(newPid);
-		this.pid = newPid;
-		if (!this.recovered) {
-			this.lastOffset = null;
-		}
+		this.recovered = this.recovery.connected(data);
 		this.id = sid;
 		this.connected = true;
 		this.everConnected = true;
@@ -230,9 +191,7 @@ final class DefaultClientSocket implements ClientSocket {
 		List<SocketIoPacket> buffered = List.copyOf(this.sendBuffer);
 		this.sendBuffer.clear();
 		buffered.forEach(this.client::send);
-		List<MonoSink<ClientSocket>> sinks = List.copyOf(this.pendingConnects);
-		this.pendingConnects.clear();
-		sinks.forEach((sink) -> sink.success(this));
+		this.pendingConnects.succeed(this);
 		publish(new ConnectionEvent.Connected(sid, this.recovered));
 		List<SocketIoPacket> received = List.copyOf(this.receiveBuffer);
 		this.receiveBuffer.clear();
@@ -245,7 +204,7 @@ final class DefaultClientSocket implements ClientSocket {
 		SocketIoConnectException error = new SocketIoConnectException(this.namespace, message, details, this.mapper);
 		this.connectSent = false;
 		this.active = false;
-		failPendingConnects(error);
+		this.pendingConnects.fail(error);
 		publish(new ConnectionEvent.ConnectError(error, false));
 		finish();
 		this.client.socketInactive(this);
@@ -279,7 +238,7 @@ final class DefaultClientSocket implements ClientSocket {
 			this.active = false;
 			SocketIoConnectException error = new SocketIoConnectException(this.namespace,
 					"Could not connect to " + this.client.config().uri() + " (" + detail + ")", cause);
-			failPendingConnects(error);
+			this.pendingConnects.fail(error);
 			publish(new ConnectionEvent.ConnectError(error, false));
 			finish();
 			return;
@@ -318,7 +277,7 @@ final class DefaultClientSocket implements ClientSocket {
 		this.connected = false;
 		this.active = false;
 		this.id = null;
-		failPendingConnects(new SocketIoConnectException(this.namespace,
+		this.pendingConnects.fail(new SocketIoConnectException(this.namespace,
 				"The client disconnected " + this.namespace + " before it was connected", null));
 		failAcks(ConnectionEvent.CLIENT_DISCONNECT);
 		if (wasConnected) {
@@ -338,12 +297,6 @@ final class DefaultClientSocket implements ClientSocket {
 		}));
 	}
 
-	private void failPendingConnects(SocketIoConnectException error) {
-		List<MonoSink<ClientSocket>> sinks = List.copyOf(this.pendingConnects);
-		this.pendingConnects.clear();
-		sinks.forEach((sink) -> sink.error(error));
-	}
-
 	private void finish() {
 		this.finished = true;
 		this.sendBuffer.clear();
@@ -354,46 +307,12 @@ final class DefaultClientSocket implements ClientSocket {
 	// Events
 
 	private void onEvent(SocketIoPacket packet) {
-		ArrayNode data = (ArrayNode) Objects.requireNonNull(packet.data());
-		JsonNode nameNode = data.get(0);
-		String name = nameNode.isString() ? nameNode.stringValue() : nameNode.asString();
-		List<JsonNode> args = new ArrayList<>(data.size() - 1);
-		for (int i = 1; i < data.size(); i++) {
-			args.add(data.get(i));
-		}
-		// Connection state recovery: the server appends its offset to what it may replay
-		if (this.pid != null && !packet.hasAckId() && !args.isEmpty() && args.get(args.size() - 1).isString()) {
-			this.lastOffset = args.get(args.size() - 1).stringValue();
-		}
-		ClientEvent event = new ClientEvent(name, args, packet.hasAckId(), this.mapper);
+		ClientEvent event = this.payloads.received(packet);
+		this.recovery.eventReceived(event.ackRequested(), event.args());
 		if (packet.hasAckId()) {
-			Function<ClientEvent, @Nullable Object> handler = this.requestHandlers.get(name);
-			if (handler != null) {
-				answer(handler, event, packet.ackId());
-			}
+			this.requestHandlers.answer(event, packet.ackId());
 		}
 		this.listeners.deliver(event);
-	}
-
-	private void answer(Function<ClientEvent, @Nullable Object> handler, ClientEvent event, long ackId) {
-		Object result;
-		try {
-			result = handler.apply(event);
-		}
-		catch (RuntimeException ex) {
-			logger.warn("The handler of '" + event.name() + "' on " + this.namespace + " failed; no ack sent", ex);
-			return;
-		}
-		if (result instanceof Publisher<?> publisher) {
-			Mono.from(publisher)
-				.map(Optional::<Object>of)
-				.defaultIfEmpty(Optional.empty())
-				.subscribe((reply) -> this.executor.execute(() -> sendAck(ackId, reply.orElse(null))), (ex) -> logger
-					.warn("The handler of '" + event.name() + "' on " + this.namespace + " failed; no ack sent", ex));
-		}
-		else {
-			sendAck(ackId, result);
-		}
 	}
 
 	private void sendAck(long ackId, @Nullable Object reply) {
@@ -440,17 +359,15 @@ final class DefaultClientSocket implements ClientSocket {
 
 	@Override
 	public <T> Mono<T> emitWithAck(Duration timeout, Class<T> type, String event, Object... args) {
-		return emitWithAck(timeout, event, args).flatMap((reply) -> {
-			if (reply.isEmpty() || reply.get(0).isNull()) {
-				return Mono.empty();
-			}
+		return emitWithAck(timeout, event, args).handle((reply, sink) -> {
 			try {
-				return Mono.justOrEmpty(this.mapper.treeToValue(reply.get(0), type));
+				T value = this.payloads.firstReply(reply, type, event);
+				if (value != null) {
+					sink.next(value);
+				}
 			}
-			catch (JacksonException ex) {
-				return Mono.error(new IllegalArgumentException(
-						"The ack of event '" + event + "' is not a " + type.getName() + ": " + ex.getOriginalMessage(),
-						ex));
+			catch (IllegalArgumentException ex) {
+				sink.error(ex);
 			}
 		});
 	}
@@ -481,7 +398,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	@Override
 	public void onRequest(String event, Function<ClientEvent, @Nullable Object> handler) {
-		this.requestHandlers.put(Objects.requireNonNull(event, "event"), Objects.requireNonNull(handler, "handler"));
+		this.requestHandlers.put(event, handler);
 	}
 
 	@Override
