@@ -6,7 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -48,12 +47,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 
 	private final Handshake handshake;
 
-	private volatile @Nullable Map<String, Object> data;
+	private final SocketMaps maps;
 
-	/** Node-local, never serialized (the principal lives here). */
-	private volatile @Nullable Map<String, Object> attributes;
-
-	/** Also the lock of the lazily created data and attribute maps. */
 	private final SocketListeners listeners;
 
 	/**
@@ -74,14 +69,13 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 			SocketIoSession session = restored.session();
 			this.id = session.sid();
 			this.pid = session.pid();
-			if (!session.data().isEmpty()) {
-				this.data = new ConcurrentHashMap<>(session.data());
-			}
+			this.maps = new SocketMaps(session.data());
 			this.recovery = new SocketRecovery(restored.missedPackets());
 		}
 		else {
 			this.id = RandomIds.next();
 			this.pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
+			this.maps = new SocketMaps(Map.of());
 			this.recovery = null;
 		}
 	}
@@ -131,37 +125,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 
 	@Override
 	public Map<String, Object> data() {
-		Map<String, Object> data = this.data;
-		if (data == null) {
-			synchronized (this.listeners) {
-				data = this.data;
-				if (data == null) {
-					data = new ConcurrentHashMap<>();
-					this.data = data;
-				}
-			}
-		}
-		return data;
+		return this.maps.data();
 	}
 
 	@Override
 	public Map<String, Object> attributes() {
-		Map<String, Object> attributes = this.attributes;
-		if (attributes == null) {
-			synchronized (this.listeners) {
-				attributes = this.attributes;
-				if (attributes == null) {
-					attributes = new ConcurrentHashMap<>();
-					this.attributes = attributes;
-				}
-			}
-		}
-		return attributes;
-	}
-
-	private Map<String, Object> dataSnapshot() {
-		Map<String, Object> data = this.data;
-		return (data != null) ? data : Map.of();
+		return this.maps.attributes();
 	}
 
 	// Rooms
@@ -378,7 +347,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 			this.recovery.abandon();
 		}
 		if (this.pid != null) {
-			this.namespace.adapter().persistSession(new SocketIoSession(this.id, this.pid, rooms, dataSnapshot()));
+			this.namespace.adapter()
+				.persistSession(new SocketIoSession(this.id, this.pid, rooms, this.maps.dataSnapshot()));
 		}
 	}
 
@@ -415,7 +385,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		if (pid != null && rooms != null) {
 			// Kept only once the rooms are left, so that a restored socket keeps the
 			// rooms it rejoins.
-			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, dataSnapshot()));
+			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, this.maps.dataSnapshot()));
 		}
 		this.namespace.remove(this);
 		this.client.remove(this);
