@@ -1,7 +1,8 @@
 // Drives the served Socket.IO Admin UI in headless Chromium (playwright-core on the system's browser).
-// Usage: node admin-ui-browser.js <serverUrl> <username> <password> <socketId> <room> <screenshot>
+// Usage: node admin-ui-browser.js <serverUrl> <username> <password> <socketId> <room> <screenshot> [namespace]
 // Opens <serverUrl>/socket.io-admin/, fills in the connection modal, and waits until the sockets
-// page lists <socketId> and the rooms page lists <room>. Prints one JSON line per step
+// page lists <socketId> and the rooms page lists <room> of <namespace> (default: the one the UI
+// selects first). Prints one JSON line per step
 // ({"event":"step",...}), {"event":"done"} at the end, or {"event":"error",...} and exits with 1.
 'use strict';
 
@@ -9,7 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [serverUrl, username, password, socketId, room, screenshotFile] = process.argv.slice(2);
+const [serverUrl, username, password, socketId, room, screenshotFile, namespace] = process.argv.slice(2);
 const TIMEOUT = 15000;
 
 function report(event, details = {}) {
@@ -20,6 +21,15 @@ let currentStep = 'start';
 function step(name) {
 	currentStep = name;
 	report('step', { name });
+}
+
+// The rooms page shows one namespace at a time, picked in a select.
+async function selectNamespace(page) {
+	if (!namespace) {
+		return;
+	}
+	await page.getByLabel('Select namespace').click({ force: true });
+	await page.getByRole('option', { name: namespace, exact: true }).click();
 }
 
 async function main() {
@@ -53,6 +63,7 @@ async function main() {
 
 		step('rooms page');
 		await page.getByRole('link', { name: 'Rooms' }).click();
+		await selectNamespace(page);
 		await page.getByRole('cell', { name: room, exact: true }).waitFor();
 
 		step('sockets page');
