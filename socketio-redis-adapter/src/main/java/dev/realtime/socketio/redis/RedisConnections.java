@@ -6,10 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
@@ -26,7 +26,6 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -63,52 +62,54 @@ final class RedisConnections implements AutoCloseable {
 
 	private final StatefulRedisPubSubConnection<byte[], byte[]> subscriber;
 
-	private final Map<String, Consumer<byte[]>> channels = new ConcurrentHashMap<>();
-
-	private final Map<String, Consumer<byte[]>> shardChannels = new ConcurrentHashMap<>();
-
-	private final Map<String, BiConsumer<String, byte[]>> patterns = new ConcurrentHashMap<>();
+	private final PubSubDispatcher dispatcher = new PubSubDispatcher();
 
 	private final CopyOnWriteArrayList<Runnable> disconnectListeners = new CopyOnWriteArrayList<>();
 
 	private volatile boolean closed;
 
 	RedisConnections(RedisClient client, boolean ownsClient) {
-		this.client = client;
-		this.ownsClient = ownsClient;
-		StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-		this.publisher = connection;
-		this.commands = connection.async();
-		this.clusterPublisher = null;
-		try {
-			this.subscriber = client.connectPubSub(ByteArrayCodec.INSTANCE);
-		}
-		catch (RuntimeException ex) {
-			this.publisher.close();
-			throw ex;
-		}
-		listen();
+		this(client, ownsClient, client.connect(ByteArrayCodec.INSTANCE),
+				() -> client.connectPubSub(ByteArrayCodec.INSTANCE));
 	}
 
 	RedisConnections(RedisClusterClient client, boolean ownsClient) {
+		this(client, ownsClient, client.connect(ByteArrayCodec.INSTANCE),
+				() -> client.connectPubSub(ByteArrayCodec.INSTANCE));
+	}
+
+	private RedisConnections(RedisClient client, boolean ownsClient, StatefulRedisConnection<byte[], byte[]> publisher,
+			Supplier<StatefulRedisPubSubConnection<byte[], byte[]>> subscriber) {
+		this(client, ownsClient, publisher, publisher.async(), null, subscriber);
+	}
+
+	private RedisConnections(RedisClusterClient client, boolean ownsClient,
+			StatefulRedisClusterConnection<byte[], byte[]> publisher,
+			Supplier<StatefulRedisPubSubConnection<byte[], byte[]>> subscriber) {
+		this(client, ownsClient, publisher, publisher.async(), publisher, subscriber);
+	}
+
+	private RedisConnections(AbstractRedisClient client, boolean ownsClient,
+			StatefulConnection<byte[], byte[]> publisher, RedisClusterAsyncCommands<byte[], byte[]> commands,
+			@Nullable StatefulRedisClusterConnection<byte[], byte[]> clusterPublisher,
+			Supplier<StatefulRedisPubSubConnection<byte[], byte[]>> subscriber) {
 		this.client = client;
 		this.ownsClient = ownsClient;
-		StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-		this.publisher = connection;
-		this.commands = connection.async();
-		this.clusterPublisher = connection;
+		this.publisher = publisher;
+		this.commands = commands;
+		this.clusterPublisher = clusterPublisher;
 		try {
-			this.subscriber = client.connectPubSub(ByteArrayCodec.INSTANCE);
+			this.subscriber = subscriber.get();
 		}
 		catch (RuntimeException ex) {
-			this.publisher.close();
+			publisher.close();
 			throw ex;
 		}
 		listen();
 	}
 
 	private void listen() {
-		this.subscriber.addListener(new Dispatcher());
+		this.subscriber.addListener(this.dispatcher);
 		StateListener state = new StateListener();
 		this.publisher.addListener(state);
 		this.subscriber.addListener(state);
@@ -132,8 +133,8 @@ final class RedisConnections implements AutoCloseable {
 	 */
 	Mono<Void> subscribe(Map<String, Consumer<byte[]>> handlers, String pattern,
 			BiConsumer<String, byte[]> patternHandler) {
-		this.patterns.put(pattern, patternHandler);
-		this.channels.putAll(handlers);
+		this.dispatcher.patterns.put(pattern, patternHandler);
+		this.dispatcher.channels.putAll(handlers);
 		byte[][] names = handlers.keySet().stream().map(RedisConnections::bytes).toArray(byte[][]::new);
 		// The pattern first: once NUMSUB counts this node, it also receives broadcasts.
 		return Mono.fromCompletionStage(() -> this.subscriber.async().psubscribe(bytes(pattern)))
@@ -145,7 +146,7 @@ final class RedisConnections implements AutoCloseable {
 	 * Subscribe to channels, one handler per channel, without a pattern.
 	 */
 	Mono<Void> subscribeChannels(Map<String, Consumer<byte[]>> handlers) {
-		this.channels.putAll(handlers);
+		this.dispatcher.channels.putAll(handlers);
 		byte[][] names = handlers.keySet().stream().map(RedisConnections::bytes).toArray(byte[][]::new);
 		return Mono.fromCompletionStage(() -> this.subscriber.async().subscribe(names)).then();
 	}
@@ -157,7 +158,7 @@ final class RedisConnections implements AutoCloseable {
 	Mono<Void> unsubscribeChannels(Map<String, Consumer<byte[]>> handlers) {
 		List<byte[]> names = new ArrayList<>();
 		handlers.forEach((channel, handler) -> {
-			if (this.channels.remove(channel, handler)) {
+			if (this.dispatcher.channels.remove(channel, handler)) {
 				names.add(bytes(channel));
 			}
 		});
@@ -189,11 +190,11 @@ final class RedisConnections implements AutoCloseable {
 			BiConsumer<String, byte[]> patternHandler) {
 		List<byte[]> names = new ArrayList<>();
 		handlers.forEach((channel, handler) -> {
-			if (this.channels.remove(channel, handler)) {
+			if (this.dispatcher.channels.remove(channel, handler)) {
 				names.add(bytes(channel));
 			}
 		});
-		boolean patternRemoved = this.patterns.remove(pattern, patternHandler);
+		boolean patternRemoved = this.dispatcher.patterns.remove(pattern, patternHandler);
 		if (this.closed || !this.subscriber.isOpen()) {
 			return Mono.empty();
 		}
@@ -264,7 +265,7 @@ final class RedisConnections implements AutoCloseable {
 	 * Subscribe to shard channels ({@code SSUBSCRIBE}), one handler per channel.
 	 */
 	Mono<Void> ssubscribe(Map<String, Consumer<byte[]>> handlers) {
-		this.shardChannels.putAll(handlers);
+		this.dispatcher.shardChannels.putAll(handlers);
 		List<Mono<Void>> each = new ArrayList<>();
 		// One command per channel: on a cluster the channels of one SSUBSCRIBE must share
 		// a slot.
@@ -280,7 +281,7 @@ final class RedisConnections implements AutoCloseable {
 	Mono<Void> sunsubscribe(Map<String, Consumer<byte[]>> handlers) {
 		List<Mono<Void>> each = new ArrayList<>();
 		handlers.forEach((channel, handler) -> {
-			if (this.shardChannels.remove(channel, handler) && !this.closed && this.subscriber.isOpen()) {
+			if (this.dispatcher.shardChannels.remove(channel, handler) && !this.closed && this.subscriber.isOpen()) {
 				each.add(Mono.fromCompletionStage(() -> this.subscriber.async().sunsubscribe(bytes(channel))).then());
 			}
 		});
@@ -336,7 +337,7 @@ final class RedisConnections implements AutoCloseable {
 	 * different slots.
 	 */
 	private void resubscribeShardChannels() {
-		for (String channel : this.shardChannels.keySet()) {
+		for (String channel : this.dispatcher.shardChannels.keySet()) {
 			// The event comes before the connection to the channel's node is back.
 			Mono.fromCompletionStage(() -> this.subscriber.async().ssubscribe(bytes(channel)))
 				.retryWhen(Retry.fixedDelay(RESUBSCRIBE_ATTEMPTS, RESUBSCRIBE_DELAY).filter((error) -> !this.closed))
@@ -360,45 +361,6 @@ final class RedisConnections implements AutoCloseable {
 
 	static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
-	}
-
-	private final class Dispatcher extends RedisPubSubAdapter<byte[], byte[]> {
-
-		@Override
-		public void message(byte[] channel, byte[] message) {
-			@Nullable Consumer<byte[]> handler = RedisConnections.this.channels.get(new String(channel, StandardCharsets.UTF_8));
-			if (handler != null) {
-				dispatch(() -> handler.accept(message));
-			}
-		}
-
-		@Override
-		public void smessage(byte[] channel, byte[] message) {
-			@Nullable Consumer<byte[]> handler = RedisConnections.this.shardChannels
-				.get(new String(channel, StandardCharsets.UTF_8));
-			if (handler != null) {
-				dispatch(() -> handler.accept(message));
-			}
-		}
-
-		@Override
-		public void message(byte[] pattern, byte[] channel, byte[] message) {
-			@Nullable BiConsumer<String, byte[]> handler = RedisConnections.this.patterns
-				.get(new String(pattern, StandardCharsets.UTF_8));
-			if (handler != null) {
-				dispatch(() -> handler.accept(new String(channel, StandardCharsets.UTF_8), message));
-			}
-		}
-
-		private void dispatch(Runnable task) {
-			try {
-				task.run();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Redis adapter could not handle a message", ex);
-			}
-		}
-
 	}
 
 	private final class StateListener implements RedisConnectionStateListener {
