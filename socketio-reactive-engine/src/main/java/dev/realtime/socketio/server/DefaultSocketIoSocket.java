@@ -80,7 +80,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 			this.recovery = new SocketRecovery(restored.missedPackets());
 		}
 		else {
-			this.id = RandomIds.next();
+			this.id = client.newSocketId(namespace.name());
 			this.pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
 			this.recovery = null;
 		}
