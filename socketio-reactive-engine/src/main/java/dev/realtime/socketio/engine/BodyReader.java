@@ -8,8 +8,8 @@ import reactor.core.publisher.Mono;
 import reactor.netty.http.server.HttpServerRequest;
 
 /**
- * Reads a request body as UTF-8 text, failing as soon as it grows past a limit, so that
- * an oversized body is never held in memory whole.
+ * Reads a request body as UTF-8 text (or as bytes), failing as soon as it grows past a
+ * limit, so that an oversized body is never held in memory whole.
  */
 final class BodyReader {
 
@@ -23,6 +23,11 @@ final class BodyReader {
 		// cancel, and no usingWhen/composite chain per POST (a polling body is one small
 		// chunk).
 		return request.receive().collect(() -> new Accumulator(maxBytes), Accumulator::append).map(Accumulator::text);
+	}
+
+	/** Read a body as bytes: an EIO3 binary payload. */
+	static Mono<byte[]> readBytes(HttpServerRequest request, int maxBytes) {
+		return request.receive().collect(() -> new Accumulator(maxBytes), Accumulator::append).map(Accumulator::bytes);
 	}
 
 	/** The bytes of a body so far. */
@@ -53,6 +58,10 @@ final class BodyReader {
 
 		String text() {
 			return new String(this.bytes, 0, this.length, StandardCharsets.UTF_8);
+		}
+
+		byte[] bytes() {
+			return (this.length == this.bytes.length) ? this.bytes : Arrays.copyOf(this.bytes, this.length);
 		}
 
 	}

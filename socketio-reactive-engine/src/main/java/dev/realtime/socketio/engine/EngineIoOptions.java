@@ -30,6 +30,8 @@ public final class EngineIoOptions {
 
 	private final boolean allowUpgrades;
 
+	private final boolean allowEio3;
+
 	private final @Nullable EngineIoCorsOptions cors;
 
 	private final @Nullable EngineIoRequestFilter requestFilter;
@@ -72,6 +74,7 @@ public final class EngineIoOptions {
 		}
 		this.transports = Collections.unmodifiableSet(EnumSet.copyOf(builder.transports));
 		this.allowUpgrades = builder.allowUpgrades;
+		this.allowEio3 = builder.allowEio3;
 		this.cors = builder.cors;
 		this.requestFilter = builder.requestFilter;
 		this.headersListener = builder.headersListener;
@@ -180,6 +183,17 @@ public final class EngineIoOptions {
 	 */
 	public boolean allowUpgrades() {
 		return this.allowUpgrades && this.transports.contains(EngineIoTransport.WEBSOCKET);
+	}
+
+	/**
+	 * Whether Engine.IO v3 clients (Socket.IO 2.x) are accepted beside v4 ones, as the
+	 * reference server's {@code allowEIO3} (default {@code false}: a handshake with
+	 * {@code EIO=3} is refused with code 5, "Unsupported protocol version").
+	 * @return whether {@code EIO=3} handshakes are accepted
+	 * @since 0.1.0
+	 */
+	public boolean allowEio3() {
+		return this.allowEio3;
 	}
 
 	/**
@@ -340,6 +354,8 @@ public final class EngineIoOptions {
 
 		private boolean allowUpgrades = true;
 
+		private boolean allowEio3;
+
 		private @Nullable EngineIoCorsOptions cors;
 
 		private @Nullable EngineIoRequestFilter requestFilter;
@@ -379,6 +395,7 @@ public final class EngineIoOptions {
 			this.maxHttpBufferSize = options.maxHttpBufferSize;
 			this.transports = EnumSet.copyOf(options.transports);
 			this.allowUpgrades = options.allowUpgrades;
+			this.allowEio3 = options.allowEio3;
 			this.cors = options.cors;
 			this.requestFilter = options.requestFilter;
 			this.headersListener = options.headersListener;
@@ -463,6 +480,19 @@ public final class EngineIoOptions {
 		 */
 		public Builder allowUpgrades(boolean allowUpgrades) {
 			this.allowUpgrades = allowUpgrades;
+			return this;
+		}
+
+		/**
+		 * Accept Engine.IO v3 clients (Socket.IO 2.x) beside v4 ones, each session
+		 * speaking its client's protocol (default {@code false}, as the reference
+		 * server's {@code allowEIO3}).
+		 * @param allowEio3 whether to accept {@code EIO=3} handshakes
+		 * @return this builder
+		 * @since 0.1.0
+		 */
+		public Builder allowEio3(boolean allowEio3) {
+			this.allowEio3 = allowEio3;
 			return this;
 		}
 

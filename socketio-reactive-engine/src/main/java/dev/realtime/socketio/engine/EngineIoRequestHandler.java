@@ -24,6 +24,7 @@ import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.netty.Connection;
 import reactor.netty.http.server.HttpServerRequest;
@@ -113,7 +114,7 @@ final class EngineIoRequestHandler {
 			if (!upgrade && transport != session.transport()) {
 				return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
 			}
-			if (!"4".equals(RequestChecks.first(query, "EIO"))) {
+			if (!session.protocol().version().equals(RequestChecks.first(query, "EIO"))) {
 				return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, upgrade);
 			}
 			addHeaders(request, response, false);
@@ -128,7 +129,7 @@ final class EngineIoRequestHandler {
 				if (!RequestChecks.isSupportedWebSocketVersion(headers)) {
 					return unsupportedWebSocketVersion(response);
 				}
-				return upgradeSession(session, response);
+				return upgradeSession(session, response, RequestChecks.first(query, "b64"));
 			}
 			return this.polling.handle(session, request, response);
 		}
@@ -160,8 +161,15 @@ final class EngineIoRequestHandler {
 		EngineIoRequestFilter filter = this.options.requestFilter();
 		Mono<Void> allowed = (filter != null) ? Mono.defer(() -> filter.filter(handshake)) : Mono.empty();
 		return allowed.then(Mono.defer(() -> {
-			if (!"4".equals(RequestChecks.first(query, "EIO"))) {
+			EngineIoProtocol protocol = EngineIoProtocol.forHandshake(RequestChecks.first(query, "EIO"),
+					this.options.allowEio3());
+			if (protocol == null) {
 				return ErrorResponses.error(response, EngineIoError.UNSUPPORTED_PROTOCOL_VERSION, upgrade);
+			}
+			if (protocol == EngineIoProtocol.V3 && query.containsKey("j")) {
+				// EIO3 JSONP polling (old browsers without XHR) is not implemented.
+				return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, "JSONP polling is not supported",
+						upgrade);
 			}
 			addHeaders(request, response, true);
 			return (transport == EngineIoTransport.POLLING) ? this.polling.open(request, response, handshake)
@@ -209,7 +217,8 @@ final class EngineIoRequestHandler {
 		}
 		return response.sendWebsocket((in, out) -> {
 			Channel channel = channelOf(in);
-			WebSocketTransport ws = new WebSocketTransport(channel, this.closeTimeoutMillis);
+			WebSocketTransport ws = new WebSocketTransport(channel, this.closeTimeoutMillis,
+					WebSocketTransport.BinaryFraming.of(EngineIoProtocol.of(handshake), handshake.queryParam("b64")));
 			EngineIoSession session = this.server.createSession(id, channel.eventLoop(), handshake,
 					EngineIoTransport.WEBSOCKET, ws);
 			session.execute(() -> this.server.opened(session));
@@ -217,9 +226,10 @@ final class EngineIoRequestHandler {
 		}, this.websocketSpec);
 	}
 
-	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response) {
+	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response, @Nullable String b64) {
+		WebSocketTransport.BinaryFraming framing = WebSocketTransport.BinaryFraming.of(session.protocol(), b64);
 		return response.sendWebsocket((in, out) -> {
-			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis);
+			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis, framing);
 			session.executeHere(() -> session.webSockets().onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);

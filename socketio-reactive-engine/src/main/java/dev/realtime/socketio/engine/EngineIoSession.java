@@ -1,12 +1,10 @@
 package dev.realtime.socketio.engine;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
-import dev.realtime.socketio.engine.packet.EnginePacketType;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +14,9 @@ import reactor.util.Loggers;
 /**
  * One Engine.IO session: its lifecycle, and which transport carries its packets. Its
  * state, with that of its {@link PollingTransport}, {@link WebSocketUpgrade} and
- * {@link Heartbeat}, is confined to its {@link SessionExecutor}: every method that is not
- * marked thread-safe runs as one of its tasks, one at a time, so the session needs no
- * locks.
+ * {@link SessionHeartbeat}, is confined to its {@link SessionExecutor}: every method that
+ * is not marked thread-safe runs as one of its tasks, one at a time, so the session needs
+ * no locks.
  */
 final class EngineIoSession implements EngineIoSocket {
 
@@ -56,9 +54,11 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoHandshake handshake;
 
+	private final EngineIoProtocol protocol;
+
 	private final PollingTransport polling;
 
-	private final Heartbeat heartbeat;
+	private final SessionHeartbeat heartbeat;
 
 	private volatile EngineIoTransport transport;
 
@@ -79,8 +79,9 @@ final class EngineIoSession implements EngineIoSocket {
 		this.handshake = handshake;
 		this.transport = transport;
 		this.webSockets = new SessionWebSockets(this, webSocket);
-		this.polling = new PollingTransport(this);
-		this.heartbeat = new Heartbeat(this, this.options);
+		this.protocol = EngineIoProtocol.of(handshake);
+		this.polling = new PollingTransport(this, PollingPayloads.of(this.protocol, handshake));
+		this.heartbeat = SessionHeartbeat.create(this, this.protocol, this.options);
 	}
 
 	@Override
@@ -96,6 +97,11 @@ final class EngineIoSession implements EngineIoSocket {
 	@Override
 	public EngineIoHandshake handshake() {
 		return this.handshake;
+	}
+
+	@Override
+	public EngineIoProtocol protocol() {
+		return this.protocol;
 	}
 
 	@Override
@@ -157,26 +163,10 @@ final class EngineIoSession implements EngineIoSocket {
 	// Opening
 
 	void open() {
-		StringBuilder open = new StringBuilder(160).append("{\"sid\":\"").append(this.id).append("\",\"upgrades\":[");
 		// Only an enabled transport is offered, as the reference server does.
-		if (this.transport == EngineIoTransport.POLLING && this.options.allowUpgrades()
-				&& this.options.transports().contains(EngineIoTransport.WEBSOCKET)) {
-			open.append("\"websocket\"");
-		}
-		open.append("],\"pingInterval\":")
-			.append(this.options.pingInterval().toMillis())
-			.append(",\"pingTimeout\":")
-			.append(this.options.pingTimeout().toMillis())
-			.append(",\"maxPayload\":")
-			.append(this.options.maxHttpBufferSize())
-			.append('}');
-		List<EnginePacket> first = new ArrayList<>(2);
-		first.add(EnginePacket.of(EnginePacketType.OPEN, open.toString()));
-		String initial = this.options.initialPacket();
-		if (initial != null) {
-			first.add(EnginePacket.message(initial));
-		}
-		write(first);
+		boolean upgrade = this.transport == EngineIoTransport.POLLING && this.options.allowUpgrades()
+				&& this.options.transports().contains(EngineIoTransport.WEBSOCKET);
+		write(OpenPacket.first(this.id, upgrade, this.options));
 		this.heartbeat.start();
 	}
 
@@ -297,7 +287,7 @@ final class EngineIoSession implements EngineIoSocket {
 		switch (packet.type()) {
 			case MESSAGE -> deliver(packet);
 			case PONG -> this.heartbeat.onPong();
-			case PING -> onError("invalid heartbeat direction");
+			case PING -> this.heartbeat.onPing();
 			case CLOSE -> close(EngineIoCloseReason.TRANSPORT_CLOSE, "");
 			default -> {
 				// EIO4: noop and upgrade packets from the client are ignored.
@@ -320,10 +310,6 @@ final class EngineIoSession implements EngineIoSocket {
 	}
 
 	// Closing
-
-	private void onError(String description) {
-		close(EngineIoCloseReason.TRANSPORT_ERROR, description);
-	}
 
 	@Override
 	public void close() {

@@ -41,6 +41,14 @@ public interface EngineIoSocket {
 	EngineIoHandshake handshake();
 
 	/**
+	 * Return the revision of the Engine.IO protocol the session speaks: {@code V4}, or
+	 * {@code V3} for a Socket.IO 2.x client on a server that allows it.
+	 * @return the protocol
+	 * @since 0.1.0
+	 */
+	EngineIoProtocol protocol();
+
+	/**
 	 * Return the session's home event loop: its timers fire there, and it runs the tasks
 	 * that other threads hand to the session while nothing else runs them. Schedule on
 	 * it, but touch the session's state through {@link #execute(Runnable)}.

@@ -7,10 +7,11 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A session's heartbeat: a ping every ping interval, and a close when no pong follows
- * within the ping timeout. Confined to the session's executor.
+ * The heartbeat of an Engine.IO v4 session: a ping every ping interval, and a close when
+ * no pong follows within the ping timeout. A ping from the client is a protocol error.
+ * Confined to the session's executor.
  */
-final class Heartbeat {
+final class Heartbeat implements SessionHeartbeat {
 
 	private final EngineIoSession session;
 
@@ -28,19 +29,27 @@ final class Heartbeat {
 	}
 
 	/** Schedule the next ping. */
-	void start() {
+	@Override
+	public void start() {
 		cancel(this.pingTask);
 		this.pingTask = this.session.schedule(this::ping, this.options.pingInterval().toMillis());
 	}
 
-	void onPong() {
+	@Override
+	public void onPing() {
+		this.session.close(EngineIoCloseReason.TRANSPORT_ERROR, "invalid heartbeat direction");
+	}
+
+	@Override
+	public void onPong() {
 		this.awaitingPong = false;
 		cancel(this.pingTimeoutTask);
 		this.pingTimeoutTask = null;
 		start();
 	}
 
-	void stop() {
+	@Override
+	public void stop() {
 		cancel(this.pingTask);
 		cancel(this.pingTimeoutTask);
 	}

@@ -1,16 +1,17 @@
 package dev.realtime.socketio.engine;
 
 import io.netty.handler.codec.http.HttpResponseStatus;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to a long-polling request, computed in the session's context and written on
- * the request's connection.
+ * the request's connection: a text body, or the bytes of an EIO3 binary payload.
  */
-record PollResponse(HttpResponseStatus status, String contentType, String body) {
+record PollResponse(HttpResponseStatus status, String contentType, String body, byte @Nullable [] binaryBody) {
 
 	static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
 
-	static final PollResponse OK = new PollResponse(HttpResponseStatus.OK, "text/html", "ok");
+	static final PollResponse OK = new PollResponse(HttpResponseStatus.OK, "text/html", "ok", null);
 
 	/**
 	 * A request the session refuses: the reference's {@code {"code":3,...}}, not an empty
@@ -22,11 +23,15 @@ record PollResponse(HttpResponseStatus status, String contentType, String body) 
 	static final PollResponse UNKNOWN_SID = error(EngineIoError.UNKNOWN_SID);
 
 	static PollResponse payload(String body) {
-		return new PollResponse(HttpResponseStatus.OK, TEXT_PLAIN, body);
+		return new PollResponse(HttpResponseStatus.OK, TEXT_PLAIN, body, null);
+	}
+
+	static PollResponse binary(byte[] body) {
+		return new PollResponse(HttpResponseStatus.OK, "application/octet-stream", "", body);
 	}
 
 	private static PollResponse error(EngineIoError error) {
-		return new PollResponse(error.status(), "application/json", ErrorResponses.json(error, error.message()));
+		return new PollResponse(error.status(), "application/json", ErrorResponses.json(error, error.message()), null);
 	}
 
 }

@@ -71,8 +71,10 @@ final class PollingRequestHandler {
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, false);
 		}
 		String contentType = request.requestHeaders().get(HttpHeaderNames.CONTENT_TYPE);
-		if (contentType != null && contentType.startsWith("application/octet-stream")) {
-			// EIO4 polling payloads are text only.
+		boolean binary = contentType != null && contentType.startsWith("application/octet-stream");
+		if (binary && session.protocol() == EngineIoProtocol.V4) {
+			// EIO4 polling payloads are text only; EIO3 ones may be binary (XHR2
+			// clients).
 			polling.endPost();
 			session.execute(() -> session.close(EngineIoCloseReason.TRANSPORT_ERROR, "binary payload on EIO4"));
 			return ErrorResponses.error(response, EngineIoError.BAD_REQUEST, false);
@@ -87,10 +89,12 @@ final class PollingRequestHandler {
 		// reference ("data request connection closed prematurely"), and frees the POST
 		// slot.
 		AtomicBoolean bodyRead = new AtomicBoolean();
-		return BodyReader.read(request, max).doOnNext((body) -> {
+		Mono<?> bodies = binary ? BodyReader.readBytes(request, max) : BodyReader.read(request, max);
+		return bodies.doOnNext((body) -> {
 			bodyRead.set(true);
 			if (this.server.hasListeners()) {
-				this.server.onBytes(session, ByteBufUtil.utf8Bytes(body), 0);
+				this.server.onBytes(session,
+						(body instanceof byte[] bytes) ? bytes.length : ByteBufUtil.utf8Bytes((String) body), 0);
 			}
 		}).doOnCancel(() -> {
 			if (!bodyRead.get()) {
@@ -145,7 +149,8 @@ final class PollingRequestHandler {
 			return Mono.defer(() -> writePoll(session, request, response, poll))
 				.subscribeOn(Schedulers.fromExecutor(connectionLoop));
 		}
-		byte[] body = poll.body().getBytes(StandardCharsets.UTF_8);
+		byte[] binary = poll.binaryBody();
+		byte[] body = (binary != null) ? binary : poll.body().getBytes(StandardCharsets.UTF_8);
 		if (this.server.hasListeners()) {
 			this.server.onBytes(session, 0, body.length);
 		}

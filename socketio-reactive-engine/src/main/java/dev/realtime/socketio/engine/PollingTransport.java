@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.engine.packet.EnginePacketType;
-import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +33,8 @@ final class PollingTransport {
 
 	private final EngineIoSession session;
 
+	private final PollingPayloads payloads;
+
 	/**
 	 * Packets waiting for a poll; created by the first one (a WebSocket session has
 	 * none).
@@ -53,8 +54,9 @@ final class PollingTransport {
 
 	private @Nullable ScheduledFuture<?> closeTimeoutTask;
 
-	PollingTransport(EngineIoSession session) {
+	PollingTransport(EngineIoSession session, PollingPayloads payloads) {
 		this.session = session;
+		this.payloads = payloads;
 	}
 
 	// The POST slot
@@ -70,16 +72,16 @@ final class PollingTransport {
 	}
 
 	/**
-	 * Handle a POST body once the POST slot is free again; returns the response for the
-	 * request.
+	 * Handle a POST body (a {@code String}, or the bytes of an EIO3 binary payload) once
+	 * the POST slot is free again; returns the response for the request.
 	 */
-	PollResponse onPost(String body) {
+	PollResponse onPost(Object body) {
 		if (!this.session.isOpen() || this.session.transport() != EngineIoTransport.POLLING) {
 			return PollResponse.BAD_REQUEST;
 		}
 		List<EnginePacket> packets;
 		try {
-			packets = EnginePayloadCodec.decodePayload(body, this.session.options().maxPayloadPackets());
+			packets = this.payloads.decode(body, this.session.options().maxPayloadPackets());
 		}
 		catch (EngineIoParseException ex) {
 			this.session.close(EngineIoCloseReason.PARSE_ERROR,
@@ -138,10 +140,10 @@ final class PollingTransport {
 			// poll,
 			// wherever it runs, finds no session.
 			buffer().add(this.closingPacket);
-			String last = EnginePayloadCodec.encodePayload(copy());
+			PollResponse last = this.payloads.encode(copy());
 			this.waiting = null;
 			this.session.finishClose();
-			sink.success(PollResponse.payload(last));
+			sink.success(last);
 		}
 		else {
 			// Also during an upgrade: the poll waits, as in the reference, for packets or
@@ -210,7 +212,7 @@ final class PollingTransport {
 			this.waiting = null;
 			List<EnginePacket> packets = copy();
 			clear();
-			poll.success(PollResponse.payload(EnginePayloadCodec.encodePayload(packets)));
+			poll.success(this.payloads.encode(packets));
 		}
 	}
 
@@ -253,7 +255,7 @@ final class PollingTransport {
 	 * Answer the waiting GET, if any, with the closing packet alone (a server shutdown).
 	 */
 	void answerClosing() {
-		answer(PollResponse.payload(this.closingPacket.pollingForm()));
+		answer(this.payloads.encode(List.of(this.closingPacket)));
 	}
 
 	/**

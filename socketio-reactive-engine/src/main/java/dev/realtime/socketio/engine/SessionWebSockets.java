@@ -4,7 +4,6 @@ import java.util.Objects;
 
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
 import dev.realtime.socketio.engine.packet.EnginePacket;
-import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
 import io.netty.channel.EventLoop;
 import org.jspecify.annotations.Nullable;
 
@@ -55,13 +54,10 @@ final class SessionWebSockets {
 		}
 		EnginePacket packet;
 		try {
-			packet = EnginePayloadCodec.decodePacket(text);
+			packet = this.session.protocol().decodePacket(text);
 		}
 		catch (EngineIoParseException ex) {
-			if (ws == this.current) {
-				this.session.close(EngineIoCloseReason.PARSE_ERROR,
-						Objects.requireNonNullElse(ex.getMessage(), "parse error"));
-			}
+			onParseError(ws, ex);
 			return;
 		}
 		if (carries(ws)) {
@@ -75,7 +71,22 @@ final class SessionWebSockets {
 			upgrade.onBinary(data);
 		}
 		else if (carries(ws)) {
-			this.session.onPacket(EnginePacket.message(data));
+			EnginePacket packet;
+			try {
+				packet = this.session.protocol().decodeBinaryFrame(data);
+			}
+			catch (EngineIoParseException ex) {
+				onParseError(ws, ex);
+				return;
+			}
+			this.session.onPacket(packet);
+		}
+	}
+
+	private void onParseError(WebSocketTransport ws, EngineIoParseException ex) {
+		if (ws == this.current) {
+			this.session.close(EngineIoCloseReason.PARSE_ERROR,
+					Objects.requireNonNullElse(ex.getMessage(), "parse error"));
 		}
 	}
 

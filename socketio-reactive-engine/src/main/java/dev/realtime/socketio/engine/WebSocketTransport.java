@@ -1,10 +1,12 @@
 package dev.realtime.socketio.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
+import dev.realtime.socketio.engine.packet.Eio3PayloadCodec;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -15,6 +17,7 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.util.concurrent.ScheduledFuture;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes packets as WebSocket frames straight to the Netty channel, one frame per packet:
@@ -33,9 +36,14 @@ final class WebSocketTransport {
 	private static final AtomicLongFieldUpdater<WebSocketTransport> QUEUED_BYTES = AtomicLongFieldUpdater
 		.newUpdater(WebSocketTransport.class, "queuedBytes");
 
+	/** The type byte in front of a binary message in an EIO3 binary frame. */
+	private static final byte[] EIO3_MESSAGE_TYPE = { 4 };
+
 	private final Channel channel;
 
 	private final long closeTimeoutMillis;
+
+	private final BinaryFraming binaryFraming;
 
 	/** Write tasks handed to the channel's loop and not run yet. */
 	private volatile int queued;
@@ -60,12 +68,13 @@ final class WebSocketTransport {
 	private long budgeted;
 
 	WebSocketTransport(Channel channel) {
-		this(channel, EngineIoOptions.defaults().closeTimeout().toMillis());
+		this(channel, EngineIoOptions.defaults().closeTimeout().toMillis(), BinaryFraming.EIO4);
 	}
 
-	WebSocketTransport(Channel channel, long closeTimeoutMillis) {
+	WebSocketTransport(Channel channel, long closeTimeoutMillis, BinaryFraming binaryFraming) {
 		this.channel = channel;
 		this.closeTimeoutMillis = closeTimeoutMillis;
+		this.binaryFraming = binaryFraming;
 	}
 
 	Channel channel() {
@@ -197,14 +206,36 @@ final class WebSocketTransport {
 		}
 	}
 
-	private static Object toFrame(EnginePacket packet) {
+	private Object toFrame(EnginePacket packet) {
 		// The wrapped arrays are shared by every recipient of a broadcast; Unpooled
 		// wrappers
 		// need no release bookkeeping and copy nothing.
 		if (packet.isBinary()) {
-			return new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary()));
+			return switch (this.binaryFraming) {
+				case EIO4 -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary()));
+				case EIO3 -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(EIO3_MESSAGE_TYPE, packet.binary()));
+				case EIO3_BASE64 -> new TextWebSocketFrame(
+						Unpooled.wrappedBuffer(Eio3PayloadCodec.textForm(packet).getBytes(StandardCharsets.US_ASCII)));
+			};
 		}
 		return new TextWebSocketFrame(Unpooled.wrappedBuffer(packet.textFrame()));
+	}
+
+	/**
+	 * How binary messages go out: as they are (EIO4), behind their type byte (EIO3), or
+	 * as {@code b4} and base64 in a text frame (EIO3, a client that asked for base64).
+	 */
+	enum BinaryFraming {
+
+		EIO4, EIO3, EIO3_BASE64;
+
+		static BinaryFraming of(EngineIoProtocol protocol, @Nullable String b64) {
+			if (protocol == EngineIoProtocol.V4) {
+				return EIO4;
+			}
+			return (b64 == null || b64.isEmpty()) ? EIO3 : EIO3_BASE64;
+		}
+
 	}
 
 }

@@ -6,7 +6,6 @@ import java.util.concurrent.TimeUnit;
 import dev.realtime.socketio.engine.packet.EngineIoParseException;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.engine.packet.EnginePacketType;
-import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -54,7 +53,7 @@ final class WebSocketUpgrade {
 	void onText(String text) {
 		EnginePacket packet;
 		try {
-			packet = EnginePayloadCodec.decodePacket(text);
+			packet = this.session.protocol().decodePacket(text);
 		}
 		catch (EngineIoParseException ex) {
 			this.session.webSockets().abortUpgrade(this.probe);
@@ -64,7 +63,8 @@ final class WebSocketUpgrade {
 	}
 
 	void onBinary(byte[] data) {
-		onPacket(EnginePacket.message(data));
+		// Only the probe ping and the upgrade packet belong here: binary aborts.
+		this.session.webSockets().abortUpgrade(this.probe);
 	}
 
 	private void onPacket(EnginePacket packet) {

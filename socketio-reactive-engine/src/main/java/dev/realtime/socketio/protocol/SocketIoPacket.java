@@ -143,6 +143,20 @@ public final class SocketIoPacket {
 		return connectError(namespace, JsonNodeFactory.instance.objectNode().put("message", message));
 	}
 
+	/**
+	 * Create the ERROR packet of the Socket.IO v4 protocol, which 2.x clients speak: the
+	 * type id of CONNECT_ERROR with any JSON value, the error message as a string unless
+	 * the application gave data.
+	 * @param namespace the namespace, starting with {@code /}
+	 * @param error the error value
+	 * @return the packet
+	 * @since 0.1.0
+	 */
+	public static SocketIoPacket legacyError(String namespace, JsonNode error) {
+		Objects.requireNonNull(error, "error must not be null");
+		return new SocketIoPacket(SocketIoPacketType.CONNECT_ERROR, checkNamespace(namespace), NO_ACK_ID, error);
+	}
+
 	private static String checkNamespace(String namespace) {
 		Objects.requireNonNull(namespace, "namespace must not be null");
 		if (namespace.isEmpty() || namespace.charAt(0) != '/') {

@@ -73,7 +73,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 			this.recovery = new SocketRecovery(restored.missedPackets());
 		}
 		else {
-			this.id = RandomIds.next();
+			this.id = client.newSocketId(namespace.name());
 			this.pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
 			this.maps = new SocketMaps(Map.of());
 			this.recovery = null;

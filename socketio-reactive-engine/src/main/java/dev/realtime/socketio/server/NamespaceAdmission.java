@@ -144,11 +144,7 @@ final class NamespaceAdmission {
 		this.recovering.remove(socket.id(), socket);
 		socket.onConnect();
 		client.onConnected(socket);
-		ObjectNode ack = JsonNodeFactory.instance.objectNode().put("sid", socket.id());
-		if (socket.pid() != null) {
-			ack.put("pid", socket.pid());
-		}
-		client.send(SocketIoPacket.connect(this.namespace.name(), ack));
+		client.send(client.legacy() ? LegacySocketIo.connectAck(this.namespace.name()) : connectAck(socket));
 		if (socket.recovered()) {
 			socket.sendMissedPackets();
 		}
@@ -167,6 +163,14 @@ final class NamespaceAdmission {
 		}
 	}
 
+	private SocketIoPacket connectAck(DefaultSocketIoSocket socket) {
+		ObjectNode ack = JsonNodeFactory.instance.objectNode().put("sid", socket.id());
+		if (socket.pid() != null) {
+			ack.put("pid", socket.pid());
+		}
+		return SocketIoPacket.connect(this.namespace.name(), ack);
+	}
+
 	private void refused(SocketIoClient client, DefaultSocketIoSocket socket, Throwable error, long startNanos) {
 		abandonRecovery(socket);
 		client.onConnectFailed(this.namespace.name());
@@ -174,15 +178,21 @@ final class NamespaceAdmission {
 			handshakeCompleted(SocketIoServerListener.ERROR, startNanos);
 			return;
 		}
+		this.namespace.server().metrics().connectRejected(this.namespace.name());
+		client.send(
+				client.legacy() ? LegacySocketIo.connectError(this.namespace.name(), error, this.namespace.jsonMapper())
+						: connectError(error));
+		handshakeCompleted((error instanceof ConnectRejectedException) ? SocketIoServerListener.REJECTED
+				: SocketIoServerListener.ERROR, startNanos);
+	}
+
+	private SocketIoPacket connectError(Throwable error) {
 		ObjectNode payload = JsonNodeFactory.instance.objectNode();
 		payload.put("message", (error.getMessage() != null) ? error.getMessage() : error.getClass().getSimpleName());
 		if (error instanceof ConnectRejectedException rejected && rejected.data() != null) {
 			payload.set("data", Payloads.toNode(this.namespace.jsonMapper(), rejected.data()));
 		}
-		this.namespace.server().metrics().connectRejected(this.namespace.name());
-		client.send(SocketIoPacket.connectError(this.namespace.name(), payload));
-		handshakeCompleted((error instanceof ConnectRejectedException) ? SocketIoServerListener.REJECTED
-				: SocketIoServerListener.ERROR, startNanos);
+		return SocketIoPacket.connectError(this.namespace.name(), payload);
 	}
 
 	private void handshakeCompleted(String outcome, long startNanos) {

@@ -12,6 +12,7 @@ import dev.realtime.socketio.engine.EngineIoCloseReason;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.EngineIoSocketListener;
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.internal.RandomIds;
 import dev.realtime.socketio.internal.RateLimitedLog;
 import dev.realtime.socketio.protocol.SocketIoLimitExceededException;
 import dev.realtime.socketio.protocol.SocketIoPacket;
@@ -42,6 +43,9 @@ final class SocketIoClient implements EngineIoSocketListener {
 
 	private final SocketIoParser.Decoder decoder;
 
+	/** A Socket.IO 2.x client, over Engine.IO v3 ({@link LegacySocketIo}). */
+	private final boolean legacy;
+
 	/**
 	 * The socket of a namespace; almost every connection has one only, so no map for it.
 	 */
@@ -62,8 +66,23 @@ final class SocketIoClient implements EngineIoSocketListener {
 		this.server = server;
 		this.conn = conn;
 		this.decoder = server.parser().newDecoder();
+		this.legacy = LegacySocketIo.isLegacy(conn);
 		conn.setListener(this);
 		this.connectTimeoutTask = schedule(this::onConnectTimeout, server.options().connectTimeout().toMillis());
+		if (this.legacy) {
+			// Socket.IO v4 protocol: a 2.x client is in the main namespace without
+			// asking.
+			connect(SocketIoPacket.MAIN_NAMESPACE, null);
+		}
+	}
+
+	boolean legacy() {
+		return this.legacy;
+	}
+
+	/** The id of a new socket of a namespace on this connection. */
+	String newSocketId(String namespace) {
+		return this.legacy ? LegacySocketIo.socketId(namespace, this.conn.id()) : RandomIds.next();
 	}
 
 	EngineIoSocket conn() {
@@ -131,18 +150,19 @@ final class SocketIoClient implements EngineIoSocketListener {
 	}
 
 	private void onPacket(SocketIoPacket packet) {
-		String namespace = packet.namespace();
-		DefaultSocketIoSocket socket = socket(namespace);
 		if (packet.type() == SocketIoPacketType.CONNECT) {
-			if (socket != null || (this.connecting != null && this.connecting.contains(namespace))) {
+			String namespace = this.legacy ? LegacySocketIo.namespaceName(packet.namespace()) : packet.namespace();
+			if (socket(namespace) != null || (this.connecting != null && this.connecting.contains(namespace))) {
 				// A second CONNECT for a joined namespace: the reference closes the
 				// connection.
 				closeForInvalidState();
 				return;
 			}
-			connect(namespace, packet.data());
+			connect(namespace, this.legacy ? LegacySocketIo.auth(packet.namespace()) : packet.data());
+			return;
 		}
-		else if (socket != null && packet.type() != SocketIoPacketType.CONNECT_ERROR) {
+		DefaultSocketIoSocket socket = socket(packet.namespace());
+		if (socket != null && packet.type() != SocketIoPacketType.CONNECT_ERROR) {
 			socket.onPacket(packet);
 		}
 		else {

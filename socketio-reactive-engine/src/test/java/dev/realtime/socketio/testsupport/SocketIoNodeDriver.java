@@ -41,7 +41,17 @@ public final class SocketIoNodeDriver implements AutoCloseable {
 	 * @return the driver
 	 */
 	public static SocketIoNodeDriver start() {
-		SocketIoNodeDriver driver = new SocketIoNodeDriver(NodeScript.start("node/sio-driver.js"));
+		return start("node/sio-driver.js");
+	}
+
+	/**
+	 * Start a driver script of the same line format, such as
+	 * {@code node/sio-v2-driver.js} (socket.io-client 2.x), and wait until it is ready.
+	 * @param script the classpath location of the script
+	 * @return the driver
+	 */
+	public static SocketIoNodeDriver start(String script) {
+		SocketIoNodeDriver driver = new SocketIoNodeDriver(NodeScript.start(script));
 		driver.await((line) -> "ready".equals(line.path("type").asString()), TIMEOUT);
 		return driver;
 	}

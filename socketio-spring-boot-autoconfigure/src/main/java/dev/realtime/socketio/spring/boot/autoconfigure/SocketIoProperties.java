@@ -77,6 +77,13 @@ public class SocketIoProperties {
 	private boolean allowUpgrades = true;
 
 	/**
+	 * Whether Socket.IO 2.x clients (Engine.IO v3) are accepted beside 3.x and later
+	 * ones, as the Node.js server's "allowEIO3". When off, their handshakes are refused
+	 * with HTTP 400 and code 5 ("Unsupported protocol version").
+	 */
+	private boolean allowEio3 = false;
+
+	/**
 	 * Whether WebSocket per-message deflate is negotiated with clients.
 	 */
 	private boolean perMessageDeflate = false;
@@ -203,6 +210,14 @@ public class SocketIoProperties {
 
 	public void setAllowUpgrades(boolean allowUpgrades) {
 		this.allowUpgrades = allowUpgrades;
+	}
+
+	public boolean isAllowEio3() {
+		return this.allowEio3;
+	}
+
+	public void setAllowEio3(boolean allowEio3) {
+		this.allowEio3 = allowEio3;
 	}
 
 	public boolean isPerMessageDeflate() {

@@ -73,6 +73,7 @@ final class SocketIoServerOptionsFactory {
 		map.from(properties::getMaxPayloadPackets).to(builder::maxPayloadPackets);
 		map.from(properties::getTransports).as(EnumSet::copyOf).to(builder::transports);
 		map.from(properties::isAllowUpgrades).to(builder::allowUpgrades);
+		map.from(properties::isAllowEio3).to(builder::allowEio3);
 		map.from(properties::isPerMessageDeflate).to(builder::perMessageDeflate);
 		map.from(properties::getInitialPacket).to(builder::initialPacket);
 		map.from(properties.getHttpCompression()::isEnabled).to(builder::httpCompression);

@@ -69,6 +69,7 @@ class SocketIoAutoConfigurationTests {
 			assertThat(engine.transports()).containsExactlyInAnyOrder(EngineIoTransport.POLLING,
 					EngineIoTransport.WEBSOCKET);
 			assertThat(engine.allowUpgrades()).isTrue();
+			assertThat(engine.allowEio3()).isFalse();
 			assertThat(engine.perMessageDeflate()).isFalse();
 			assertThat(engine.httpCompression()).isFalse();
 			assertThat(engine.httpCompressionThreshold()).isEqualTo(1024);
@@ -227,10 +228,11 @@ class SocketIoAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("socketio.path=/io", "socketio.ping-interval=5s",
 				"socketio.ping-timeout=3s", "socketio.connect-timeout=7s", "socketio.upgrade-timeout=2s",
 				"socketio.max-http-buffer-size=2MB", "socketio.max-payload-packets=50", "socketio.transports=websocket",
-				"socketio.allow-upgrades=false", "socketio.per-message-deflate=true", "socketio.initial-packet=hello",
-				"socketio.cleanup-empty-child-namespaces=true", "socketio.http-compression.enabled=true",
-				"socketio.http-compression.threshold=2KB", "socketio.cookie.enabled=true", "socketio.cookie.name=sid",
-				"socketio.cookie.path=/app", "socketio.cookie.http-only=false", "socketio.cookie.same-site=strict",
+				"socketio.allow-upgrades=false", "socketio.allow-eio3=true", "socketio.per-message-deflate=true",
+				"socketio.initial-packet=hello", "socketio.cleanup-empty-child-namespaces=true",
+				"socketio.http-compression.enabled=true", "socketio.http-compression.threshold=2KB",
+				"socketio.cookie.enabled=true", "socketio.cookie.name=sid", "socketio.cookie.path=/app",
+				"socketio.cookie.http-only=false", "socketio.cookie.same-site=strict",
 				"socketio.cors.allowed-origins=https://a.example.com,https://b.example.com",
 				"socketio.cors.allowed-origin-patterns=https://*.example.org", "socketio.cors.allowed-methods=GET,POST",
 				"socketio.cors.allowed-headers=X-Token", "socketio.cors.allow-credentials=true",
@@ -250,6 +252,7 @@ class SocketIoAutoConfigurationTests {
 				assertThat(engine.maxPayloadPackets()).isEqualTo(50);
 				assertThat(engine.transports()).containsExactly(EngineIoTransport.WEBSOCKET);
 				assertThat(engine.allowUpgrades()).isFalse();
+				assertThat(engine.allowEio3()).isTrue();
 				assertThat(engine.perMessageDeflate()).isTrue();
 				assertThat(engine.initialPacket()).isEqualTo("hello");
 				assertThat(options.cleanupEmptyChildNamespaces()).isTrue();
