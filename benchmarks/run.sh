@@ -4,6 +4,7 @@
 #   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 and S2U on every server, report
 #   REPS=5 SCENARIOS="S2 S3" benchmarks/run.sh
 #   SERVERS="spring node" SCENARIOS=S7 benchmarks/run.sh   # two nodes on one Redis (not in the default run)
+#   IO_THREADS= SCENARIOS=S8 SERVERS="spring node" benchmarks/run.sh  # 19 000 idle clients, one broadcast
 #
 # Settings (environment):
 #   REPS=3                 repetitions; servers are interleaved A B C, C B A, ... per scenario
@@ -32,7 +33,7 @@
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
 #   WARMUP=8 MEASURE=4     seconds of warm-up and of each measured window (under 8 s of warm-up the JVM
 #                          servers are still compiling in the measured window, see docs/benchmarks.md)
-#   SCALE=1                multiplies the connection counts of S1, S3, S4 (1 = the spec's)
+#   SCALE=1                multiplies the connection counts of S1, S3, S4 and S8 (1 = the spec's)
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
 #   SERVER_JAVA_OPTS=      extra options for the JVM servers (e.g. JFR)
