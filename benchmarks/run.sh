@@ -4,6 +4,7 @@
 #   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 and S2U on every server, report
 #   REPS=5 SCENARIOS="S2 S3" benchmarks/run.sh
 #   SERVERS="spring node" SCENARIOS=S7 benchmarks/run.sh   # two nodes on one Redis (not in the default run)
+#   IO_THREADS= SCENARIOS=S8 SERVERS="spring node" benchmarks/run.sh  # 19 000 idle clients, one broadcast
 #
 # Settings (environment):
 #   REPS=3                 repetitions; servers are interleaved A B C, C B A, ... per scenario
@@ -18,7 +19,13 @@
 #                          a free loopback port, node A on PORT, node B on PORT2, all three stopped by pid
 #                          S2U: S2 over sessions that open with polling and upgrade to a WebSocket, the
 #                          official clients' default (no raw ceiling: it has no polling)
+#                          S8 (only when asked): S8_CONNECTIONS idle WebSocket clients in one room, then one
+#                          broadcast to all of them: RSS and heap per connection, time to the last delivery
 #   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
+#   S8_CONNECTIONS=19000   S8's client count (times SCALE). The per-process fd hard limit of the machine
+#                          (`ulimit -Hn`, 20000 here) caps it: the server holds one fd per client
+#   S8_SOURCES=4           S8's client source addresses, 127.0.0.2 and up (one ephemeral port range each)
+#   S8_RATE=2000           S8's connections started per second (at most 128 handshakes in flight)
 #   S7_ADAPTER=redis       S7's adapter: redis (pub/sub, @socket.io/redis-adapter for Node) or redis-streams
 #                          (@socket.io/redis-streams-adapter 0.3.1 for Node), see docs/adapters.md
 #   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
@@ -26,7 +33,7 @@
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
 #   WARMUP=8 MEASURE=4     seconds of warm-up and of each measured window (under 8 s of warm-up the JVM
 #                          servers are still compiling in the measured window, see docs/benchmarks.md)
-#   SCALE=1                multiplies the connection counts of S1, S3, S4 (1 = the spec's)
+#   SCALE=1                multiplies the connection counts of S1, S3, S4 and S8 (1 = the spec's)
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
 #   SERVER_JAVA_OPTS=      extra options for the JVM servers (e.g. JFR)
@@ -259,10 +266,14 @@ for ((rep = 1; rep <= REPS; rep++)); do
 				if ! start_server "$server"; then stop_all; continue; fi
 				pids=$SERVER_PID
 			fi
+			s8=()
+			if [[ "$scenario" == S8 ]]; then
+				s8=(--connections="${S8_CONNECTIONS:-19000}" --sources="${S8_SOURCES:-4}" --connect-rate="${S8_RATE:-2000}")
+			fi
 			java -Xmx"$XMX" -cp "$CP" dev.realtime.socketio.benchmarks.load.LoadGenerator \
 				--scenario="$scenario" --server="$server" --rep="$rep" --port="$PORT" --pid="$pids" \
 				--kind="$kind" --stats-file="$STATS_FILE" --scale="$SCALE" --warmup="$WARMUP" \
-				--measure="$MEASURE" --out="$RESULTS" "${two_nodes[@]}" 2>>"$RUN_DIR/generator.log" | cut -c1-240 || echo "generator failed"
+				--measure="$MEASURE" --out="$RESULTS" "${two_nodes[@]}" "${s8[@]}" 2>>"$RUN_DIR/generator.log" | cut -c1-240 || echo "generator failed"
 			stop_all
 		done
 	done

@@ -1,6 +1,7 @@
 package dev.realtime.socketio.benchmarks.load;
 
 import java.net.URI;
+import java.util.Map;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.EventLoopGroup;
@@ -19,9 +20,18 @@ import io.netty.channel.EventLoopGroup;
  * @param measureSeconds the length of each measured window
  * @param secondPort the port of the second server node (S7), or 0
  * @param redisStats the Redis process of S7 ({@code --redis-pid}; pid 0 without one)
+ * @param options every command-line option (scenario-specific ones such as S8's
+ * {@code --connections})
  */
 record LoadContext(EventLoopGroup group, Bootstrap bootstrap, String host, int port, ProcessStats stats, double scale,
-		double warmupSeconds, double measureSeconds, int secondPort, ProcessStats redisStats) {
+		double warmupSeconds, double measureSeconds, int secondPort, ProcessStats redisStats,
+		Map<String, String> options) {
+
+	/** An integer option, or the default when it is absent. */
+	int intOption(String name, int defaultValue) {
+		String value = this.options.get(name);
+		return (value == null || value.isBlank()) ? defaultValue : Integer.parseInt(value.trim());
+	}
 
 	URI websocketUri() {
 		return websocketUri(this.port);

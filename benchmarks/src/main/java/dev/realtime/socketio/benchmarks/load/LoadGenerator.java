@@ -22,7 +22,11 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  *     [--host=127.0.0.1] [--rep=1] [--scale=1] [--warmup=2] [--measure=4] [--threads=2]
  *     [--stats-file=/tmp/node-stats.json] [--out=results.jsonl]
  * </pre> S7 (two nodes on one Redis) also takes {@code --port2=PORT} (the second node),
- * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --redis-pid=PID}.
+ * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --redis-pid=PID}. S8
+ * (many idle connections, one broadcast) takes {@code --connections=19000} (times
+ * {@code --scale}), {@code --sources=4} (client source addresses 127.0.0.2 and up),
+ * {@code --connect-rate=2000} (connections started per second) and
+ * {@code --in-flight=128} (handshakes at a time).
  *
  * @since 0.1.0
  */
@@ -73,7 +77,8 @@ public final class LoadGenerator {
 					Double.parseDouble(options.getOrDefault("measure", "4")),
 					Integer.parseInt(options.getOrDefault("port2", "0")),
 					new ProcessStats(Long.parseLong(options.getOrDefault("redis-pid", "0")), "main-thread",
-							Path.of("/dev/null")));
+							Path.of("/dev/null")),
+					options);
 			Result result = new Result(options.getOrDefault("server", "unknown"), scenario,
 					Integer.parseInt(options.getOrDefault("rep", "1")));
 			Scenario.named(scenario).run(context, result);

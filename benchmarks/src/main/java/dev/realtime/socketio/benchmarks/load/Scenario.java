@@ -17,6 +17,7 @@ interface Scenario {
 			case "S5" -> new PollingEcho();
 			case "S6" -> new BinaryEcho();
 			case "S7" -> new TwoNodeFanOut();
+			case "S8" -> new IdleBroadcast();
 			default -> throw new IllegalArgumentException("Unknown scenario " + name);
 		};
 	}

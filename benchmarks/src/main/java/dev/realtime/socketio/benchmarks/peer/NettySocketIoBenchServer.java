@@ -51,9 +51,15 @@ public final class NettySocketIoBenchServer {
 				ack.sendAckData(room);
 			}
 		});
-		server.addMultiTypeEventListener("broadcast",
-				(client, data, ack) -> server.getRoomOperations((String) data.get(0)).sendEvent("msg", data.get(1)),
-				String.class, Object.class);
+		// MultiTypeArgs.get is generic: passed straight to sendEvent(String, Object...)
+		// it is
+		// inferred as Object[] and the cast of the payload map throws (every broadcast
+		// was
+		// lost). One explicit Object argument.
+		server.addMultiTypeEventListener("broadcast", (client, data, ack) -> {
+			Object payload = data.get(1);
+			server.getRoomOperations((String) data.get(0)).sendEvent("msg", payload);
+		}, String.class, Object.class);
 		server.start();
 		System.out.println("netty-socketio bench server listening on " + arguments.address() + ":" + arguments.port());
 		Thread.currentThread().join();

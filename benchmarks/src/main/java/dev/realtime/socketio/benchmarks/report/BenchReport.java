@@ -50,18 +50,23 @@ public final class BenchReport {
 		HEADLINES.put("S5", ordered("echoes_per_s", true, "server_cpu_us_per_echo", false));
 		HEADLINES.put("S6", ordered("echoes_per_s", true, "server_cpu_us_per_echo", false));
 		HEADLINES.put("S7", ordered("deliveries_per_s", true, "server_cpu_us_per_delivery", false));
+		HEADLINES.put("S8", ordered("rss_bytes_per_conn", false, "broadcast_ms", false));
 	}
 
 	private static final Map<String, String> TITLES = Map.of("S1", "S1 connect storm (1 000 / 5 000 connections)", "S2",
 			"S2 ack round trip (50 clients)", "S2U", "S2U ack round trip over upgraded sessions (50 clients)", "S3",
 			"S3 broadcast fan-out (2 000 receivers)", "S4", "S4 idle memory (10 000 connections)", "S5",
 			"S5 long-polling echo (50 clients)", "S6", "S6 64 KB binary echo over WebSocket (16 clients)", "S7",
-			"S7 two-node Redis fan-out (2 × 1 000 receivers, two nodes of each server on one Redis)");
+			"S7 two-node Redis fan-out (2 × 1 000 receivers, two nodes of each server on one Redis)", "S8",
+			"S8 many idle WebSocket connections, one broadcast to all");
 
 	/** scenario -> metric -> server -> values */
 	private final Map<String, Map<String, Map<String, List<Double>>>> data = new LinkedHashMap<>();
 
 	private final Set<String> servers = new LinkedHashSet<>();
+
+	/** S8's figures by repetition, for its per-repetition ratios. */
+	private final IdleBroadcastTargets idleBroadcast = new IdleBroadcastTargets();
 
 	BenchReport() {
 	}
@@ -100,6 +105,9 @@ public final class BenchReport {
 			Matcher metric = METRIC.matcher(matcher.group(4));
 			while (metric.find()) {
 				double value = "null".equals(metric.group(2)) ? Double.NaN : Double.parseDouble(metric.group(2));
+				if (IdleBroadcastTargets.SCENARIO.equals(scenario)) {
+					this.idleBroadcast.add(server, Integer.parseInt(matcher.group(3)), metric.group(1), value);
+				}
 				this.data.computeIfAbsent(scenario, (k) -> new LinkedHashMap<>())
 					.computeIfAbsent(metric.group(1), (k) -> new LinkedHashMap<>())
 					.computeIfAbsent(server, (k) -> new ArrayList<>())
@@ -159,6 +167,9 @@ public final class BenchReport {
 			.append("`gen_cpu_*` is the load generator's own CPU for the same operations. `n/a`: the server does ")
 			.append("not take part (the ceiling has no polling) or produced no data.\n\n");
 		md.append(targets());
+		if (!this.idleBroadcast.isEmpty()) {
+			md.append(this.idleBroadcast.markdown(order));
+		}
 		for (Map.Entry<String, Map<String, Map<String, List<Double>>>> scenario : this.data.entrySet()) {
 			md.append("### ").append(TITLES.getOrDefault(scenario.getKey(), scenario.getKey())).append("\n\n");
 			md.append("| metric |");

@@ -59,6 +59,27 @@ class BenchReportTests {
 					"| Spring at most 10% worse than engine: S5 server_cpu_us_per_echo | 0.71×engine | yes (Spring ahead: noise) |");
 	}
 
+	@Test
+	void judgesS8ByTheMedianOfPerRepetitionRatios() throws Exception {
+		Path results = this.dir.resolve("results.jsonl");
+		Files.writeString(results,
+				String.join("\n", s8("spring", 1, 4000, 500), s8("node", 1, 10000, 400), s8("node", 2, 12000, 600),
+						s8("spring", 2, 4800, 480), s8("spring", 3, 9000, 300), s8("node", 3, 10000, 500)));
+		BenchReport report = new BenchReport();
+		report.read(results);
+
+		// RSS ratios 0.40, 0.40, 0.90; broadcast ratios 1.25, 0.80, 0.60
+		assertThat(report.markdown()).contains("### S8 many idle WebSocket connections")
+			.contains("| spring | RSS per connection ≤ 0.5× | 0.40, 0.40, 0.90 | 0.40×node | yes |")
+			.contains(
+					"| spring | time to the last delivery of the broadcast < 1.0× | 1.25, 0.80, 0.60 | 0.80×node | yes |");
+	}
+
+	private static String s8(String server, int rep, double rss, double broadcast) {
+		return "{\"server\":\"" + server + "\",\"scenario\":\"S8\",\"rep\":" + rep
+				+ ",\"metrics\":{\"rss_bytes_per_conn\":" + rss + ",\"broadcast_ms\":" + broadcast + "}}";
+	}
+
 	private static String s2(String server, double cpu, double acks) {
 		return "{\"server\":\"" + server + "\",\"scenario\":\"S2\",\"rep\":1,\"metrics\":{\"acks_per_s\":" + acks
 				+ ",\"server_cpu_us_per_ack\":" + cpu + "}}";
