@@ -4,7 +4,7 @@
 #   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 and S2U on every server, report
 #   REPS=5 SCENARIOS="S2 S3" benchmarks/run.sh
 #   SERVERS="spring node" SCENARIOS=S7 benchmarks/run.sh   # two nodes on one Redis (not in the default run)
-#   IO_THREADS= SCENARIOS=S8 SERVERS="spring node" benchmarks/run.sh  # 19 000 idle clients, one broadcast
+#   SCENARIOS=S8 SERVERS="spring node" benchmarks/run.sh  # 19 000 idle clients, one broadcast
 #
 # Settings (environment):
 #   REPS=3                 repetitions; servers are interleaved A B C, C B A, ... per scenario
@@ -37,10 +37,10 @@
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
 #   SERVER_JAVA_OPTS=      extra options for the JVM servers (e.g. JFR)
-#   IO_THREADS=$(nproc)    event loops of every JVM server: -Dreactor.netty.ioWorkerCount for the Reactor Netty
-#                          ones (spring, engine, raw), worker threads for netty-socketio. IO_THREADS= (empty)
-#                          keeps each server's own default (Reactor Netty: at least 4; netty-socketio: 2 per
-#                          core), which oversubscribes a small machine (see docs/benchmarks.md). Node has one.
+#   IO_THREADS=            empty (the default): every server as it ships, its own event loop count (Reactor
+#                          Netty: at least 4; netty-socketio: 2 per core). IO_THREADS=N is a tuned run: N loops
+#                          for every JVM server (-Dreactor.netty.ioWorkerCount for spring, engine and raw,
+#                          worker threads for netty-socketio); name such figures as tuned. Node has one.
 #   REPORT_DOC=docs/benchmarks.md  where the results section goes ("" to skip)
 set -euo pipefail
 
@@ -56,7 +56,7 @@ SCALE=${SCALE:-1}
 BUILD_DIR=${BUILD_DIR:-target}
 MVN_ARGS=${MVN_ARGS:-}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
-IO_THREADS=${IO_THREADS-$(nproc)}
+IO_THREADS=${IO_THREADS-}
 if [[ -n "$IO_THREADS" ]]; then
 	SERVER_JAVA_OPTS="-Dreactor.netty.ioWorkerCount=$IO_THREADS -Dbench.workerThreads=$IO_THREADS $SERVER_JAVA_OPTS"
 fi
