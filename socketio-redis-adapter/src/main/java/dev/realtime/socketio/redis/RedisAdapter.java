@@ -9,6 +9,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.cluster.ClusterPayloads;
+import dev.realtime.socketio.cluster.SocketSnapshots;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.RemoteSocket;
@@ -160,8 +162,8 @@ public class RedisAdapter extends InMemoryAdapter {
 		if (!options.local() && packet.data() instanceof ArrayNode data) {
 			ArrayNode message = NODES.arrayNode(3);
 			message.add(this.uid);
-			message.add(Messages.packet(namespace(), data));
-			message.add(Messages.broadcastOptions(options));
+			message.add(ClusterPayloads.packet(namespace(), data));
+			message.add(ClusterPayloads.broadcastOptions(options));
 			String target = this.channel;
 			if (options.rooms().size() == 1) {
 				target += options.rooms().iterator().next() + "#";
@@ -192,8 +194,8 @@ public class RedisAdapter extends InMemoryAdapter {
 		if (!options.local() && packet.data() instanceof ArrayNode data) {
 			String requestId = Messages.randomId(10);
 			ObjectNode request = request(Messages.BROADCAST, requestId);
-			request.set("packet", Messages.packet(namespace(), data));
-			request.set("opts", Messages.broadcastOptions(options));
+			request.set("packet", ClusterPayloads.packet(namespace(), data));
+			request.set("opts", ClusterPayloads.broadcastOptions(options));
 			Duration timeout = (options.timeout() != null) ? options.timeout() : this.options.requestTimeout();
 			this.requests.expectAcks(requestId, handler, timeout);
 			publish(this.requestChannel, MsgPack.encode(request));
@@ -210,7 +212,7 @@ public class RedisAdapter extends InMemoryAdapter {
 		super.addSockets(options, rooms);
 		if (!options.local()) {
 			ObjectNode request = bulkRequest(Messages.REMOTE_JOIN, options);
-			request.set("rooms", Messages.strings(rooms));
+			request.set("rooms", ClusterPayloads.strings(rooms));
 			publish(this.requestChannel, Messages.json(request));
 		}
 	}
@@ -220,7 +222,7 @@ public class RedisAdapter extends InMemoryAdapter {
 		super.delSockets(options, rooms);
 		if (!options.local()) {
 			ObjectNode request = bulkRequest(Messages.REMOTE_LEAVE, options);
-			request.set("rooms", Messages.strings(rooms));
+			request.set("rooms", ClusterPayloads.strings(rooms));
 			publish(this.requestChannel, Messages.json(request));
 		}
 	}
@@ -239,7 +241,7 @@ public class RedisAdapter extends InMemoryAdapter {
 		ObjectNode request = NODES.objectNode();
 		request.put("uid", this.uid);
 		request.put("type", type);
-		request.set("opts", Messages.selection(options));
+		request.set("opts", ClusterPayloads.selection(options));
 		return request;
 	}
 
@@ -257,7 +259,7 @@ public class RedisAdapter extends InMemoryAdapter {
 			}
 			String requestId = Messages.randomId(10);
 			ObjectNode request = request(Messages.REMOTE_FETCH, requestId);
-			request.set("opts", Messages.selection(options));
+			request.set("opts", ClusterPayloads.selection(options));
 			return this.requests
 				.send(Messages.REMOTE_FETCH, "fetchSockets", requestId, servers - 1, Messages.json(request),
 						this.options.requestTimeout())
@@ -282,7 +284,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	public Mono<Set<String>> allSockets(Set<String> rooms) {
 		Set<String> local = sockets(rooms);
 		return this.requests.collect(Messages.SOCKETS, "allSockets", local,
-				(request) -> request.set("rooms", Messages.strings(rooms)));
+				(request) -> request.set("rooms", ClusterPayloads.strings(rooms)));
 	}
 
 	/**

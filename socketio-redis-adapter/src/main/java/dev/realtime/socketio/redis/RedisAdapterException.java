@@ -1,12 +1,14 @@
 package dev.realtime.socketio.redis;
 
+import dev.realtime.socketio.cluster.ClusterAdapterException;
+
 /**
  * Signals that the Redis adapter could not reach the other nodes: Redis is unreachable,
  * or the connection was lost while a request was waiting for answers.
  *
  * @since 0.1.0
  */
-public class RedisAdapterException extends RuntimeException {
+public class RedisAdapterException extends ClusterAdapterException {
 
 	/**
 	 * Create an exception.

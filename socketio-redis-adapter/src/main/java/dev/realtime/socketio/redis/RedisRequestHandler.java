@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.realtime.socketio.cluster.ClusterPayloads;
+import dev.realtime.socketio.cluster.SocketSnapshots;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.AckSender;
 import dev.realtime.socketio.server.RemoteSocket;
@@ -65,12 +67,12 @@ final class RedisRequestHandler {
 		}
 		JsonNode packet = decoded.get(1);
 		String namespace = packet.path("nsp").isString() ? packet.path("nsp").stringValue() : "/";
-		if (!namespace.equals(this.adapter.namespace()) || !Messages.isEvent(packet)) {
+		if (!namespace.equals(this.adapter.namespace()) || !ClusterPayloads.isEvent(packet)) {
 			return;
 		}
 		// Delivered as it is: a Java node with recovery on already appended the offset.
 		this.adapter.deliverLocalBroadcast(SocketIoPacket.event(namespace, (ArrayNode) packet.get("data")),
-				Messages.readOptions(decoded.get(2)));
+				ClusterPayloads.readOptions(decoded.get(2)));
 	}
 
 	void onRequest(byte[] message) {
@@ -88,14 +90,14 @@ final class RedisRequestHandler {
 				if (!this.adapter.isOwnRequest(requestId)) {
 					Set<String> rooms = new LinkedHashSet<>(rooms(request.path("rooms")));
 					ObjectNode response = response(requestId);
-					response.set("sockets", Messages.strings(this.adapter.sockets(rooms)));
+					response.set("sockets", ClusterPayloads.strings(this.adapter.sockets(rooms)));
 					respond(request, Messages.json(response));
 				}
 			}
 			case Messages.ALL_ROOMS -> {
 				if (!this.adapter.isOwnRequest(requestId)) {
 					ObjectNode response = response(requestId);
-					response.set("rooms", Messages.strings(this.adapter.localRoomNames()));
+					response.set("rooms", ClusterPayloads.strings(this.adapter.localRoomNames()));
 					respond(request, Messages.json(response));
 				}
 			}
@@ -127,7 +129,7 @@ final class RedisRequestHandler {
 			if (this.adapter.uid().equals(request.path("uid").asString(""))) {
 				return;
 			}
-			BroadcastOptions selection = Messages.readOptions(opts);
+			BroadcastOptions selection = ClusterPayloads.readOptions(opts);
 			List<String> rooms = rooms(request.path("rooms"));
 			if (type == Messages.REMOTE_JOIN) {
 				this.adapter.addLocalSockets(selection, rooms);
@@ -159,7 +161,7 @@ final class RedisRequestHandler {
 	private void onFetch(JsonNode request, String requestId) {
 		AdapterContext context = this.adapter.adapterContext();
 		ArrayNode sockets = NODES.arrayNode();
-		for (RemoteSocket socket : this.adapter.selectLocalSockets(Messages.readOptions(request.path("opts")))) {
+		for (RemoteSocket socket : this.adapter.selectLocalSockets(ClusterPayloads.readOptions(request.path("opts")))) {
 			@Nullable Set<String> rooms = this.adapter.socketRooms(socket.id());
 			sockets.add(SocketSnapshots.write(socket, (rooms != null) ? rooms : Set.of(), context.jsonMapper()));
 		}
@@ -186,13 +188,13 @@ final class RedisRequestHandler {
 
 	private void onBroadcastWithAck(JsonNode request, String requestId) {
 		JsonNode packet = request.path("packet");
-		if (!Messages.isEvent(packet)) {
+		if (!ClusterPayloads.isEvent(packet)) {
 			return;
 		}
 		AdapterContext context = this.adapter.adapterContext();
 		SocketIoPacket event = SocketIoPacket.event(context.namespace(), (ArrayNode) packet.get("data"),
 				context.nextAckId());
-		this.adapter.broadcastLocallyWithAck(event, Messages.readOptions(request.path("opts")),
+		this.adapter.broadcastLocallyWithAck(event, ClusterPayloads.readOptions(request.path("opts")),
 				new BroadcastAckHandler() {
 
 					@Override

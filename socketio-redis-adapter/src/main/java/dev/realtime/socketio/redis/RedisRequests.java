@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.cluster.PendingRequest;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -97,7 +98,8 @@ final class RedisRequests {
 	Mono<List<JsonNode>> send(int type, String operation, String requestId, int expected, byte[] message,
 			Duration timeout) {
 		return Mono.create((sink) -> {
-			PendingRequest pending = new PendingRequest(type, operation, expected, timeout.toMillis(), sink);
+			PendingRequest pending = new PendingRequest(type, operation, expected, timeout.toMillis(), sink,
+					RedisRequestTimeoutException::new);
 			this.requests.put(requestId, pending);
 			Disposable timer = Schedulers.parallel().schedule(() -> {
 				if (this.requests.remove(requestId, pending)) {
@@ -175,7 +177,10 @@ final class RedisRequests {
 	void connectionLost() {
 		for (Map.Entry<String, PendingRequest> entry : this.requests.entrySet()) {
 			if (this.requests.remove(entry.getKey(), entry.getValue())) {
-				entry.getValue().connectionLost();
+				PendingRequest pending = entry.getValue();
+				pending.fail(new RedisAdapterException(
+						"Lost the connection to Redis while " + pending.operation() + " was waiting for answers: "
+								+ pending.answered() + " of " + pending.expected() + " other node(s) answered"));
 			}
 		}
 	}

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import dev.realtime.socketio.cluster.ClusterPayloads;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
@@ -96,7 +97,7 @@ final class RedisSessionStore {
 	Mono<String> append(ArrayNode data, BroadcastOptions options) {
 		Map<byte[], byte[]> entry = new LinkedHashMap<>(4);
 		entry.put(DATA_FIELD, MsgPack.encode(data));
-		entry.put(OPTS_FIELD, MsgPack.encode(Messages.selection(options)));
+		entry.put(OPTS_FIELD, MsgPack.encode(ClusterPayloads.selection(options)));
 		return this.connections.xadd(this.streamKey, this.maxLength, entry)
 			.timeout(this.timeout, Mono.error(() -> new RedisAdapterException(
 					"Redis did not store a packet for recovery within " + this.timeout.toMillis() + " ms")));
@@ -107,7 +108,7 @@ final class RedisSessionStore {
 		ObjectNode stored = NODES.objectNode();
 		stored.put("sid", session.sid());
 		stored.put("pid", session.pid());
-		stored.set("rooms", Messages.strings(session.rooms()));
+		stored.set("rooms", ClusterPayloads.strings(session.rooms()));
 		stored.set("data", this.mapper.valueToTree(session.data()));
 		CompletableFuture<Void> write = this.connections
 			.set(sessionKey(session.pid()), MsgPack.encode(stored), this.window)
@@ -180,7 +181,7 @@ final class RedisSessionStore {
 			return null;
 		}
 		JsonNode decoded = MsgPack.decode(data);
-		if (!decoded.isArray() || !Messages.readOptions(MsgPack.decode(opts)).reaches(rooms)) {
+		if (!decoded.isArray() || !ClusterPayloads.readOptions(MsgPack.decode(opts)).reaches(rooms)) {
 			return null;
 		}
 		ArrayNode withOffset = NODES.arrayNode(decoded.size() + 1);

@@ -8,8 +8,11 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.cluster.ClusterMessages;
+import dev.realtime.socketio.cluster.ClusterAdapter;
 import dev.realtime.socketio.redis.RedisAdapterOptions.ShardedSubscriptionMode;
 import dev.realtime.socketio.server.adapter.AdapterContext;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -37,7 +40,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @since 0.1.0
  */
-public class RedisShardedAdapter extends ClusterProtocolAdapter {
+public class RedisShardedAdapter extends ClusterAdapter {
 
 	private static final Logger logger = Loggers.getLogger(RedisShardedAdapter.class);
 
@@ -89,7 +92,17 @@ public class RedisShardedAdapter extends ClusterProtocolAdapter {
 	}
 
 	@Override
-	String transportName() {
+	protected RuntimeException failure(String message, @Nullable Throwable cause) {
+		return (cause != null) ? new RedisAdapterException(message, cause) : new RedisAdapterException(message);
+	}
+
+	@Override
+	protected RuntimeException requestTimeout(String operation, long timeoutMillis, int answered, int expected) {
+		return new RedisRequestTimeoutException(operation, timeoutMillis, answered, expected);
+	}
+
+	@Override
+	protected String transportName() {
 		return "Redis sharded";
 	}
 
@@ -107,12 +120,12 @@ public class RedisShardedAdapter extends ClusterProtocolAdapter {
 	}
 
 	@Override
-	Mono<String> doPublish(ObjectNode message) {
+	protected Mono<String> doPublish(ObjectNode message) {
 		return this.connections.spublish(channelOf(message), encode(message)).thenReturn("");
 	}
 
 	@Override
-	Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
+	protected Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
 		return this.connections.spublish(this.channel + requesterUid + "#", encode(response)).then();
 	}
 

@@ -3,6 +3,8 @@ package dev.realtime.socketio.redis;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.realtime.socketio.cluster.ClusterMessages;
+import dev.realtime.socketio.cluster.ClusterAdapter;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.RestoredSession;
@@ -35,7 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @since 0.1.0
  */
-public class RedisStreamsAdapter extends ClusterProtocolAdapter {
+public class RedisStreamsAdapter extends ClusterAdapter {
 
 	private static final Logger logger = Loggers.getLogger(RedisStreamsAdapter.class);
 
@@ -91,7 +93,17 @@ public class RedisStreamsAdapter extends ClusterProtocolAdapter {
 	}
 
 	@Override
-	String transportName() {
+	protected RuntimeException failure(String message, @Nullable Throwable cause) {
+		return (cause != null) ? new RedisAdapterException(message, cause) : new RedisAdapterException(message);
+	}
+
+	@Override
+	protected RuntimeException requestTimeout(String operation, long timeoutMillis, int answered, int expected) {
+		return new RedisRequestTimeoutException(operation, timeoutMillis, answered, expected);
+	}
+
+	@Override
+	protected String transportName() {
 		return "Redis Streams";
 	}
 
@@ -113,7 +125,7 @@ public class RedisStreamsAdapter extends ClusterProtocolAdapter {
 	}
 
 	@Override
-	Mono<String> doPublish(ObjectNode message) {
+	protected Mono<String> doPublish(ObjectNode message) {
 		if (ClusterMessages.isEphemeral(message)) {
 			return this.connections.publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
 		}
@@ -121,7 +133,7 @@ public class RedisStreamsAdapter extends ClusterProtocolAdapter {
 	}
 
 	@Override
-	Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
+	protected Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
 		return this.connections.publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
 	}
 

@@ -13,6 +13,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import dev.realtime.socketio.cluster.ClusterPayloads;
+import dev.realtime.socketio.cluster.ClusterMessages;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.RestoredSession;
 import dev.realtime.socketio.server.adapter.SocketIoSession;
@@ -80,7 +82,7 @@ final class RedisStreamsSessionStore {
 		ObjectNode stored = NODES.objectNode();
 		stored.put("sid", session.sid());
 		stored.put("pid", session.pid());
-		stored.set("rooms", Messages.strings(session.rooms()));
+		stored.set("rooms", ClusterPayloads.strings(session.rooms()));
 		stored.set("data", this.mapper.valueToTree(session.data()));
 		byte[] value = RedisConnections.bytes(Base64.getEncoder().encodeToString(MsgPack.encode(stored)));
 		CompletableFuture<Void> write = this.connections.set(this.sessionKeyPrefix + session.pid(), value, this.window)
@@ -155,10 +157,10 @@ final class RedisStreamsSessionStore {
 		}
 		JsonNode data = message.path("data");
 		JsonNode packet = data.path("packet");
-		if (!data.path("requestId").isMissingNode() || !Messages.isEvent(packet)) {
+		if (!data.path("requestId").isMissingNode() || !ClusterPayloads.isEvent(packet)) {
 			return null;
 		}
-		BroadcastOptions options = Messages.readOptions(data.path("opts"));
+		BroadcastOptions options = ClusterPayloads.readOptions(data.path("opts"));
 		if (options.volatileFlag() || !options.reaches(rooms)) {
 			return null;
 		}

@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.realtime.socketio.cluster.ClusterMessages;
 import io.lettuce.core.StreamMessage;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;

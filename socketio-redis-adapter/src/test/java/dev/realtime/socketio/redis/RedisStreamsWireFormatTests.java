@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.realtime.socketio.cluster.ClusterPayloads;
+import dev.realtime.socketio.cluster.ClusterMessages;
 import io.lettuce.core.StreamMessage;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +33,7 @@ class RedisStreamsWireFormatTests {
 
 	private static ObjectNode broadcast(ArrayNode data) {
 		ObjectNode body = NODES.objectNode();
-		body.set("packet", Messages.packet("/", data));
+		body.set("packet", ClusterPayloads.packet("/", data));
 		ObjectNode opts = body.putObject("opts");
 		opts.putArray("rooms").add("r");
 		opts.putArray("except");

@@ -13,9 +13,9 @@ import dev.realtime.socketio.server.SocketIoServerOptions;
 
 /**
  * Checks {@code socketio.adapter.type} against the adapter the server got. The property
- * is bound by the Redis adapter's module, so without that module on the classpath nothing
- * else reads it and {@code redis} would be silently ignored: two instances would then
- * share nothing.
+ * is bound by the adapter modules (Redis, Postgres), so without the module on the
+ * classpath nothing else reads it and {@code redis} or {@code postgres} would be silently
+ * ignored: two instances would then share nothing.
  */
 final class SocketIoAdapterCheck {
 
@@ -24,6 +24,10 @@ final class SocketIoAdapterCheck {
 	static final String REDIS_ADAPTER_FACTORY = "dev.realtime.socketio.redis.RedisAdapterFactory";
 
 	static final String REDIS_ADAPTER_COORDINATES = "dev.realtime.socketio:socketio-redis-adapter";
+
+	static final String POSTGRES_ADAPTER_FACTORY = "dev.realtime.socketio.postgres.PostgresAdapterFactory";
+
+	static final String POSTGRES_ADAPTER_COORDINATES = "dev.realtime.socketio:socketio-postgres-adapter";
 
 	private SocketIoAdapterCheck() {
 	}
@@ -37,9 +41,13 @@ final class SocketIoAdapterCheck {
 		if (normalized.equals("memory")) {
 			return;
 		}
+		if (normalized.equals("postgres")) {
+			checkPostgres(options, classLoader);
+			return;
+		}
 		if (!normalized.equals("redis") && !normalized.equals("redis-streams")) {
 			throw new InvalidConfigurationPropertyValueException(PROPERTY, type,
-					"must be 'memory', 'redis' or 'redis-streams'");
+					"must be 'memory', 'redis', 'redis-streams' or 'postgres'");
 		}
 		if (!ClassUtils.isPresent(REDIS_ADAPTER_FACTORY, classLoader)) {
 			throw new SocketIoStartupException(PROPERTY + " is '" + normalized
@@ -59,6 +67,23 @@ final class SocketIoAdapterCheck {
 									: "SocketIoRedisStreamsAdapterAutoConfiguration")
 							+ " and check that io.lettuce:" + "lettuce-core is on the classpath, or set " + PROPERTY
 							+ " to 'memory'.");
+		}
+	}
+
+	private static void checkPostgres(SocketIoServerOptions options, @Nullable ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(POSTGRES_ADAPTER_FACTORY, classLoader)) {
+			throw new SocketIoStartupException(PROPERTY + " is 'postgres', but the Postgres adapter is not on the "
+					+ "classpath: without it the server would run on the in-memory adapter and share no rooms or "
+					+ "broadcasts with other instances.",
+					"Add the dependency " + POSTGRES_ADAPTER_COORDINATES + " (the same version as the starter), or "
+							+ "set " + PROPERTY + " to 'memory' for a single instance.");
+		}
+		if (isInMemory(options)) {
+			throw new SocketIoStartupException(PROPERTY + " is 'postgres', but the server runs on the in-memory "
+					+ "adapter: the Postgres adapter's auto-configuration did not apply (it was excluded, or the "
+					+ "Postgres JDBC driver is not on the classpath).",
+					"Remove the exclusion of SocketIoPostgresAdapterAutoConfiguration and check that "
+							+ "org.postgresql:postgresql is on the classpath, or set " + PROPERTY + " to 'memory'.");
 		}
 	}
 

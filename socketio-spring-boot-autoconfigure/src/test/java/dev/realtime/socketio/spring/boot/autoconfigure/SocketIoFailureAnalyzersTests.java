@@ -64,7 +64,7 @@ class SocketIoFailureAnalyzersTests {
 			FailureAnalysis analysis = analyze(context);
 			assertThat(analysis.getDescription()).contains("socketio.adapter.type")
 				.contains("redsi")
-				.contains("must be 'memory', 'redis' or 'redis-streams'");
+				.contains("must be 'memory', 'redis', 'redis-streams' or 'postgres'");
 		});
 	}
 

@@ -1,10 +1,11 @@
-package dev.realtime.socketio.redis;
+package dev.realtime.socketio.cluster;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -35,10 +36,12 @@ import tools.jackson.databind.node.ObjectNode;
  * once and published; requests ({@code fetchSockets}, {@code serverSideEmit} with acks,
  * broadcasts with acks) wait for the answers of the other nodes until the request
  * timeout.
+ *
+ * @since 0.1.0
  */
-abstract class ClusterProtocolAdapter extends InMemoryAdapter {
+public abstract class ClusterAdapter extends InMemoryAdapter {
 
-	private static final Logger logger = Loggers.getLogger(ClusterProtocolAdapter.class);
+	private static final Logger logger = Loggers.getLogger(ClusterAdapter.class);
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -52,7 +55,12 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 
 	private final ClusterMessageHandler handler = new ClusterMessageHandler(this);
 
-	ClusterProtocolAdapter(AdapterContext context, Duration requestTimeout) {
+	/**
+	 * Create the adapter of a namespace.
+	 * @param context the namespace's context
+	 * @param requestTimeout how long requests wait for the other nodes by default
+	 */
+	protected ClusterAdapter(AdapterContext context, Duration requestTimeout) {
 		super(context, false);
 		this.requestTimeout = requestTimeout;
 	}
@@ -62,7 +70,7 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	 * @param message {@code {uid, nsp, type, data}}
 	 * @return the offset the transport gave the message, empty text when it gives none
 	 */
-	abstract Mono<String> doPublish(ObjectNode message);
+	protected abstract Mono<String> doPublish(ObjectNode message);
 
 	/**
 	 * Publish an answer to the node that asked.
@@ -70,10 +78,36 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	 * @param response {@code {uid, nsp, type, data}}
 	 * @return completes once published
 	 */
-	abstract Mono<Void> doPublishResponse(String requesterUid, ObjectNode response);
+	protected abstract Mono<Void> doPublishResponse(String requesterUid, ObjectNode response);
 
-	/** What the transport is called in error messages. */
-	abstract String transportName();
+	/**
+	 * Return what the transport is called in log and error messages.
+	 * @return a name such as {@code Redis Streams}
+	 */
+	protected abstract String transportName();
+
+	/**
+	 * Create the error of a request that could not reach the other nodes; adapters
+	 * override it to throw their own type.
+	 * @param message what failed
+	 * @param cause the cause, if any
+	 * @return the error
+	 */
+	protected RuntimeException failure(String message, @Nullable Throwable cause) {
+		return (cause != null) ? new ClusterAdapterException(message, cause) : new ClusterAdapterException(message);
+	}
+
+	/**
+	 * Create the error of a request that did not get every answer in time.
+	 * @param operation what was asked
+	 * @param timeoutMillis how long it waited
+	 * @param answered how many other nodes answered
+	 * @param expected how many were expected to
+	 * @return the error
+	 */
+	protected RuntimeException requestTimeout(String operation, long timeoutMillis, int answered, int expected) {
+		return new ClusterRequestTimeoutException(operation, timeoutMillis, answered, expected);
+	}
 
 	/**
 	 * Return this node's id in the namespace's traffic; it ignores its own messages by
@@ -84,11 +118,19 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 		return this.uid;
 	}
 
-	String namespace() {
+	/**
+	 * Return the namespace of this adapter.
+	 * @return its name
+	 */
+	protected String namespace() {
 		return context().namespace();
 	}
 
-	Duration requestTimeout() {
+	/**
+	 * Return how long requests wait for the other nodes by default.
+	 * @return the timeout
+	 */
+	protected Duration requestTimeout() {
 		return this.requestTimeout;
 	}
 
@@ -96,11 +138,21 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 		return context().connectionStateRecovery() != null;
 	}
 
-	ObjectNode message(int type, JsonNode data) {
+	/**
+	 * Write a message of this node.
+	 * @param type its type
+	 * @param data its data, left out when missing
+	 * @return {@code {uid, nsp, type, data}}
+	 */
+	protected ObjectNode message(int type, JsonNode data) {
 		return ClusterMessages.message(this.uid, namespace(), type, data);
 	}
 
-	void publish(ObjectNode message) {
+	/**
+	 * Publish a message, logging what fails.
+	 * @param message the message
+	 */
+	protected void publish(ObjectNode message) {
 		doPublish(message).subscribe(null, (error) -> logger
 			.debug(transportName() + " adapter of " + namespace() + " could not publish a message: " + error));
 	}
@@ -114,8 +166,8 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 			return;
 		}
 		ObjectNode body = NODES.objectNode();
-		body.set("packet", Messages.packet(namespace(), data));
-		body.set("opts", Messages.broadcastOptions(options));
+		body.set("packet", ClusterPayloads.packet(namespace(), data));
+		body.set("opts", ClusterPayloads.broadcastOptions(options));
 		ObjectNode message = message(ClusterMessages.BROADCAST, body);
 		if (!recoveryEnabled() || !isRecoverable(packet, options)) {
 			publish(message);
@@ -146,9 +198,9 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 		if (!options.local() && packet.data() instanceof ArrayNode data) {
 			String requestId = ClusterMessages.randomId();
 			ObjectNode body = NODES.objectNode();
-			body.set("packet", Messages.packet(namespace(), data));
+			body.set("packet", ClusterPayloads.packet(namespace(), data));
 			body.put("requestId", requestId);
-			body.set("opts", Messages.broadcastOptions(options));
+			body.set("opts", ClusterPayloads.broadcastOptions(options));
 			Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
 			this.ackRequests.put(requestId, handler);
 			// Answers are counted by the caller; forget the request once it cannot
@@ -166,13 +218,15 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	@Override
 	public void addSockets(BroadcastOptions options, Collection<String> rooms) {
 		super.addSockets(options, rooms);
-		publishChange(ClusterMessages.SOCKETS_JOIN, options, (body) -> body.set("rooms", Messages.strings(rooms)));
+		publishChange(ClusterMessages.SOCKETS_JOIN, options,
+				(body) -> body.set("rooms", ClusterPayloads.strings(rooms)));
 	}
 
 	@Override
 	public void delSockets(BroadcastOptions options, Collection<String> rooms) {
 		super.delSockets(options, rooms);
-		publishChange(ClusterMessages.SOCKETS_LEAVE, options, (body) -> body.set("rooms", Messages.strings(rooms)));
+		publishChange(ClusterMessages.SOCKETS_LEAVE, options,
+				(body) -> body.set("rooms", ClusterPayloads.strings(rooms)));
 	}
 
 	@Override
@@ -184,7 +238,7 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	private void publishChange(int type, BroadcastOptions options, Consumer<ObjectNode> fields) {
 		if (!options.local()) {
 			ObjectNode body = NODES.objectNode();
-			body.set("opts", Messages.selection(options));
+			body.set("opts", ClusterPayloads.selection(options));
 			fields.accept(body);
 			publish(message(type, body));
 		}
@@ -199,15 +253,15 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 			return Mono.just(local);
 		}
 		Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
-		return serverCount().flatMap((servers) -> {
-			if (servers <= 1) {
+		return otherNodes().flatMap((targets) -> {
+			if (targets.count() <= 0) {
 				return Mono.just(local);
 			}
 			String requestId = ClusterMessages.randomId();
 			ObjectNode body = NODES.objectNode();
-			body.set("opts", Messages.selection(options));
+			body.set("opts", ClusterPayloads.selection(options));
 			body.put("requestId", requestId);
-			return send(ClusterMessages.FETCH_SOCKETS, "fetchSockets", requestId, servers - 1,
+			return send(ClusterMessages.FETCH_SOCKETS, "fetchSockets", requestId, targets,
 					message(ClusterMessages.FETCH_SOCKETS, body), timeout)
 				.map((answers) -> {
 					List<RemoteSocket> sockets = new ArrayList<>(local);
@@ -229,27 +283,39 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	@Override
 	public Mono<List<JsonNode>> serverSideEmitWithAck(ArrayNode data, BroadcastOptions options) {
 		Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
-		return serverCount().flatMap((servers) -> {
-			if (servers <= 1) {
+		return otherNodes().flatMap((targets) -> {
+			if (targets.count() <= 0) {
 				return Mono.just(List.of());
 			}
 			String requestId = ClusterMessages.randomId();
 			ObjectNode body = NODES.objectNode();
 			body.put("requestId", requestId);
 			body.set("packet", data);
-			return send(ClusterMessages.SERVER_SIDE_EMIT, "serverSideEmit", requestId, servers - 1,
+			return send(ClusterMessages.SERVER_SIDE_EMIT, "serverSideEmit", requestId, targets,
 					message(ClusterMessages.SERVER_SIDE_EMIT, body), timeout);
 		});
 	}
 
 	/**
-	 * Publish a request and wait for {@code expected} answers, or fail at the timeout
+	 * The other nodes a request waits for: counted from {@link #serverCount()}, or known
+	 * by uid when the adapter tracks them.
+	 */
+	Mono<Targets> otherNodes() {
+		return serverCount().map((servers) -> new Targets(servers - 1, null));
+	}
+
+	/**
+	 * Publish a request and wait for the answers of the targets, or fail at the timeout
 	 * with the answers counted so far.
 	 */
-	private Mono<List<JsonNode>> send(int type, String operation, String requestId, int expected, ObjectNode message,
+	private Mono<List<JsonNode>> send(int type, String operation, String requestId, Targets targets, ObjectNode message,
 			Duration timeout) {
 		return Mono.create((sink) -> {
-			PendingRequest pending = new PendingRequest(type, operation, expected, timeout.toMillis(), sink);
+			Set<String> nodes = targets.nodes();
+			PendingRequest pending = (nodes != null)
+					? new PendingRequest(type, operation, nodes, timeout.toMillis(), sink, this::requestTimeout)
+					: new PendingRequest(type, operation, targets.count(), timeout.toMillis(), sink,
+							this::requestTimeout);
 			this.requests.put(requestId, pending);
 			Disposable timer = Schedulers.parallel().schedule(() -> {
 				if (this.requests.remove(requestId, pending)) {
@@ -262,11 +328,17 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 			});
 			doPublish(message).subscribe(null, (error) -> {
 				if (this.requests.remove(requestId, pending)) {
-					pending.fail(new RedisAdapterException(
-							operation + " could not reach the other nodes: " + error.getMessage(), error));
+					pending.fail(failure(operation + " could not reach the other nodes: " + error.getMessage(), error));
 				}
 			});
 		});
+	}
+
+	/** Stop waiting for the answers of a node that left. */
+	void nodeLeft(String nodeUid) {
+		for (PendingRequest pending : this.requests.values()) {
+			pending.nodeLeft(nodeUid);
+		}
 	}
 
 	// What the other nodes send
@@ -276,14 +348,14 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	 * @param message the message
 	 * @param offset its offset in a durable log, empty text when it has none
 	 */
-	void onMessage(JsonNode message, String offset) {
+	protected void onMessage(JsonNode message, String offset) {
 		if (this.uid.equals(message.path("uid").asString(""))
 				|| !namespace().equals(message.path("nsp").asString(""))) {
 			return;
 		}
 		int type = message.path("type").asInt(-1);
 		if (ClusterMessages.isResponse(type)) {
-			onResponse(type, message.path("data"));
+			onResponse(message.path("uid").asString(""), type, message.path("data"));
 		}
 		else {
 			this.handler.onRequest(message, offset);
@@ -291,7 +363,7 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 	}
 
 	/** An answer to a request of this node, or an acknowledgement of its broadcast. */
-	void onResponse(int type, JsonNode data) {
+	void onResponse(String sender, int type, JsonNode data) {
 		String requestId = data.path("requestId").asString("");
 		if (type == ClusterMessages.BROADCAST_CLIENT_COUNT || type == ClusterMessages.BROADCAST_ACK) {
 			@Nullable BroadcastAckHandler ackHandler = this.ackRequests.get(requestId);
@@ -312,10 +384,10 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 		}
 		if (type == ClusterMessages.FETCH_SOCKETS_RESPONSE) {
 			JsonNode sockets = data.path("sockets");
-			pending.answer(sockets.isArray() ? sockets : NODES.arrayNode());
+			pending.answer(sender, sockets.isArray() ? sockets : NODES.arrayNode());
 		}
 		else if (type == ClusterMessages.SERVER_SIDE_EMIT_RESPONSE) {
-			pending.answer(data.path("packet").isMissingNode() ? NODES.nullNode() : data.get("packet"));
+			pending.answer(sender, data.path("packet").isMissingNode() ? NODES.nullNode() : data.get("packet"));
 		}
 	}
 
@@ -324,11 +396,14 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 				(error) -> logger.debug(transportName() + " adapter could not answer: " + error));
 	}
 
-	/** Fail what waits for answers, when the transport is gone or the adapter closes. */
-	void failRequests(String reason) {
+	/**
+	 * Fail what waits for answers, when the transport is gone or the adapter closes.
+	 * @param reason why
+	 */
+	protected void failRequests(String reason) {
 		for (Map.Entry<String, PendingRequest> entry : this.requests.entrySet()) {
 			if (this.requests.remove(entry.getKey(), entry.getValue())) {
-				entry.getValue().fail(new RedisAdapterException(reason));
+				entry.getValue().fail(failure(reason, null));
 			}
 		}
 	}
@@ -367,6 +442,15 @@ abstract class ClusterProtocolAdapter extends InMemoryAdapter {
 
 	void broadcastLocallyWithAck(SocketIoPacket packet, BroadcastOptions options, BroadcastAckHandler handler) {
 		super.broadcastWithAck(packet, options, handler);
+	}
+
+	/**
+	 * The other nodes a request waits for.
+	 *
+	 * @param count how many answers complete it
+	 * @param nodes their uids, {@code null} when only their number is known
+	 */
+	record Targets(int count, @Nullable Set<String> nodes) {
 	}
 
 }

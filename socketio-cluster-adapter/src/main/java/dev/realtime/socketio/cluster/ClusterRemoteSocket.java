@@ -1,4 +1,4 @@
-package dev.realtime.socketio.redis;
+package dev.realtime.socketio.cluster;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,10 +16,10 @@ import dev.realtime.socketio.server.RemoteSocket;
  * @param rooms the rooms the socket is in
  * @param data the socket's application data
  */
-record RedisRemoteSocket(String id, Handshake handshake, Set<String> rooms,
+record ClusterRemoteSocket(String id, Handshake handshake, Set<String> rooms,
 		Map<String, Object> data) implements RemoteSocket {
 
-	RedisRemoteSocket {
+	ClusterRemoteSocket {
 		rooms = Set.copyOf(rooms);
 		data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
 	}

@@ -1,4 +1,4 @@
-package dev.realtime.socketio.redis;
+package dev.realtime.socketio.cluster;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,8 +26,10 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes a local socket the way a Node server describes one in its answer to a fetch
  * request ({@code {id, handshake, rooms, data}}, the handshake as Node's
  * {@code socket.handshake}), and reads such a description back.
+ *
+ * @since 0.1.0
  */
-final class SocketSnapshots {
+public final class SocketSnapshots {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -39,7 +41,14 @@ final class SocketSnapshots {
 	private SocketSnapshots() {
 	}
 
-	static ObjectNode write(RemoteSocket socket, Collection<String> rooms, JsonMapper mapper) {
+	/**
+	 * Describe a local socket.
+	 * @param socket the socket
+	 * @param rooms its rooms
+	 * @param mapper converts its data
+	 * @return {@code {id, handshake, rooms, data}}
+	 */
+	public static ObjectNode write(RemoteSocket socket, Collection<String> rooms, JsonMapper mapper) {
 		ObjectNode node = NODES.objectNode();
 		node.put("id", socket.id());
 		node.set("handshake", handshake(socket.handshake()));
@@ -86,7 +95,13 @@ final class SocketSnapshots {
 		return node;
 	}
 
-	static RemoteSocket read(JsonNode node, JsonMapper mapper) {
+	/**
+	 * Read the description of a socket of another node.
+	 * @param node {@code {id, handshake, rooms, data}}
+	 * @param mapper converts its data
+	 * @return the socket
+	 */
+	public static RemoteSocket read(JsonNode node, JsonMapper mapper) {
 		Set<String> rooms = new LinkedHashSet<>();
 		for (JsonNode room : node.path("rooms")) {
 			rooms.add(room.asString());
@@ -95,7 +110,8 @@ final class SocketSnapshots {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> dataMap = data.isObject() ? mapper.treeToValue(data, LinkedHashMap.class)
 				: new LinkedHashMap<>();
-		return new RedisRemoteSocket(node.path("id").asString(), readHandshake(node.path("handshake")), rooms, dataMap);
+		return new ClusterRemoteSocket(node.path("id").asString(), readHandshake(node.path("handshake")), rooms,
+				dataMap);
 	}
 
 	private static Handshake readHandshake(JsonNode node) {

@@ -1,4 +1,4 @@
-package dev.realtime.socketio.redis;
+package dev.realtime.socketio.cluster;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,9 +30,9 @@ final class ClusterMessageHandler {
 
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-	private final ClusterProtocolAdapter adapter;
+	private final ClusterAdapter adapter;
 
-	ClusterMessageHandler(ClusterProtocolAdapter adapter) {
+	ClusterMessageHandler(ClusterAdapter adapter) {
 		this.adapter = adapter;
 	}
 
@@ -42,11 +42,11 @@ final class ClusterMessageHandler {
 		switch (message.path("type").asInt(-1)) {
 			case ClusterMessages.BROADCAST -> onBroadcast(sender, data, offset);
 			case ClusterMessages.SOCKETS_JOIN ->
-				this.adapter.addLocalSockets(Messages.readOptions(data.path("opts")), texts(data.path("rooms")));
+				this.adapter.addLocalSockets(ClusterPayloads.readOptions(data.path("opts")), texts(data.path("rooms")));
 			case ClusterMessages.SOCKETS_LEAVE ->
-				this.adapter.delLocalSockets(Messages.readOptions(data.path("opts")), texts(data.path("rooms")));
-			case ClusterMessages.DISCONNECT_SOCKETS -> this.adapter
-				.disconnectLocalSockets(Messages.readOptions(data.path("opts")), data.path("close").asBoolean(false));
+				this.adapter.delLocalSockets(ClusterPayloads.readOptions(data.path("opts")), texts(data.path("rooms")));
+			case ClusterMessages.DISCONNECT_SOCKETS -> this.adapter.disconnectLocalSockets(
+					ClusterPayloads.readOptions(data.path("opts")), data.path("close").asBoolean(false));
 			case ClusterMessages.FETCH_SOCKETS -> onFetch(sender, data);
 			case ClusterMessages.SERVER_SIDE_EMIT -> onServerSideEmit(sender, data);
 			case ClusterMessages.INITIAL_HEARTBEAT, ClusterMessages.HEARTBEAT, ClusterMessages.ADAPTER_CLOSE -> {
@@ -58,11 +58,11 @@ final class ClusterMessageHandler {
 
 	private void onBroadcast(String sender, JsonNode data, String offset) {
 		JsonNode packet = data.path("packet");
-		if (!Messages.isEvent(packet)) {
+		if (!ClusterPayloads.isEvent(packet)) {
 			return;
 		}
 		ArrayNode args = (ArrayNode) packet.get("data");
-		BroadcastOptions options = Messages.readOptions(data.path("opts"));
+		BroadcastOptions options = ClusterPayloads.readOptions(data.path("opts"));
 		String requestId = data.path("requestId").asString("");
 		AdapterContext context = this.adapter.adapterContext();
 		if (!data.path("requestId").isMissingNode()) {
@@ -72,7 +72,7 @@ final class ClusterMessageHandler {
 		}
 		boolean recoverable = this.adapter.recoveryEnabled() && !options.volatileFlag()
 				&& packet.path("id").isMissingNode();
-		SocketIoPacket event = recoverable ? ClusterProtocolAdapter.withOffset(context.namespace(), args, offset)
+		SocketIoPacket event = recoverable ? ClusterAdapter.withOffset(context.namespace(), args, offset)
 				: SocketIoPacket.event(context.namespace(), args);
 		this.adapter.deliverLocalBroadcast(event, options);
 	}
@@ -80,7 +80,7 @@ final class ClusterMessageHandler {
 	private void onFetch(String sender, JsonNode data) {
 		AdapterContext context = this.adapter.adapterContext();
 		ArrayNode sockets = NODES.arrayNode();
-		for (RemoteSocket socket : this.adapter.selectLocalSockets(Messages.readOptions(data.path("opts")))) {
+		for (RemoteSocket socket : this.adapter.selectLocalSockets(ClusterPayloads.readOptions(data.path("opts")))) {
 			@Nullable Set<String> rooms = this.adapter.socketRooms(socket.id());
 			sockets.add(SocketSnapshots.write(socket, (rooms != null) ? rooms : Set.of(), context.jsonMapper()));
 		}
