@@ -563,11 +563,14 @@ public class SocketIoProperties {
 	public static class Handler {
 
 		/**
-		 * Where handler methods that return a plain value or void run. They may block, so
-		 * by default they run off the event loop, in per-socket order. Handler methods
-		 * that return a reactive type always run on the event loop.
+		 * Where handler methods that return a plain value or void run. By default on the
+		 * connection's event loop, as WebFlux runs its controllers and the Node server
+		 * its listeners: such a handler must not block. Handlers that block (JDBC, JPA,
+		 * blocking HTTP clients) need bounded-elastic or virtual-threads, which run them
+		 * off the event loop in per-socket order. Handler methods that return a reactive
+		 * type always run on the event loop.
 		 */
-		private Execution execution = Execution.BOUNDED_ELASTIC;
+		private Execution execution = Execution.EVENT_LOOP;
 
 		/**
 		 * Whether the ack reply of an event whose handler failed with an exception no

@@ -1,8 +1,9 @@
 package dev.realtime.socketio.spring.handler.support;
 
 /**
- * Where handler methods that may block (those that do not return a reactive type) run.
- * Handler methods that return a reactive type always run on the connection's event loop.
+ * Where handler methods that do not return a reactive type run: on the event loop by
+ * default, or, for handlers that block, on a worker. Handler methods that return a
+ * reactive type always run on the connection's event loop.
  *
  * @since 0.1.0
  */
@@ -20,8 +21,8 @@ public enum EventHandlerExecution {
 	VIRTUAL_THREADS,
 
 	/**
-	 * The connection's event loop: no thread hop, but a handler that blocks stalls every
-	 * connection of that loop.
+	 * The connection's event loop (the default): no thread hop, but a handler that blocks
+	 * stalls every connection of that loop.
 	 */
 	EVENT_LOOP
 

@@ -4,12 +4,15 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.util.Loggers;
 
+import dev.realtime.socketio.internal.RateLimitedLog;
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
@@ -25,11 +28,25 @@ import dev.realtime.socketio.spring.handler.EventContext;
  * a time drains a socket's queue, so a socket's blocking handlers never run concurrently,
  * and a slow one delays only its own socket.
  * <p>
- * Without a worker (execution on the event loop) every invocation happens on the spot.
+ * Without a worker (execution on the event loop, the default) every invocation happens on
+ * the spot. An invocation that holds the event loop for {@link #SLOW_INVOCATION_MILLIS}
+ * or more is logged as a warning (rate-limited): it most likely blocks, and every
+ * connection of that loop waits for it.
  */
 final class SocketEventDispatcher {
 
 	private static final Log logger = LogFactory.getLog(SocketEventDispatcher.class);
+
+	/**
+	 * How long an invocation may hold the event loop before it is reported. Far above
+	 * what a handler that does not block takes, far below what users notice.
+	 */
+	static final long SLOW_INVOCATION_MILLIS = 100;
+
+	private static final long SLOW_INVOCATION_NANOS = TimeUnit.MILLISECONDS.toNanos(SLOW_INVOCATION_MILLIS);
+
+	private static final RateLimitedLog slowInvocations = new RateLimitedLog(
+			Loggers.getLogger(SocketEventDispatcher.class), 0.2, 5);
 
 	private final SocketIoSocket socket;
 
@@ -59,12 +76,23 @@ final class SocketEventDispatcher {
 		}
 	}
 
+	/** Invoke on the event loop (never on the worker). */
 	private void invoke(EventHandlerInvoker handler, EventContext context) {
+		long start = System.nanoTime();
 		try {
 			handler.invoke(context).subscribe(null, (ex) -> logFailure(handler, context, ex));
 		}
 		catch (RuntimeException ex) {
 			logFailure(handler, context, ex);
+		}
+		long took = System.nanoTime() - start;
+		if (took >= SLOW_INVOCATION_NANOS) {
+			slowInvocations.warn(() -> "Handler " + handler.method().getShortLogMessage() + " held the event loop "
+					+ Thread.currentThread().getName() + " for " + TimeUnit.NANOSECONDS.toMillis(took) + " ms ("
+					+ context + "); the connections of that loop waited. A handler that blocks (JDBC, JPA, "
+					+ "blocking HTTP calls, sleeps) must run off the event loop: set "
+					+ "socketio.handler.execution=bounded-elastic (or virtual-threads), or return a Mono that "
+					+ "subscribes on a worker.");
 		}
 	}
 

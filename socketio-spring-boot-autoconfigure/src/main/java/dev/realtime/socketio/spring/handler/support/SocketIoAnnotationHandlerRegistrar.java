@@ -80,7 +80,7 @@ public class SocketIoAnnotationHandlerRegistrar
 
 	private Function<SocketIoSocket, @Nullable Principal> principalLookup = SocketIoPrincipal::get;
 
-	private EventHandlerExecution execution = EventHandlerExecution.BOUNDED_ELASTIC;
+	private EventHandlerExecution execution = EventHandlerExecution.EVENT_LOOP;
 
 	private boolean includeExceptionMessage;
 
@@ -143,7 +143,8 @@ public class SocketIoAnnotationHandlerRegistrar
 	}
 
 	/**
-	 * Set where handler methods that may block run; bounded-elastic by default.
+	 * Set where handler methods that do not return a reactive type run; on the event loop
+	 * by default (such a handler must not block).
 	 * @param execution the execution mode
 	 */
 	public void setExecution(EventHandlerExecution execution) {

@@ -84,7 +84,7 @@ class SocketIoAutoConfigurationTests {
 			assertThat(context.getBean(SocketIoTemplate.class).getServer())
 				.isSameAs(context.getBean(SocketIoServer.class));
 			assertThat(context.getBean(SocketIoProperties.class).getHandler().getExecution())
-				.isEqualTo(SocketIoProperties.Handler.Execution.BOUNDED_ELASTIC);
+				.isEqualTo(SocketIoProperties.Handler.Execution.EVENT_LOOP);
 		});
 	}
 
@@ -236,10 +236,10 @@ class SocketIoAutoConfigurationTests {
 				"socketio.cors.allowed-origins=https://a.example.com,https://b.example.com",
 				"socketio.cors.allowed-origin-patterns=https://*.example.org", "socketio.cors.allowed-methods=GET,POST",
 				"socketio.cors.allowed-headers=X-Token", "socketio.cors.allow-credentials=true",
-				"socketio.cors.max-age=600", "socketio.handler.execution=event-loop", "socketio.parser.type=msgpack",
-				"socketio.parser.max-attachments=3", "socketio.parser.max-nesting-depth=8",
-				"socketio.parser.max-event-name-length=64", "socketio.auth.bearer.required=false",
-				"socketio.auth.bearer.token-key=jwt")
+				"socketio.cors.max-age=600", "socketio.handler.execution=bounded-elastic",
+				"socketio.parser.type=msgpack", "socketio.parser.max-attachments=3",
+				"socketio.parser.max-nesting-depth=8", "socketio.parser.max-event-name-length=64",
+				"socketio.auth.bearer.required=false", "socketio.auth.bearer.token-key=jwt")
 			.run((context) -> {
 				SocketIoServerOptions options = context.getBean(SocketIoServerOptions.class);
 				EngineIoOptions engine = options.engine();
@@ -278,7 +278,7 @@ class SocketIoAutoConfigurationTests {
 					.build());
 				SocketIoProperties properties = context.getBean(SocketIoProperties.class);
 				assertThat(properties.getHandler().getExecution())
-					.isEqualTo(SocketIoProperties.Handler.Execution.EVENT_LOOP);
+					.isEqualTo(SocketIoProperties.Handler.Execution.BOUNDED_ELASTIC);
 				assertThat(properties.getAuth().getBearer().isRequired()).isFalse();
 				assertThat(properties.getAuth().getBearer().getTokenKey()).isEqualTo("jwt");
 			});

@@ -12,9 +12,12 @@ import io.netty.channel.DefaultEventLoop;
 import io.netty.channel.EventLoop;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.ReflectionUtils;
 
 import dev.realtime.socketio.engine.EngineIoSocket;
@@ -35,6 +38,7 @@ import static org.mockito.Mockito.withSettings;
 /**
  * Tests for {@link SocketEventDispatcher}: where invocations run and in which order.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class SocketEventDispatcherTests {
 
 	private final EventLoop eventLoop = new DefaultEventLoop();
@@ -113,6 +117,18 @@ class SocketEventDispatcherTests {
 		assertThat(this.handler.calls).containsExactly("b1 on event loop", "r2 on event loop");
 	}
 
+	@Test
+	void shouldWarnWhenAnInvocationHoldsTheEventLoop(CapturedOutput output) {
+		SocketEventDispatcher dispatcher = new SocketEventDispatcher(this.socket, null);
+		onEventLoop(() -> {
+			dispatcher.dispatch(invoker("reactive"), event("quick"));
+			dispatcher.dispatch(invoker("slow"), event("s1"));
+		});
+		assertThat(this.handler.calls).containsExactly("quick on event loop", "s1 on event loop");
+		assertThat(output).contains("#slow", "held the event loop", "socketio.handler.execution=bounded-elastic");
+		assertThat(output).doesNotContain("#reactive");
+	}
+
 	private void onEventLoop(Runnable task) {
 		this.eventLoop.submit(task).syncUninterruptibly();
 	}
@@ -139,6 +155,12 @@ class SocketEventDispatcherTests {
 		void blocking(@EventName String event) throws InterruptedException {
 			this.entered.add(event);
 			this.release.await(5, TimeUnit.SECONDS);
+			this.calls.add(event + where());
+		}
+
+		@OnEvent("slow")
+		void slow(@EventName String event) throws InterruptedException {
+			Thread.sleep(SocketEventDispatcher.SLOW_INVOCATION_MILLIS + 20);
 			this.calls.add(event + where());
 		}
 

@@ -16,11 +16,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration test for {@code socketio.handler.execution=event-loop}: blocking handler
- * methods run on the connection's event loop.
+ * Integration test for the default execution ({@code socketio.handler.execution=event-loop}):
+ * handler methods that return a plain value run on the connection's event loop.
  */
 @SpringBootTest(classes = SocketIoAnnotationIntegrationTests.TestApplication.class,
-		webEnvironment = WebEnvironment.RANDOM_PORT, properties = "socketio.handler.execution=event-loop")
+		webEnvironment = WebEnvironment.RANDOM_PORT)
 class SocketIoAnnotationEventLoopIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -29,7 +29,7 @@ class SocketIoAnnotationEventLoopIntegrationTests {
 	private int port;
 
 	@Test
-	void blockingHandlerRunsOnTheEventLoop() throws Exception {
+	void plainHandlerRunsOnTheEventLoopByDefault() throws Exception {
 		IO.Options options = new IO.Options();
 		options.forceNew = true;
 		options.reconnection = false;

@@ -58,11 +58,13 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Integration tests for {@code @SocketIoNamespace} beans in a WebFlux application on a
- * random port, driven by the Java {@code socket.io-client}.
+ * random port, driven by the Java {@code socket.io-client}, with blocking handlers off the
+ * event loop ({@code socketio.handler.execution=bounded-elastic}).
  */
 @SpringBootTest(classes = SocketIoAnnotationIntegrationTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = "logging.level.dev.realtime.socketio.spring.handler.support.EventExceptionHandler=debug")
+		properties = { "logging.level.dev.realtime.socketio.spring.handler.support.EventExceptionHandler=debug",
+				"socketio.handler.execution=bounded-elastic" })
 @ExtendWith(OutputCaptureExtension.class)
 class SocketIoAnnotationIntegrationTests {
 
