@@ -16,8 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Integration test for the default execution ({@code socketio.handler.execution=event-loop}):
- * handler methods that return a plain value run on the connection's event loop.
+ * Integration test for the default execution
+ * ({@code socketio.handler.execution=event-loop}): handler methods that return a plain
+ * value run on the connection's event loop.
  */
 @SpringBootTest(classes = SocketIoAnnotationIntegrationTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT)

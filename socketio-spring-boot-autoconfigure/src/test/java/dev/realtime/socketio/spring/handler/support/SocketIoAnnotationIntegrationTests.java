@@ -58,8 +58,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Integration tests for {@code @SocketIoNamespace} beans in a WebFlux application on a
- * random port, driven by the Java {@code socket.io-client}, with blocking handlers off the
- * event loop ({@code socketio.handler.execution=bounded-elastic}).
+ * random port, driven by the Java {@code socket.io-client}, with blocking handlers off
+ * the event loop ({@code socketio.handler.execution=bounded-elastic}).
  */
 @SpringBootTest(classes = SocketIoAnnotationIntegrationTests.TestApplication.class,
 		webEnvironment = WebEnvironment.RANDOM_PORT,
