@@ -75,23 +75,56 @@ final class ProcessStats {
 	 * or 0 without a pid. For {@code kind} {@code main-thread} (a single-threaded server
 	 * such as Redis), the main thread's run time from {@code /proc/<pid>/schedstat} in
 	 * nanoseconds rather than the 10 ms ticks of {@code stat}, when the kernel has it.
+	 * For {@code kind} {@code tree} (a server of many processes such as Postgres: the
+	 * postmaster and a backend per connection), the pid's and its live descendants' time,
+	 * plus the time of the children they have reaped (a backend that ended within the
+	 * window still counts).
 	 */
 	long serverCpuNanos() {
 		long total = 0;
 		for (long each : this.pids) {
 			if (each > 0) {
-				total += "main-thread".equals(this.kind) ? mainThreadCpuNanos(each) : cpuNanos(each);
+				total += switch (this.kind) {
+					case "main-thread" -> mainThreadCpuNanos(each);
+					case "tree" -> treeCpuNanos(each);
+					default -> cpuNanos(each);
+				};
+			}
+		}
+		return total;
+	}
+
+	private static long treeCpuNanos(long pid) {
+		long total = cpuNanos(pid, true);
+		java.util.Optional<ProcessHandle> root = ProcessHandle.of(pid);
+		if (root.isPresent()) {
+			for (ProcessHandle child : (Iterable<ProcessHandle>) root.get().descendants()::iterator) {
+				try {
+					total += cpuNanos(child.pid(), true);
+				}
+				catch (IllegalStateException ex) {
+					// ended meanwhile: its time is in its parent's reaped-children fields
+				}
 			}
 		}
 		return total;
 	}
 
 	private static long cpuNanos(long pid) {
+		return cpuNanos(pid, false);
+	}
+
+	private static long cpuNanos(long pid, boolean withReapedChildren) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// fields[0] is field 3 (state): utime is field 14, stime field 15
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+			// fields[0] is field 3 (state): utime is field 14, stime field 15; cutime and
+			// cstime (16, 17) are the children this process has waited for
+			long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+			if (withReapedChildren) {
+				ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+			}
+			return ticks * NANOS_PER_TICK;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot read the CPU time of " + pid, ex);
