@@ -25,7 +25,7 @@
 #                          official clients' default (no raw ceiling: it has no polling)
 #                          S8 (only when asked): S8_CONNECTIONS idle WebSocket clients in one room, then one
 #                          broadcast to all of them: RSS and heap per connection, time to the last delivery
-#   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
+#   PORT=39217 PORT2=PORT+1  the server ports (PORT2: the second node of S7 and S7PG)
 #   S8_CONNECTIONS=19000   S8's client count (times SCALE). The per-process fd hard limit of the machine
 #                          (`ulimit -Hn`, 20000 here) caps it: the server holds one fd per client
 #   S8_SOURCES=4           S8's client source addresses, 127.0.0.2 and up (one ephemeral port range each)

@@ -22,12 +22,13 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  *     [--host=127.0.0.1] [--rep=1] [--scale=1] [--warmup=2] [--measure=4] [--threads=2]
  *     [--stats-file=/tmp/node-stats.json] [--out=results.jsonl]
  * </pre> S7 (two nodes on one Redis) also takes {@code --port2=PORT} (the second node),
- * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --redis-pid=PID}; S7PG
- * (the same on one Postgres) takes {@code --broker-pid=PID} (the postmaster: its CPU and
- * that of its backends). S8 (many idle connections, one broadcast) takes
- * {@code --connections=19000} (times {@code --scale}), {@code --sources=4} (client source
- * addresses 127.0.0.2 and up), {@code --connect-rate=2000} (connections started per
- * second) and {@code --in-flight=128} (handshakes at a time).
+ * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --broker-pid=PID} (or
+ * {@code --redis-pid=PID}: Redis); S7PG (the same on one Postgres) takes
+ * {@code --broker-pid=PID} (the postmaster: its CPU and that of its backends). S8 (many
+ * idle connections, one broadcast) takes {@code --connections=19000} (times
+ * {@code --scale}), {@code --sources=4} (client source addresses 127.0.0.2 and up),
+ * {@code --connect-rate=2000} (connections started per second) and
+ * {@code --in-flight=128} (handshakes at a time).
  *
  * @since 0.1.0
  */
