@@ -4,6 +4,7 @@
 #   benchmarks/run.sh                      # build, 3 repetitions of S1..S6 and S2U on every server, report
 #   REPS=5 SCENARIOS="S2 S3" benchmarks/run.sh
 #   SERVERS="spring node" SCENARIOS=S7 benchmarks/run.sh   # two nodes on one Redis (not in the default run)
+#   SERVERS="spring node" SCENARIOS=S7PG benchmarks/run.sh # two nodes on one Postgres (not in the default run)
 #   SCENARIOS=S8 SERVERS="spring node" benchmarks/run.sh  # 19 000 idle clients, one broadcast
 #
 # Settings (environment):
@@ -17,11 +18,14 @@
 #                          S7 (only when asked): broadcast fan-out across two nodes of the same server sharing
 #                          one Redis (spring, spring-metrics, engine and node take part): a fresh redis-server on
 #                          a free loopback port, node A on PORT, node B on PORT2, all three stopped by pid
+#                          S7PG (only when asked): S7 with Postgres as the broker (the Postgres adapter; Node's
+#                          @socket.io/postgres-adapter 0.5.0): a fresh Postgres cluster (initdb in a temporary
+#                          folder, no fsync) on a free loopback port, stopped by pid after the two nodes
 #                          S2U: S2 over sessions that open with polling and upgrade to a WebSocket, the
 #                          official clients' default (no raw ceiling: it has no polling)
 #                          S8 (only when asked): S8_CONNECTIONS idle WebSocket clients in one room, then one
 #                          broadcast to all of them: RSS and heap per connection, time to the last delivery
-#   PORT=39217 PORT2=PORT+1  the server ports (PORT2: S7's second node)
+#   PORT=39217 PORT2=PORT+1  the server ports (PORT2: the second node of S7 and S7PG)
 #   S8_CONNECTIONS=19000   S8's client count (times SCALE). The per-process fd hard limit of the machine
 #                          (`ulimit -Hn`, 20000 here) caps it: the server holds one fd per client
 #   S8_SOURCES=4           S8's client source addresses, 127.0.0.2 and up (one ephemeral port range each)
@@ -30,6 +34,9 @@
 #                          (@socket.io/redis-streams-adapter 0.3.1 for Node), see docs/adapters.md
 #   REDIS_SERVER=          a redis-server binary for S7; by default the one inside the embedded-redis artifact
 #                          (copied to target/redis/ by the build), else `redis-server` on the PATH
+#   PG_BIN=                the folder of S7PG's postgres and initdb; by default `pg_config --bindir`, else the
+#                          newest /usr/lib/postgresql/*/bin (Debian's postgresql package). As root, both run as
+#                          PG_USER (default: postgres if that user exists, else nobody): Postgres refuses root
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
 #   WARMUP=8 MEASURE=4     seconds of warm-up and of each measured window (under 8 s of warm-up the JVM
 #                          servers are still compiling in the measured window, see docs/benchmarks.md)
@@ -80,9 +87,11 @@ mkdir -p "$RUN_DIR"
 RESULTS="$RUN_DIR/results.jsonl"
 STATS_FILE="$RUN_DIR/node-stats.json"
 SERVER_PID=""   # the last server started
-PIDS=()         # every process of the current scenario run (servers, Redis), stopped by stop_all
-REDIS_PID=""
+PIDS=()         # every process of the current scenario run (servers, broker), stopped by stop_all
+BROKER_PID=""   # Redis (S7) or the Postgres postmaster (S7PG), stopped after the servers
 REDIS_PORT=""
+PG_PORT=""
+PG_DATA=""      # S7PG's temporary data folder, removed by stop_all
 
 listening() {
 	(exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -155,18 +164,22 @@ stop_pid() {
 	fi
 }
 
-# Stop the servers first, then Redis
+# Stop the servers first, then the broker (Postgres: SIGTERM, a smart shutdown once the nodes are gone)
 stop_all() {
 	local pid
 	for pid in "${PIDS[@]}"; do
-		if [[ "$pid" != "$REDIS_PID" ]]; then
+		if [[ "$pid" != "$BROKER_PID" ]]; then
 			stop_pid "$pid"
 		fi
 	done
-	stop_pid "$REDIS_PID"
+	stop_pid "$BROKER_PID"
+	if [[ -n "$PG_DATA" ]]; then
+		rm -rf "$PG_DATA"
+	fi
 	PIDS=()
 	SERVER_PID=""
-	REDIS_PID=""
+	BROKER_PID=""
+	PG_DATA=""
 }
 trap stop_all EXIT
 
@@ -204,15 +217,86 @@ start_redis() {
 			continue
 		fi
 		"$binary" --port "$REDIS_PORT" --bind 127.0.0.1 --save "" --appendonly no >>"$log" 2>&1 &
-		REDIS_PID=$!
-		PIDS+=("$REDIS_PID")
-		if await_listen redis "$REDIS_PORT" "$REDIS_PID" "$log"; then
+		BROKER_PID=$!
+		PIDS+=("$BROKER_PID")
+		if await_listen redis "$REDIS_PORT" "$BROKER_PID" "$log"; then
 			return 0
 		fi
-		stop_pid "$REDIS_PID"
-		REDIS_PID=""
+		stop_pid "$BROKER_PID"
+		BROKER_PID=""
 	done
 	return 1
+}
+
+# The folder of S7PG's postgres and initdb: $PG_BIN, else pg_config's, else the newest Debian one
+pg_bin() {
+	local dir
+	if [[ -n "${PG_BIN:-}" ]]; then
+		echo "$PG_BIN"
+		return
+	fi
+	dir=$(pg_config --bindir 2>/dev/null || true)
+	if [[ -n "$dir" && -x "$dir/postgres" ]]; then
+		echo "$dir"
+		return
+	fi
+	dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+	if [[ -n "$dir" && -x "$dir/postgres" ]]; then
+		echo "$dir"
+		return
+	fi
+	return 1
+}
+
+# A fresh Postgres cluster in a temporary folder on a free loopback port (trust authentication for the
+# user postgres, no fsync: nothing is kept), for one scenario run. BROKER_PID is the postmaster's pid:
+# setpriv executes postgres in place, so $! is the postmaster, and its backends are its children.
+start_postgres() {
+	local bin log="$RUN_DIR/postgres.log" as=()
+	bin=$(pg_bin) || { echo "no postgres (set PG_BIN, or install Debian's postgresql)" >&2; return 1; }
+	PG_DATA=$(mktemp -d /tmp/bench-postgres.XXXXXX)
+	if [[ "$(id -u)" == 0 ]]; then
+		local user=${PG_USER:-}
+		if [[ -z "$user" ]]; then
+			if id postgres >/dev/null 2>&1; then user=postgres; else user=nobody; fi
+		fi
+		chown "$user" "$PG_DATA"
+		as=(setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups)
+	fi
+	if ! "${as[@]}" "$bin/initdb" -D "$PG_DATA/data" -U postgres -A trust -E UTF8 --locale=C --no-sync >>"$log" 2>&1; then
+		echo "initdb failed; see $log" >&2
+		return 1
+	fi
+	for _ in 1 2 3 4 5; do
+		PG_PORT=$((20000 + RANDOM % 20000))
+		if listening "$PG_PORT" || ! bindable "$PG_PORT" || [[ "$PG_PORT" == "$PORT" || "$PG_PORT" == "$PORT2" ]]; then
+			continue
+		fi
+		"${as[@]}" "$bin/postgres" -D "$PG_DATA/data" -p "$PG_PORT" -c listen_addresses=127.0.0.1 \
+			-c unix_socket_directories= -c fsync=off -c synchronous_commit=off -c full_page_writes=off >>"$log" 2>&1 &
+		BROKER_PID=$!
+		PIDS+=("$BROKER_PID")
+		if await_listen postgres "$PG_PORT" "$BROKER_PID" "$log"; then
+			return 0
+		fi
+		stop_pid "$BROKER_PID"
+		BROKER_PID=""
+	done
+	return 1
+}
+
+# The arguments that put a server on the Postgres adapter; fails for servers that have none
+postgres_args() {
+	case "$1" in
+		spring | spring-metrics) echo "--socketio.adapter.type=postgres --spring.autoconfigure.exclude= --spring.datasource.url=jdbc:postgresql://127.0.0.1:$PG_PORT/postgres --spring.datasource.username=postgres" ;;
+		engine | node) echo "--postgres.port=$PG_PORT" ;;
+		*) return 1 ;;
+	esac
+}
+
+# broker_args SCENARIO SERVER: the adapter arguments of S7 (Redis) or S7PG (Postgres)
+broker_args() {
+	if [[ "$1" == S7PG ]]; then postgres_args "$2"; else redis_args "$2"; fi
 }
 
 # The arguments that put a server on the Redis adapter; fails for servers that have none
@@ -239,14 +323,18 @@ for ((rep = 1; rep <= REPS; rep++)); do
 			kind=jvm
 			[[ "$server" == node ]] && kind=node
 			two_nodes=()
-			if [[ "$scenario" == S7 ]]; then
-				redis_args "$server" >/dev/null || continue # no Redis adapter for this server
+			if [[ "$scenario" == S7 || "$scenario" == S7PG ]]; then
+				broker_args "$scenario" "$server" >/dev/null || continue # no adapter for this server
 			fi
 			echo "== rep $rep $scenario $server ($(($(date +%s) - START)) s)"
-			if [[ "$scenario" == S7 ]]; then
-				# Two nodes of the same server on one fresh Redis
-				if ! start_redis; then stop_all; continue; fi
-				read -r -a extra <<<"$(redis_args "$server")"
+			if [[ "$scenario" == S7 || "$scenario" == S7PG ]]; then
+				# Two nodes of the same server on one fresh Redis (S7) or Postgres (S7PG)
+				if [[ "$scenario" == S7PG ]]; then
+					if ! start_postgres; then stop_all; continue; fi
+				else
+					if ! start_redis; then stop_all; continue; fi
+				fi
+				read -r -a extra <<<"$(broker_args "$scenario" "$server")"
 				if ! start_server "$server" "$PORT" "${extra[@]}"; then stop_all; continue; fi
 				pid_a=$SERVER_PID
 				# Node B: PORT2 or the next bindable port, up to three tries (a port of the ephemeral range
@@ -260,7 +348,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
 					fi
 				done
 				if [[ -z "$port_b" ]]; then stop_all; continue; fi
-				two_nodes=(--port2="$port_b" --redis-pid="$REDIS_PID")
+				two_nodes=(--port2="$port_b" --broker-pid="$BROKER_PID")
 				pids="$pid_a,$SERVER_PID"
 			else
 				if ! start_server "$server"; then stop_all; continue; fi

@@ -5,6 +5,9 @@
 // --redis.port=N: run on @socket.io/redis-adapter 8.3.0 (redis client 4.7.1), Redis on 127.0.0.1:N, for
 // scenario S7 (two nodes on one Redis); it listens only once both Redis connections are up.
 // --redis.adapter=redis-streams: @socket.io/redis-streams-adapter 0.3.1 instead.
+// --postgres.port=N: run on @socket.io/postgres-adapter 0.5.0 (pg 8.23.1, a pg.Pool with its defaults),
+// Postgres on 127.0.0.1:N (user postgres, database postgres), for scenario S7PG; it listens once a
+// connection of the pool answered.
 'use strict';
 const http = require('http');
 const fs = require('fs');
@@ -14,11 +17,13 @@ let port = 3000;
 let address = '127.0.0.1';
 let redisPort = 0;
 let redisAdapter = 'redis';
+let postgresPort = 0;
 for (const arg of process.argv.slice(2)) {
   if (arg.startsWith('--server.port=')) port = Number(arg.substring('--server.port='.length));
   else if (arg.startsWith('--server.address=')) address = arg.substring('--server.address='.length);
   else if (arg.startsWith('--redis.port=')) redisPort = Number(arg.substring('--redis.port='.length));
   else if (arg.startsWith('--redis.adapter=')) redisAdapter = arg.substring('--redis.adapter='.length);
+  else if (arg.startsWith('--postgres.port=')) postgresPort = Number(arg.substring('--postgres.port='.length));
 }
 
 const httpServer = http.createServer();
@@ -71,11 +76,20 @@ async function useRedis() {
   io.adapter(createAdapter(pubClient, subClient));
 }
 
-(redisPort ? useRedis() : Promise.resolve()).then(() => {
+async function usePostgres() {
+  const { Pool } = require('pg');
+  const pool = new Pool({ connectionString: `postgresql://postgres@127.0.0.1:${postgresPort}/postgres` });
+  pool.on('error', (err) => console.error('postgres', err.message));
+  await pool.query('SELECT 1');
+  io.adapter(require('@socket.io/postgres-adapter').createAdapter(pool));
+}
+
+const broker = redisPort ? 'Redis' : postgresPort ? 'Postgres' : '';
+(redisPort ? useRedis() : postgresPort ? usePostgres() : Promise.resolve()).then(() => {
   httpServer.listen(port, address, () => {
-    console.log(`node bench server listening on ${address}:${port}${redisPort ? ' with the Redis adapter' : ''}`);
+    console.log(`node bench server listening on ${address}:${port}${broker ? ` with the ${broker} adapter` : ''}`);
   });
 }, (err) => {
-  console.error('cannot connect to Redis', err);
+  console.error(`cannot connect to ${broker}`, err);
   process.exit(1);
 });

@@ -19,12 +19,13 @@ import io.netty.channel.EventLoopGroup;
  * @param warmupSeconds the warm-up before each measured window
  * @param measureSeconds the length of each measured window
  * @param secondPort the port of the second server node (S7), or 0
- * @param redisStats the Redis process of S7 ({@code --redis-pid}; pid 0 without one)
+ * @param brokerStats the broker process of S7 (Redis) or S7PG (the Postgres postmaster
+ * and its backends), from {@code --broker-pid} or {@code --redis-pid}; pid 0 without one
  * @param options every command-line option (scenario-specific ones such as S8's
  * {@code --connections})
  */
 record LoadContext(EventLoopGroup group, Bootstrap bootstrap, String host, int port, ProcessStats stats, double scale,
-		double warmupSeconds, double measureSeconds, int secondPort, ProcessStats redisStats,
+		double warmupSeconds, double measureSeconds, int secondPort, ProcessStats brokerStats,
 		Map<String, String> options) {
 
 	/** An integer option, or the default when it is absent. */

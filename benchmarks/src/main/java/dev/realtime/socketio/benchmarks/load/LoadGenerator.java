@@ -22,8 +22,10 @@ import io.netty.channel.socket.nio.NioSocketChannel;
  *     [--host=127.0.0.1] [--rep=1] [--scale=1] [--warmup=2] [--measure=4] [--threads=2]
  *     [--stats-file=/tmp/node-stats.json] [--out=results.jsonl]
  * </pre> S7 (two nodes on one Redis) also takes {@code --port2=PORT} (the second node),
- * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --redis-pid=PID}. S8
- * (many idle connections, one broadcast) takes {@code --connections=19000} (times
+ * {@code --pid=PID_A,PID_B} (server CPU is their sum) and {@code --broker-pid=PID} (or
+ * {@code --redis-pid=PID}: Redis); S7PG (the same on one Postgres) takes
+ * {@code --broker-pid=PID} (the postmaster: its CPU and that of its backends). S8 (many
+ * idle connections, one broadcast) takes {@code --connections=19000} (times
  * {@code --scale}), {@code --sources=4} (client source addresses 127.0.0.2 and up),
  * {@code --connect-rate=2000} (connections started per second) and
  * {@code --in-flight=128} (handshakes at a time).
@@ -75,10 +77,7 @@ public final class LoadGenerator {
 					Double.parseDouble(options.getOrDefault("scale", "1")),
 					Double.parseDouble(options.getOrDefault("warmup", "2")),
 					Double.parseDouble(options.getOrDefault("measure", "4")),
-					Integer.parseInt(options.getOrDefault("port2", "0")),
-					new ProcessStats(Long.parseLong(options.getOrDefault("redis-pid", "0")), "main-thread",
-							Path.of("/dev/null")),
-					options);
+					Integer.parseInt(options.getOrDefault("port2", "0")), brokerStats(scenario, options), options);
 			Result result = new Result(options.getOrDefault("server", "unknown"), scenario,
 					Integer.parseInt(options.getOrDefault("rep", "1")));
 			Scenario.named(scenario).run(context, result);
@@ -87,6 +86,16 @@ public final class LoadGenerator {
 		finally {
 			group.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
 		}
+	}
+
+	/**
+	 * The broker of S7 or S7PG: Redis runs its commands on its main thread; Postgres is a
+	 * postmaster with a backend process per connection, counted as a process tree.
+	 */
+	private static ProcessStats brokerStats(String scenario, Map<String, String> options) {
+		String pid = options.getOrDefault("broker-pid", options.getOrDefault("redis-pid", "0"));
+		return new ProcessStats(Long.parseLong(pid), "S7PG".equals(scenario) ? "tree" : "main-thread",
+				Path.of("/dev/null"));
 	}
 
 	static Map<String, String> parse(String[] args) {

@@ -16,7 +16,8 @@ interface Scenario {
 			case "S4" -> new IdleMemory();
 			case "S5" -> new PollingEcho();
 			case "S6" -> new BinaryEcho();
-			case "S7" -> new TwoNodeFanOut();
+			case "S7" -> new TwoNodeFanOut("redis");
+			case "S7PG" -> new TwoNodeFanOut("postgres");
 			case "S8" -> new IdleBroadcast();
 			default -> throw new IllegalArgumentException("Unknown scenario " + name);
 		};

@@ -11,15 +11,17 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import io.netty.buffer.ByteBuf;
 
 /**
- * S7: broadcast fan-out across two server nodes sharing one Redis (the Redis adapter). 2
- * 000 receivers in one room, split evenly between node A ({@code --port}) and node B
+ * S7: broadcast fan-out across two server nodes sharing one Redis (the Redis adapter);
+ * S7PG: the same on one Postgres (the Postgres adapter), the broker's CPU reported as
+ * {@code postgres_cpu_us_per_message} instead of {@code redis_cpu_us_per_message}. 2 000
+ * receivers in one room, split evenly between node A ({@code --port}) and node B
  * ({@code --port2}); the sender is connected to node A, outside the room. Node A delivers
  * to its own half and publishes through Redis; node B receives from Redis and delivers to
  * its half. Paced at 20 msg/s (latency p50/p99, local and remote), then a burst of 100
  * messages (deliveries/s). Every receiver checks that it sees each message exactly once
  * (lost and duplicated are reported); server CPU is summed over both nodes
  * ({@code --pid=A,B}), each node's CPU per delivery to its own receivers and Redis's CPU
- * ({@code --redis-pid}) are reported beside it.
+ * ({@code --redis-pid} or {@code --broker-pid}) are reported beside it.
  */
 final class TwoNodeFanOut implements Scenario {
 
@@ -52,10 +54,17 @@ final class TwoNodeFanOut implements Scenario {
 
 	private int nextSeq;
 
+	/** The broker's name in the metric names: {@code redis} or {@code postgres}. */
+	private final String broker;
+
+	TwoNodeFanOut(String broker) {
+		this.broker = broker;
+	}
+
 	@Override
 	public void run(LoadContext context, Result result) throws Exception {
 		if (context.secondPort() <= 0) {
-			throw new IllegalArgumentException("S7 needs the second node's port: --port2=PORT");
+			throw new IllegalArgumentException("S7 and S7PG need the second node's port: --port2=PORT");
 		}
 		int perNode = Math.max(1, context.scaled(2000) / 2);
 		int[] ports = { context.port(), context.secondPort() };
@@ -111,7 +120,7 @@ final class TwoNodeFanOut implements Scenario {
 		ProcessStats servers = context.stats();
 		ProcessStats nodeA = (servers.processCount() > 1) ? servers.only(0) : servers;
 		ProcessStats nodeB = (servers.processCount() > 1) ? servers.only(1) : new ProcessStats(0, "jvm", null);
-		ProcessStats redis = context.redisStats();
+		ProcessStats brokerProcess = context.brokerStats();
 
 		// Warm-up: paced for the warm-up time (at least a second), then a full-size burst
 		paced(sender, Math.max(RATE, (int) Math.round(RATE * context.warmupSeconds())));
@@ -122,10 +131,10 @@ final class TwoNodeFanOut implements Scenario {
 		long pacedDuplicates = this.duplicates.get();
 		this.recording = true;
 		Window pacedWindow = Window.start(servers);
-		Window pacedRedis = Window.start(redis);
+		Window pacedBroker = Window.start(brokerProcess);
 		long pacedDelivered = paced(sender, pacedMessages);
 		pacedWindow.stop();
-		pacedRedis.stop();
+		pacedBroker.stop();
 		this.recording = false;
 		Latencies.Snapshot pacedLocal = this.latencies[0].snapshot();
 		Latencies.Snapshot pacedRemote = this.latencies[1].snapshot();
@@ -137,7 +146,8 @@ final class TwoNodeFanOut implements Scenario {
 			.put("paced_remote_p50_ms", pacedRemote.percentileMillis(50))
 			.put("paced_remote_p99_ms", pacedRemote.percentileMillis(99))
 			.put("paced_server_cpu_us_per_delivery", pacedWindow.serverMicrosPer(pacedDelivered))
-			.put("paced_redis_cpu_us_per_message", redisMicrosPer(redis, pacedRedis, pacedMessages))
+			.put("paced_" + this.broker + "_cpu_us_per_message",
+					brokerMicrosPer(brokerProcess, pacedBroker, pacedMessages))
 			.put("paced_lost", (double) pacedMessages * members - pacedDelivered)
 			.put("paced_duplicated", this.duplicates.get() - pacedDuplicates);
 
@@ -149,13 +159,13 @@ final class TwoNodeFanOut implements Scenario {
 		Window burstWindow = Window.start(servers);
 		Window burstA = Window.start(nodeA);
 		Window burstB = Window.start(nodeB);
-		Window burstRedis = Window.start(redis);
+		Window burstBroker = Window.start(brokerProcess);
 		long burstDelivered = burst(sender, BURST);
 		long end = this.lastDelivery.get();
 		burstWindow.stopAt(end);
 		burstA.stopAt(end);
 		burstB.stopAt(end);
-		burstRedis.stopAt(end);
+		burstBroker.stopAt(end);
 		this.recording = false;
 		Latencies.Snapshot burstLocal = this.latencies[0].snapshot();
 		Latencies.Snapshot burstRemote = this.latencies[1].snapshot();
@@ -168,7 +178,7 @@ final class TwoNodeFanOut implements Scenario {
 			.put("server_cpu_us_per_delivery", burstWindow.serverMicrosPer(burstDelivered))
 			.put("node_a_cpu_us_per_delivery", burstA.serverMicrosPer(this.uniqueByNode[0].get() - startA))
 			.put("node_b_cpu_us_per_delivery", burstB.serverMicrosPer(this.uniqueByNode[1].get() - startB))
-			.put("redis_cpu_us_per_message", redisMicrosPer(redis, burstRedis, BURST))
+			.put(this.broker + "_cpu_us_per_message", brokerMicrosPer(brokerProcess, burstBroker, BURST))
 			.put("gen_cpu_us_per_delivery", burstWindow.generatorMicrosPer(burstDelivered))
 			.put("burst_lost", (double) BURST * members - burstDelivered)
 			.put("burst_duplicated", this.duplicates.get() - burstDuplicates);
@@ -177,8 +187,8 @@ final class TwoNodeFanOut implements Scenario {
 		batches[1].closeAll();
 	}
 
-	private static double redisMicrosPer(ProcessStats redis, Window window, int messages) {
-		return redis.hasServer() ? window.serverMicrosPer(messages) : Double.NaN;
+	private static double brokerMicrosPer(ProcessStats broker, Window window, int messages) {
+		return broker.hasServer() ? window.serverMicrosPer(messages) : Double.NaN;
 	}
 
 	private static Latencies.Snapshot merged(Latencies.Snapshot first, Latencies.Snapshot second) {

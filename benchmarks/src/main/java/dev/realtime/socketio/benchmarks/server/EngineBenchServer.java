@@ -2,6 +2,8 @@ package dev.realtime.socketio.benchmarks.server;
 
 import java.time.Duration;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.lettuce.core.RedisURI;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -9,6 +11,7 @@ import tools.jackson.databind.node.ArrayNode;
 
 import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.netty.SocketIoRoutes;
+import dev.realtime.socketio.postgres.PostgresAdapterFactory;
 import dev.realtime.socketio.redis.RedisAdapterFactory;
 import dev.realtime.socketio.redis.RedisAdapterOptions;
 import dev.realtime.socketio.redis.RedisStreamsAdapterFactory;
@@ -32,13 +35,19 @@ public final class EngineBenchServer {
 
 	public static void main(String[] args) {
 		// --redis.port=N: run on the Redis adapter, Redis on 127.0.0.1:N (scenario S7);
-		// --redis.adapter=redis-streams: on the Redis Streams adapter instead
-		SocketIoAdapterFactory redis = null;
+		// --redis.adapter=redis-streams: on the Redis Streams adapter instead;
+		// --postgres.port=N: on the Postgres adapter, Postgres on 127.0.0.1:N (S7PG)
+		SocketIoAdapterFactory adapter = null;
+		String adapterName = "";
 		int redisPort = 0;
+		int postgresPort = 0;
 		boolean streams = false;
 		for (String arg : args) {
 			if (arg.startsWith("--redis.port=")) {
 				redisPort = Integer.parseInt(arg.substring("--redis.port=".length()));
+			}
+			else if (arg.startsWith("--postgres.port=")) {
+				postgresPort = Integer.parseInt(arg.substring("--postgres.port=".length()));
 			}
 			else if (arg.equals("--redis.adapter=redis-streams")) {
 				streams = true;
@@ -46,13 +55,45 @@ public final class EngineBenchServer {
 		}
 		if (redisPort != 0) {
 			RedisURI uri = RedisURI.create("127.0.0.1", redisPort);
-			redis = streams ? RedisStreamsAdapterFactory.create(uri, RedisStreamsAdapterOptions.defaults())
+			adapter = streams ? RedisStreamsAdapterFactory.create(uri, RedisStreamsAdapterOptions.defaults())
 					: RedisAdapterFactory.create(uri, RedisAdapterOptions.defaults());
+			adapterName = streams ? " with the Redis Streams adapter" : " with the Redis adapter";
 		}
-		DisposableServer server = start(ServerArguments.parse(args), redis);
-		System.out.println("engine bench server listening on " + server.host() + ":" + server.port()
-				+ ((redis != null) ? (streams ? " with the Redis Streams adapter" : " with the Redis adapter") : ""));
+		else if (postgresPort != 0) {
+			adapter = postgresAdapter(postgresPort);
+			adapterName = " with the Postgres adapter";
+		}
+		DisposableServer server = start(ServerArguments.parse(args), adapter);
+		System.out.println("engine bench server listening on " + server.host() + ":" + server.port() + adapterName);
 		server.onDispose().block();
+	}
+
+	/**
+	 * The pool of S7PG's Postgres adapter: HikariCP with its defaults (as Spring Boot's
+	 * pool of the Spring variant), user {@code postgres} without a password, database
+	 * {@code postgres}. A pool as an application has one, so that the adapter's
+	 * {@code NOTIFY}s reuse connections as Node's {@code pg.Pool} does.
+	 * @param port the Postgres port on 127.0.0.1
+	 * @return the pool; close it after the adapter factory
+	 */
+	public static HikariDataSource postgresPool(int port) {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + port + "/postgres");
+		config.setUsername("postgres");
+		config.setPoolName("bench-postgres");
+		return new HikariDataSource(config);
+	}
+
+	private static PostgresAdapterFactory postgresAdapter(int port) {
+		HikariDataSource pool = postgresPool(port);
+		PostgresAdapterFactory factory = PostgresAdapterFactory.create(pool);
+		// run.sh stops the server with SIGTERM: say goodbye to the other node, free the
+		// connections
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			factory.close();
+			pool.close();
+		}, "bench-postgres-close"));
+		return factory;
 	}
 
 	/**
@@ -67,8 +108,8 @@ public final class EngineBenchServer {
 	/**
 	 * Start the bench server, on an adapter.
 	 * @param arguments where to bind ({@code 0} for any free port)
-	 * @param adapterFactory the adapter (the Redis one for S7), or {@code null} for the
-	 * in-memory one
+	 * @param adapterFactory the adapter (the Redis one for S7, the Postgres one for
+	 * S7PG), or {@code null} for the in-memory one
 	 * @return the bound server
 	 */
 	public static DisposableServer start(ServerArguments arguments, SocketIoAdapterFactory adapterFactory) {

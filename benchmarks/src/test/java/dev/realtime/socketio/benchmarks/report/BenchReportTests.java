@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * The report: medians and ratios to Node of an S7-only run (two nodes of each server on
- * one Redis, no targets table), and the targets table's check of the Spring layer.
+ * one Redis, no targets table), S7 and S7PG (on Postgres) apart, and the targets table's
+ * check of the Spring layer.
  */
 class BenchReportTests {
 
@@ -39,6 +40,23 @@ class BenchReportTests {
 			.contains("| `deliveries_per_s` | **100,000**<br>[90,000–110,000]<br>2.00×node | **50,000**")
 			.doesNotContain("### Targets");
 		assertThat(report.svg()).contains("S7 deliveries_per_s").doesNotContain("S2 acks_per_s");
+	}
+
+	@Test
+	void reportsTheTwoBrokersApart() throws Exception {
+		Path results = this.dir.resolve("results.jsonl");
+		Files.writeString(results,
+				String.join("\n", line("spring", 1, 90000, 10.0, 0), line("node", 1, 60000, 20.0, 0),
+						line("spring", 1, 30000, 15.0, 0).replace("\"S7\"", "\"S7PG\""),
+						line("node", 1, 20000, 30.0, 0).replace("\"S7\"", "\"S7PG\"")));
+		BenchReport report = new BenchReport();
+		report.read(results);
+
+		assertThat(report.ratio("S7", "deliveries_per_s", "spring")).isEqualTo(1.5);
+		assertThat(report.ratio("S7PG", "deliveries_per_s", "spring")).isEqualTo(1.5);
+		assertThat(report.median("S7PG", "server_cpu_us_per_delivery", "node")).isEqualTo(30.0);
+		assertThat(report.markdown()).contains("### S7 two-node Redis fan-out", "### S7PG two-node Postgres fan-out");
+		assertThat(report.svg()).contains("S7 deliveries_per_s", "S7PG deliveries_per_s");
 	}
 
 	@Test
