@@ -3,7 +3,6 @@ package dev.realtime.socketio.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,15 +12,15 @@ import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
-import io.netty.channel.EventLoop;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The delivery side of the adapter contract for one namespace: a packet the adapter sends
- * to sockets of this node is encoded once, then each event loop gets one task that writes
- * it to its recipients.
+ * to sockets of this node is encoded once, then each event loop gets tasks that write it
+ * to its recipients, a chunk at a time ({@link LoopFanOut}). A session busy on another
+ * thread at that moment takes its write in turn.
  */
 final class LocalDelivery {
 
@@ -111,38 +110,46 @@ final class LocalDelivery {
 		return resolved;
 	}
 
+	/**
+	 * Look the recipients up and hand them to their loops as they are found
+	 * ({@link LoopFanOut}): no copy of the room, no second pass.
+	 */
 	private void forEachLoop(Collection<String> socketIds, Consumer<DefaultSocketIoSocket> action) {
-		forEachLoop(resolve(socketIds, true), action);
+		if (socketIds.size() == 1) {
+			SocketIoSocket socket = this.sockets.get(socketIds.iterator().next());
+			if (socket instanceof DefaultSocketIoSocket local) {
+				local.engineSocket().execute(action, local);
+				return;
+			}
+		}
+		LoopFanOut fanOut = new LoopFanOut(action);
+		boolean withRecovering = !this.recovering.isEmpty();
+		for (String id : socketIds) {
+			SocketIoSocket socket = this.sockets.get(id);
+			if (socket instanceof DefaultSocketIoSocket local) {
+				fanOut.add(local);
+			}
+			else if (withRecovering) {
+				DefaultSocketIoSocket restored = this.recovering.get(id);
+				if (restored != null) {
+					fanOut.add(restored);
+				}
+			}
+		}
+		fanOut.finish();
 	}
 
-	/**
-	 * Hand each home event loop one task that writes to all its recipients; the sessions
-	 * flush once per loop iteration. A session busy on another thread at that moment
-	 * takes its write in turn.
-	 */
 	private void forEachLoop(List<DefaultSocketIoSocket> recipients, Consumer<DefaultSocketIoSocket> action) {
 		if (recipients.size() == 1) {
 			DefaultSocketIoSocket socket = recipients.get(0);
 			socket.engineSocket().execute(action, socket);
 			return;
 		}
-		Map<EventLoop, List<DefaultSocketIoSocket>> byLoop = new IdentityHashMap<>();
-		for (DefaultSocketIoSocket socket : recipients) {
-			byLoop.computeIfAbsent(socket.engineSocket().eventLoop(), (loop) -> new ArrayList<>()).add(socket);
+		LoopFanOut fanOut = new LoopFanOut(action);
+		for (int i = 0; i < recipients.size(); i++) {
+			fanOut.add(recipients.get(i));
 		}
-		byLoop.forEach((loop, sockets) -> {
-			Runnable task = () -> {
-				for (DefaultSocketIoSocket socket : sockets) {
-					socket.engineSocket().execute(action, socket);
-				}
-			};
-			if (loop.inEventLoop()) {
-				task.run();
-			}
-			else {
-				loop.execute(task);
-			}
-		});
+		fanOut.finish();
 	}
 
 }

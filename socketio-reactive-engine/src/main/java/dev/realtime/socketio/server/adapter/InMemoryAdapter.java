@@ -172,13 +172,22 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	/**
 	 * Compute the local recipients of a broadcast.
 	 * @param options the selection
-	 * @return the socket ids
+	 * @return the socket ids; a read-only view of a room's live members when the
+	 * selection is that one room
 	 */
 	protected Set<String> select(BroadcastOptions options) {
 		Set<String> excluded = options.except().isEmpty() ? Set.of() : members(options.except());
 		Set<String> selected;
 		if (options.rooms().isEmpty()) {
 			selected = new LinkedHashSet<>(this.sids.keySet());
+		}
+		else if (excluded.isEmpty() && options.rooms().size() == 1) {
+			// The common broadcast, one room: its live members, not a copy (a room of
+			// 20 000 would cost a copy per message). Joins and leaves meanwhile may or
+			// may
+			// not be seen, as with any broadcast that races them.
+			Set<String> inRoom = this.rooms.get(options.rooms().iterator().next());
+			return (inRoom != null) ? Collections.unmodifiableSet(inRoom) : Set.of();
 		}
 		else {
 			selected = members(options.rooms());
