@@ -1,4 +1,5 @@
 // A Node socket.io server with @socket.io/redis-streams-adapter on the Redis given as argv[2]
+// (a redis:// URL, or "cluster:host:port,host:port,..." for a Redis Cluster client)
 // (connection state recovery on when argv[3] is "recovery"). Its clients join rooms with a
 // "join" event (acknowledged). Commands on stdin (one JSON object a
 // line) make it act on the cluster; it prints one JSON object a line on stdout.
@@ -6,7 +7,7 @@ const http = require('http');
 const readline = require('readline');
 const { Server } = require('socket.io');
 const { createAdapter } = require('@socket.io/redis-streams-adapter');
-const { createClient } = require('redis');
+const { createClient, createCluster } = require('redis');
 
 function out(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
@@ -35,7 +36,10 @@ function describe(socket) {
 }
 
 async function main() {
-  const redisClient = createClient({ url: process.argv[2] });
+  const target = process.argv[2];
+  const redisClient = target.startsWith('cluster:')
+    ? createCluster({ rootNodes: target.slice('cluster:'.length).split(',').map((node) => ({ url: 'redis://' + node })) })
+    : createClient({ url: target });
   redisClient.on('error', (err) => out({ event: 'redis-error', message: String(err) }));
   await redisClient.connect();
 

@@ -6,8 +6,10 @@ import java.util.function.Consumer;
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
@@ -19,7 +21,7 @@ final class StreamsTestNode implements AutoCloseable {
 
 	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
 
-	private final RedisClient client;
+	private final AbstractRedisClient client;
 
 	private final RedisStreamsAdapterFactory factory;
 
@@ -29,7 +31,7 @@ final class StreamsTestNode implements AutoCloseable {
 
 	private boolean closed;
 
-	private StreamsTestNode(RedisClient client, RedisStreamsAdapterFactory factory, SocketIoServer io,
+	private StreamsTestNode(AbstractRedisClient client, RedisStreamsAdapterFactory factory, SocketIoServer io,
 			DisposableServer http) {
 		this.client = client;
 		this.factory = factory;
@@ -45,12 +47,28 @@ final class StreamsTestNode implements AutoCloseable {
 	static StreamsTestNode start(TestRedis redis, Consumer<SocketIoServerOptions.Builder> customizer) {
 		RedisClient client = RedisClient.create(redis.resources(), RedisURI.create(redis.uri()));
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
-		// Short reads, so a test that stops Redis sees the readers notice it soon.
-		RedisStreamsAdapterFactory factory = RedisStreamsAdapterFactory.create(client,
-				RedisStreamsAdapterOptions.builder()
-					.requestTimeout(REQUEST_TIMEOUT)
-					.blockTime(Duration.ofSeconds(1))
-					.build());
+		return start(client, RedisStreamsAdapterFactory.create(client, options()), customizer);
+	}
+
+	/**
+	 * A node on a Redis Cluster, with a cluster client of its own.
+	 */
+	static StreamsTestNode start(TestRedisCluster cluster, Consumer<SocketIoServerOptions.Builder> customizer) {
+		RedisClusterClient client = RedisClusterClient.create(cluster.resources(), cluster.seeds());
+		client.setOptions(RedisAdapterFactory.defaultClusterClientOptions());
+		return start(client, RedisStreamsAdapterFactory.create(client, options()), customizer);
+	}
+
+	/** Short reads, so a test that stops Redis sees the readers notice it soon. */
+	private static RedisStreamsAdapterOptions options() {
+		return RedisStreamsAdapterOptions.builder()
+			.requestTimeout(REQUEST_TIMEOUT)
+			.blockTime(Duration.ofSeconds(1))
+			.build();
+	}
+
+	private static StreamsTestNode start(AbstractRedisClient client, RedisStreamsAdapterFactory factory,
+			Consumer<SocketIoServerOptions.Builder> customizer) {
 		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder().adapterFactory(factory);
 		customizer.accept(options);
 		SocketIoServer io = SocketIoServer.create(options.build());
