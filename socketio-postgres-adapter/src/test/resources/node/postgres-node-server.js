@@ -12,8 +12,40 @@ function out(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
 }
 
+// Binary values cross stdin/stdout as {"$bin": base64}, as the test driver writes them.
+function decode(value) {
+  if (Array.isArray(value)) {
+    return value.map(decode);
+  }
+  if (value && typeof value === 'object') {
+    if (typeof value.$bin === 'string') {
+      return Buffer.from(value.$bin, 'base64');
+    }
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, decode(v)]));
+  }
+  return value;
+}
+
+function encode(value) {
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
+    return { $bin: Buffer.from(value).toString('base64') };
+  }
+  if (Array.isArray(value)) {
+    return value.map(encode);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  }
+  return value;
+}
+
 const pool = new Pool({ connectionString: process.argv[2] });
 pool.on('error', (err) => out({ event: 'pg-error', message: String(err) }));
+// The adapter 0.5.0 listens on a client it checks out of the pool and handles its "end"
+// but not its "error": without a listener of the application's, a Postgres restart
+// crashes the process (an unhandled 'error' event). The pool's own 'error' event covers
+// idle clients only.
+pool.on('connect', (client) => client.on('error', (err) => out({ event: 'pg-client-error', message: String(err) })));
 const httpServer = http.createServer();
 const io = new Server(httpServer, { adapter: createAdapter(pool) });
 io.on('connection', (socket) => {
@@ -30,6 +62,13 @@ io.on('hello', (arg, ack) => {
     ack('from-node');
   }
 });
+// Answers with what it got, binary included.
+io.on('echo', (arg, ack) => {
+  out({ event: 'server-side-emit', arg: encode(arg) });
+  if (typeof ack === 'function') {
+    ack(arg);
+  }
+});
 
 readline.createInterface({ input: process.stdin }).on('line', async (line) => {
   if (!line.trim()) {
@@ -40,12 +79,17 @@ readline.createInterface({ input: process.stdin }).on('line', async (line) => {
     const target = cmd.rooms ? io.to(cmd.rooms) : io;
     switch (cmd.cmd) {
       case 'emit':
-        target.emit(cmd.event, ...(cmd.args || []));
+        target.emit(cmd.event, ...decode(cmd.args || []));
         out({ event: 'emitted', tag: cmd.tag });
         break;
       case 'fetch': {
         const sockets = await target.fetchSockets();
         out({ event: 'fetched', tag: cmd.tag, ids: sockets.map((socket) => socket.id) });
+        break;
+      }
+      case 'serverSideEmitWithAck': {
+        const responses = await io.serverSideEmitWithAck(cmd.event, ...decode(cmd.args || []));
+        out({ event: 'server-acks', tag: cmd.tag, responses: encode(responses) });
         break;
       }
       case 'count':
