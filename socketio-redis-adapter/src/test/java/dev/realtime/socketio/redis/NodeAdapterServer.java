@@ -26,7 +26,9 @@ final class NodeAdapterServer implements AutoCloseable {
 
 	private NodeAdapterServer(NodeScript script) {
 		this.script = script;
-		this.url = "http://127.0.0.1:" + script.awaitEvent("ready", WAIT).path("port").asInt() + "/";
+		// An emitter script is ready without a port.
+		int port = script.awaitEvent("ready", WAIT).path("port").asInt(0);
+		this.url = "http://127.0.0.1:" + port + "/";
 	}
 
 	/**

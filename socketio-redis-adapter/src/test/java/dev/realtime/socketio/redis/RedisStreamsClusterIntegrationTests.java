@@ -2,7 +2,6 @@ package dev.realtime.socketio.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import static dev.realtime.socketio.redis.ClusterClients.ids;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bin;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
@@ -102,18 +102,11 @@ class RedisStreamsClusterIntegrationTests {
 	}
 
 	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
+		return ClusterClients.received(this.driver, id, event);
 	}
 
 	private List<RemoteSocket> fetch(int node, String... rooms) {
 		return node(node).io().to(rooms).fetchSockets().block(WAIT);
-	}
-
-	private static Set<String> ids(List<RemoteSocket> sockets) {
-		Set<String> ids = new HashSet<>();
-		sockets.forEach((socket) -> ids.add(socket.id()));
-		return ids;
 	}
 
 	@Test
@@ -131,7 +124,7 @@ class RedisStreamsClusterIntegrationTests {
 		// is created: broadcast until its client hears one.
 		await().atMost(WAIT).until(() -> {
 			node(0).io().to("news").emit("warm-up");
-			return RedisStreamsNodeInteropIntegrationTests.heard(this.driver, "c", "warm-up");
+			return ClusterClients.heard(this.driver, "c", "warm-up");
 		});
 
 		node(0).io().to("news").emit("from-java", "hi", new byte[] { 1, 2, 3 });
