@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.cluster.ClusterMessages;
-import dev.realtime.socketio.cluster.ClusterAdapter;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.RestoredSession;
@@ -37,11 +36,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @since 0.1.0
  */
-public class RedisStreamsAdapter extends ClusterAdapter {
+public class RedisStreamsAdapter extends RedisClusterAdapterSupport {
 
 	private static final Logger logger = Loggers.getLogger(RedisStreamsAdapter.class);
-
-	private final RedisConnections connections;
 
 	private final RedisStreamsAdapterOptions options;
 
@@ -51,13 +48,10 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 
 	private final Map<String, Consumer<byte[]>> subscriptions;
 
-	private final Runnable disconnectListener;
-
 	private final @Nullable RedisStreamsSessionStore sessions;
 
 	RedisStreamsAdapter(AdapterContext context, RedisConnections connections, RedisStreamsAdapterOptions options) {
-		super(context, options.requestTimeout());
-		this.connections = connections;
+		super(context, connections, options.requestTimeout());
 		this.options = options;
 		String namespace = context.namespace();
 		this.stream = options.streamOf(namespace);
@@ -68,9 +62,6 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 				recovery.maxDisconnectionDuration(), context.jsonMapper()) : null;
 		Consumer<byte[]> receiver = this::onPubSubMessage;
 		this.subscriptions = Map.of(this.publicChannel, receiver, privateChannel, receiver);
-		this.disconnectListener = () -> failRequests(
-				"Lost the connection to Redis while waiting for the answers of the other nodes");
-		connections.onDisconnect(this.disconnectListener);
 		connections.subscribeChannels(this.subscriptions)
 			.subscribe(null,
 					(error) -> logger.warn("Redis Streams adapter of " + namespace + " could not subscribe: " + error));
@@ -82,24 +73,6 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	 */
 	public String stream() {
 		return this.stream;
-	}
-
-	/**
-	 * Return whether the Redis connections are open.
-	 * @return {@code true} while connected
-	 */
-	public boolean isConnected() {
-		return this.connections.isConnected();
-	}
-
-	@Override
-	protected RuntimeException failure(String message, @Nullable Throwable cause) {
-		return (cause != null) ? new RedisAdapterException(message, cause) : new RedisAdapterException(message);
-	}
-
-	@Override
-	protected RuntimeException requestTimeout(String operation, long timeoutMillis, int answered, int expected) {
-		return new RedisRequestTimeoutException(operation, timeoutMillis, answered, expected);
 	}
 
 	@Override
@@ -127,14 +100,14 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	@Override
 	protected Mono<String> doPublish(ObjectNode message) {
 		if (ClusterMessages.isEphemeral(message)) {
-			return this.connections.publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
+			return connections().publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
 		}
-		return this.connections.xadd(this.stream, this.options.maxLength(), StreamEntries.encode(message));
+		return connections().xadd(this.stream, this.options.maxLength(), StreamEntries.encode(message));
 	}
 
 	@Override
 	protected Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
-		return this.connections.publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
+		return connections().publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
 	}
 
 	/**
@@ -143,7 +116,7 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	 */
 	@Override
 	public Mono<Integer> serverCount() {
-		return this.connections.numsub(this.publicChannel)
+		return connections().numsub(this.publicChannel)
 			.timeout(requestTimeout(),
 					Mono.error(() -> new RedisAdapterException(
 							"Redis did not answer PUBSUB NUMSUB within " + requestTimeout().toMillis() + " ms")))
@@ -170,8 +143,7 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	@Override
 	public void close() {
 		super.close();
-		this.connections.removeDisconnectListener(this.disconnectListener);
-		this.connections.unsubscribeChannels(this.subscriptions)
+		connections().unsubscribeChannels(this.subscriptions)
 			.subscribe(null, (error) -> logger.debug("Redis Streams adapter could not unsubscribe: " + error));
 	}
 
