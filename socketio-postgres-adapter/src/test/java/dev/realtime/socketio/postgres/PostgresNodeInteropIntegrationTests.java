@@ -177,19 +177,19 @@ class PostgresNodeInteropIntegrationTests {
 			// heard.
 			await().atMost(WAIT).until(() -> {
 				java.io().to("news").emit("after-java");
-				return heard(driver, "b", "after-java");
+				return PostgresAdapterIntegrationTests.heard(driver, "b", "after-java");
 			});
 			await().atMost(WAIT).until(() -> {
 				command(node, "emitted", "\"cmd\":\"emit\",\"rooms\":[\"news\"],\"event\":\"after-node\"");
-				return heard(driver, "a", "after-node");
+				return PostgresAdapterIntegrationTests.heard(driver, "a", "after-node");
 			});
 			assertThat(java.io().to("news").fetchSockets().block(WAIT)).extracting(RemoteSocket::id)
 				.containsExactlyInAnyOrder(a, b);
 			assertThat(command(node, "fetched", "\"cmd\":\"fetch\",\"rooms\":[\"news\"]").path("ids"))
 				.extracting(JsonNode::asString)
 				.containsExactlyInAnyOrder(a, b);
-			assertThat(received(driver, "a", "during-node")).isEmpty();
-			assertThat(received(driver, "b", "during-java")).isEmpty();
+			assertThat(PostgresAdapterIntegrationTests.received(driver, "a", "during-node")).isEmpty();
+			assertThat(PostgresAdapterIntegrationTests.received(driver, "b", "during-java")).isEmpty();
 			assertThat(node.isAlive()).isTrue();
 			node.writeLine("{\"cmd\":\"exit\"}");
 		}
@@ -202,23 +202,6 @@ class PostgresNodeInteropIntegrationTests {
 
 	private static String bin(byte[] bytes) {
 		return SocketIoNodeDriver.bin(bytes).toString();
-	}
-
-	private static List<JsonNode> received(SocketIoNodeDriver driver, String id, String event) {
-		return driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
-	}
-
-	/** Whether a socket receives an event within a moment. */
-	private static boolean heard(SocketIoNodeDriver driver, String id, String event) {
-		try {
-			driver.await((line) -> id.equals(line.path("id").asString()) && "event".equals(line.path("type").asString())
-					&& event.equals(line.path("event").asString()), Duration.ofMillis(200));
-			return true;
-		}
-		catch (AssertionError ex) {
-			return false;
-		}
 	}
 
 }
