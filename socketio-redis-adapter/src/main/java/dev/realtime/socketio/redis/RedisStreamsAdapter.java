@@ -27,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * its packet, so a client whose node died is restored on any other node with every packet
  * it missed. Requests and their answers ({@code fetchSockets}, {@code serverSideEmit}
  * with acks, broadcasts with acks) go over pub/sub ({@code <prefix>#<nsp>#} and each
- * node's {@code <prefix>#<nsp>#<uid>#}); the servers are counted as the subscribers of
- * the namespace's channel.
+ * node's {@code <prefix>#<nsp>#<uid>#}), classic or sharded
+ * ({@link RedisStreamsAdapterOptions.Builder#shardedPubSub(boolean)}); the servers are
+ * counted as the subscribers of the namespace's channel.
  * <p>
  * When Redis is unreachable, delivery to this node's sockets goes on (without offsets);
  * requests to the other nodes fail with a {@link RedisAdapterException}. Created by
@@ -62,7 +63,9 @@ public class RedisStreamsAdapter extends RedisClusterAdapterSupport {
 				recovery.maxDisconnectionDuration(), context.jsonMapper()) : null;
 		Consumer<byte[]> receiver = this::onPubSubMessage;
 		this.subscriptions = Map.of(this.publicChannel, receiver, privateChannel, receiver);
-		connections.subscribeChannels(this.subscriptions)
+		// Sharded: one SSUBSCRIBE per channel, each on the master of its slot.
+		(options.shardedPubSub() ? connections.ssubscribe(this.subscriptions)
+				: connections.subscribeChannels(this.subscriptions))
 			.subscribe(null,
 					(error) -> logger.warn("Redis Streams adapter of " + namespace + " could not subscribe: " + error));
 	}
@@ -100,26 +103,33 @@ public class RedisStreamsAdapter extends RedisClusterAdapterSupport {
 	@Override
 	protected Mono<String> doPublish(ObjectNode message) {
 		if (ClusterMessages.isEphemeral(message)) {
-			return connections().publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
+			return publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
 		}
 		return connections().xadd(this.stream, this.options.maxLength(), StreamEntries.encode(message));
 	}
 
 	@Override
 	protected Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
-		return connections().publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
+		return publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
+	}
+
+	private Mono<Long> publish(String channel, byte[] payload) {
+		return this.options.shardedPubSub() ? connections().spublish(channel, payload)
+				: connections().publish(channel, payload);
 	}
 
 	/**
-	 * Return the number of servers: the subscribers of the namespace's channel.
+	 * Return the number of servers: the subscribers of the namespace's channel
+	 * ({@code PUBSUB NUMSUB}, or {@code SHARDNUMSUB} with sharded pub/sub).
 	 * @return the number of nodes, this one included
 	 */
 	@Override
 	public Mono<Integer> serverCount() {
-		return connections().numsub(this.publicChannel)
+		boolean sharded = this.options.shardedPubSub();
+		return (sharded ? connections().shardNumsub(this.publicChannel) : connections().numsub(this.publicChannel))
 			.timeout(requestTimeout(),
-					Mono.error(() -> new RedisAdapterException(
-							"Redis did not answer PUBSUB NUMSUB within " + requestTimeout().toMillis() + " ms")))
+					Mono.error(() -> new RedisAdapterException("Redis did not answer PUBSUB "
+							+ (sharded ? "SHARDNUMSUB" : "NUMSUB") + " within " + requestTimeout().toMillis() + " ms")))
 			.map((count) -> Math.max(1, count));
 	}
 
@@ -143,7 +153,8 @@ public class RedisStreamsAdapter extends RedisClusterAdapterSupport {
 	@Override
 	public void close() {
 		super.close();
-		connections().unsubscribeChannels(this.subscriptions)
+		(this.options.shardedPubSub() ? connections().sunsubscribe(this.subscriptions)
+				: connections().unsubscribeChannels(this.subscriptions))
 			.subscribe(null, (error) -> logger.debug("Redis Streams adapter could not unsubscribe: " + error));
 	}
 

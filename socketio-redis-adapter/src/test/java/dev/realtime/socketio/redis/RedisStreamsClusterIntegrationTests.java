@@ -21,6 +21,8 @@ import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
@@ -35,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * The Redis Streams adapter on a real three-master Redis Cluster (Lettuce's cluster
  * client): two Java nodes and a Node {@code socket.io} 4.8.4 server with
  * {@code @socket.io/redis-streams-adapter} 0.3.1 on a {@code redis} 4.7.1 cluster client,
- * each with npm {@code socket.io-client} sockets.
+ * each with npm {@code socket.io-client} sockets; requests and answers on classic pub/sub
+ * and on sharded pub/sub (Node's {@code useShardedPubSub}).
  */
 class RedisStreamsClusterIntegrationTests {
 
@@ -64,10 +67,12 @@ class RedisStreamsClusterIntegrationTests {
 	}
 
 	/** Java nodes with recovery on, whose new sockets get {@code data.name}. */
-	private void startJavaNodes(int count) {
+	private void startJavaNodes(int count, boolean shardedPubSub) {
 		for (int i = 0; i < count; i++) {
-			StreamsTestNode node = StreamsTestNode.start(cluster.get(), (options) -> options.connectionStateRecovery(
-					ConnectionStateRecoveryOptions.builder().maxDisconnectionDuration(Duration.ofMinutes(2)).build()));
+			StreamsTestNode node = StreamsTestNode.start(cluster.get(), shardedPubSub,
+					(options) -> options.connectionStateRecovery(ConnectionStateRecoveryOptions.builder()
+						.maxDisconnectionDuration(Duration.ofMinutes(2))
+						.build()));
 			TestNode.configure(node.io(), i);
 			node.io().onConnection((socket) -> {
 				if (!socket.recovered()) {
@@ -109,11 +114,12 @@ class RedisStreamsClusterIntegrationTests {
 		return node(node).io().to(rooms).fetchSockets().block(WAIT);
 	}
 
-	@Test
-	void javaAndNodeServersShareTheStreamOnTheCluster() {
-		startJavaNodes(2);
+	@ParameterizedTest(name = "shardedPubSub={0}")
+	@ValueSource(booleans = { false, true })
+	void javaAndNodeServersShareTheStreamOnTheCluster(boolean shardedPubSub) {
+		startJavaNodes(2, shardedPubSub);
 		this.nodeServer = NodeAdapterServer.start("node/redis-streams-node-server.js",
-				"cluster:" + cluster.get().nodes());
+				"cluster:" + cluster.get().nodes(), shardedPubSub ? "sharded" : "classic");
 		awaitServerCount(3);
 		assertThat(this.nodeServer.serverCount()).isEqualTo(3);
 		String a = connect("a", node(0).url("/"), "news").path("sid").asString();
@@ -194,7 +200,7 @@ class RedisStreamsClusterIntegrationTests {
 
 	@Test
 	void aClientOfANodeThatWentAwayIsRestoredOnTheOtherWithWhatItMissed() throws Exception {
-		startJavaNodes(2);
+		startJavaNodes(2, false);
 		awaitServerCount(2);
 		JsonNode first = connect("a", node(0).url("/"), "room");
 		nextConnection();

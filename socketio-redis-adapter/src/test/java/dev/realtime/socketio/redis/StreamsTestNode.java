@@ -28,24 +28,24 @@ final class StreamsTestNode extends RedisTestNode<RedisStreamsAdapterFactory> {
 	static StreamsTestNode start(TestRedis redis, Consumer<SocketIoServerOptions.Builder> customizer) {
 		RedisClient client = RedisClient.create(redis.resources(), RedisURI.create(redis.uri()));
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
-		return new StreamsTestNode(client, customizer, RedisStreamsAdapterFactory.create(client, options()));
+		return new StreamsTestNode(client, customizer, RedisStreamsAdapterFactory.create(client, options().build()));
 	}
 
 	/**
-	 * A node on a Redis Cluster, with a cluster client of its own.
+	 * A node on a Redis Cluster, with a cluster client of its own, its requests on
+	 * classic or sharded pub/sub.
 	 */
-	static StreamsTestNode start(TestRedisCluster cluster, Consumer<SocketIoServerOptions.Builder> customizer) {
+	static StreamsTestNode start(TestRedisCluster cluster, boolean shardedPubSub,
+			Consumer<SocketIoServerOptions.Builder> customizer) {
 		RedisClusterClient client = RedisClusterClient.create(cluster.resources(), cluster.seeds());
 		client.setOptions(RedisAdapterFactory.defaultClusterClientOptions());
-		return new StreamsTestNode(client, customizer, RedisStreamsAdapterFactory.create(client, options()));
+		return new StreamsTestNode(client, customizer,
+				RedisStreamsAdapterFactory.create(client, options().shardedPubSub(shardedPubSub).build()));
 	}
 
 	/** Short reads, so a test that stops Redis sees the readers notice it soon. */
-	private static RedisStreamsAdapterOptions options() {
-		return RedisStreamsAdapterOptions.builder()
-			.requestTimeout(REQUEST_TIMEOUT)
-			.blockTime(Duration.ofSeconds(1))
-			.build();
+	private static RedisStreamsAdapterOptions.Builder options() {
+		return RedisStreamsAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).blockTime(Duration.ofSeconds(1));
 	}
 
 	RedisStreamsAdapter adapter() {

@@ -49,6 +49,7 @@ public final class SocketIoRedisStreamsAdapterAutoConfiguration {
 			.streamName(streams.getStreamName())
 			.streamCount(streams.getStreamCount())
 			.channelPrefix(streams.getChannelPrefix())
+			.shardedPubSub(streams.isShardedPubSub())
 			.maxLength(streams.getMaxLength())
 			.readCount(streams.getReadCount())
 			.blockTime(streams.getBlockTime())

@@ -68,10 +68,12 @@ class SocketIoRedisAdapterClusterAutoConfigurationTests {
 					SocketIoAutoConfiguration.class))
 			.withPropertyValues("socketio.adapter.type=redis-streams", "socketio.server.port=0",
 					"spring.data.redis.cluster.nodes=" + cluster.get().nodes(),
-					"socketio.adapter.redis-streams.stream-name=boot-stream")
+					"socketio.adapter.redis-streams.stream-name=boot-stream",
+					"socketio.adapter.redis-streams.sharded-pub-sub=true")
 			.run((context) -> {
 				RedisStreamsAdapterFactory factory = context.getBean(RedisStreamsAdapterFactory.class);
 				assertThat(factory.isConnected()).isTrue();
+				assertThat(factory.options().shardedPubSub()).isTrue();
 				SocketIoServer server = context.getBean(SocketIoServer.class);
 				assertThat(factory.adapter(server.sockets()).stream()).isEqualTo("boot-stream");
 				assertThat(ServerInternals.adapter(server.sockets()).serverCount().block()).isEqualTo(1);
