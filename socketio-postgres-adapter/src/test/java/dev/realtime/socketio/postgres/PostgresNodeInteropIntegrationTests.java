@@ -83,12 +83,12 @@ class PostgresNodeInteropIntegrationTests {
 
 			assertThat(java.io().to("news").fetchSockets().block(WAIT)).extracting(RemoteSocket::id)
 				.containsExactlyInAnyOrder(a, b);
-			assertThat(command(node, "fetched", "\"cmd\":\"fetch\",\"rooms\":[\"news\"]").path("ids"))
-				.extracting(JsonNode::asString)
+			assertThat(command(node, "fetched", "\"cmd\":\"fetch\",\"rooms\":[\"news\"]").path("sockets"))
+				.extracting((socket) -> socket.path("id").asString())
 				.containsExactlyInAnyOrder(a, b);
 
 			List<JsonNode> answers = java.io().sockets().serverSideEmitWithAck(WAIT, "hello", "x").block(WAIT);
-			assertThat(answers).extracting(JsonNode::asString).containsExactly("from-node");
+			assertThat(answers).extracting((answer) -> answer.path("node").asString()).containsExactly("node");
 			node.writeLine("{\"cmd\":\"exit\"}");
 		}
 	}
@@ -185,8 +185,8 @@ class PostgresNodeInteropIntegrationTests {
 			});
 			assertThat(java.io().to("news").fetchSockets().block(WAIT)).extracting(RemoteSocket::id)
 				.containsExactlyInAnyOrder(a, b);
-			assertThat(command(node, "fetched", "\"cmd\":\"fetch\",\"rooms\":[\"news\"]").path("ids"))
-				.extracting(JsonNode::asString)
+			assertThat(command(node, "fetched", "\"cmd\":\"fetch\",\"rooms\":[\"news\"]").path("sockets"))
+				.extracting((socket) -> socket.path("id").asString())
 				.containsExactlyInAnyOrder(a, b);
 			assertThat(PostgresAdapterIntegrationTests.received(driver, "a", "during-node")).isEmpty();
 			assertThat(PostgresAdapterIntegrationTests.received(driver, "b", "during-java")).isEmpty();

@@ -1,12 +1,13 @@
-// What the Node servers of the cluster tests share: a socket.io server on a random loopback
+// What the Node servers of the cluster tests share (the Redis and the Postgres adapter
+// modules add this folder to their test resources): a socket.io server on a random loopback
 // port whose clients join rooms with a "join" event (acknowledged), that answers the
-// server-side event "hello" with {node: 'node'}, and acts on the cluster by commands on
-// stdin (one JSON object a line, with a "tag" its answer repeats); it prints one JSON
-// object a line on stdout. Binary values cross stdin/stdout as {"$bin": base64}.
+// server-side event "hello" with {node: 'node'} and "echo" with its argument, and acts on
+// the cluster by commands on stdin (one JSON object a line, with a "tag" its answer
+// repeats); it prints one JSON object a line on stdout. Binary values cross stdin/stdout as
+// {"$bin": base64}.
 const http = require('http');
 const readline = require('readline');
 const { Server } = require('socket.io');
-const { createClient, createCluster } = require('redis');
 
 function out(obj) {
   process.stdout.write(JSON.stringify(obj) + '\n');
@@ -25,6 +26,19 @@ function decode(value) {
   return value;
 }
 
+function encode(value) {
+  if (Buffer.isBuffer(value) || value instanceof Uint8Array) {
+    return { $bin: Buffer.from(value).toString('base64') };
+  }
+  if (Array.isArray(value)) {
+    return value.map(encode);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
+  }
+  return value;
+}
+
 function describe(socket) {
   return { id: socket.id, rooms: [...socket.rooms], data: socket.data,
     auth: socket.handshake.auth, query: socket.handshake.query };
@@ -32,6 +46,7 @@ function describe(socket) {
 
 // A redis 4 client: "cluster:host:port,host:port,..." for a Redis Cluster, else a redis:// URL.
 function redisClient(target) {
+  const { createClient, createCluster } = require('redis');
   const client = target.startsWith('cluster:')
     ? createCluster({ rootNodes: target.slice('cluster:'.length).split(',').map((node) => ({ url: 'redis://' + node })) })
     : createClient({ url: target });
@@ -63,6 +78,12 @@ function serve(options) {
       ack({ node: 'node' });
     }
   });
+  io.on('echo', (arg, ack) => {
+    out({ event: 'server-side-emit', arg: encode(arg) });
+    if (typeof ack === 'function') {
+      ack(arg);
+    }
+  });
   const commands = Object.assign({
     emit: async (cmd, target) => {
       target.emit(cmd.event, ...decode(cmd.args || []));
@@ -72,7 +93,7 @@ function serve(options) {
       responses: await target.timeout(cmd.timeout).emitWithAck(cmd.event, ...decode(cmd.args || [])) }),
     fetch: async (cmd, target) => ({ event: 'fetched', sockets: (await target.fetchSockets()).map(describe) }),
     serverSideEmitWithAck: async (cmd) => ({ event: 'server-acks',
-      responses: await io.serverSideEmitWithAck(cmd.event, ...decode(cmd.args || [])) }),
+      responses: encode(await io.serverSideEmitWithAck(cmd.event, ...decode(cmd.args || []))) }),
     socketsJoin: async (cmd, target) => {
       target.socketsJoin(cmd.join);
       return { event: 'done' };
@@ -130,4 +151,4 @@ function run(main) {
   });
 }
 
-module.exports = { out, decode, describe, redisClient, serve, run };
+module.exports = { out, decode, encode, describe, redisClient, serve, run };
