@@ -5,16 +5,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.server.RemoteSocket;
+import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the cluster tests do with the npm {@code socket.io-client} sockets of a
  * {@link SocketIoNodeDriver}, whichever servers (Java or Node) they are connected to.
  */
 final class ClusterClients {
+
+	private static final Duration WAIT = Duration.ofSeconds(10);
 
 	private ClusterClients() {
 	}
@@ -51,6 +58,16 @@ final class ClusterClients {
 		catch (AssertionError ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * The next socket a test's connection listener queued, failing the test when none
+	 * comes within a while.
+	 */
+	static SocketIoSocket next(BlockingQueue<SocketIoSocket> connections) throws InterruptedException {
+		SocketIoSocket socket = connections.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		assertThat(socket).as("a connection within " + WAIT).isNotNull();
+		return socket;
 	}
 
 	static Set<String> ids(List<RemoteSocket> sockets) {

@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.RemoteSocket;
@@ -271,9 +270,7 @@ class RedisStreamsClusterIntegrationTests {
 	}
 
 	private SocketIoSocket nextConnection() throws InterruptedException {
-		SocketIoSocket socket = this.connections.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(socket).as("a connection within " + WAIT).isNotNull();
-		return socket;
+		return ClusterClients.next(this.connections);
 	}
 
 	private int nextCount(String id) {
