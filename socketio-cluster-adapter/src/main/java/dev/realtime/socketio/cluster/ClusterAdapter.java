@@ -4,10 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.protocol.SocketIoPacket;
@@ -17,9 +14,7 @@ import dev.realtime.socketio.server.adapter.BroadcastAckHandler;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.server.adapter.InMemoryAdapter;
 import org.jspecify.annotations.Nullable;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
@@ -49,9 +44,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
 
 	private final Duration requestTimeout;
 
-	private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
-
-	private final Map<String, BroadcastAckHandler> ackRequests = new ConcurrentHashMap<>();
+	private final ClusterRequests requests = new ClusterRequests(this::requestTimeout, this::failure);
 
 	private final ClusterMessageHandler handler = new ClusterMessageHandler(this);
 
@@ -202,11 +195,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
 			body.put("requestId", requestId);
 			body.set("opts", ClusterPayloads.broadcastOptions(options));
 			Duration timeout = (options.timeout() != null) ? options.timeout() : this.requestTimeout;
-			this.ackRequests.put(requestId, handler);
-			// Answers are counted by the caller; forget the request once it cannot
-			// complete.
-			Schedulers.parallel()
-				.schedule(() -> this.ackRequests.remove(requestId), timeout.toMillis(), TimeUnit.MILLISECONDS);
+			this.requests.awaitAcks(requestId, handler, timeout);
 			publish(message(ClusterMessages.BROADCAST, body));
 		}
 		super.broadcastWithAck(packet, options, handler);
@@ -310,35 +299,12 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
 	 */
 	private Mono<List<JsonNode>> send(int type, String operation, String requestId, Targets targets, ObjectNode message,
 			Duration timeout) {
-		return Mono.create((sink) -> {
-			Set<String> nodes = targets.nodes();
-			PendingRequest pending = (nodes != null)
-					? new PendingRequest(type, operation, nodes, timeout.toMillis(), sink, this::requestTimeout)
-					: new PendingRequest(type, operation, targets.count(), timeout.toMillis(), sink,
-							this::requestTimeout);
-			this.requests.put(requestId, pending);
-			Disposable timer = Schedulers.parallel().schedule(() -> {
-				if (this.requests.remove(requestId, pending)) {
-					pending.timeout();
-				}
-			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
-			sink.onDispose(() -> {
-				timer.dispose();
-				this.requests.remove(requestId, pending);
-			});
-			doPublish(message).subscribe(null, (error) -> {
-				if (this.requests.remove(requestId, pending)) {
-					pending.fail(failure(operation + " could not reach the other nodes: " + error.getMessage(), error));
-				}
-			});
-		});
+		return this.requests.send(type, operation, requestId, targets, timeout, () -> doPublish(message));
 	}
 
 	/** Stop waiting for the answers of a node that left. */
 	void nodeLeft(String nodeUid) {
-		for (PendingRequest pending : this.requests.values()) {
-			pending.nodeLeft(nodeUid);
-		}
+		this.requests.nodeLeft(nodeUid);
 	}
 
 	// What the other nodes send
@@ -364,31 +330,7 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
 
 	/** An answer to a request of this node, or an acknowledgement of its broadcast. */
 	void onResponse(String sender, int type, JsonNode data) {
-		String requestId = data.path("requestId").asString("");
-		if (type == ClusterMessages.BROADCAST_CLIENT_COUNT || type == ClusterMessages.BROADCAST_ACK) {
-			@Nullable BroadcastAckHandler ackHandler = this.ackRequests.get(requestId);
-			if (ackHandler == null) {
-				return;
-			}
-			if (type == ClusterMessages.BROADCAST_CLIENT_COUNT) {
-				ackHandler.clientCount(data.path("clientCount").asInt(0));
-			}
-			else {
-				ackHandler.ack(data.path("packet").isMissingNode() ? NODES.nullNode() : data.get("packet"));
-			}
-			return;
-		}
-		@Nullable PendingRequest pending = this.requests.get(requestId);
-		if (pending == null) {
-			return;
-		}
-		if (type == ClusterMessages.FETCH_SOCKETS_RESPONSE) {
-			JsonNode sockets = data.path("sockets");
-			pending.answer(sender, sockets.isArray() ? sockets : NODES.arrayNode());
-		}
-		else if (type == ClusterMessages.SERVER_SIDE_EMIT_RESPONSE) {
-			pending.answer(sender, data.path("packet").isMissingNode() ? NODES.nullNode() : data.get("packet"));
-		}
+		this.requests.onResponse(sender, type, data);
 	}
 
 	void respond(String requesterUid, int type, ObjectNode data) {
@@ -401,17 +343,12 @@ public abstract class ClusterAdapter extends InMemoryAdapter {
 	 * @param reason why
 	 */
 	protected void failRequests(String reason) {
-		for (Map.Entry<String, PendingRequest> entry : this.requests.entrySet()) {
-			if (this.requests.remove(entry.getKey(), entry.getValue())) {
-				entry.getValue().fail(failure(reason, null));
-			}
-		}
+		this.requests.failAll(reason);
 	}
 
 	@Override
 	public void close() {
-		failRequests("The " + transportName() + " adapter of " + namespace() + " was closed");
-		this.ackRequests.clear();
+		this.requests.close("The " + transportName() + " adapter of " + namespace() + " was closed");
 	}
 
 	// For the message handler

@@ -158,8 +158,8 @@ final class ClusterMessageHandler {
 			if (!this.sent.compareAndSet(false, true)) {
 				return;
 			}
-			JsonNode answer = (args.length > 0 && args[0] != null)
-					? ClusterMessageHandler.this.adapter.adapterContext().jsonMapper().valueToTree(args[0])
+			JsonNode answer = (args.length > 0)
+					? ClusterPayloads.tree(ClusterMessageHandler.this.adapter.adapterContext().jsonMapper(), args[0])
 					: NODES.nullNode();
 			ObjectNode response = NODES.objectNode();
 			response.put("requestId", this.requestId);

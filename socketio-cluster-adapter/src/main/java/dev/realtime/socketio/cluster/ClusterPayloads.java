@@ -1,5 +1,6 @@
 package dev.realtime.socketio.cluster;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.Set;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -28,6 +30,34 @@ public final class ClusterPayloads {
 	private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
 	private ClusterPayloads() {
+	}
+
+	/**
+	 * Convert an argument an application hands to an ack (of a {@code serverSideEmit}) to
+	 * a tree, binary kept binary: the mapper's {@code valueToTree} writes a
+	 * {@code byte[]} or a binary node as base64 text, and a Node server would get a
+	 * string instead of a {@code Buffer}.
+	 * @param mapper the mapper for other values
+	 * @param value the argument
+	 * @return the tree
+	 */
+	public static JsonNode tree(JsonMapper mapper, @Nullable Object value) {
+		if (value == null) {
+			return NODES.nullNode();
+		}
+		if (value instanceof JsonNode node) {
+			return node;
+		}
+		if (value instanceof byte[] bytes) {
+			return NODES.binaryNode(bytes);
+		}
+		if (value instanceof ByteBuffer buffer) {
+			ByteBuffer copy = buffer.duplicate();
+			byte[] bytes = new byte[copy.remaining()];
+			copy.get(bytes);
+			return NODES.binaryNode(bytes);
+		}
+		return mapper.valueToTree(value);
 	}
 
 	/**

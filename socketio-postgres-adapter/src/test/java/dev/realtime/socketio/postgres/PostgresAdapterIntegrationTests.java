@@ -72,7 +72,12 @@ class PostgresAdapterIntegrationTests {
 	}
 
 	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
+		return received(this.driver, id, event);
+	}
+
+	/** The events of a name a socket received so far. */
+	static List<JsonNode> received(SocketIoNodeDriver driver, String id, String event) {
+		return driver.received((line) -> id.equals(line.path("id").asString())
 				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
 	}
 

@@ -170,17 +170,18 @@ final class RedisConnections implements AutoCloseable {
 
 	/**
 	 * Open another connection on the same client, for a command that blocks (a
-	 * {@code XREAD BLOCK} would hold up every other command of the shared one).
+	 * {@code XREAD BLOCK} would hold up every other command of the shared one). On a
+	 * Redis Cluster it is a cluster connection of its own: its keyed commands go to the
+	 * master of the key's slot, and it follows the slot's moves.
 	 */
-	StatefulRedisConnection<byte[], byte[]> connectDedicated() {
-		if (!(this.client instanceof RedisClient standalone)) {
-			throw new UnsupportedOperationException("A dedicated connection needs a standalone Redis client");
+	Dedicated connectDedicated() {
+		if (this.client instanceof RedisClusterClient cluster) {
+			StatefulRedisClusterConnection<byte[], byte[]> connection = cluster.connect(ByteArrayCodec.INSTANCE);
+			return new Dedicated(connection, connection.async());
 		}
-		return standalone.connect(ByteArrayCodec.INSTANCE);
-	}
-
-	boolean isCluster() {
-		return this.clusterPublisher != null;
+		StatefulRedisConnection<byte[], byte[]> connection = ((RedisClient) this.client)
+			.connect(ByteArrayCodec.INSTANCE);
+		return new Dedicated(connection, connection.async());
 	}
 
 	/**
@@ -357,6 +358,11 @@ final class RedisConnections implements AutoCloseable {
 		if (this.ownsClient) {
 			this.client.shutdown();
 		}
+	}
+
+	/** A connection of its own and its commands, on one Redis or a cluster alike. */
+	record Dedicated(StatefulConnection<byte[], byte[]> connection,
+			RedisClusterAsyncCommands<byte[], byte[]> commands) {
 	}
 
 	static byte[] bytes(String text) {

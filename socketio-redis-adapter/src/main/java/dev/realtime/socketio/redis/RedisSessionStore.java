@@ -4,13 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import dev.realtime.socketio.cluster.ClusterPayloads;
@@ -21,13 +17,10 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.Logger;
-import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Connection state recovery for a cluster: the packets of one namespace in a Redis stream
@@ -40,8 +33,6 @@ import tools.jackson.databind.node.ObjectNode;
  * one node.
  */
 final class RedisSessionStore {
-
-	private static final Logger logger = Loggers.getLogger(RedisSessionStore.class);
 
 	/** A stream entry id, {@code <milliseconds>-<sequence>}. */
 	private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
@@ -57,10 +48,6 @@ final class RedisSessionStore {
 
 	private final RedisConnections connections;
 
-	private final JsonMapper mapper;
-
-	private final Duration window;
-
 	private final Duration timeout;
 
 	private final long maxLength;
@@ -69,14 +56,13 @@ final class RedisSessionStore {
 
 	private final String sessionKeyPrefix;
 
-	private final Set<CompletableFuture<Void>> pendingWrites = ConcurrentHashMap.newKeySet();
+	private final StoredSessions sessions;
 
 	RedisSessionStore(RedisConnections connections, RedisAdapterOptions options, String namespace, Duration window,
 			JsonMapper mapper) {
 		this.connections = connections;
-		this.mapper = mapper;
-		this.window = window;
 		this.timeout = options.requestTimeout();
+		this.sessions = new StoredSessions(connections, mapper, window, this.timeout, false);
 		this.maxLength = options.streamMaxLength();
 		this.streamKey = options.keyPrefix() + "-stream#" + namespace + "#";
 		this.sessionKeyPrefix = options.keyPrefix() + "-session#" + namespace + "#";
@@ -103,30 +89,12 @@ final class RedisSessionStore {
 					"Redis did not store a packet for recovery within " + this.timeout.toMillis() + " ms")));
 	}
 
-	/** Keep a session for the recovery window; {@link #flush} waits for it. */
 	void persist(SocketIoSession session) {
-		ObjectNode stored = NODES.objectNode();
-		stored.put("sid", session.sid());
-		stored.put("pid", session.pid());
-		stored.set("rooms", ClusterPayloads.strings(session.rooms()));
-		stored.set("data", this.mapper.valueToTree(session.data()));
-		CompletableFuture<Void> write = this.connections
-			.set(sessionKey(session.pid()), MsgPack.encode(stored), this.window)
-			.timeout(this.timeout)
-			.toFuture();
-		this.pendingWrites.add(write);
-		write.whenComplete((done, error) -> {
-			this.pendingWrites.remove(write);
-			if (error != null) {
-				logger.warn("The session of socket " + session.sid() + " could not be kept for recovery: " + error);
-			}
-		});
+		this.sessions.persist(sessionKey(session.pid()), session);
 	}
 
-	/** Complete once every session handed to {@link #persist} is stored or has failed. */
 	Mono<Void> flush() {
-		CompletableFuture<?>[] writes = this.pendingWrites.toArray(CompletableFuture[]::new);
-		return Mono.fromFuture(CompletableFuture.allOf(writes)).onErrorResume((ex) -> Mono.empty());
+		return this.sessions.flush();
 	}
 
 	/**
@@ -140,11 +108,11 @@ final class RedisSessionStore {
 			// value).
 			return Mono.empty();
 		}
-		Mono<byte[]> session = this.connections.getdel(sessionKey(pid));
+		Mono<byte[]> session = this.sessions.take(sessionKey(pid));
 		Mono<Boolean> offsetKept = this.connections.xrange(this.streamKey, Range.create(offset, offset), 1)
 			.map((entries) -> !entries.isEmpty());
 		return Mono.zip(session, offsetKept).filter((found) -> found.getT2()).flatMap((found) -> {
-			SocketIoSession restored = readSession(found.getT1());
+			SocketIoSession restored = this.sessions.read(found.getT1());
 			return missedPackets(offset, restored.rooms(), new ArrayList<>(), 0)
 				.map((missed) -> new RestoredSession(restored, missed));
 		})
@@ -197,19 +165,6 @@ final class RedisSessionStore {
 			}
 		}
 		return null;
-	}
-
-	private SocketIoSession readSession(byte[] bytes) {
-		JsonNode stored = MsgPack.decode(bytes);
-		Set<String> rooms = new LinkedHashSet<>();
-		stored.path("rooms").forEach((room) -> rooms.add(room.asString()));
-		JsonNode data = stored.path("data");
-		@SuppressWarnings("unchecked")
-		Map<String, Object> dataMap = data.isObject() ? this.mapper.treeToValue(data, LinkedHashMap.class)
-				: new LinkedHashMap<>();
-		// A session's data holds no nulls (it is copied with Map.copyOf).
-		dataMap.values().removeIf(Objects::isNull);
-		return new SocketIoSession(stored.path("sid").asString(), stored.path("pid").asString(), rooms, dataMap);
 	}
 
 }

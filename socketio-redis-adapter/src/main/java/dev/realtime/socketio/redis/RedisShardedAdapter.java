@@ -9,10 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.cluster.ClusterMessages;
-import dev.realtime.socketio.cluster.ClusterAdapter;
 import dev.realtime.socketio.redis.RedisAdapterOptions.ShardedSubscriptionMode;
 import dev.realtime.socketio.server.adapter.AdapterContext;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -40,14 +38,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @since 0.1.0
  */
-public class RedisShardedAdapter extends ClusterAdapter {
+public class RedisShardedAdapter extends RedisClusterAdapterSupport {
 
 	private static final Logger logger = Loggers.getLogger(RedisShardedAdapter.class);
 
 	/** Node's {@code looksLikeASocketId}: socket ids are 20 characters long. */
 	private static final int SOCKET_ID_LENGTH = 20;
-
-	private final RedisConnections connections;
 
 	private final ShardedSubscriptionMode mode;
 
@@ -59,17 +55,11 @@ public class RedisShardedAdapter extends ClusterAdapter {
 
 	private final Consumer<byte[]> receiver = this::onRawMessage;
 
-	private final Runnable disconnectListener;
-
 	RedisShardedAdapter(AdapterContext context, RedisConnections connections, RedisAdapterOptions options) {
-		super(context, options.requestTimeout());
-		this.connections = connections;
+		super(context, connections, options.requestTimeout());
 		this.mode = options.subscriptionMode();
 		this.channel = options.keyPrefix() + "#" + context.namespace() + "#";
 		this.subscriptions = Map.of(this.channel, this.receiver, this.channel + uid() + "#", this.receiver);
-		this.disconnectListener = () -> failRequests(
-				"Lost the connection to Redis while waiting for the answers of the other nodes");
-		connections.onDisconnect(this.disconnectListener);
 		connections.ssubscribe(this.subscriptions)
 			.subscribe(null, (error) -> logger
 				.warn("Redis sharded adapter of " + context.namespace() + " could not subscribe: " + error));
@@ -81,24 +71,6 @@ public class RedisShardedAdapter extends ClusterAdapter {
 	 */
 	public String channel() {
 		return this.channel;
-	}
-
-	/**
-	 * Return whether the Redis connections are open.
-	 * @return {@code true} while connected
-	 */
-	public boolean isConnected() {
-		return this.connections.isConnected();
-	}
-
-	@Override
-	protected RuntimeException failure(String message, @Nullable Throwable cause) {
-		return (cause != null) ? new RedisAdapterException(message, cause) : new RedisAdapterException(message);
-	}
-
-	@Override
-	protected RuntimeException requestTimeout(String operation, long timeoutMillis, int answered, int expected) {
-		return new RedisRequestTimeoutException(operation, timeoutMillis, answered, expected);
 	}
 
 	@Override
@@ -121,12 +93,12 @@ public class RedisShardedAdapter extends ClusterAdapter {
 
 	@Override
 	protected Mono<String> doPublish(ObjectNode message) {
-		return this.connections.spublish(channelOf(message), encode(message)).thenReturn("");
+		return connections().spublish(channelOf(message), encode(message)).thenReturn("");
 	}
 
 	@Override
 	protected Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
-		return this.connections.spublish(this.channel + requesterUid + "#", encode(response)).then();
+		return connections().spublish(this.channel + requesterUid + "#", encode(response)).then();
 	}
 
 	/**
@@ -176,7 +148,7 @@ public class RedisShardedAdapter extends ClusterAdapter {
 	 */
 	@Override
 	public Mono<Integer> serverCount() {
-		return this.connections.shardNumsub(this.channel)
+		return connections().shardNumsub(this.channel)
 			.timeout(requestTimeout(),
 					Mono.error(() -> new RedisAdapterException(
 							"Redis did not answer PUBSUB SHARDNUMSUB within " + requestTimeout().toMillis() + " ms")))
@@ -230,7 +202,7 @@ public class RedisShardedAdapter extends ClusterAdapter {
 	private void subscribeRoom(String room) {
 		String roomChannel = roomChannel(room);
 		if (this.roomSubscriptions.putIfAbsent(roomChannel, this.receiver) == null) {
-			this.connections.ssubscribe(Map.of(roomChannel, this.receiver))
+			connections().ssubscribe(Map.of(roomChannel, this.receiver))
 				.subscribe(null, (error) -> logger.debug("Redis sharded adapter could not subscribe to the room " + room
 						+ " of " + namespace() + ": " + error));
 		}
@@ -239,7 +211,7 @@ public class RedisShardedAdapter extends ClusterAdapter {
 	private void unsubscribeRoom(String room) {
 		String roomChannel = roomChannel(room);
 		if (this.roomSubscriptions.remove(roomChannel) != null) {
-			this.connections.sunsubscribe(Map.of(roomChannel, this.receiver))
+			connections().sunsubscribe(Map.of(roomChannel, this.receiver))
 				.subscribe(null, (error) -> logger.debug("Redis sharded adapter could not unsubscribe: " + error));
 		}
 	}
@@ -247,11 +219,10 @@ public class RedisShardedAdapter extends ClusterAdapter {
 	@Override
 	public void close() {
 		super.close();
-		this.connections.removeDisconnectListener(this.disconnectListener);
 		Map<String, Consumer<byte[]>> all = new ConcurrentHashMap<>(this.subscriptions);
 		all.putAll(this.roomSubscriptions);
 		this.roomSubscriptions.clear();
-		this.connections.sunsubscribe(all)
+		connections().sunsubscribe(all)
 			.subscribe(null, (error) -> logger.debug("Redis sharded adapter could not unsubscribe: " + error));
 	}
 

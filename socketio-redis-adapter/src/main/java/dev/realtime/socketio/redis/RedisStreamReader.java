@@ -10,7 +10,8 @@ import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import reactor.core.scheduler.Schedulers;
 import reactor.util.Logger;
 import reactor.util.Loggers;
@@ -20,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Reads one Redis stream on a connection of its own ({@code XREAD BLOCK} from the last
  * entry it saw) and hands each message to the adapter of its namespace, in stream order.
  * After an outage it goes on from that entry, so nothing appended meanwhile is missed
- * while Redis kept it.
+ * while Redis kept it. On a Redis Cluster the reads go to the master of the stream's
+ * slot.
  */
 final class RedisStreamReader implements AutoCloseable {
 
@@ -29,7 +31,9 @@ final class RedisStreamReader implements AutoCloseable {
 	/** The pause before reading again after a failed read (Redis unreachable). */
 	private static final long RETRY_MILLIS = 200;
 
-	private final StatefulRedisConnection<byte[], byte[]> connection;
+	private final StatefulConnection<byte[], byte[]> connection;
+
+	private final RedisClusterAsyncCommands<byte[], byte[]> commands;
 
 	private final byte[] key;
 
@@ -43,7 +47,9 @@ final class RedisStreamReader implements AutoCloseable {
 
 	RedisStreamReader(RedisConnections connections, String stream, RedisStreamsAdapterOptions options,
 			BiConsumer<ObjectNode, String> handler) {
-		this.connection = connections.connectDedicated();
+		RedisConnections.Dedicated dedicated = connections.connectDedicated();
+		this.connection = dedicated.connection();
+		this.commands = dedicated.commands();
 		this.key = RedisConnections.bytes(stream);
 		this.handler = handler;
 		this.args = XReadArgs.Builder.block(options.blockTime()).count(options.readCount());
@@ -61,7 +67,7 @@ final class RedisStreamReader implements AutoCloseable {
 	 */
 	private String lastEntry(Duration timeout) {
 		try {
-			List<StreamMessage<byte[], byte[]>> last = this.connection.async()
+			List<StreamMessage<byte[], byte[]>> last = this.commands
 				.xrevrange(this.key, Range.unbounded(), Limit.from(1))
 				.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return last.isEmpty() ? "0-0" : last.get(0).getId();
@@ -84,8 +90,7 @@ final class RedisStreamReader implements AutoCloseable {
 		if (this.closed) {
 			return;
 		}
-		this.connection.async()
-			.xread(this.args, XReadArgs.StreamOffset.from(this.key, this.offset))
+		this.commands.xread(this.args, XReadArgs.StreamOffset.from(this.key, this.offset))
 			.whenComplete((entries, error) -> {
 				if (error != null) {
 					if (!this.closed) {

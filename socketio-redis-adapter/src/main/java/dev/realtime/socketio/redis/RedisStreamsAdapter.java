@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.cluster.ClusterMessages;
-import dev.realtime.socketio.cluster.ClusterAdapter;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.RestoredSession;
@@ -28,8 +27,9 @@ import tools.jackson.databind.node.ObjectNode;
  * its packet, so a client whose node died is restored on any other node with every packet
  * it missed. Requests and their answers ({@code fetchSockets}, {@code serverSideEmit}
  * with acks, broadcasts with acks) go over pub/sub ({@code <prefix>#<nsp>#} and each
- * node's {@code <prefix>#<nsp>#<uid>#}); the servers are counted as the subscribers of
- * the namespace's channel.
+ * node's {@code <prefix>#<nsp>#<uid>#}), classic or sharded
+ * ({@link RedisStreamsAdapterOptions.Builder#shardedPubSub(boolean)}); the servers are
+ * counted as the subscribers of the namespace's channel.
  * <p>
  * When Redis is unreachable, delivery to this node's sockets goes on (without offsets);
  * requests to the other nodes fail with a {@link RedisAdapterException}. Created by
@@ -37,11 +37,9 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @since 0.1.0
  */
-public class RedisStreamsAdapter extends ClusterAdapter {
+public class RedisStreamsAdapter extends RedisClusterAdapterSupport {
 
 	private static final Logger logger = Loggers.getLogger(RedisStreamsAdapter.class);
-
-	private final RedisConnections connections;
 
 	private final RedisStreamsAdapterOptions options;
 
@@ -51,13 +49,10 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 
 	private final Map<String, Consumer<byte[]>> subscriptions;
 
-	private final Runnable disconnectListener;
-
 	private final @Nullable RedisStreamsSessionStore sessions;
 
 	RedisStreamsAdapter(AdapterContext context, RedisConnections connections, RedisStreamsAdapterOptions options) {
-		super(context, options.requestTimeout());
-		this.connections = connections;
+		super(context, connections, options.requestTimeout());
 		this.options = options;
 		String namespace = context.namespace();
 		this.stream = options.streamOf(namespace);
@@ -68,10 +63,9 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 				recovery.maxDisconnectionDuration(), context.jsonMapper()) : null;
 		Consumer<byte[]> receiver = this::onPubSubMessage;
 		this.subscriptions = Map.of(this.publicChannel, receiver, privateChannel, receiver);
-		this.disconnectListener = () -> failRequests(
-				"Lost the connection to Redis while waiting for the answers of the other nodes");
-		connections.onDisconnect(this.disconnectListener);
-		connections.subscribeChannels(this.subscriptions)
+		// Sharded: one SSUBSCRIBE per channel, each on the master of its slot.
+		(options.shardedPubSub() ? connections.ssubscribe(this.subscriptions)
+				: connections.subscribeChannels(this.subscriptions))
 			.subscribe(null,
 					(error) -> logger.warn("Redis Streams adapter of " + namespace + " could not subscribe: " + error));
 	}
@@ -82,24 +76,6 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	 */
 	public String stream() {
 		return this.stream;
-	}
-
-	/**
-	 * Return whether the Redis connections are open.
-	 * @return {@code true} while connected
-	 */
-	public boolean isConnected() {
-		return this.connections.isConnected();
-	}
-
-	@Override
-	protected RuntimeException failure(String message, @Nullable Throwable cause) {
-		return (cause != null) ? new RedisAdapterException(message, cause) : new RedisAdapterException(message);
-	}
-
-	@Override
-	protected RuntimeException requestTimeout(String operation, long timeoutMillis, int answered, int expected) {
-		return new RedisRequestTimeoutException(operation, timeoutMillis, answered, expected);
 	}
 
 	@Override
@@ -127,26 +103,33 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	@Override
 	protected Mono<String> doPublish(ObjectNode message) {
 		if (ClusterMessages.isEphemeral(message)) {
-			return this.connections.publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
+			return publish(this.publicChannel, MsgPack.encode(message)).thenReturn("");
 		}
-		return this.connections.xadd(this.stream, this.options.maxLength(), StreamEntries.encode(message));
+		return connections().xadd(this.stream, this.options.maxLength(), StreamEntries.encode(message));
 	}
 
 	@Override
 	protected Mono<Void> doPublishResponse(String requesterUid, ObjectNode response) {
-		return this.connections.publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
+		return publish(this.publicChannel + requesterUid + "#", MsgPack.encode(response)).then();
+	}
+
+	private Mono<Long> publish(String channel, byte[] payload) {
+		return this.options.shardedPubSub() ? connections().spublish(channel, payload)
+				: connections().publish(channel, payload);
 	}
 
 	/**
-	 * Return the number of servers: the subscribers of the namespace's channel.
+	 * Return the number of servers: the subscribers of the namespace's channel
+	 * ({@code PUBSUB NUMSUB}, or {@code SHARDNUMSUB} with sharded pub/sub).
 	 * @return the number of nodes, this one included
 	 */
 	@Override
 	public Mono<Integer> serverCount() {
-		return this.connections.numsub(this.publicChannel)
+		boolean sharded = this.options.shardedPubSub();
+		return (sharded ? connections().shardNumsub(this.publicChannel) : connections().numsub(this.publicChannel))
 			.timeout(requestTimeout(),
-					Mono.error(() -> new RedisAdapterException(
-							"Redis did not answer PUBSUB NUMSUB within " + requestTimeout().toMillis() + " ms")))
+					Mono.error(() -> new RedisAdapterException("Redis did not answer PUBSUB "
+							+ (sharded ? "SHARDNUMSUB" : "NUMSUB") + " within " + requestTimeout().toMillis() + " ms")))
 			.map((count) -> Math.max(1, count));
 	}
 
@@ -170,8 +153,8 @@ public class RedisStreamsAdapter extends ClusterAdapter {
 	@Override
 	public void close() {
 		super.close();
-		this.connections.removeDisconnectListener(this.disconnectListener);
-		this.connections.unsubscribeChannels(this.subscriptions)
+		(this.options.shardedPubSub() ? connections().sunsubscribe(this.subscriptions)
+				: connections().unsubscribeChannels(this.subscriptions))
 			.subscribe(null, (error) -> logger.debug("Redis Streams adapter could not unsubscribe: " + error));
 	}
 

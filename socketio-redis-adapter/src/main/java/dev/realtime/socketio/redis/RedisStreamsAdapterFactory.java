@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.Namespace;
@@ -14,8 +15,11 @@ import dev.realtime.socketio.server.adapter.AdapterContext;
 import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterFactory;
 import dev.realtime.socketio.server.adapter.SocketIoAdapterHealth;
+
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.cluster.RedisClusterClient;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -28,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * SocketIoServer io = SocketIoServer.create(SocketIoServerOptions.builder().adapterFactory(redis).build());
  * </pre> The connections are opened when the factory is created, so a Redis that cannot
  * be reached at startup fails fast; after that, Lettuce reconnects by itself and the
- * readers go on from the last entry they read.
+ * readers go on from the last entry they read. On a Redis Cluster
+ * ({@link #create(RedisClusterClient, RedisStreamsAdapterOptions)}) each stream lives on
+ * the master of its slot.
  *
  * @since 0.1.0
  */
@@ -86,14 +92,7 @@ public final class RedisStreamsAdapterFactory implements SocketIoAdapterFactory,
 	public static RedisStreamsAdapterFactory create(RedisClient client, RedisStreamsAdapterOptions options) {
 		Objects.requireNonNull(client, "client");
 		Objects.requireNonNull(options, "options");
-		RedisConnections connections = new RedisConnections(client, false);
-		try {
-			return new RedisStreamsAdapterFactory(connections, options);
-		}
-		catch (RuntimeException ex) {
-			connections.close();
-			throw ex;
-		}
+		return open(() -> new RedisConnections(client, false), null, options);
 	}
 
 	/**
@@ -107,18 +106,62 @@ public final class RedisStreamsAdapterFactory implements SocketIoAdapterFactory,
 		Objects.requireNonNull(options, "options");
 		RedisClient client = RedisClient.create(uri);
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
+		return open(() -> new RedisConnections(client, true), client, options);
+	}
+
+	/**
+	 * Create a factory on a Redis Cluster client that the caller owns (and shuts down
+	 * after closing the factory), as the Node adapter runs on a cluster client: each
+	 * stream is a key on the master of its slot, read there by a cluster connection of
+	 * its own; requests and answers use classic pub/sub, which the cluster forwards to
+	 * every node. Configure the client as
+	 * {@link RedisAdapterFactory#defaultClusterClientOptions()} does.
+	 * @param client the Lettuce cluster client
+	 * @param options the adapter options
+	 * @return the factory
+	 */
+	public static RedisStreamsAdapterFactory create(RedisClusterClient client, RedisStreamsAdapterOptions options) {
+		Objects.requireNonNull(client, "client");
+		Objects.requireNonNull(options, "options");
+		return open(() -> new RedisConnections(client, false), null, options);
+	}
+
+	/**
+	 * Create a factory with its own Redis Cluster client, shut down with the factory.
+	 * @param seeds some nodes of the cluster; the client discovers the others
+	 * @param options the adapter options
+	 * @return the factory
+	 */
+	public static RedisStreamsAdapterFactory createCluster(Iterable<RedisURI> seeds,
+			RedisStreamsAdapterOptions options) {
+		Objects.requireNonNull(seeds, "seeds");
+		Objects.requireNonNull(options, "options");
+		RedisClusterClient client = RedisClusterClient.create(seeds);
+		client.setOptions(RedisAdapterFactory.defaultClusterClientOptions());
+		return open(() -> new RedisConnections(client, true), client, options);
+	}
+
+	/**
+	 * Open the connections and the readers; on a failure close what was opened, and the
+	 * client when the factory was to own it.
+	 */
+	private static RedisStreamsAdapterFactory open(Supplier<RedisConnections> connect,
+			@Nullable AbstractRedisClient ownedClient, RedisStreamsAdapterOptions options) {
 		RedisConnections connections;
 		try {
-			connections = new RedisConnections(client, true);
+			connections = connect.get();
 		}
 		catch (RuntimeException ex) {
-			client.shutdown();
+			if (ownedClient != null) {
+				ownedClient.shutdown();
+			}
 			throw ex;
 		}
 		try {
 			return new RedisStreamsAdapterFactory(connections, options);
 		}
 		catch (RuntimeException ex) {
+			// Shuts the client down too when the connections own it.
 			connections.close();
 			throw ex;
 		}

@@ -18,6 +18,8 @@ public final class RedisStreamsAdapterOptions {
 
 	private final String channelPrefix;
 
+	private final boolean shardedPubSub;
+
 	private final long maxLength;
 
 	private final int readCount;
@@ -32,6 +34,7 @@ public final class RedisStreamsAdapterOptions {
 		this.streamName = builder.streamName;
 		this.streamCount = builder.streamCount;
 		this.channelPrefix = builder.channelPrefix;
+		this.shardedPubSub = builder.shardedPubSub;
 		this.maxLength = builder.maxLength;
 		this.readCount = builder.readCount;
 		this.blockTime = builder.blockTime;
@@ -80,6 +83,15 @@ public final class RedisStreamsAdapterOptions {
 	 */
 	public String channelPrefix() {
 		return this.channelPrefix;
+	}
+
+	/**
+	 * Return whether requests and answers use sharded pub/sub ({@code SPUBLISH} /
+	 * {@code SSUBSCRIBE}, Redis 7+), as the Node adapter's {@code useShardedPubSub}.
+	 * @return {@code true} for sharded pub/sub
+	 */
+	public boolean shardedPubSub() {
+		return this.shardedPubSub;
 	}
 
 	/**
@@ -153,6 +165,8 @@ public final class RedisStreamsAdapterOptions {
 
 		private String channelPrefix = "socket.io";
 
+		private boolean shardedPubSub;
+
 		private long maxLength = 10_000;
 
 		private int readCount = 100;
@@ -196,6 +210,21 @@ public final class RedisStreamsAdapterOptions {
 		 */
 		public Builder channelPrefix(String channelPrefix) {
 			this.channelPrefix = text(channelPrefix, "channelPrefix");
+			return this;
+		}
+
+		/**
+		 * Set whether requests and answers use sharded pub/sub ({@code SPUBLISH} /
+		 * {@code SSUBSCRIBE} on {@code <prefix>#<nsp>#} and
+		 * {@code <prefix>#<nsp>#<uid>#}, servers counted by {@code PUBSUB SHARDNUMSUB}):
+		 * the Node adapter's {@code useShardedPubSub}, meant for a Redis Cluster. Every
+		 * server of the cluster must use the same.
+		 * @param shardedPubSub {@code true} for sharded pub/sub, {@code false} (the
+		 * default) for classic pub/sub
+		 * @return this builder
+		 */
+		public Builder shardedPubSub(boolean shardedPubSub) {
+			this.shardedPubSub = shardedPubSub;
 			return this;
 		}
 

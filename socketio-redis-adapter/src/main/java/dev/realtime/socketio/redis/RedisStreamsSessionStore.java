@@ -2,15 +2,8 @@ package dev.realtime.socketio.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import dev.realtime.socketio.cluster.ClusterPayloads;
@@ -22,8 +15,6 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
-import reactor.util.Logger;
-import reactor.util.Loggers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -39,8 +30,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class RedisStreamsSessionStore {
 
-	private static final Logger logger = Loggers.getLogger(RedisStreamsSessionStore.class);
-
 	private static final Pattern ENTRY_ID = Pattern.compile("\\d{1,20}-\\d{1,20}");
 
 	/** Entries read per {@code XRANGE} while collecting the missed packets. */
@@ -50,56 +39,35 @@ final class RedisStreamsSessionStore {
 
 	private final RedisConnections connections;
 
-	private final JsonMapper mapper;
-
 	private final String namespace;
 
 	private final String stream;
 
 	private final String sessionKeyPrefix;
 
-	private final Duration window;
-
 	private final Duration timeout;
 
 	private final long maxReads;
 
-	private final Set<CompletableFuture<Void>> pendingWrites = ConcurrentHashMap.newKeySet();
+	private final StoredSessions sessions;
 
 	RedisStreamsSessionStore(RedisConnections connections, RedisStreamsAdapterOptions options, String namespace,
 			Duration window, JsonMapper mapper) {
 		this.connections = connections;
-		this.mapper = mapper;
 		this.namespace = namespace;
 		this.stream = options.streamOf(namespace);
 		this.sessionKeyPrefix = options.sessionKeyPrefix();
-		this.window = window;
 		this.timeout = options.requestTimeout();
+		this.sessions = new StoredSessions(connections, mapper, window, this.timeout, true);
 		this.maxReads = options.maxLength() / READ_BATCH + 2;
 	}
 
 	void persist(SocketIoSession session) {
-		ObjectNode stored = NODES.objectNode();
-		stored.put("sid", session.sid());
-		stored.put("pid", session.pid());
-		stored.set("rooms", ClusterPayloads.strings(session.rooms()));
-		stored.set("data", this.mapper.valueToTree(session.data()));
-		byte[] value = RedisConnections.bytes(Base64.getEncoder().encodeToString(MsgPack.encode(stored)));
-		CompletableFuture<Void> write = this.connections.set(this.sessionKeyPrefix + session.pid(), value, this.window)
-			.timeout(this.timeout)
-			.toFuture();
-		this.pendingWrites.add(write);
-		write.whenComplete((done, error) -> {
-			this.pendingWrites.remove(write);
-			if (error != null) {
-				logger.warn("The session of socket " + session.sid() + " could not be kept for recovery: " + error);
-			}
-		});
+		this.sessions.persist(this.sessionKeyPrefix + session.pid(), session);
 	}
 
 	Mono<Void> flush() {
-		CompletableFuture<?>[] writes = this.pendingWrites.toArray(CompletableFuture[]::new);
-		return Mono.fromFuture(CompletableFuture.allOf(writes)).onErrorResume((ex) -> Mono.empty());
+		return this.sessions.flush();
 	}
 
 	/**
@@ -112,11 +80,11 @@ final class RedisStreamsSessionStore {
 		if (!ENTRY_ID.matcher(offset).matches()) {
 			return Mono.empty();
 		}
-		Mono<byte[]> session = this.connections.getdel(this.sessionKeyPrefix + pid);
+		Mono<byte[]> session = this.sessions.take(this.sessionKeyPrefix + pid);
 		Mono<Boolean> offsetKept = this.connections.xrange(this.stream, Range.create(offset, offset), 1)
 			.map((entries) -> !entries.isEmpty());
 		return Mono.zip(session, offsetKept).filter((found) -> found.getT2()).flatMap((found) -> {
-			SocketIoSession restored = readSession(found.getT1());
+			SocketIoSession restored = this.sessions.read(found.getT1());
 			return missedPackets(offset, restored.rooms(), new ArrayList<>(), 0)
 				.map((missed) -> new RestoredSession(restored, missed));
 		})
@@ -168,19 +136,6 @@ final class RedisStreamsSessionStore {
 		withOffset.addAll((ArrayNode) packet.get("data"));
 		withOffset.add(entry.getId());
 		return withOffset;
-	}
-
-	private SocketIoSession readSession(byte[] bytes) {
-		JsonNode stored = MsgPack.decode(Base64.getDecoder().decode(bytes));
-		Set<String> rooms = new LinkedHashSet<>();
-		stored.path("rooms").forEach((room) -> rooms.add(room.asString()));
-		JsonNode data = stored.path("data");
-		@SuppressWarnings("unchecked")
-		Map<String, Object> dataMap = data.isObject() ? this.mapper.treeToValue(data, LinkedHashMap.class)
-				: new LinkedHashMap<>();
-		// A session's data holds no nulls (it is copied with Map.copyOf).
-		dataMap.values().removeIf(Objects::isNull);
-		return new SocketIoSession(stored.path("sid").asString(), stored.path("pid").asString(), rooms, dataMap);
 	}
 
 }

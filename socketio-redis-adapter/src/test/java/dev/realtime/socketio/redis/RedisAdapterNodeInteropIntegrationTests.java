@@ -2,7 +2,6 @@ package dev.realtime.socketio.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,7 +9,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
-import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -18,10 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
+import static dev.realtime.socketio.redis.ClusterClients.connect;
+import static dev.realtime.socketio.redis.ClusterClients.ids;
+import static dev.realtime.socketio.redis.ClusterClients.received;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bin;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
@@ -40,73 +39,38 @@ class RedisAdapterNodeInteropIntegrationTests {
 	@RegisterExtension
 	static final TestFixture<TestRedis> redis = TestFixture.of(TestRedis::start);
 
-	private final List<NodeScript> scripts = new ArrayList<>();
+	private final List<NodeAdapterServer> scripts = new ArrayList<>();
 
 	private TestNode java;
 
-	private NodeScript nodeServer;
+	private NodeAdapterServer nodeServer;
 
 	private String nodeUrl;
 
 	private SocketIoNodeDriver driver;
-
-	private int tags;
 
 	@BeforeEach
 	void startServers() {
 		this.java = TestNode.start(redis.get());
 		TestNode.configure(this.java.io(), "java");
 		this.nodeServer = script("node/redis-node-server.js");
-		this.nodeUrl = "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt() + "/";
+		this.nodeUrl = this.nodeServer.url();
 		await().atMost(WAIT).until(() -> this.java.serverCount() == 2);
-		assertThat(command(this.nodeServer, "count", "count").path("count").asInt()).isEqualTo(2);
+		assertThat(this.nodeServer.command("count", "count").path("count").asInt()).isEqualTo(2);
 		this.driver = SocketIoNodeDriver.start();
 	}
 
 	@AfterEach
 	void stopServers() {
 		this.driver.close();
-		for (NodeScript script : this.scripts) {
-			script.writeLine("{\"cmd\":\"exit\"}");
-			script.close();
-		}
+		this.scripts.forEach(NodeAdapterServer::close);
 		this.java.close();
 	}
 
-	private NodeScript script(String resource) {
-		NodeScript script = NodeScript.start(resource, redis.get().uri());
+	private NodeAdapterServer script(String resource) {
+		NodeAdapterServer script = NodeAdapterServer.start(resource, redis.get().uri());
 		this.scripts.add(script);
 		return script;
-	}
-
-	/** Send a command to a script and wait for the line that answers it. */
-	private JsonNode command(NodeScript script, String answer, String cmd, Object... fields) {
-		ObjectNode command = JsonNodeFactory.instance.objectNode().put("cmd", cmd).put("tag", "t" + (++this.tags));
-		for (int i = 0; i < fields.length; i += 2) {
-			command.set((String) fields[i], NodeScript.parseJson(toJson(fields[i + 1])));
-		}
-		script.writeLine(command.toString());
-		while (true) {
-			JsonNode line = script.awaitEvent(answer, WAIT);
-			if (command.path("tag").equals(line.path("tag"))) {
-				return line;
-			}
-		}
-	}
-
-	private static String toJson(Object value) {
-		return JsonMapper.shared().writeValueAsString(value);
-	}
-
-	private String connect(String id, String url, String... rooms) {
-		this.driver.connect(id, url,
-				Map.of("transports", List.of("websocket"), "auth", Map.of("user", id), "query", Map.of("client", id)));
-		String sid = this.driver.await(id, "connect").path("sid").asString();
-		for (String room : rooms) {
-			this.driver.emitWithAck(id, id + "-" + room, "join", room);
-			this.driver.awaitAck(id, id + "-" + room);
-		}
-		return sid;
 	}
 
 	private List<RemoteSocket> javaFetch(String... rooms) {
@@ -114,25 +78,14 @@ class RedisAdapterNodeInteropIntegrationTests {
 	}
 
 	private JsonNode nodeFetch(String... rooms) {
-		return command(this.nodeServer, "fetched", "fetch", "rooms", List.of(rooms)).path("sockets");
-	}
-
-	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
-	}
-
-	private static Set<String> ids(List<RemoteSocket> sockets) {
-		Set<String> ids = new HashSet<>();
-		sockets.forEach((socket) -> ids.add(socket.id()));
-		return ids;
+		return this.nodeServer.command("fetched", "fetch", "rooms", List.of(rooms)).path("sockets");
 	}
 
 	@Test
 	void broadcastFromEitherServerReachesClientsOnBoth() {
-		connect("a", this.java.url("/"), "news");
-		connect("b", this.nodeUrl, "news");
-		connect("c", this.nodeUrl);
+		connect(this.driver, "a", this.java.url("/"), "news");
+		connect(this.driver, "b", this.nodeUrl, "news");
+		connect(this.driver, "c", this.nodeUrl);
 		await().atMost(WAIT).until(() -> javaFetch("news").size() == 2);
 
 		this.java.io().to("news").emit("from-java", "hi", new byte[] { 1, 2, 3 });
@@ -142,7 +95,7 @@ class RedisAdapterNodeInteropIntegrationTests {
 			assertThat(bytes(args(event).get(1))).containsExactly(1, 2, 3);
 		}
 
-		command(this.nodeServer, "emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args",
+		this.nodeServer.command("emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args",
 				List.of("yo", bin(new byte[] { 4, 5 }), Map.of("n", 1.5)));
 		for (String id : List.of("a", "b")) {
 			JsonNode event = this.driver.awaitEvent(id, "from-node");
@@ -153,15 +106,15 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 		this.java.io().except("news").emit("outside");
 		this.driver.awaitEvent("c", "outside");
-		assertThat(received("c", "from-java")).isEmpty();
-		assertThat(received("c", "from-node")).isEmpty();
-		assertThat(received("a", "outside")).isEmpty();
+		assertThat(received(this.driver, "c", "from-java")).isEmpty();
+		assertThat(received(this.driver, "c", "from-node")).isEmpty();
+		assertThat(received(this.driver, "a", "outside")).isEmpty();
 	}
 
 	@Test
 	void fetchSocketsAndRemoteRoomChangesWorkBothWays() {
-		String a = connect("a", this.java.url("/"), "news");
-		String b = connect("b", this.nodeUrl, "news");
+		String a = connect(this.driver, "a", this.java.url("/"), "news");
+		String b = connect(this.driver, "b", this.nodeUrl, "news");
 
 		List<RemoteSocket> fromJava = javaFetch("news");
 		assertThat(ids(fromJava)).containsExactlyInAnyOrder(a, b);
@@ -189,15 +142,15 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 		this.java.io().to("news").socketsJoin("sports");
 		await().atMost(WAIT).until(() -> nodeFetch("sports").size() == 2);
-		command(this.nodeServer, "done", "socketsLeave", "rooms", List.of("sports"), "leave", "news");
+		this.nodeServer.command("done", "socketsLeave", "rooms", List.of("sports"), "leave", "news");
 		await().atMost(WAIT).until(() -> javaFetch("news").isEmpty());
 		assertThat(ids(javaFetch("sports"))).containsExactlyInAnyOrder(a, b);
 	}
 
 	@Test
 	void roomListsOfTheClusterBothWaysAndSocketListsFromJava() {
-		String a = connect("a", this.java.url("/"), "news");
-		String b = connect("b", this.nodeUrl, "weather");
+		String a = connect(this.driver, "a", this.java.url("/"), "news");
+		String b = connect(this.driver, "b", this.nodeUrl, "weather");
 
 		assertThat(this.java.adapter().allRooms().block(WAIT)).containsExactlyInAnyOrder(a, b, "news", "weather");
 		assertThat(this.java.adapter().allSockets(Set.of("news", "weather")).block(WAIT)).containsExactlyInAnyOrder(a,
@@ -206,7 +159,7 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 		// The Node adapter 8.3 still asks ALL_ROOMS (its sockets(rooms) became local
 		// only).
-		assertThat(command(this.nodeServer, "names", "allRooms").path("names")).extracting(JsonNode::asString)
+		assertThat(this.nodeServer.command("names", "allRooms").path("names")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder(a, b, "news", "weather");
 	}
 
@@ -218,19 +171,19 @@ class RedisAdapterNodeInteropIntegrationTests {
 					BroadcastOptions.builder().timeout(WAIT).build())
 			.block(WAIT);
 		assertThat(fromJava).extracting((answer) -> answer.path("node").asString()).containsExactly("node");
-		assertThat(this.nodeServer.awaitEvent("server-side-emit", WAIT).path("arg").asString()).isEqualTo("from-java");
-		JsonNode fromNode = command(this.nodeServer, "server-acks", "serverSideEmitWithAck", "event", "hello", "args",
+		assertThat(this.nodeServer.awaitEvent("server-side-emit").path("arg").asString()).isEqualTo("from-java");
+		JsonNode fromNode = this.nodeServer.command("server-acks", "serverSideEmitWithAck", "event", "hello", "args",
 				List.of("from-node"));
 		assertThat(fromNode.path("responses")).extracting((answer) -> answer.path("node").asString())
 			.containsExactly("java");
 
-		connect("a", this.java.url("/"));
-		connect("b", this.nodeUrl);
+		connect(this.driver, "a", this.java.url("/"));
+		connect(this.driver, "b", this.nodeUrl);
 		this.driver.autoAck("a", "question", "answer-a");
 		this.driver.autoAck("b", "question", "answer-b");
 		List<JsonNode> javaAcks = this.java.io().timeout(WAIT).emitWithAck("question", 1).block(WAIT);
 		assertThat(javaAcks).extracting(JsonNode::asString).containsExactlyInAnyOrder("answer-a", "answer-b");
-		JsonNode nodeAcks = command(this.nodeServer, "acks", "emitWithAck", "event", "question", "timeout",
+		JsonNode nodeAcks = this.nodeServer.command("acks", "emitWithAck", "event", "question", "timeout",
 				WAIT.toMillis(), "args", List.of(2));
 		assertThat(nodeAcks.path("responses")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder("answer-a", "answer-b");
@@ -238,30 +191,29 @@ class RedisAdapterNodeInteropIntegrationTests {
 
 	@Test
 	void emitterReachesRoomMembersOnTheJavaNode() {
-		NodeScript emitter = script("node/redis-emitter.js");
-		emitter.awaitEvent("ready", WAIT);
-		connect("a", this.java.url("/"), "vip");
-		connect("b", this.java.url("/"));
+		NodeAdapterServer emitter = script("node/redis-emitter.js");
+		connect(this.driver, "a", this.java.url("/"), "vip");
+		connect(this.driver, "b", this.java.url("/"));
 		List<String> heard = new CopyOnWriteArrayList<>();
 		this.java.io().sockets().onServerSideEmit("ping", (args, ack) -> heard.add(args.get(0).asString()));
 
-		command(emitter, "done", "emit", "rooms", List.of("vip"), "event", "promo", "args", List.of(Map.of("n", 1)));
-		command(emitter, "done", "emit", "event", "end");
+		emitter.command("done", "emit", "rooms", List.of("vip"), "event", "promo", "args", List.of(Map.of("n", 1)));
+		emitter.command("done", "emit", "event", "end");
 		JsonNode promo = this.driver.awaitEvent("a", "promo");
 		assertThat(args(promo).get(0).path("n").asInt()).isEqualTo(1);
 		this.driver.awaitEvent("a", "end");
 		this.driver.awaitEvent("b", "end");
-		assertThat(received("b", "promo")).isEmpty();
+		assertThat(received(this.driver, "b", "promo")).isEmpty();
 
-		command(emitter, "done", "socketsJoin", "rooms", List.of("vip"), "join", "gold");
+		emitter.command("done", "socketsJoin", "rooms", List.of("vip"), "join", "gold");
 		await().atMost(WAIT).until(() -> javaFetch("gold").size() == 1);
-		command(emitter, "done", "emit", "rooms", List.of("gold"), "event", "gold-news");
+		emitter.command("done", "emit", "rooms", List.of("gold"), "event", "gold-news");
 		this.driver.awaitEvent("a", "gold-news");
 
-		command(emitter, "done", "serverSideEmit", "event", "ping", "args", List.of("from-emitter"));
+		emitter.command("done", "serverSideEmit", "event", "ping", "args", List.of("from-emitter"));
 		await().atMost(WAIT).until(() -> heard.contains("from-emitter"));
 
-		command(emitter, "done", "disconnectSockets", "rooms", List.of("gold"), "close", false);
+		emitter.command("done", "disconnectSockets", "rooms", List.of("gold"), "close", false);
 		assertThat(this.driver.await("a", "disconnect").path("reason").asString()).isEqualTo("io server disconnect");
 	}
 

@@ -2,7 +2,6 @@ package dev.realtime.socketio.redis;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 
+import static dev.realtime.socketio.redis.ClusterClients.ids;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,29 +69,15 @@ class RedisClusterIntegrationTests {
 	}
 
 	private String connect(String id, int node, String... rooms) {
-		this.driver.connect(id, node(node).url("/"),
-				Map.of("transports", List.of("websocket"), "auth", Map.of("user", id)));
-		String sid = this.driver.await(id, "connect").path("sid").asString();
-		for (String room : rooms) {
-			this.driver.emitWithAck(id, id + "-" + room, "join", room);
-			this.driver.awaitAck(id, id + "-" + room);
-		}
-		return sid;
+		return ClusterClients.connect(this.driver, id, node(node).url("/"), rooms);
 	}
 
 	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
+		return ClusterClients.received(this.driver, id, event);
 	}
 
 	private List<RemoteSocket> fetch(int node, String... rooms) {
 		return node(node).io().to(rooms).fetchSockets().block(WAIT);
-	}
-
-	private static Set<String> ids(List<RemoteSocket> sockets) {
-		Set<String> ids = new HashSet<>();
-		sockets.forEach((socket) -> ids.add(socket.id()));
-		return ids;
 	}
 
 	@ParameterizedTest(name = "sharded={0}")

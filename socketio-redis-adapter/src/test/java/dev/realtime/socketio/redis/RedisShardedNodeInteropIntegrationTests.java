@@ -8,7 +8,6 @@ import java.util.Set;
 
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
-import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -16,10 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
+import static dev.realtime.socketio.redis.ClusterClients.connect;
+import static dev.realtime.socketio.redis.ClusterClients.ids;
+import static dev.realtime.socketio.redis.ClusterClients.received;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,74 +40,36 @@ class RedisShardedNodeInteropIntegrationTests {
 
 	private TestNode java;
 
-	private NodeScript nodeServer;
+	private NodeAdapterServer nodeServer;
 
 	private String nodeUrl;
 
 	private SocketIoNodeDriver driver;
 
-	private int tags;
-
 	@BeforeEach
 	void startServers() {
 		this.java = TestNode.start(cluster.get(), true);
 		TestNode.configure(this.java.io(), "java");
-		this.nodeServer = NodeScript.start("node/redis-node-server.js", cluster.get().nodes(), "sharded-cluster");
-		this.nodeUrl = "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt() + "/";
+		this.nodeServer = NodeAdapterServer.start("node/redis-node-server.js", cluster.get().nodes(),
+				"sharded-cluster");
+		this.nodeUrl = this.nodeServer.url();
 		await().atMost(WAIT).until(() -> this.java.serverCount() == 2);
-		assertThat(command("count", "count").path("count").asInt()).isEqualTo(2);
+		assertThat(this.nodeServer.command("count", "count").path("count").asInt()).isEqualTo(2);
 		this.driver = SocketIoNodeDriver.start();
 	}
 
 	@AfterEach
 	void stopServers() {
 		this.driver.close();
-		this.nodeServer.writeLine("{\"cmd\":\"exit\"}");
 		this.nodeServer.close();
 		this.java.close();
 	}
 
-	private JsonNode command(String answer, String cmd, Object... fields) {
-		ObjectNode command = JsonNodeFactory.instance.objectNode().put("cmd", cmd).put("tag", "t" + (++this.tags));
-		for (int i = 0; i < fields.length; i += 2) {
-			command.set((String) fields[i],
-					NodeScript.parseJson(JsonMapper.shared().writeValueAsString(fields[i + 1])));
-		}
-		this.nodeServer.writeLine(command.toString());
-		while (true) {
-			JsonNode line = this.nodeServer.awaitEvent(answer, WAIT);
-			if (command.path("tag").equals(line.path("tag"))) {
-				return line;
-			}
-		}
-	}
-
-	private String connect(String id, String url, String... rooms) {
-		this.driver.connect(id, url, Map.of("transports", List.of("websocket"), "auth", Map.of("user", id)));
-		String sid = this.driver.await(id, "connect").path("sid").asString();
-		for (String room : rooms) {
-			this.driver.emitWithAck(id, id + "-" + room, "join", room);
-			this.driver.awaitAck(id, id + "-" + room);
-		}
-		return sid;
-	}
-
-	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
-	}
-
-	private static Set<String> ids(List<RemoteSocket> sockets) {
-		Set<String> ids = new HashSet<>();
-		sockets.forEach((socket) -> ids.add(socket.id()));
-		return ids;
-	}
-
 	@Test
 	void javaAndNodeServersShareRoomsBroadcastsFetchSocketsAndServerSideEmit() {
-		String a = connect("a", this.java.url("/"), "news");
-		String b = connect("b", this.nodeUrl, "news");
-		String c = connect("c", this.nodeUrl);
+		String a = connect(this.driver, "a", this.java.url("/"), "news");
+		String b = connect(this.driver, "b", this.nodeUrl, "news");
+		String c = connect(this.driver, "c", this.nodeUrl);
 		await().atMost(WAIT).until(() -> this.java.io().to("news").fetchSockets().block(WAIT).size() == 2);
 
 		// To one room (its own shard channel in Node's default dynamic mode), both ways.
@@ -117,33 +79,34 @@ class RedisShardedNodeInteropIntegrationTests {
 			assertThat(args(event).get(0).asString()).isEqualTo("hi");
 			assertThat(bytes(args(event).get(1))).containsExactly(1, 2, 3);
 		}
-		command("emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args", List.of("there"));
+		this.nodeServer.command("emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args",
+				List.of("there"));
 		for (String id : List.of("a", "b")) {
 			assertThat(args(this.driver.awaitEvent(id, "from-node")).get(0).asString()).isEqualTo("there");
 		}
 		// To everyone, both ways, then nothing more: exactly once.
 		this.java.io().emit("all-java");
-		command("emitted", "emit", "event", "all-node", "args", List.of());
+		this.nodeServer.command("emitted", "emit", "event", "all-node", "args", List.of());
 		for (String id : List.of("a", "b", "c")) {
 			this.driver.awaitEvent(id, "all-java");
 			this.driver.awaitEvent(id, "all-node");
 		}
 		this.java.io().to("news").emit("end");
-		command("emitted", "emit", "rooms", List.of("news"), "event", "end-node", "args", List.of());
+		this.nodeServer.command("emitted", "emit", "rooms", List.of("news"), "event", "end-node", "args", List.of());
 		for (String id : List.of("a", "b")) {
 			this.driver.awaitEvent(id, "end");
 			this.driver.awaitEvent(id, "end-node");
 		}
 		for (String id : List.of("a", "b")) {
-			assertThat(received(id, "from-java")).hasSize(1);
-			assertThat(received(id, "from-node")).hasSize(1);
+			assertThat(received(this.driver, id, "from-java")).hasSize(1);
+			assertThat(received(this.driver, id, "from-node")).hasSize(1);
 		}
 		for (String id : List.of("a", "b", "c")) {
-			assertThat(received(id, "all-java")).hasSize(1);
-			assertThat(received(id, "all-node")).hasSize(1);
+			assertThat(received(this.driver, id, "all-java")).hasSize(1);
+			assertThat(received(this.driver, id, "all-node")).hasSize(1);
 		}
-		assertThat(received("c", "from-java")).isEmpty();
-		assertThat(received("c", "from-node")).isEmpty();
+		assertThat(received(this.driver, "c", "from-java")).isEmpty();
+		assertThat(received(this.driver, "c", "from-node")).isEmpty();
 
 		// fetchSockets both ways, with socket data.
 		List<RemoteSocket> news = this.java.io().to("news").fetchSockets().block(WAIT);
@@ -151,7 +114,7 @@ class RedisShardedNodeInteropIntegrationTests {
 		assertThat(news.stream().filter((s) -> s.id().equals(b)).findFirst().orElseThrow().data())
 			.containsEntry("user", "b")
 			.containsEntry("node", "node");
-		JsonNode fromNode = command("fetched", "fetch").path("sockets");
+		JsonNode fromNode = this.nodeServer.command("fetched", "fetch").path("sockets");
 		Set<String> nodeIds = new HashSet<>();
 		fromNode.forEach((socket) -> nodeIds.add(socket.path("id").asString()));
 		assertThat(nodeIds).containsExactlyInAnyOrder(a, b, c);
@@ -163,8 +126,8 @@ class RedisShardedNodeInteropIntegrationTests {
 					BroadcastOptions.builder().timeout(WAIT).build())
 			.block(WAIT);
 		assertThat(fromJava).extracting((answer) -> answer.path("node").asString()).containsExactly("node");
-		assertThat(this.nodeServer.awaitEvent("server-side-emit", WAIT).path("arg").asString()).isEqualTo("from-java");
-		JsonNode nodeAnswers = command("server-acks", "serverSideEmitWithAck", "event", "hello", "args",
+		assertThat(this.nodeServer.awaitEvent("server-side-emit").path("arg").asString()).isEqualTo("from-java");
+		JsonNode nodeAnswers = this.nodeServer.command("server-acks", "serverSideEmitWithAck", "event", "hello", "args",
 				List.of("from-node"));
 		assertThat(nodeAnswers.path("responses")).extracting((answer) -> answer.path("node").asString())
 			.containsExactly("java");
@@ -173,8 +136,8 @@ class RedisShardedNodeInteropIntegrationTests {
 		this.driver.autoAck("b", "question", "answer-b");
 		List<JsonNode> javaAcks = this.java.io().timeout(WAIT).to("news").emitWithAck("question", 1).block(WAIT);
 		assertThat(javaAcks).extracting(JsonNode::asString).containsExactlyInAnyOrder("answer-a", "answer-b");
-		JsonNode nodeAcks = command("acks", "emitWithAck", "rooms", List.of("news"), "event", "question", "timeout",
-				WAIT.toMillis(), "args", List.of(2));
+		JsonNode nodeAcks = this.nodeServer.command("acks", "emitWithAck", "rooms", List.of("news"), "event",
+				"question", "timeout", WAIT.toMillis(), "args", List.of(2));
 		assertThat(nodeAcks.path("responses")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder("answer-a", "answer-b");
 	}

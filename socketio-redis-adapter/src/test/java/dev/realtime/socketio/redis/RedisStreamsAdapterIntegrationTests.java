@@ -3,7 +3,6 @@ package dev.realtime.socketio.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
@@ -62,19 +61,11 @@ class RedisStreamsAdapterIntegrationTests {
 	}
 
 	private String connect(String id, int node, String... rooms) {
-		this.driver.connect(id, node(node).url("/"),
-				Map.of("transports", List.of("websocket"), "auth", Map.of("user", id), "query", Map.of("client", id)));
-		String sid = this.driver.await(id, "connect").path("sid").asString();
-		for (String room : rooms) {
-			this.driver.emitWithAck(id, id + "-" + room, "join", room);
-			this.driver.awaitAck(id, id + "-" + room);
-		}
-		return sid;
+		return ClusterClients.connect(this.driver, id, node(node).url("/"), rooms);
 	}
 
 	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
+		return ClusterClients.received(this.driver, id, event);
 	}
 
 	@Test
@@ -151,7 +142,7 @@ class RedisStreamsAdapterIntegrationTests {
 		// The readers go on: a broadcast after the outage reaches the other node.
 		await().atMost(WAIT).until(() -> {
 			node(0).io().to("news").emit("after", 2);
-			return RedisStreamsNodeInteropIntegrationTests.heard(this.driver, "b", "after");
+			return ClusterClients.heard(this.driver, "b", "after");
 		});
 		assertThat(received("b", "during")).isEmpty();
 	}

@@ -6,11 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.SocketIoSocket;
-import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.lettuce.core.RedisClient;
@@ -47,7 +45,7 @@ class RedisStreamsConnectionStateRecoveryIntegrationTests {
 
 	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
 
-	private NodeScript nodeServer;
+	private NodeAdapterServer nodeServer;
 
 	private SocketIoNodeDriver driver;
 
@@ -69,7 +67,6 @@ class RedisStreamsConnectionStateRecoveryIntegrationTests {
 			this.driver.close();
 		}
 		if (this.nodeServer != null) {
-			this.nodeServer.writeLine("{\"cmd\":\"exit\"}");
 			this.nodeServer.close();
 		}
 		this.nodes.forEach(StreamsTestNode::close);
@@ -94,8 +91,9 @@ class RedisStreamsConnectionStateRecoveryIntegrationTests {
 
 	/** A Node server with recovery on, whose new sockets join {@code room}. */
 	private String startNodeServer() {
-		this.nodeServer = NodeScript.start("node/redis-streams-node-server.js", redis.get().uri(), "recovery");
-		return "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt();
+		this.nodeServer = NodeAdapterServer.start("node/redis-streams-node-server.js", redis.get().uri(), "recovery");
+		// Without the trailing slash: the tests add the namespace.
+		return this.nodeServer.url().substring(0, this.nodeServer.url().length() - 1);
 	}
 
 	private StreamsTestNode node(int index) {
@@ -108,9 +106,7 @@ class RedisStreamsConnectionStateRecoveryIntegrationTests {
 	}
 
 	private SocketIoSocket nextConnection() throws InterruptedException {
-		SocketIoSocket socket = this.connections.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-		assertThat(socket).as("a connection within " + WAIT).isNotNull();
-		return socket;
+		return ClusterClients.next(this.connections);
 	}
 
 	private int nextCount(String id) {
@@ -172,7 +168,7 @@ class RedisStreamsConnectionStateRecoveryIntegrationTests {
 		JsonNode again = this.driver.await("a", "connect");
 		assertThat(again.path("recovered").asBoolean()).isTrue();
 		assertThat(again.path("sid").asString()).isEqualTo(first.path("sid").asString());
-		JsonNode restored = this.nodeServer.awaitEvent("connection", WAIT);
+		JsonNode restored = this.nodeServer.awaitEvent("connection");
 		assertThat(restored.path("recovered").asBoolean()).isTrue();
 		assertThat(restored.path("rooms")).extracting(JsonNode::asString).contains("room");
 		assertThat(restored.path("data").path("name").asString()).isEqualTo("ada");
@@ -189,7 +185,7 @@ class RedisStreamsConnectionStateRecoveryIntegrationTests {
 		// The Node server reads the stream from its first read on: broadcast until heard.
 		await().atMost(WAIT).until(() -> {
 			node(0).io().to("room").emit("count", 0);
-			return RedisStreamsNodeInteropIntegrationTests.heard(this.driver, "a", "count");
+			return ClusterClients.heard(this.driver, "a", "count");
 		});
 
 		this.driver.run("a", "closeEngine");

@@ -1,15 +1,11 @@
 package dev.realtime.socketio.redis;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import dev.realtime.socketio.server.RemoteSocket;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
-import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
@@ -17,10 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
+import static dev.realtime.socketio.redis.ClusterClients.connect;
+import static dev.realtime.socketio.redis.ClusterClients.heard;
+import static dev.realtime.socketio.redis.ClusterClients.ids;
+import static dev.realtime.socketio.redis.ClusterClients.received;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bin;
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.bytes;
@@ -40,58 +38,28 @@ class RedisStreamsNodeInteropIntegrationTests {
 
 	private StreamsTestNode java;
 
-	private NodeScript nodeServer;
+	private NodeAdapterServer nodeServer;
 
 	private String nodeUrl;
 
 	private SocketIoNodeDriver driver;
 
-	private int tags;
-
 	@BeforeEach
 	void startServers() {
 		this.java = StreamsTestNode.start(redis.get());
 		TestNode.configure(this.java.io(), "java");
-		this.nodeServer = NodeScript.start("node/redis-streams-node-server.js", redis.get().uri());
-		this.nodeUrl = "http://127.0.0.1:" + this.nodeServer.awaitEvent("ready", WAIT).path("port").asInt() + "/";
+		this.nodeServer = NodeAdapterServer.start("node/redis-streams-node-server.js", redis.get().uri());
+		this.nodeUrl = this.nodeServer.url();
 		await().atMost(WAIT).until(() -> this.java.serverCount() == 2);
-		assertThat(command("count", "count").path("count").asInt()).isEqualTo(2);
+		assertThat(this.nodeServer.command("count", "count").path("count").asInt()).isEqualTo(2);
 		this.driver = SocketIoNodeDriver.start();
 	}
 
 	@AfterEach
 	void stopServers() {
 		this.driver.close();
-		this.nodeServer.writeLine("{\"cmd\":\"exit\"}");
 		this.nodeServer.close();
 		this.java.close();
-	}
-
-	/** Send a command to the Node server and wait for the line that answers it. */
-	private JsonNode command(String answer, String cmd, Object... fields) {
-		ObjectNode command = JsonNodeFactory.instance.objectNode().put("cmd", cmd).put("tag", "t" + (++this.tags));
-		for (int i = 0; i < fields.length; i += 2) {
-			command.set((String) fields[i],
-					NodeScript.parseJson(JsonMapper.shared().writeValueAsString(fields[i + 1])));
-		}
-		this.nodeServer.writeLine(command.toString());
-		while (true) {
-			JsonNode line = this.nodeServer.awaitEvent(answer, WAIT);
-			if (command.path("tag").equals(line.path("tag"))) {
-				return line;
-			}
-		}
-	}
-
-	private String connect(String id, String url, String... rooms) {
-		this.driver.connect(id, url,
-				Map.of("transports", List.of("websocket"), "auth", Map.of("user", id), "query", Map.of("client", id)));
-		String sid = this.driver.await(id, "connect").path("sid").asString();
-		for (String room : rooms) {
-			this.driver.emitWithAck(id, id + "-" + room, "join", room);
-			this.driver.awaitAck(id, id + "-" + room);
-		}
-		return sid;
 	}
 
 	/**
@@ -105,42 +73,19 @@ class RedisStreamsNodeInteropIntegrationTests {
 		});
 	}
 
-	/** Whether a socket receives an event within a moment. */
-	static boolean heard(SocketIoNodeDriver driver, String id, String event) {
-		try {
-			driver.await((line) -> id.equals(line.path("id").asString()) && "event".equals(line.path("type").asString())
-					&& event.equals(line.path("event").asString()), Duration.ofMillis(100));
-			return true;
-		}
-		catch (AssertionError ex) {
-			return false;
-		}
-	}
-
 	private List<RemoteSocket> javaFetch(String... rooms) {
 		return this.java.io().to(rooms).fetchSockets().block(WAIT);
 	}
 
 	private JsonNode nodeFetch(String... rooms) {
-		return command("fetched", "fetch", "rooms", List.of(rooms)).path("sockets");
-	}
-
-	private List<JsonNode> received(String id, String event) {
-		return this.driver.received((line) -> id.equals(line.path("id").asString())
-				&& "event".equals(line.path("type").asString()) && event.equals(line.path("event").asString()));
-	}
-
-	private static Set<String> ids(List<RemoteSocket> sockets) {
-		Set<String> ids = new HashSet<>();
-		sockets.forEach((socket) -> ids.add(socket.id()));
-		return ids;
+		return this.nodeServer.command("fetched", "fetch", "rooms", List.of(rooms)).path("sockets");
 	}
 
 	@Test
 	void broadcastFromEitherServerReachesClientsOnBothExactlyOnce() {
-		connect("a", this.java.url("/"), "news");
-		connect("b", this.nodeUrl, "news", "b-room");
-		connect("c", this.nodeUrl);
+		connect(this.driver, "a", this.java.url("/"), "news");
+		connect(this.driver, "b", this.nodeUrl, "news", "b-room");
+		connect(this.driver, "c", this.nodeUrl);
 		awaitNodeReading("b");
 
 		this.java.io().to("news").emit("from-java", "hi", new byte[] { 1, 2, 3 });
@@ -150,7 +95,7 @@ class RedisStreamsNodeInteropIntegrationTests {
 			assertThat(bytes(args(event).get(1))).containsExactly(1, 2, 3);
 		}
 
-		command("emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args",
+		this.nodeServer.command("emitted", "emit", "rooms", List.of("news"), "event", "from-node", "args",
 				List.of("yo", bin(new byte[] { 4, 5 }), Map.of("n", 1.5)));
 		for (String id : List.of("a", "b")) {
 			JsonNode event = this.driver.awaitEvent(id, "from-node");
@@ -163,25 +108,25 @@ class RedisStreamsNodeInteropIntegrationTests {
 		this.driver.awaitEvent("c", "outside");
 		// A last broadcast to everyone: once it arrived, anything sent twice would have.
 		this.java.io().emit("last");
-		command("emitted", "emit", "event", "last");
+		this.nodeServer.command("emitted", "emit", "event", "last");
 		for (String id : List.of("a", "b", "c")) {
 			this.driver.awaitEvent(id, "last");
 			this.driver.awaitEvent(id, "last");
 		}
-		assertThat(received("a", "from-java")).hasSize(1);
-		assertThat(received("b", "from-java")).hasSize(1);
-		assertThat(received("a", "from-node")).hasSize(1);
-		assertThat(received("b", "from-node")).hasSize(1);
-		assertThat(received("c", "from-java")).isEmpty();
-		assertThat(received("c", "from-node")).isEmpty();
-		assertThat(received("a", "outside")).isEmpty();
-		assertThat(received("c", "outside")).hasSize(1);
+		assertThat(received(this.driver, "a", "from-java")).hasSize(1);
+		assertThat(received(this.driver, "b", "from-java")).hasSize(1);
+		assertThat(received(this.driver, "a", "from-node")).hasSize(1);
+		assertThat(received(this.driver, "b", "from-node")).hasSize(1);
+		assertThat(received(this.driver, "c", "from-java")).isEmpty();
+		assertThat(received(this.driver, "c", "from-node")).isEmpty();
+		assertThat(received(this.driver, "a", "outside")).isEmpty();
+		assertThat(received(this.driver, "c", "outside")).hasSize(1);
 	}
 
 	@Test
 	void fetchSocketsAndRemoteRoomChangesWorkBothWays() {
-		String a = connect("a", this.java.url("/"), "news");
-		String b = connect("b", this.nodeUrl, "news", "b-room");
+		String a = connect(this.driver, "a", this.java.url("/"), "news");
+		String b = connect(this.driver, "b", this.nodeUrl, "news", "b-room");
 		awaitNodeReading("b");
 
 		List<RemoteSocket> fromJava = javaFetch("news");
@@ -207,7 +152,7 @@ class RedisStreamsNodeInteropIntegrationTests {
 
 		this.java.io().to("news").socketsJoin("sports");
 		await().atMost(WAIT).until(() -> nodeFetch("sports").size() == 2);
-		command("done", "socketsLeave", "rooms", List.of("sports"), "leave", "news");
+		this.nodeServer.command("done", "socketsLeave", "rooms", List.of("sports"), "leave", "news");
 		await().atMost(WAIT).until(() -> javaFetch("news").isEmpty());
 		assertThat(ids(javaFetch("sports"))).containsExactlyInAnyOrder(a, b);
 	}
@@ -220,30 +165,30 @@ class RedisStreamsNodeInteropIntegrationTests {
 					BroadcastOptions.builder().timeout(WAIT).build())
 			.block(WAIT);
 		assertThat(fromJava).extracting((answer) -> answer.path("node").asString()).containsExactly("node");
-		assertThat(this.nodeServer.awaitEvent("server-side-emit", WAIT).path("arg").asString()).isEqualTo("from-java");
-		JsonNode fromNode = command("server-acks", "serverSideEmitWithAck", "event", "hello", "args",
+		assertThat(this.nodeServer.awaitEvent("server-side-emit").path("arg").asString()).isEqualTo("from-java");
+		JsonNode fromNode = this.nodeServer.command("server-acks", "serverSideEmitWithAck", "event", "hello", "args",
 				List.of("from-node"));
 		assertThat(fromNode.path("responses")).extracting((answer) -> answer.path("node").asString())
 			.containsExactly("java");
 
-		connect("a", this.java.url("/"));
-		connect("b", this.nodeUrl);
+		connect(this.driver, "a", this.java.url("/"));
+		connect(this.driver, "b", this.nodeUrl);
 		this.driver.autoAck("a", "question", "answer-a");
 		this.driver.autoAck("b", "question", "answer-b");
 		List<JsonNode> javaAcks = this.java.io().timeout(WAIT).emitWithAck("question", 1).block(WAIT);
 		assertThat(javaAcks).extracting(JsonNode::asString).containsExactlyInAnyOrder("answer-a", "answer-b");
-		JsonNode nodeAcks = command("acks", "emitWithAck", "event", "question", "timeout", WAIT.toMillis(), "args",
-				List.of(2));
+		JsonNode nodeAcks = this.nodeServer.command("acks", "emitWithAck", "event", "question", "timeout",
+				WAIT.toMillis(), "args", List.of(2));
 		assertThat(nodeAcks.path("responses")).extracting(JsonNode::asString)
 			.containsExactlyInAnyOrder("answer-a", "answer-b");
 	}
 
 	@Test
 	void disconnectSocketsReachesTheOtherServer() {
-		connect("a", this.java.url("/"), "gold");
-		connect("b", this.nodeUrl, "b-room");
+		connect(this.driver, "a", this.java.url("/"), "gold");
+		connect(this.driver, "b", this.nodeUrl, "b-room");
 		awaitNodeReading("b");
-		command("done", "disconnectSockets", "rooms", List.of("gold"));
+		this.nodeServer.command("done", "disconnectSockets", "rooms", List.of("gold"));
 		assertThat(this.driver.await("a", "disconnect").path("reason").asString()).isEqualTo("io server disconnect");
 	}
 

@@ -1,44 +1,22 @@
 package dev.realtime.socketio.redis;
 
-import java.time.Duration;
 import java.util.function.Consumer;
 
-import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
-import dev.realtime.socketio.internal.ServerInternals;
-import dev.realtime.socketio.server.adapter.SocketIoAdapter;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.cluster.RedisClusterClient;
-import reactor.netty.DisposableServer;
-import reactor.netty.http.server.HttpServer;
 
 /**
- * One Java node of a test cluster: a Socket.IO server on a random port with the Redis
- * adapter, its own Redis client and connections.
+ * One Java node of a test cluster on the Redis adapter (classic or sharded).
  */
-final class TestNode implements AutoCloseable {
+final class TestNode extends RedisTestNode<RedisAdapterFactory> {
 
-	static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(3);
-
-	private final AbstractRedisClient client;
-
-	private final RedisAdapterFactory factory;
-
-	private final SocketIoServer io;
-
-	private final DisposableServer http;
-
-	private boolean closed;
-
-	private TestNode(AbstractRedisClient client, RedisAdapterFactory factory, SocketIoServer io,
-			DisposableServer http) {
-		this.client = client;
-		this.factory = factory;
-		this.io = io;
-		this.http = http;
+	private TestNode(AbstractRedisClient client, RedisAdapterFactory factory,
+			Consumer<SocketIoServerOptions.Builder> customizer) {
+		super(client, factory, factory::close, customizer);
 	}
 
 	static TestNode start(TestRedis redis) {
@@ -51,7 +29,7 @@ final class TestNode implements AutoCloseable {
 		client.setOptions(RedisAdapterFactory.defaultClientOptions());
 		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
 				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).build());
-		return start(client, factory, customizer);
+		return new TestNode(client, factory, customizer);
 	}
 
 	/**
@@ -62,17 +40,8 @@ final class TestNode implements AutoCloseable {
 		client.setOptions(RedisAdapterFactory.defaultClusterClientOptions());
 		RedisAdapterFactory factory = RedisAdapterFactory.create(client,
 				RedisAdapterOptions.builder().requestTimeout(REQUEST_TIMEOUT).sharded(sharded).build());
-		return start(client, factory, (options) -> {
+		return new TestNode(client, factory, (options) -> {
 		});
-	}
-
-	private static TestNode start(AbstractRedisClient client, RedisAdapterFactory factory,
-			Consumer<SocketIoServerOptions.Builder> customizer) {
-		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder().adapterFactory(factory);
-		customizer.accept(options);
-		SocketIoServer io = SocketIoServer.create(options.build());
-		DisposableServer http = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(io)).bindNow();
-		return new TestNode(client, factory, io, http);
 	}
 
 	/**
@@ -94,54 +63,8 @@ final class TestNode implements AutoCloseable {
 		});
 	}
 
-	SocketIoServer io() {
-		return this.io;
-	}
-
-	RedisAdapterFactory factory() {
-		return this.factory;
-	}
-
 	RedisAdapter adapter() {
-		return this.factory.adapter(this.io.sockets());
-	}
-
-	/** The adapter of the main namespace, whichever the factory made. */
-	SocketIoAdapter anyAdapter() {
-		return ServerInternals.adapter(this.io.sockets());
-	}
-
-	int serverCount() {
-		return anyAdapter().serverCount().block(REQUEST_TIMEOUT);
-	}
-
-	String url(String namespace) {
-		return "http://127.0.0.1:" + this.http.port() + namespace;
-	}
-
-	/**
-	 * Stop the node the way a crash would: its clients' connections and its Redis
-	 * connections drop, nothing is said to anyone.
-	 */
-	void kill() {
-		this.http.disposeNow(Duration.ofSeconds(5));
-		this.factory.close();
-	}
-
-	@Override
-	public void close() {
-		if (this.closed) {
-			return;
-		}
-		this.closed = true;
-		try {
-			this.io.close().block(Duration.ofSeconds(10));
-		}
-		finally {
-			this.http.disposeNow(Duration.ofSeconds(5));
-			this.factory.close();
-			this.client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
-		}
+		return factory().adapter(io().sockets());
 	}
 
 }

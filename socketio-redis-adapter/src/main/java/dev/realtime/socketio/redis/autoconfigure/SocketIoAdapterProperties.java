@@ -184,6 +184,12 @@ public class SocketIoAdapterProperties {
 		private String channelPrefix = "socket.io";
 
 		/**
+		 * Whether requests and answers use sharded pub/sub (SPUBLISH / SSUBSCRIBE, Redis
+		 * 7+), as the Node adapter's useShardedPubSub; meant for a Redis Cluster.
+		 */
+		private boolean shardedPubSub;
+
+		/**
 		 * About how many entries each stream keeps (XADD MAXLEN ~); also how far back a
 		 * client can recover its session.
 		 */
@@ -232,6 +238,14 @@ public class SocketIoAdapterProperties {
 
 		public void setChannelPrefix(String channelPrefix) {
 			this.channelPrefix = channelPrefix;
+		}
+
+		public boolean isShardedPubSub() {
+			return this.shardedPubSub;
+		}
+
+		public void setShardedPubSub(boolean shardedPubSub) {
+			this.shardedPubSub = shardedPubSub;
 		}
 
 		public long getMaxLength() {
