@@ -8,8 +8,6 @@ import java.util.concurrent.TimeUnit;
 
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
 import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.ConnectRejectedException;
@@ -18,6 +16,9 @@ import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoServerOptions;
 import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.testsupport.TestHandlers;
+
+import static dev.realtime.socketio.testsupport.TestHandlers.values;
 
 /**
  * Our server, a {@link SocketIoServer} on a Reactor Netty {@link HttpServer} at a random
@@ -62,26 +63,17 @@ final class EngineTestServer implements TestServer {
 			if (!socket.recovered()) {
 				socket.emit("auth", socket.handshake().auth());
 			}
-			socket.on("message", (args, ack) -> socket.emit("message-back", array(args, 0)));
-			socket.on("message-with-ack", (args, ack) -> {
-				if (ack != null) {
-					ack.send(array(args, 0));
-				}
-			});
+			socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) values(args, 0)));
+			TestHandlers.ackEcho(socket, "message-with-ack");
 			socket.on("ask",
 					(args, ack) -> socket.timeout(Duration.ofSeconds(5))
 						.emitWithCallback(args.get(0).asString(),
 								(error, reply) -> socket.emit("answer",
 										(error != null) ? java.util.Map.of("error", "timeout") : reply),
-								array(args, 1)));
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				if (ack != null) {
-					ack.send("joined");
-				}
-			});
+								(Object[]) values(args, 1)));
+			TestHandlers.joinOnRequest(socket, "joined");
 			socket.on("to-room", (args, ack) -> {
-				nsp.to(args.get(0).asString()).emit("news", array(args, 1));
+				nsp.to(args.get(0).asString()).emit("news", (Object[]) values(args, 1));
 				if (ack != null) {
 					ack.send("sent");
 				}
@@ -113,15 +105,6 @@ final class EngineTestServer implements TestServer {
 			});
 			socket.on("kick", (args, ack) -> socket.disconnect());
 		});
-	}
-
-	private static Object[] array(ArrayNode args, int from) {
-		Object[] values = new Object[Math.max(0, args.size() - from)];
-		for (int i = from; i < args.size(); i++) {
-			JsonNode arg = args.get(i);
-			values[i - from] = arg;
-		}
-		return values;
 	}
 
 	SocketIoServer io() {

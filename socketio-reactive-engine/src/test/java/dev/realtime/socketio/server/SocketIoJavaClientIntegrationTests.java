@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import dev.realtime.socketio.engine.EngineIoTransport;
 import dev.realtime.socketio.testsupport.SocketIoTestServer;
 import dev.realtime.socketio.testsupport.TestFixture;
+import dev.realtime.socketio.testsupport.TestHandlers;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
 import org.json.JSONObject;
@@ -51,15 +52,8 @@ class SocketIoJavaClientIntegrationTests {
 		this.server = this.servers.start(SocketIoTestServer.start());
 		this.server.io().onConnection((socket) -> {
 			socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
-			socket.on("echo", (args, ack) -> {
-				if (ack != null) {
-					ack.send((Object[]) values(args));
-				}
-			});
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				ack.send("joined");
-			});
+			TestHandlers.ackEcho(socket, "echo");
+			TestHandlers.joinOnRequest(socket, "joined");
 			this.connections.add(socket);
 		});
 	}
@@ -322,14 +316,6 @@ class SocketIoJavaClientIntegrationTests {
 		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(socket.connected()).isFalse();
 		assertThat(this.server.io().sockets().sockets()).isEmpty();
-	}
-
-	private static JsonNode[] values(JsonNode args) {
-		JsonNode[] values = new JsonNode[args.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = args.get(i);
-		}
-		return values;
 	}
 
 }
