@@ -6,16 +6,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
-import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.ConnectRejectedException;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoServer;
-import dev.realtime.socketio.server.SocketIoServerOptions;
-import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
 import dev.realtime.socketio.testsupport.TestHandlers;
 
 import static dev.realtime.socketio.testsupport.TestHandlers.values;
@@ -28,27 +25,27 @@ final class EngineTestServer implements TestServer {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final SocketIoServer io;
+	private final SocketIoTestServer server;
 
-	private final DisposableServer http;
+	private final SocketIoServer io;
 
 	private final Map<String, CompletableFuture<String>> disconnects = new ConcurrentHashMap<>();
 
 	private EngineTestServer(boolean recovery) {
-		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder();
-		if (recovery) {
-			options.connectionStateRecovery(ConnectionStateRecoveryOptions.builder()
-				.maxDisconnectionDuration(Duration.ofMinutes(1))
-				.skipMiddlewares(true)
-				.build());
-		}
-		this.io = SocketIoServer.create(options.build());
+		this.server = SocketIoTestServer.start((options) -> {
+			if (recovery) {
+				options.connectionStateRecovery(ConnectionStateRecoveryOptions.builder()
+					.maxDisconnectionDuration(Duration.ofMinutes(1))
+					.skipMiddlewares(true)
+					.build());
+			}
+		});
+		this.io = this.server.io();
 		handlers(this.io.of("/"));
 		handlers(this.io.of("/custom"));
 		this.io.of("/refuse")
 			.use((socket) -> reactor.core.publisher.Mono
 				.error(new ConnectRejectedException("Not allowed", java.util.Map.of("code", "E42"))));
-		this.http = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(this.io)).bindNow();
 	}
 
 	static EngineTestServer start(boolean recovery) {
@@ -113,7 +110,7 @@ final class EngineTestServer implements TestServer {
 
 	@Override
 	public String uri() {
-		return "http://127.0.0.1:" + this.http.port();
+		return this.server.url("");
 	}
 
 	@Override
@@ -129,12 +126,7 @@ final class EngineTestServer implements TestServer {
 
 	@Override
 	public void close() {
-		try {
-			this.io.close().block(TIMEOUT);
-		}
-		finally {
-			this.http.disposeNow(TIMEOUT);
-		}
+		this.server.close();
 	}
 
 	@Override
