@@ -119,27 +119,19 @@ class SampleAppIntegrationTests {
 	@Test
 	void presenceIsUpdatedWhenSomeoneDisconnects() throws Exception {
 		String room = room();
-		Socket alice = connect("alice-" + room, "a");
-		Socket bob = connect("bob-" + room, "b");
-		emitWithAck(alice, "join", room);
-		BlockingQueue<JSONObject> presence = listen(alice, "presence");
-		emitWithAck(bob, "join", room);
+		AliceAndBob chat = aliceAndBobIn(room);
+		BlockingQueue<JSONObject> presence = chat.presence();
 		// Bob's join is announced separately from his ack: wait for it, so it cannot be
-		// taken
-		// for the update after his disconnection.
+		// taken for the update after his disconnection.
 		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room, "bob-" + room);
-		bob.disconnect();
+		chat.bob().disconnect();
 		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room);
 	}
 
 	@Test
 	void droppedSocketKeepsItsNicknameForTheRecoveryWindow() throws Exception {
 		String room = room();
-		Socket alice = connect("alice-" + room, "a");
-		Socket bob = connect("bob-" + room, "b");
-		emitWithAck(alice, "join", room);
-		BlockingQueue<JSONObject> presence = listen(alice, "presence");
-		emitWithAck(bob, "join", room);
+		BlockingQueue<JSONObject> presence = aliceAndBobIn(room).presence();
 		next(presence);
 		closeTransport("bob-" + room);
 		// The disconnect handler has run once the room was told Bob left.
@@ -337,6 +329,23 @@ class SampleAppIntegrationTests {
 		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> outcome.complete(false));
 		socket.connect();
 		return outcome.join();
+	}
+
+	/**
+	 * Alice, then Bob, in a new room; Alice hears presence updates from before Bob's join
+	 * on.
+	 */
+	private AliceAndBob aliceAndBobIn(String room) throws Exception {
+		Socket alice = connect("alice-" + room, "a");
+		Socket bob = connect("bob-" + room, "b");
+		emitWithAck(alice, "join", room);
+		BlockingQueue<JSONObject> presence = listen(alice, "presence");
+		emitWithAck(bob, "join", room);
+		return new AliceAndBob(alice, bob, presence);
+	}
+
+	private record AliceAndBob(Socket alice, Socket bob, BlockingQueue<JSONObject> presence) {
+
 	}
 
 	private JSONObject refusal(Map<String, String> auth) {
