@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * A socket of one namespace on one connection: its identity and maps
+ * A socket of one namespace on one connection: its id, session state and maps
  * ({@link SocketState}), rooms and lifecycle. Its listeners ({@link SocketListeners}) are
  * thread-safe; the pending acknowledgements ({@link PendingAcks}), the recovery state of
  * a restored socket ({@link SocketRecovery}) and the connection state are confined to the
@@ -32,10 +32,9 @@ import tools.jackson.databind.node.ArrayNode;
  */
 final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.EngineSocketOwner {
 
-	/** The socket id (also in {@link #state}): read by every room and ack operation. */
 	private final String id;
 
-	/** The id, the private session id and the maps: what a kept session is made of. */
+	/** The private session id and the data and attribute maps. */
 	private final SocketState state;
 
 	/** What a restored socket still has to deliver; {@code null} for a new one. */
@@ -63,8 +62,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		this.handshake = handshake;
 		this.listeners = new SocketListeners(this,
 				SocketRateLimiter.create(namespace.server().options().eventRateLimits(), namespace.name()));
-		this.state = SocketState.of(namespace, client, restored);
-		this.id = this.state.id();
+		this.id = (restored != null) ? restored.session().sid() : client.newSocketId(namespace.name());
+		this.state = SocketState.of(namespace, restored);
 		this.recovery = (restored != null) ? new SocketRecovery(restored.missedPackets()) : null;
 	}
 
@@ -325,7 +324,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		if (this.recovery != null) {
 			this.recovery.abandon();
 		}
-		this.state.keep(this.namespace.adapter(), rooms);
+		this.state.keep(this.namespace.adapter(), this.id, rooms);
 	}
 
 	@Override
@@ -360,7 +359,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		if (rooms != null) {
 			// Kept only once the rooms are left, so that a restored socket keeps the
 			// rooms it rejoins.
-			this.state.keep(this.namespace.adapter(), rooms);
+			this.state.keep(this.namespace.adapter(), this.id, rooms);
 		}
 		this.namespace.remove(this);
 		this.client.remove(this);

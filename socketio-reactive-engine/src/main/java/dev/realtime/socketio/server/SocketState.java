@@ -11,15 +11,14 @@ import dev.realtime.socketio.server.adapter.SocketIoSession;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What a socket's session is made of, the part connection state recovery keeps and
- * restores: the socket id, the private session id (with recovery on), and two maps:
+ * What a socket's session is made of besides its id, the part connection state recovery
+ * keeps and restores: the private session id (with recovery on), and two maps:
  * {@code data}, which the adapter shares with other nodes and recovery restores, and
  * {@code attributes}, node-local and never serialized. Each map is created on first use:
- * most sockets never touch them, and an idle connection should cost as little as it can.
+ * most sockets never touch them, and an idle connection should cost as little as it can
+ * (the id stays in the socket for the same reason: one field, not two).
  */
 final class SocketState {
-
-	private final String id;
 
 	/** The private session id, with connection state recovery on. */
 	private final @Nullable String pid;
@@ -28,8 +27,7 @@ final class SocketState {
 
 	private volatile @Nullable Map<String, Object> attributes;
 
-	private SocketState(String id, @Nullable String pid, Map<String, Object> restoredData) {
-		this.id = id;
+	private SocketState(@Nullable String pid, Map<String, Object> restoredData) {
 		this.pid = pid;
 		if (!restoredData.isEmpty()) {
 			this.data = new ConcurrentHashMap<>(restoredData);
@@ -40,21 +38,15 @@ final class SocketState {
 	 * The state of a socket connecting to a namespace: taken from the session the adapter
 	 * restored, or new.
 	 * @param namespace the namespace
-	 * @param client the connection
 	 * @param restored the restored session, or {@code null} for a new socket
 	 * @return the state
 	 */
-	static SocketState of(DefaultNamespace namespace, SocketIoClient client, @Nullable RestoredSession restored) {
+	static SocketState of(DefaultNamespace namespace, @Nullable RestoredSession restored) {
 		if (restored != null) {
-			SocketIoSession session = restored.session();
-			return new SocketState(session.sid(), session.pid(), session.data());
+			return new SocketState(restored.session().pid(), restored.session().data());
 		}
 		String pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
-		return new SocketState(client.newSocketId(namespace.name()), pid, Map.of());
-	}
-
-	String id() {
-		return this.id;
+		return new SocketState(pid, Map.of());
 	}
 
 	@Nullable String pid() {
@@ -93,12 +85,13 @@ final class SocketState {
 	 * Hand the session to the adapter to keep for recovery, with the data as it is now
 	 * (without creating the map); nothing with connection state recovery off.
 	 * @param adapter the namespace's adapter
+	 * @param id the socket id
 	 * @param rooms the rooms the socket was in
 	 */
-	void keep(SocketIoAdapter adapter, Set<String> rooms) {
+	void keep(SocketIoAdapter adapter, String id, Set<String> rooms) {
 		Map<String, Object> data = this.data;
 		if (this.pid != null) {
-			adapter.persistSession(new SocketIoSession(this.id, this.pid, rooms, (data != null) ? data : Map.of()));
+			adapter.persistSession(new SocketIoSession(id, this.pid, rooms, (data != null) ? data : Map.of()));
 		}
 	}
 
