@@ -19,8 +19,8 @@ import io.socket.client.IO;
 import io.socket.client.Socket;
 import org.json.JSONArray;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,8 +31,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 import dev.realtime.socketio.spring.core.SocketIoTemplate;
+import dev.realtime.socketio.testsupport.JavaSocketIoClients;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 
+import static dev.realtime.socketio.testsupport.JavaSocketIoClients.emitWithAck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -54,12 +56,8 @@ class SampleAppIntegrationTests {
 	@Autowired
 	private SocketIoTemplate template;
 
-	private final List<Socket> clients = new ArrayList<>();
-
-	@AfterEach
-	void closeClients() {
-		this.clients.forEach(Socket::close);
-	}
+	@RegisterExtension
+	final JavaSocketIoClients clients = new JavaSocketIoClients();
 
 	@Test
 	void emptyNicknameIsRefused() throws Exception {
@@ -121,27 +119,19 @@ class SampleAppIntegrationTests {
 	@Test
 	void presenceIsUpdatedWhenSomeoneDisconnects() throws Exception {
 		String room = room();
-		Socket alice = connect("alice-" + room, "a");
-		Socket bob = connect("bob-" + room, "b");
-		emitWithAck(alice, "join", room);
-		BlockingQueue<JSONObject> presence = listen(alice, "presence");
-		emitWithAck(bob, "join", room);
+		AliceAndBob chat = aliceAndBobIn(room);
+		BlockingQueue<JSONObject> presence = chat.presence();
 		// Bob's join is announced separately from his ack: wait for it, so it cannot be
-		// taken
-		// for the update after his disconnection.
+		// taken for the update after his disconnection.
 		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room, "bob-" + room);
-		bob.disconnect();
+		chat.bob().disconnect();
 		assertThat(list(next(presence).getJSONArray("members"))).containsExactly("alice-" + room);
 	}
 
 	@Test
 	void droppedSocketKeepsItsNicknameForTheRecoveryWindow() throws Exception {
 		String room = room();
-		Socket alice = connect("alice-" + room, "a");
-		Socket bob = connect("bob-" + room, "b");
-		emitWithAck(alice, "join", room);
-		BlockingQueue<JSONObject> presence = listen(alice, "presence");
-		emitWithAck(bob, "join", room);
+		BlockingQueue<JSONObject> presence = aliceAndBobIn(room).presence();
 		next(presence);
 		closeTransport("bob-" + room);
 		// The disconnect handler has run once the room was told Bob left.
@@ -328,14 +318,8 @@ class SampleAppIntegrationTests {
 	}
 
 	private Socket connect(String nickname, String clientId) {
-		Socket socket = socket(Map.of("nickname", nickname, "clientId", clientId));
-		CompletableFuture<Object> outcome = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> outcome.complete("connected"));
-		socket.once(Socket.EVENT_CONNECT_ERROR,
-				(args) -> outcome.completeExceptionally(new IllegalStateException("connect_error: " + args[0])));
-		socket.connect();
-		assertThat(outcome).succeedsWithin(TIMEOUT);
-		return socket;
+		return this.clients.connect(chatUrl(),
+				JavaSocketIoClients.auth(Map.of("nickname", nickname, "clientId", clientId)));
 	}
 
 	private boolean tryConnect(String nickname, String clientId) {
@@ -347,29 +331,33 @@ class SampleAppIntegrationTests {
 		return outcome.join();
 	}
 
-	private JSONObject refusal(Map<String, String> auth) throws Exception {
-		Socket socket = socket(auth);
-		CompletableFuture<JSONObject> error = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> error.completeExceptionally(new AssertionError("connected")));
-		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> error.complete((JSONObject) args[0]));
-		socket.connect();
-		return error.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+	/**
+	 * Alice, then Bob, in a new room; Alice hears presence updates from before Bob's join
+	 * on.
+	 */
+	private AliceAndBob aliceAndBobIn(String room) throws Exception {
+		Socket alice = connect("alice-" + room, "a");
+		Socket bob = connect("bob-" + room, "b");
+		emitWithAck(alice, "join", room);
+		BlockingQueue<JSONObject> presence = listen(alice, "presence");
+		emitWithAck(bob, "join", room);
+		return new AliceAndBob(alice, bob, presence);
+	}
+
+	private record AliceAndBob(Socket alice, Socket bob, BlockingQueue<JSONObject> presence) {
+
+	}
+
+	private JSONObject refusal(Map<String, String> auth) {
+		return this.clients.refusal(chatUrl(), JavaSocketIoClients.auth(auth));
 	}
 
 	private Socket socket(Map<String, String> auth) {
-		IO.Options options = new IO.Options();
-		options.forceNew = true;
-		options.reconnection = false;
-		options.auth = auth;
-		Socket socket = IO.socket(URI.create("http://localhost:" + this.port + ChatHandler.NAMESPACE), options);
-		this.clients.add(socket);
-		return socket;
+		return this.clients.socket(chatUrl(), JavaSocketIoClients.auth(auth));
 	}
 
-	private static Object emitWithAck(Socket socket, String event, Object... args) throws Exception {
-		CompletableFuture<Object> reply = new CompletableFuture<>();
-		socket.emit(event, args, (ackArgs) -> reply.complete((ackArgs.length > 0) ? ackArgs[0] : null));
-		return reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+	private String chatUrl() {
+		return "http://localhost:" + this.port + ChatHandler.NAMESPACE;
 	}
 
 	private static BlockingQueue<JSONObject> listen(Socket socket, String event) {

@@ -6,18 +6,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
 
-import dev.realtime.socketio.netty.SocketIoRoutes;
 import dev.realtime.socketio.server.ConnectRejectedException;
 import dev.realtime.socketio.server.ConnectionStateRecoveryOptions;
 import dev.realtime.socketio.server.Namespace;
 import dev.realtime.socketio.server.SocketIoServer;
-import dev.realtime.socketio.server.SocketIoServerOptions;
-import dev.realtime.socketio.server.SocketIoSocket;
+import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestHandlers;
+
+import static dev.realtime.socketio.testsupport.TestHandlers.values;
 
 /**
  * Our server, a {@link SocketIoServer} on a Reactor Netty {@link HttpServer} at a random
@@ -27,27 +25,27 @@ final class EngineTestServer implements TestServer {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-	private final SocketIoServer io;
+	private final SocketIoTestServer server;
 
-	private final DisposableServer http;
+	private final SocketIoServer io;
 
 	private final Map<String, CompletableFuture<String>> disconnects = new ConcurrentHashMap<>();
 
 	private EngineTestServer(boolean recovery) {
-		SocketIoServerOptions.Builder options = SocketIoServerOptions.builder();
-		if (recovery) {
-			options.connectionStateRecovery(ConnectionStateRecoveryOptions.builder()
-				.maxDisconnectionDuration(Duration.ofMinutes(1))
-				.skipMiddlewares(true)
-				.build());
-		}
-		this.io = SocketIoServer.create(options.build());
+		this.server = SocketIoTestServer.start((options) -> {
+			if (recovery) {
+				options.connectionStateRecovery(ConnectionStateRecoveryOptions.builder()
+					.maxDisconnectionDuration(Duration.ofMinutes(1))
+					.skipMiddlewares(true)
+					.build());
+			}
+		});
+		this.io = this.server.io();
 		handlers(this.io.of("/"));
 		handlers(this.io.of("/custom"));
 		this.io.of("/refuse")
 			.use((socket) -> reactor.core.publisher.Mono
 				.error(new ConnectRejectedException("Not allowed", java.util.Map.of("code", "E42"))));
-		this.http = HttpServer.create().host("127.0.0.1").port(0).route(SocketIoRoutes.of(this.io)).bindNow();
 	}
 
 	static EngineTestServer start(boolean recovery) {
@@ -62,26 +60,17 @@ final class EngineTestServer implements TestServer {
 			if (!socket.recovered()) {
 				socket.emit("auth", socket.handshake().auth());
 			}
-			socket.on("message", (args, ack) -> socket.emit("message-back", array(args, 0)));
-			socket.on("message-with-ack", (args, ack) -> {
-				if (ack != null) {
-					ack.send(array(args, 0));
-				}
-			});
+			socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) values(args, 0)));
+			TestHandlers.ackEcho(socket, "message-with-ack");
 			socket.on("ask",
 					(args, ack) -> socket.timeout(Duration.ofSeconds(5))
 						.emitWithCallback(args.get(0).asString(),
 								(error, reply) -> socket.emit("answer",
 										(error != null) ? java.util.Map.of("error", "timeout") : reply),
-								array(args, 1)));
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				if (ack != null) {
-					ack.send("joined");
-				}
-			});
+								(Object[]) values(args, 1)));
+			TestHandlers.joinOnRequest(socket, "joined");
 			socket.on("to-room", (args, ack) -> {
-				nsp.to(args.get(0).asString()).emit("news", array(args, 1));
+				nsp.to(args.get(0).asString()).emit("news", (Object[]) values(args, 1));
 				if (ack != null) {
 					ack.send("sent");
 				}
@@ -115,22 +104,13 @@ final class EngineTestServer implements TestServer {
 		});
 	}
 
-	private static Object[] array(ArrayNode args, int from) {
-		Object[] values = new Object[Math.max(0, args.size() - from)];
-		for (int i = from; i < args.size(); i++) {
-			JsonNode arg = args.get(i);
-			values[i - from] = arg;
-		}
-		return values;
-	}
-
 	SocketIoServer io() {
 		return this.io;
 	}
 
 	@Override
 	public String uri() {
-		return "http://127.0.0.1:" + this.http.port();
+		return this.server.url("");
 	}
 
 	@Override
@@ -146,12 +126,7 @@ final class EngineTestServer implements TestServer {
 
 	@Override
 	public void close() {
-		try {
-			this.io.close().block(TIMEOUT);
-		}
-		finally {
-			this.http.disposeNow(TIMEOUT);
-		}
+		this.server.close();
 	}
 
 	@Override

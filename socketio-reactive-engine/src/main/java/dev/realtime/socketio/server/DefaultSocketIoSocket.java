@@ -12,20 +12,19 @@ import java.util.function.Consumer;
 import dev.realtime.socketio.engine.EngineIoCloseReason;
 import dev.realtime.socketio.engine.EngineIoSocket;
 import dev.realtime.socketio.engine.packet.EnginePacket;
-import dev.realtime.socketio.internal.RandomIds;
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.RestoredSession;
-import dev.realtime.socketio.server.adapter.SocketIoSession;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * A socket of one namespace on one connection: its identity, rooms and lifecycle. Its
- * listeners ({@link SocketListeners}) are thread-safe; the pending acknowledgements
- * ({@link PendingAcks}), the recovery state of a restored socket ({@link SocketRecovery})
- * and the connection state are confined to the connection's context.
+ * A socket of one namespace on one connection: its id, session state and maps
+ * ({@link SocketState}), rooms and lifecycle. Its listeners ({@link SocketListeners}) are
+ * thread-safe; the pending acknowledgements ({@link PendingAcks}), the recovery state of
+ * a restored socket ({@link SocketRecovery}) and the connection state are confined to the
+ * connection's context.
  * <p>
  * An idle connection costs heap for every object its socket holds, so what most sockets
  * never use is created on first use (the data map and the pending acknowledgements) or
@@ -35,8 +34,8 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 
 	private final String id;
 
-	/** The private session id, with connection state recovery on. */
-	private final @Nullable String pid;
+	/** The private session id and the data and attribute maps. */
+	private final SocketState state;
 
 	/** What a restored socket still has to deliver; {@code null} for a new one. */
 	private final @Nullable SocketRecovery recovery;
@@ -46,8 +45,6 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 	private final SocketIoClient client;
 
 	private final Handshake handshake;
-
-	private final SocketMaps maps;
 
 	private final SocketListeners listeners;
 
@@ -65,19 +62,9 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		this.handshake = handshake;
 		this.listeners = new SocketListeners(this,
 				SocketRateLimiter.create(namespace.server().options().eventRateLimits(), namespace.name()));
-		if (restored != null) {
-			SocketIoSession session = restored.session();
-			this.id = session.sid();
-			this.pid = session.pid();
-			this.maps = new SocketMaps(session.data());
-			this.recovery = new SocketRecovery(restored.missedPackets());
-		}
-		else {
-			this.id = client.newSocketId(namespace.name());
-			this.pid = (namespace.server().options().connectionStateRecovery() != null) ? RandomIds.next() : null;
-			this.maps = new SocketMaps(Map.of());
-			this.recovery = null;
-		}
+		this.id = (restored != null) ? restored.session().sid() : client.newSocketId(namespace.name());
+		this.state = SocketState.of(namespace, restored);
+		this.recovery = (restored != null) ? new SocketRecovery(restored.missedPackets()) : null;
 	}
 
 	@Override
@@ -120,17 +107,17 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 	}
 
 	@Nullable String pid() {
-		return this.pid;
+		return this.state.pid();
 	}
 
 	@Override
 	public Map<String, Object> data() {
-		return this.maps.data();
+		return this.state.data();
 	}
 
 	@Override
 	public Map<String, Object> attributes() {
-		return this.maps.attributes();
+		return this.state.attributes();
 	}
 
 	// Rooms
@@ -316,15 +303,6 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 	}
 
 	/**
-	 * Join the rooms of a restored session before the CONNECT acknowledgement; broadcasts
-	 * that reach the socket until then are held back. Runs in the connection's context.
-	 * @param rooms the rooms of the session
-	 */
-	void rejoin(Set<String> rooms) {
-		this.namespace.adapter().addAll(this.id, rooms);
-	}
-
-	/**
 	 * Send what a restored socket missed, right after its CONNECT acknowledgement: the
 	 * missed events in order, then the broadcasts held back while it was connecting. Runs
 	 * in the connection's context.
@@ -346,10 +324,7 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 		if (this.recovery != null) {
 			this.recovery.abandon();
 		}
-		if (this.pid != null) {
-			this.namespace.adapter()
-				.persistSession(new SocketIoSession(this.id, this.pid, rooms, this.maps.dataSnapshot()));
-		}
+		this.state.keep(this.namespace.adapter(), this.id, rooms);
 	}
 
 	@Override
@@ -379,13 +354,12 @@ final class DefaultSocketIoSocket implements SocketIoSocket, ServerInternals.Eng
 			return;
 		}
 		this.listeners.notifyDisconnecting(reason);
-		String pid = this.pid;
-		@Nullable Set<String> rooms = (pid != null && reason.isRecoverable()) ? rooms() : null;
+		@Nullable Set<String> rooms = (this.state.pid() != null && reason.isRecoverable()) ? rooms() : null;
 		this.namespace.adapter().delAll(this.id);
-		if (pid != null && rooms != null) {
+		if (rooms != null) {
 			// Kept only once the rooms are left, so that a restored socket keeps the
 			// rooms it rejoins.
-			this.namespace.adapter().persistSession(new SocketIoSession(this.id, pid, rooms, this.maps.dataSnapshot()));
+			this.state.keep(this.namespace.adapter(), this.id, rooms);
 		}
 		this.namespace.remove(this);
 		this.client.remove(this);

@@ -96,7 +96,9 @@ final class NamespaceAdmission {
 		ConnectionStateRecoveryOptions recovery = this.namespace.connectionStateRecovery();
 		if (restored != null) {
 			this.recovering.put(socket.id(), socket);
-			socket.rejoin(restored.session().rooms());
+			// The rooms of the session are joined before the CONNECT acknowledgement;
+			// broadcasts that reach the socket until then are held back.
+			socket.join(restored.session().rooms());
 		}
 		List<ConnectMiddleware> chain = middlewareChain();
 		if (restored != null && recovery != null && recovery.skipMiddlewares() && !chain.isEmpty()) {

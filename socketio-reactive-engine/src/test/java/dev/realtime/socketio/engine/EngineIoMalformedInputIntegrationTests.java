@@ -1,10 +1,7 @@
 package dev.realtime.socketio.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
+
+import dev.realtime.socketio.testsupport.RawHttpConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -129,20 +128,7 @@ class EngineIoMalformedInputIntegrationTests {
 	}
 
 	private String exchange(byte[] request) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.server.port())) {
-			socket.setSoTimeout((int) EngineIoTestServer.TIMEOUT.toMillis());
-			OutputStream out = socket.getOutputStream();
-			out.write(request);
-			out.flush();
-			ByteArrayOutputStream answer = new ByteArrayOutputStream();
-			try {
-				socket.getInputStream().transferTo(answer);
-			}
-			catch (SocketException ex) {
-				// reset after the answer
-			}
-			return answer.toString(StandardCharsets.ISO_8859_1);
-		}
+		return RawHttpConnection.exchange(this.server.port(), request);
 	}
 
 	private static Logger root() {

@@ -214,9 +214,7 @@ class EngineIoPollingIntegrationTests {
 	void pendingGetIsCompletedByTheNextMessage() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		assertThat(this.server.post(polling(sid), "4late").text()).isEqualTo("ok");
 		assertThat(block(pending).text()).isEqualTo("4late");
 	}
@@ -462,9 +460,7 @@ class EngineIoPollingIntegrationTests {
 	void closePacketReleasesThePendingGetWithNoop() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		assertThat(this.server.post(polling(sid), "1").text()).isEqualTo("ok");
 		assertThat(block(pending).text()).isEqualTo("6");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
@@ -486,9 +482,7 @@ class EngineIoPollingIntegrationTests {
 	void serverCloseReleasesThePendingGet() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		this.server.engine().session(sid).close();
 		assertThat(block(pending).text()).isEqualTo("1");
 		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");

@@ -1,11 +1,7 @@
 package dev.realtime.socketio.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
@@ -14,6 +10,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.realtime.socketio.netty.HttpRequestTimeouts;
+import dev.realtime.socketio.testsupport.RawHttpConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +48,9 @@ class EngineIoRequestTimeoutIntegrationTests {
 	@Test
 	void halfARequestLineGets408AndLosesItsConnection() throws Exception {
 		start();
-		try (Socket socket = connect()) {
-			send(socket, "GET /engine.io/?EIO=4&trans");
-			String answer = readToEnd(socket);
+		try (RawHttpConnection socket = RawHttpConnection.open(this.server.port())) {
+			socket.send("GET /engine.io/?EIO=4&trans");
+			String answer = socket.readToEnd();
 			assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n").containsIgnoringCase("connection: close");
 		}
 	}
@@ -61,14 +58,14 @@ class EngineIoRequestTimeoutIntegrationTests {
 	@Test
 	void headersThatTrickleGet408() throws Exception {
 		start();
-		try (Socket socket = connect()) {
-			send(socket, "GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+		try (RawHttpConnection socket = RawHttpConnection.open(this.server.port())) {
+			socket.send("GET /engine.io/?EIO=4&transport=polling HTTP/1.1\r\nHost: 127.0.0.1\r\n");
 			// One header line every 50 ms, the pace of the attack, never the end of the
 			// headers.
 			Thread trickle = new Thread(() -> {
 				try {
 					for (int i = 0; i < 200; i++) {
-						send(socket, "X-Trickle-" + i + ": x\r\n");
+						socket.send("X-Trickle-" + i + ": x\r\n");
 						Thread.sleep(50);
 					}
 				}
@@ -78,7 +75,7 @@ class EngineIoRequestTimeoutIntegrationTests {
 			});
 			trickle.setDaemon(true);
 			trickle.start();
-			assertThat(readToEnd(socket)).startsWith("HTTP/1.1 408 Request Timeout\r\n");
+			assertThat(socket.readToEnd()).startsWith("HTTP/1.1 408 Request Timeout\r\n");
 		}
 	}
 
@@ -86,10 +83,10 @@ class EngineIoRequestTimeoutIntegrationTests {
 	void pollingBodyThatTricklesGets408AndLosesItsConnection() throws Exception {
 		start();
 		String sid = this.server.handshake();
-		try (Socket socket = connect()) {
-			send(socket, "POST /engine.io/?EIO=4&transport=polling&sid=" + sid
+		try (RawHttpConnection socket = RawHttpConnection.open(this.server.port())) {
+			socket.send("POST /engine.io/?EIO=4&transport=polling&sid=" + sid
 					+ " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 999000\r\n\r\n4a");
-			String answer = readToEnd(socket);
+			String answer = socket.readToEnd();
 			assertThat(answer).startsWith("HTTP/1.1 408 Request Timeout\r\n");
 		}
 	}
@@ -98,8 +95,8 @@ class EngineIoRequestTimeoutIntegrationTests {
 	void longPollOutlivesTheTimeouts() throws Exception {
 		start();
 		String sid = this.server.handshake();
-		try (Socket socket = connect()) {
-			send(socket, "GET /engine.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+		try (RawHttpConnection socket = RawHttpConnection.open(this.server.port())) {
+			socket.send("GET /engine.io/?EIO=4&transport=polling&sid=" + sid + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
 			// Held until the first ping, four times the timeouts later.
 			String answer = readResponse(socket);
 			assertThat(answer).startsWith("HTTP/1.1 200 OK\r\n").endsWith("2");
@@ -120,32 +117,9 @@ class EngineIoRequestTimeoutIntegrationTests {
 		}
 	}
 
-	private Socket connect() throws IOException {
-		Socket socket = new Socket("127.0.0.1", this.server.port());
-		socket.setSoTimeout((int) EngineIoTestServer.TIMEOUT.toMillis());
-		return socket;
-	}
-
-	private static void send(Socket socket, String text) throws IOException {
-		OutputStream out = socket.getOutputStream();
-		out.write(text.getBytes(StandardCharsets.ISO_8859_1));
-		out.flush();
-	}
-
-	private static String readToEnd(Socket socket) throws IOException {
-		ByteArrayOutputStream answer = new ByteArrayOutputStream();
-		try {
-			socket.getInputStream().transferTo(answer);
-		}
-		catch (SocketException ex) {
-			// reset after the answer
-		}
-		return answer.toString(StandardCharsets.ISO_8859_1);
-	}
-
 	/** Read one response with a Content-Length body. */
-	private static String readResponse(Socket socket) throws IOException {
-		InputStream in = socket.getInputStream();
+	private static String readResponse(RawHttpConnection socket) throws IOException {
+		InputStream in = socket.in();
 		StringBuilder head = new StringBuilder();
 		while (!head.toString().endsWith("\r\n\r\n")) {
 			int b = in.read();

@@ -232,9 +232,7 @@ class EngineIoServerTests {
 	void shutdownClosesEverySessionAndRefusesNewOnes() throws InterruptedException {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		try (RawWebSocketClient ws = openWebSocketSession()) {
 			this.server.engine().shutdown().block(EngineIoTestServer.TIMEOUT);
 			assertThat(nextCloseReason()).isEqualTo(EngineIoCloseReason.SERVER_SHUTTING_DOWN);
@@ -320,9 +318,7 @@ class EngineIoServerTests {
 	void volatilePacketsAreSentWhenAPollIsPending() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		socket(0).sendVolatile(List.of(EnginePacket.message("volatile")));
 		assertThat(block(pending).text()).isEqualTo("4volatile");
 	}

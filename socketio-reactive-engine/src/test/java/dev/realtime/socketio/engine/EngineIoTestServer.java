@@ -177,6 +177,18 @@ final class EngineIoTestServer implements AutoCloseable {
 	}
 
 	/**
+	 * Send a GET and wait until the session holds it open.
+	 * @param sid the session id
+	 * @return the reply, once the session answers the GET
+	 */
+	Mono<Reply> pendingPoll(String sid) {
+		Mono<Reply> pending = getAsync(polling(sid)).cache();
+		pending.subscribe();
+		awaitPendingPoll(sid);
+		return pending;
+	}
+
+	/**
 	 * Wait until the session holds a GET open, so that what follows cannot overtake it.
 	 */
 	void awaitPendingPoll(String sid) {

@@ -44,11 +44,32 @@ class EngineIoWebSocketIntegrationTests {
 		return ws;
 	}
 
+	/** A WebSocket for a polling session, not connected yet. */
+	private RawWebSocketClient probe(String sid) {
+		return this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid);
+	}
+
 	private RawWebSocketClient upgrade(String sid) {
-		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid).awaitConnected();
+		RawWebSocketClient ws = probe(sid).awaitConnected();
 		ws.send("2probe");
 		assertThat(ws.nextText()).isEqualTo("3probe");
 		return ws;
+	}
+
+	private void assertPollingGoesOn(String sid) {
+		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+	}
+
+	private void awaitWebSocketTransport(String sid) {
+		await().atMost(EngineIoTestServer.TIMEOUT)
+			.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
+	}
+
+	private static void assertRefusedWithBadRequest(RawWebSocketClient ws) {
+		Throwable refused = ws.awaitRefused();
+		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
+		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
 	}
 
 	// Handshake
@@ -94,9 +115,7 @@ class EngineIoWebSocketIntegrationTests {
 	void webSocketTransportCanBeDisabled() {
 		start(EngineIoTestServer.slowHeartbeat().transports(Set.of(EngineIoTransport.POLLING)));
 		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket");
-		Throwable refused = ws.awaitRefused();
-		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
-		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
+		assertRefusedWithBadRequest(ws);
 		ws.close();
 	}
 
@@ -223,9 +242,7 @@ class EngineIoWebSocketIntegrationTests {
 	void pendingGetIsReleasedWithNoopWhenTheProbeArrives() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		try (RawWebSocketClient ws = upgrade(sid)) {
 			assertThat(block(pending).text()).isEqualTo("6");
 			ws.send("5");
@@ -240,8 +257,7 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		try (RawWebSocketClient ws = upgrade(sid)) {
 			ws.send("5");
-			await().atMost(EngineIoTestServer.TIMEOUT)
-				.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
+			awaitWebSocketTransport(sid);
 			Reply reply = this.server.get(polling(sid));
 			assertThat(reply.status()).isEqualTo(400);
 			assertThat(reply.json().path("code").asInt()).isEqualTo(3);
@@ -256,9 +272,8 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		try (RawWebSocketClient ws = upgrade(sid)) {
 			ws.send("5");
-			await().atMost(EngineIoTestServer.TIMEOUT)
-				.until(() -> this.server.engine().session(sid).transport() == EngineIoTransport.WEBSOCKET);
-			try (RawWebSocketClient second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
+			awaitWebSocketTransport(sid);
+			try (RawWebSocketClient second = probe(sid)) {
 				second.awaitConnected();
 				second.awaitClosed();
 			}
@@ -287,9 +302,7 @@ class EngineIoWebSocketIntegrationTests {
 	void pollHeldWhenTheUpgradePacketArrivesIsABadRequest() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-		pending.subscribe();
-		this.server.awaitPendingPoll(sid);
+		Mono<Reply> pending = this.server.pendingPoll(sid);
 		try (WrittenWebSocket ws = new WrittenWebSocket(this.server, "EIO=4&transport=websocket&sid=" + sid)) {
 			// The poll raced the upgrade: the server read it first, the client sent it
 			// after.
@@ -307,8 +320,7 @@ class EngineIoWebSocketIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
-			.awaitConnected()) {
+		try (RawWebSocketClient ws = probe(sid).awaitConnected()) {
 			EngineIoSession session = (EngineIoSession) socket;
 			await().atMost(EngineIoTestServer.TIMEOUT).until(() -> {
 				CompletableFuture<Boolean> probing = new CompletableFuture<>();
@@ -316,9 +328,7 @@ class EngineIoWebSocketIntegrationTests {
 				return probing.get();
 			});
 			// A probe WebSocket alone does not release polls: the client has not paused.
-			Mono<Reply> pending = this.server.getAsync(polling(sid)).cache();
-			pending.subscribe();
-			this.server.awaitPendingPoll(sid);
+			Mono<Reply> pending = this.server.pendingPoll(sid);
 			socket.send("data");
 			assertThat(block(pending).text()).isEqualTo("4data");
 			ws.send("2probe");
@@ -353,7 +363,7 @@ class EngineIoWebSocketIntegrationTests {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
 		try (RawWebSocketClient ws = upgrade(sid)) {
-			try (RawWebSocketClient second = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)) {
+			try (RawWebSocketClient second = probe(sid)) {
 				second.awaitConnected();
 				second.awaitClosed();
 			}
@@ -386,8 +396,7 @@ class EngineIoWebSocketIntegrationTests {
 		String sid = this.server.handshake();
 		EngineIoSocket socket = this.server.engine().session(sid);
 		EngineIoTestServer.onLoop(socket, () -> socket.send("before"));
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
-			.awaitConnected()) {
+		try (RawWebSocketClient ws = probe(sid).awaitConnected()) {
 			ws.send("2probe");
 			assertThat(ws.nextText()).isEqualTo("3probe");
 			ws.send("5");
@@ -410,14 +419,12 @@ class EngineIoWebSocketIntegrationTests {
 	void nonProbePacketAbortsTheUpgradeAndPollingGoesOn() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
-		try (RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid)
-			.awaitConnected()) {
+		try (RawWebSocketClient ws = probe(sid).awaitConnected()) {
 			ws.send("4hello");
 			ws.awaitClosed();
 		}
 		assertThat(this.server.engine().session(sid).transport()).isEqualTo(EngineIoTransport.POLLING);
-		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
-		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+		assertPollingGoesOn(sid);
 	}
 
 	@Test
@@ -428,8 +435,7 @@ class EngineIoWebSocketIntegrationTests {
 			ws.send("abc");
 			ws.awaitClosed();
 		}
-		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
-		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+		assertPollingGoesOn(sid);
 	}
 
 	@Test
@@ -440,8 +446,7 @@ class EngineIoWebSocketIntegrationTests {
 			ws.awaitClosed();
 		}
 		assertThat(this.server.engine().session(sid).transport()).isEqualTo(EngineIoTransport.POLLING);
-		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");
-		assertThat(this.server.get(polling(sid)).text()).isEqualTo("4polling");
+		assertPollingGoesOn(sid);
 	}
 
 	@Test
@@ -466,9 +471,7 @@ class EngineIoWebSocketIntegrationTests {
 	void upgradeWithUnknownSidIsRefusedWithoutOpenPacket() {
 		start(EngineIoTestServer.slowHeartbeat());
 		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=unknown");
-		Throwable refused = ws.awaitRefused();
-		assertThat(refused).isInstanceOf(WebSocketClientHandshakeException.class);
-		assertThat(((WebSocketClientHandshakeException) refused).response().status().code()).isEqualTo(400);
+		assertRefusedWithBadRequest(ws);
 		ws.close();
 		assertThat(this.server.engine().sessionCount()).isZero();
 	}
@@ -477,7 +480,7 @@ class EngineIoWebSocketIntegrationTests {
 	void upgradeIsRefusedWhenUpgradesAreDisabled() {
 		start(EngineIoTestServer.slowHeartbeat().allowUpgrades(false));
 		String sid = this.server.handshake();
-		RawWebSocketClient ws = this.server.openWebSocket("EIO=4&transport=websocket&sid=" + sid);
+		RawWebSocketClient ws = probe(sid);
 		assertThat(ws.awaitRefused()).isInstanceOf(WebSocketClientHandshakeException.class);
 		ws.close();
 		assertThat(this.server.post(polling(sid), "4polling").text()).isEqualTo("ok");

@@ -8,11 +8,12 @@ import dev.realtime.socketio.engine.EngineIoServer;
 import dev.realtime.socketio.internal.EngineIoEcho;
 import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.netty.EngineIoRoutes;
+import dev.realtime.socketio.testsupport.TestHandlers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
+
+import static dev.realtime.socketio.testsupport.TestHandlers.values;
 
 /**
  * The conformance contract (docs/protocol.md 3.1 and 3.2) on the engine API alone, for
@@ -83,26 +84,17 @@ public final class ConformanceFixture implements AutoCloseable {
 			.eventLoop()
 			.schedule(() -> socket.emit("auth", socket.handshake().auth()), 20,
 					java.util.concurrent.TimeUnit.MILLISECONDS);
-		socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) toArray(args)));
-		socket.on("message-with-ack", (args, ack) -> {
-			if (ack != null) {
-				ack.send((Object[]) toArray(args));
-			}
-		});
+		socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) values(args, 0)));
+		TestHandlers.ackEcho(socket, "message-with-ack");
 		socket.on("request-server-ack",
 				(args, ack) -> socket.emitWithCallback("server-ack-request",
-						(error, reply) -> socket.emit("server-ack-result", (Object[]) toArray(reply)),
-						(Object[]) toArray(args)));
+						(error, reply) -> socket.emit("server-ack-result", (Object[]) values(reply, 0)),
+						(Object[]) values(args, 0)));
 		socket.on("request-server-ack-timeout", (args, ack) -> socket.timeout(Duration.ofMillis(args.get(0).asLong()))
 			.emitWithCallback("server-ack-request",
 					(error, reply) -> socket.emit("server-ack-timeout-result", (error != null) ? "timeout" : "acked"),
 					"ignore-me"));
-		socket.on("join", (args, ack) -> {
-			socket.join(args.get(0).asString());
-			if (ack != null) {
-				ack.send("joined");
-			}
-		});
+		TestHandlers.joinOnRequest(socket, "joined");
 		socket.on("leave", (args, ack) -> {
 			socket.leave(args.get(0).asString());
 			if (ack != null) {
@@ -110,19 +102,19 @@ public final class ConformanceFixture implements AutoCloseable {
 			}
 		});
 		socket.on("to-room", (args, ack) -> {
-			socket.to(args.get(0).asString()).emit("room-message", (Object[]) rest(args));
+			socket.to(args.get(0).asString()).emit("room-message", (Object[]) values(args, 1));
 			if (ack != null) {
 				ack.send("sent");
 			}
 		});
 		socket.on("to-room-all", (args, ack) -> {
-			nsp.to(args.get(0).asString()).emit("room-message", (Object[]) rest(args));
+			nsp.to(args.get(0).asString()).emit("room-message", (Object[]) values(args, 1));
 			if (ack != null) {
 				ack.send("sent");
 			}
 		});
 		socket.on("broadcast", (args, ack) -> {
-			socket.broadcast().emit("broadcast-message", (Object[]) toArray(args));
+			socket.broadcast().emit("broadcast-message", (Object[]) values(args, 0));
 			if (ack != null) {
 				ack.send("sent");
 			}
@@ -136,22 +128,6 @@ public final class ConformanceFixture implements AutoCloseable {
 		});
 		socket.on("server-disconnect", (args, ack) -> socket.disconnect());
 		socket.on("server-close-transport", (args, ack) -> socket.conn().close());
-	}
-
-	private static JsonNode[] toArray(ArrayNode args) {
-		JsonNode[] values = new JsonNode[args.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = args.get(i);
-		}
-		return values;
-	}
-
-	private static JsonNode[] rest(ArrayNode args) {
-		ArrayNode rest = JsonNodeFactory.instance.arrayNode();
-		for (int i = 1; i < args.size(); i++) {
-			rest.add(args.get(i));
-		}
-		return toArray(rest);
 	}
 
 	@Override

@@ -5,9 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -19,6 +17,7 @@ import dev.realtime.socketio.server.adapter.SocketIoSession;
 import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.SocketRecorder;
 import dev.realtime.socketio.testsupport.TestFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static dev.realtime.socketio.testsupport.SocketIoNodeDriver.args;
-import static dev.realtime.socketio.testsupport.TestQueues.next;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,9 +49,7 @@ class ConnectionStateRecoveryIntegrationTests {
 
 	private SocketIoNodeDriver driver;
 
-	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
-
-	private final BlockingQueue<DisconnectReason> disconnectReasons = new LinkedBlockingQueue<>();
+	private final SocketRecorder sockets = new SocketRecorder();
 
 	private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -79,8 +75,7 @@ class ConnectionStateRecoveryIntegrationTests {
 				socket.join("room");
 				socket.data().put("name", "ada");
 			}
-			socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
-			this.connections.add(socket);
+			this.sockets.record(socket);
 		});
 		return this.server.io();
 	}
@@ -119,12 +114,12 @@ class ConnectionStateRecoveryIntegrationTests {
 		JsonNode first = connectNpm("a");
 		assertThat(first.path("recovered").asBoolean()).isFalse();
 		assertThat(first.path("pid").isString()).isTrue();
-		SocketIoSocket socket = next(this.connections);
+		SocketIoSocket socket = this.sockets.nextConnection();
 		io.to("room").emit("room-event", 0);
 		assertThat(args(this.driver.awaitEvent("a", "room-event")).get(0).asInt()).isZero();
 
 		this.driver.run("a", "closeEngine");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
 		for (int i = 1; i <= 5; i++) {
 			io.to("room").emit("room-event", i);
 		}
@@ -138,7 +133,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(again.path("recovered").asBoolean()).isTrue();
 		assertThat(again.path("sid").asString()).isEqualTo(first.path("sid").asString());
 		assertThat(again.path("pid").asString()).isEqualTo(first.path("pid").asString());
-		SocketIoSocket restored = next(this.connections);
+		SocketIoSocket restored = this.sockets.nextConnection();
 		assertThat(restored.recovered()).isTrue();
 		assertThat(restored.id()).isEqualTo(socket.id());
 		assertThat(restored.rooms()).containsExactlyInAnyOrder(socket.id(), "room");
@@ -169,11 +164,11 @@ class ConnectionStateRecoveryIntegrationTests {
 		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
 		driver();
 		JsonNode first = connectNpm("a");
-		SocketIoSocket socket = next(this.connections);
+		SocketIoSocket socket = this.sockets.nextConnection();
 		io.to("room").emit("room-event", 0);
 		this.driver.awaitEvent("a", "room-event");
 		socket.conn().close();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.FORCED_CLOSE);
 		this.driver.await("a", "disconnect");
 		io.to("room").emit("room-event", 1);
 		this.driver.run("a", "connectAgain");
@@ -188,18 +183,18 @@ class ConnectionStateRecoveryIntegrationTests {
 		start(ConnectionStateRecoveryOptions.builder().maxDisconnectionDuration(Duration.ofMillis(300)).build());
 		driver();
 		JsonNode first = connectNpm("a");
-		next(this.connections);
+		this.sockets.nextConnection();
 		this.server.io().to("room").emit("room-event", 0);
 		this.driver.awaitEvent("a", "room-event");
 		this.driver.run("a", "closeEngine");
-		next(this.disconnectReasons);
+		this.sockets.nextDisconnectReason();
 		await().pollDelay(Duration.ofMillis(400)).atMost(TIMEOUT).until(() -> true);
 		this.driver.run("a", "connectAgain");
 		JsonNode again = this.driver.await("a", "connect");
 		assertThat(again.path("recovered").asBoolean()).isFalse();
 		assertThat(again.path("sid").asString()).isNotEqualTo(first.path("sid").asString());
 		assertThat(again.path("pid").asString()).isNotEqualTo(first.path("pid").asString());
-		assertThat(next(this.connections).recovered()).isFalse();
+		assertThat(this.sockets.nextConnection().recovered()).isFalse();
 	}
 
 	// On the wire
@@ -210,7 +205,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		RawWebSocketClient client = raw();
 		JsonNode ack = json(client.connectNamespace("/").substring(1));
 		assertThat(ack.propertyNames()).containsExactly("sid", "pid");
-		SocketIoSocket socket = next(this.connections);
+		SocketIoSocket socket = this.sockets.nextConnection();
 		socket.asVolatile().emit("volatile", 1);
 		socket.emitWithCallback("with-ack", (error, reply) -> {
 		}, 2);
@@ -232,12 +227,12 @@ class ConnectionStateRecoveryIntegrationTests {
 		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
 		RawWebSocketClient first = raw();
 		JsonNode ack = json(first.connectNamespace("/").substring(1));
-		next(this.connections);
+		this.sockets.nextConnection();
 		io.to("room").emit("room-event", 0);
 		JsonNode event = json(first.nextPacket().substring(1));
 		String offset = event.get(2).asString();
 		first.close();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
 		io.to("room").emit("room-event", 1);
 		io.to("room").emit("room-event", 2);
 
@@ -246,7 +241,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(json(second.nextPacket().substring(1))).isEqualTo(ack);
 		assertThat(second.nextPacket()).matches("2\\[\"room-event\",1," + OFFSET + "\\]");
 		assertThat(second.nextPacket()).matches("2\\[\"room-event\",2," + OFFSET + "\\]");
-		assertThat(next(this.connections).recovered()).isTrue();
+		assertThat(this.sockets.nextConnection().recovered()).isTrue();
 	}
 
 	@Test
@@ -256,7 +251,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		client.sendPacket("0{\"pid\":\"unknown\",\"offset\":\"1\"}");
 		JsonNode ack = json(client.nextPacket().substring(1));
 		assertThat(ack.get("pid").asString()).isNotEqualTo("unknown");
-		SocketIoSocket socket = next(this.connections);
+		SocketIoSocket socket = this.sockets.nextConnection();
 		assertThat(socket.recovered()).isFalse();
 		assertThat(socket.id()).isEqualTo(ack.get("sid").asString());
 		assertThat(socket.rooms()).contains("room");
@@ -267,15 +262,15 @@ class ConnectionStateRecoveryIntegrationTests {
 		SocketIoServer io = start(ConnectionStateRecoveryOptions.defaults());
 		RawWebSocketClient client = raw();
 		JsonNode ack = json(client.connectNamespace("/").substring(1));
-		next(this.connections);
+		this.sockets.nextConnection();
 		io.to("room").emit("room-event", 0);
 		String offset = json(client.nextPacket().substring(1)).get(2).asString();
 		client.sendPacket("1");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		client.sendPacket("0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
 		JsonNode again = json(client.nextPacket().substring(1));
 		assertThat(again.get("sid").asString()).isNotEqualTo(ack.get("sid").asString());
-		assertThat(next(this.connections).recovered()).isFalse();
+		assertThat(this.sockets.nextConnection().recovered()).isFalse();
 	}
 
 	@Test
@@ -284,7 +279,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		});
 		RawWebSocketClient client = raw();
 		assertThat(json(client.connectNamespace("/").substring(1)).propertyNames()).containsExactly("sid");
-		next(this.connections);
+		this.sockets.nextConnection();
 		this.server.io().to("room").emit("room-event", 0);
 		assertThat(client.nextPacket()).isEqualTo("2[\"room-event\",0]");
 	}
@@ -328,7 +323,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(second.nextPacket()).startsWith("4{\"message\":\"not now\"");
 		second.sendPacket(restore);
 		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());
-		assertThat(next(this.connections).rooms()).contains("room");
+		assertThat(this.sockets.nextConnection().rooms()).contains("room");
 	}
 
 	@Test
@@ -366,7 +361,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());
 		assertThat(second.nextPacket()).startsWith("2[\"late\",1,");
 		assertThat(second.nextPacket()).startsWith("2[\"late\",2,");
-		assertThat(next(this.connections).recovered()).isTrue();
+		assertThat(this.sockets.nextConnection().recovered()).isTrue();
 		lateDeliveries.get(1).run();
 		io.to("room").emit("room-event", 3);
 		assertThat(second.nextPacket()).as("each late event only once").startsWith("2[\"room-event\",3,");
@@ -380,11 +375,11 @@ class ConnectionStateRecoveryIntegrationTests {
 	private DroppedSession dropAfterOneEvent(SocketIoServer io) {
 		RawWebSocketClient first = raw();
 		JsonNode ack = json(first.connectNamespace("/").substring(1));
-		next(this.connections);
+		this.sockets.nextConnection();
 		io.to("room").emit("room-event", 0);
 		String offset = json(first.nextPacket().substring(1)).get(2).asString();
 		first.close();
-		next(this.disconnectReasons);
+		this.sockets.nextDisconnectReason();
 		return new DroppedSession(ack,
 				"0{\"pid\":\"" + ack.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
 	}
@@ -399,7 +394,7 @@ class ConnectionStateRecoveryIntegrationTests {
 		second.sendPacket(dropped.restore());
 		assertThat(json(second.nextPacket().substring(1))).isEqualTo(dropped.ack());
 		assertThat(second.nextPacket()).matches("2\\[\"room-event\",1," + OFFSET + "\\]");
-		assertThat(next(this.connections).recovered()).isTrue();
+		assertThat(this.sockets.nextConnection().recovered()).isTrue();
 	}
 
 	// Graceful shutdown
@@ -420,9 +415,9 @@ class ConnectionStateRecoveryIntegrationTests {
 					}));
 		RawWebSocketClient client = raw();
 		client.connectNamespace("/");
-		SocketIoSocket socket = next(this.connections);
+		SocketIoSocket socket = this.sockets.nextConnection();
 		io.close().block(TIMEOUT);
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_SHUTTING_DOWN);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.SERVER_SHUTTING_DOWN);
 		assertThat(persisted).singleElement().satisfies((session) -> {
 			assertThat(session.sid()).isEqualTo(socket.id());
 			assertThat(session.rooms()).containsExactlyInAnyOrder(socket.id(), "room");

@@ -4,14 +4,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.engine.EngineIoTransport;
 import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.SocketRecorder;
 import dev.realtime.socketio.testsupport.TestFixture;
+import dev.realtime.socketio.testsupport.TestHandlers;
 import io.socket.client.Ack;
 import io.socket.client.Socket;
 import org.json.JSONObject;
@@ -40,9 +40,7 @@ class SocketIoJavaClientIntegrationTests {
 
 	private SocketIoTestServer server;
 
-	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
-
-	private final BlockingQueue<DisconnectReason> disconnectReasons = new LinkedBlockingQueue<>();
+	private final SocketRecorder sockets = new SocketRecorder();
 
 	private final List<JavaTestClient> clients = new ArrayList<>();
 
@@ -50,17 +48,9 @@ class SocketIoJavaClientIntegrationTests {
 	void startServer() {
 		this.server = this.servers.start(SocketIoTestServer.start());
 		this.server.io().onConnection((socket) -> {
-			socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
-			socket.on("echo", (args, ack) -> {
-				if (ack != null) {
-					ack.send((Object[]) values(args));
-				}
-			});
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				ack.send("joined");
-			});
-			this.connections.add(socket);
+			TestHandlers.ackEcho(socket, "echo");
+			TestHandlers.joinOnRequest(socket, "joined");
+			this.sockets.record(socket);
 		});
 	}
 
@@ -89,7 +79,7 @@ class SocketIoJavaClientIntegrationTests {
 	}
 
 	private SocketIoSocket nextConnection() {
-		return next(this.connections);
+		return this.sockets.nextConnection();
 	}
 
 	@Test
@@ -283,7 +273,7 @@ class SocketIoJavaClientIntegrationTests {
 		SocketIoSocket second = nextConnection();
 		assertThat(second.id()).isEqualTo(client.socket().id()).isNotEqualTo(firstId);
 		assertThat(client.emitAndAwaitAck("echo", "again")).containsExactly("again");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.FORCED_CLOSE);
 	}
 
 	@Test
@@ -293,7 +283,7 @@ class SocketIoJavaClientIntegrationTests {
 		SocketIoSocket socket = nextConnection();
 		socket.disconnect();
 		assertThat(client.nextDisconnectReason()).isEqualTo("io server disconnect");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		assertThat(socket.connected()).isFalse();
 		assertThat(client.socket().connected()).isFalse();
 		// A client that wants to come back must connect again by itself.
@@ -308,7 +298,7 @@ class SocketIoJavaClientIntegrationTests {
 		SocketIoSocket socket = nextConnection();
 		socket.disconnect(true);
 		assertThat(client.nextDisconnectReason()).isEqualTo("io server disconnect");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		await().atMost(TIMEOUT).until(() -> !socket.conn().isOpen());
 	}
 
@@ -319,17 +309,9 @@ class SocketIoJavaClientIntegrationTests {
 		SocketIoSocket socket = nextConnection();
 		client.socket().disconnect();
 		assertThat(client.nextDisconnectReason()).isEqualTo("io client disconnect");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(socket.connected()).isFalse();
 		assertThat(this.server.io().sockets().sockets()).isEmpty();
-	}
-
-	private static JsonNode[] values(JsonNode args) {
-		JsonNode[] values = new JsonNode[args.size()];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = args.get(i);
-		}
-		return values;
 	}
 
 }

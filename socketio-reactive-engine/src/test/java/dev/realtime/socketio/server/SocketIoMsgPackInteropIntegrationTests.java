@@ -5,6 +5,7 @@ import java.time.Duration;
 import dev.realtime.socketio.protocol.SocketIoParserType;
 import dev.realtime.socketio.testsupport.NodeScript;
 import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestHandlers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,17 +31,8 @@ class SocketIoMsgPackInteropIntegrationTests {
 		this.server.io().onConnection((socket) -> {
 			socket.emit("welcome", "hi", new byte[] { 9, 8, 7 });
 			// The reply echoes the payload and the binary argument as they were decoded.
-			socket.on("echo", (args, ack) -> {
-				if (ack != null) {
-					ack.send(args.get(0), args.get(1));
-				}
-			});
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				if (ack != null) {
-					ack.send();
-				}
-			});
+			TestHandlers.ackEcho(socket, "echo");
+			TestHandlers.joinOnRequest(socket);
 		});
 	}
 

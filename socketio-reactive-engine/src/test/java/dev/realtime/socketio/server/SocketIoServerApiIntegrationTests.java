@@ -20,6 +20,7 @@ import dev.realtime.socketio.internal.ServerInternals;
 import dev.realtime.socketio.server.adapter.BroadcastOptions;
 import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.SocketRecorder;
 import dev.realtime.socketio.testsupport.TestFixture;
 import io.socket.client.Manager;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +53,7 @@ class SocketIoServerApiIntegrationTests {
 
 	private SocketIoTestServer server;
 
-	private final BlockingQueue<SocketIoSocket> connections = new LinkedBlockingQueue<>();
-
-	private final BlockingQueue<DisconnectReason> disconnectReasons = new LinkedBlockingQueue<>();
+	private final SocketRecorder sockets = new SocketRecorder();
 
 	private final List<AutoCloseable> clients = new ArrayList<>();
 
@@ -72,18 +71,8 @@ class SocketIoServerApiIntegrationTests {
 
 	private SocketIoServer start(Consumer<SocketIoServerOptions.Builder> customizer) {
 		this.server = this.servers.start(SocketIoTestServer.start(customizer));
-		record(this.server.io().sockets());
+		this.sockets.record(this.server.io().sockets());
 		return this.server.io();
-	}
-
-	/** Record the sockets of a namespace and their disconnect reasons. */
-	private void record(Namespace namespace) {
-		namespace.onConnection(this::record);
-	}
-
-	private void record(SocketIoSocket socket) {
-		socket.onDisconnect((reason, description) -> this.disconnectReasons.add(reason));
-		this.connections.add(socket);
 	}
 
 	private JavaTestClient client(String namespace) {
@@ -110,7 +99,7 @@ class SocketIoServerApiIntegrationTests {
 	}
 
 	private SocketIoSocket nextConnection() {
-		return next(this.connections);
+		return this.sockets.nextConnection();
 	}
 
 	// Dynamic namespaces
@@ -125,7 +114,7 @@ class SocketIoServerApiIntegrationTests {
 			socket.data().put("checkedBy", "parent");
 			return Mono.empty();
 		});
-		parent.onConnection(this::record);
+		parent.onConnection(this.sockets::record);
 
 		client("/dyn-1").connect();
 		SocketIoSocket socket = nextConnection();
@@ -148,7 +137,7 @@ class SocketIoServerApiIntegrationTests {
 		SocketIoServer io = start();
 		ParentNamespace parent = io.of((name, auth) -> name.startsWith("/tenant-")
 				&& name.equals("/tenant-" + auth.path("tenant").asString()));
-		parent.onConnection(this::record);
+		parent.onConnection(this.sockets::record);
 		client("/tenant-acme", Map.of("tenant", "acme")).connect();
 		assertThat(nextConnection().namespace().name()).isEqualTo("/tenant-acme");
 		assertThat(client("/tenant-other", Map.of("tenant", "acme")).connectRefused().getString("message"))
@@ -167,16 +156,16 @@ class SocketIoServerApiIntegrationTests {
 		List<Namespace> created = new CopyOnWriteArrayList<>();
 		ParentNamespace parent = io.of(Pattern.compile("^/room-\\w+$"));
 		parent.onNewNamespace(created::add);
-		parent.onConnection(this::record);
+		parent.onConnection(this.sockets::record);
 		JavaTestClient first = client("/room-a");
 		first.connect();
 		JavaTestClient second = client("/room-a");
 		second.connect();
 		first.socket().disconnect();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(parent.children()).hasSize(1);
 		second.socket().disconnect();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		await().atMost(TIMEOUT).until(() -> parent.children().isEmpty());
 		assertThat(io.namespaces()).extracting(Namespace::name).doesNotContain("/room-a");
 
@@ -190,11 +179,11 @@ class SocketIoServerApiIntegrationTests {
 	void emptyChildNamespaceIsKeptByDefault() throws Exception {
 		SocketIoServer io = start();
 		ParentNamespace parent = io.of(Pattern.compile("^/room-\\w+$"));
-		parent.onConnection(this::record);
+		parent.onConnection(this.sockets::record);
 		JavaTestClient client = client("/room-a");
 		client.connect();
 		client.socket().disconnect();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(parent.children()).extracting(Namespace::name).containsExactly("/room-a");
 	}
 
@@ -217,7 +206,7 @@ class SocketIoServerApiIntegrationTests {
 		});
 		chat.onConnection((socket) -> {
 			calls.add("connection");
-			record(socket);
+			this.sockets.record(socket);
 		});
 		client("/chat", Map.of("user", "ann")).connect();
 		assertThat(nextConnection().data()).containsEntry("user", "ann");
@@ -361,13 +350,13 @@ class SocketIoServerApiIntegrationTests {
 	@Test
 	void clientNamespaceDisconnectKeepsTheConnection() throws Exception {
 		start();
-		io().of("/other").onConnection(this::record);
+		io().of("/other").onConnection(this.sockets::record);
 		RawWebSocketClient client = rawConnected("/");
 		SocketIoSocket main = nextConnection();
 		client.connectNamespace("/other");
 		SocketIoSocket other = nextConnection();
 		client.sendPacket("1");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		assertThat(main.connected()).isFalse();
 		other.emit("still-there");
 		assertThat(client.nextPacket()).isEqualTo("2/other,[\"still-there\"]");
@@ -381,7 +370,7 @@ class SocketIoServerApiIntegrationTests {
 		SocketIoSocket socket = nextConnection();
 		socket.disconnect();
 		assertThat(client.nextPacket()).isEqualTo("1");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		assertThat(socket.conn().isOpen()).isTrue();
 		client.connectNamespace("/");
 		assertThat(nextConnection().id()).isNotEqualTo(socket.id());
@@ -393,7 +382,7 @@ class SocketIoServerApiIntegrationTests {
 		RawWebSocketClient client = rawConnected("/");
 		nextConnection();
 		client.close();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
 	}
 
 	@Test
@@ -402,7 +391,7 @@ class SocketIoServerApiIntegrationTests {
 		RawWebSocketClient client = rawConnected("/");
 		nextConnection();
 		// The client reads nothing more, so it never answers the next ping.
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.PING_TIMEOUT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.PING_TIMEOUT);
 		client.awaitClosed();
 	}
 
@@ -412,14 +401,14 @@ class SocketIoServerApiIntegrationTests {
 		RawWebSocketClient client = rawConnected("/");
 		nextConnection();
 		client.sendPacket("2{}");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.PARSE_ERROR);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.PARSE_ERROR);
 		client.awaitClosed();
 	}
 
 	@Test
 	void closingTheServerIsServerShuttingDown() throws Exception {
 		SocketIoServer io = start();
-		io.of("/other").onConnection(this::record);
+		io.of("/other").onConnection(this.sockets::record);
 		RawWebSocketClient first = rawConnected("/");
 		first.connectNamespace("/other");
 		RawWebSocketClient second = rawConnected("/");
@@ -427,7 +416,8 @@ class SocketIoServerApiIntegrationTests {
 			nextConnection();
 		}
 		io.close().block(TIMEOUT);
-		assertThat(List.of(next(this.disconnectReasons), next(this.disconnectReasons), next(this.disconnectReasons)))
+		assertThat(List.of(this.sockets.nextDisconnectReason(), this.sockets.nextDisconnectReason(),
+				this.sockets.nextDisconnectReason()))
 			.containsOnly(DisconnectReason.SERVER_SHUTTING_DOWN);
 		first.awaitClosed();
 		second.awaitClosed();
@@ -443,7 +433,7 @@ class SocketIoServerApiIntegrationTests {
 		});
 		assertThat(client.nextPacket()).isEqualTo("20[\"question\"]");
 		client.close();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.TRANSPORT_CLOSE);
 		assertThat(io().sockets().sockets()).isEmpty();
 	}
 
@@ -454,7 +444,7 @@ class SocketIoServerApiIntegrationTests {
 		start((options) -> options.connectTimeout(Duration.ofMillis(200)));
 		RawWebSocketClient idle = raw();
 		idle.awaitClosed();
-		assertThat(this.connections).isEmpty();
+		assertThat(this.sockets.connections()).isEmpty();
 	}
 
 	@Test
@@ -475,7 +465,7 @@ class SocketIoServerApiIntegrationTests {
 		nextConnection();
 		client.sendPacket("0");
 		client.awaitClosed();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_SERVER_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.FORCED_SERVER_CLOSE);
 	}
 
 	@Test
@@ -486,14 +476,14 @@ class SocketIoServerApiIntegrationTests {
 		nextConnection();
 		client.sendPacket("2/other,[\"hello\"]");
 		client.awaitClosed();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.FORCED_SERVER_CLOSE);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.FORCED_SERVER_CLOSE);
 	}
 
 	@Test
 	void manyNamespacesShareOneConnection() throws Exception {
 		SocketIoServer io = start();
-		record(io.of("/a"));
-		record(io.of("/b"));
+		this.sockets.record(io.of("/a"));
+		this.sockets.record(io.of("/b"));
 		Manager manager = JavaTestClient.manager(this.server.url("/"));
 		List<JavaTestClient> sockets = new ArrayList<>();
 		for (String namespace : List.of("/", "/a", "/b")) {
@@ -514,7 +504,7 @@ class SocketIoServerApiIntegrationTests {
 		assertThat(sockets.get(2).next("hello")).containsExactly("b");
 
 		sockets.get(1).socket().disconnect();
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
 		io.of("/b").emit("hello", "b again");
 		assertThat(sockets.get(2).next("hello")).containsExactly("b again");
 		assertThat(sockets.get(0).received("hello")).isEmpty();
@@ -661,11 +651,11 @@ class SocketIoServerApiIntegrationTests {
 
 		io.in("team").except(bob.id()).disconnectSockets(false);
 		assertThat(annClient.nextPacket()).isEqualTo("1");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		assertThat(ann.connected()).isFalse();
 		io.in("team").disconnectSockets(true);
 		assertThat(bobClient.nextPacket()).isEqualTo("1");
-		assertThat(next(this.disconnectReasons)).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		assertThat(this.sockets.nextDisconnectReason()).isEqualTo(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		bobClient.awaitClosed();
 		assertThat(annClient.isClosed()).isFalse();
 		assertThat(ann.conn().isOpen()).isTrue();

@@ -11,6 +11,7 @@ import dev.realtime.socketio.engine.EngineIoOptions;
 import dev.realtime.socketio.engine.EngineIoProtocol;
 import dev.realtime.socketio.testsupport.SocketIoNodeDriver;
 import dev.realtime.socketio.testsupport.SocketIoTestServer;
+import dev.realtime.socketio.testsupport.TestHandlers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,21 +53,8 @@ class SocketIoV2ClientInteropIntegrationTests {
 		this.server = server;
 		SocketIoServer io = server.io();
 		io.onConnection((socket) -> {
-			socket.on("echo", (args, ack) -> {
-				if (ack != null) {
-					Object[] values = new Object[args.size()];
-					for (int i = 0; i < values.length; i++) {
-						values[i] = args.get(i);
-					}
-					ack.send(values);
-				}
-			});
-			socket.on("join", (args, ack) -> {
-				socket.join(args.get(0).asString());
-				if (ack != null) {
-					ack.send(socket.id());
-				}
-			});
+			TestHandlers.ackEcho(socket, "echo");
+			TestHandlers.joinOnRequest(socket, socket.id());
 			socket.on("relay",
 					(args, ack) -> socket.to(args.get(0).asString()).emit("relayed", args.get(1), args.get(2)));
 			socket.on("ask", (args, ack) -> socket.emitWithAck("question", "q?", new byte[] { 7, 8 })

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,13 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -35,7 +39,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@value #NODE_MODULES_PROPERTY}, set by surefire in the parent pom; otherwise found by
  * walking up from the working directory). {@code NODE_PATH} only applies to
  * {@code require()}, so scripts are CommonJS: use {@code require(...)}, not
- * {@code import}.
+ * {@code import}. What several scripts share lives in a sibling module of their folder
+ * ({@code require('./sio-driver-common')}), which also works for a script in another
+ * module's test jar (see {@link #resolveResource}).
  * <p>
  * By convention a script prints one JSON object per line on stdout, for example
  * {@code {"event":"message","data":...}}, and reads commands, if any, from stdin. Every
@@ -139,8 +145,9 @@ public final class NodeScript implements AutoCloseable {
 
 	/**
 	 * Resolve a classpath resource to a file that {@code node} can run. A resource inside
-	 * a jar is copied to a temporary file, so it must not {@code require()} sibling
-	 * files.
+	 * a jar (another module's test jar) is extracted to a temporary folder together with
+	 * the other files of its jar folder, so that it can {@code require('./shared')} a
+	 * sibling module; subfolders are not extracted.
 	 * @param resource the classpath location, with or without a leading {@code /}
 	 * @return the script file
 	 */
@@ -156,13 +163,18 @@ public final class NodeScript implements AutoCloseable {
 				return Path.of(url.toURI());
 			}
 			String fileName = name.substring(name.lastIndexOf('/') + 1);
-			Path copy = Files.createTempDirectory("node-script").resolve(fileName);
-			try (InputStream in = url.openStream()) {
-				Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+			Path dir = Files.createTempDirectory("node-script");
+			// Registered before its files: deleted in reverse order, once they are gone
+			dir.toFile().deleteOnExit();
+			if (url.openConnection() instanceof JarURLConnection jar) {
+				extractFolder(jar.getJarFile(), name.substring(0, name.length() - fileName.length()), dir);
 			}
-			copy.toFile().deleteOnExit();
-			copy.getParent().toFile().deleteOnExit();
-			return copy;
+			else {
+				try (InputStream in = url.openStream()) {
+					copy(in, dir.resolve(fileName));
+				}
+			}
+			return dir.resolve(fileName);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not extract node script " + url, ex);
@@ -170,6 +182,22 @@ public final class NodeScript implements AutoCloseable {
 		catch (URISyntaxException ex) {
 			throw new IllegalStateException("Unexpected resource URL " + url, ex);
 		}
+	}
+
+	private static void extractFolder(JarFile jar, String folder, Path target) throws IOException {
+		for (JarEntry entry : Collections.list(jar.entries())) {
+			String entryName = entry.getName();
+			if (!entry.isDirectory() && entryName.startsWith(folder) && entryName.indexOf('/', folder.length()) < 0) {
+				try (InputStream in = jar.getInputStream(entry)) {
+					copy(in, target.resolve(entryName.substring(folder.length())));
+				}
+			}
+		}
+	}
+
+	private static void copy(InputStream in, Path file) throws IOException {
+		Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+		file.toFile().deleteOnExit();
 	}
 
 	/**

@@ -1,9 +1,17 @@
 package dev.realtime.socketio.testsupport;
 
+import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,6 +68,37 @@ class NodeScriptTests {
 			assertThat(script.isAlive()).isTrue();
 		}
 		assertThat(script.isAlive()).isFalse();
+	}
+
+	@Test
+	void scriptInAJarRequiresItsSiblings(@TempDir Path dir) throws Exception {
+		Path jar = dir.resolve("scripts.jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+			addEntry(out, "node/main.js", "process.stdout.write(JSON.stringify(require('./shared').line) + '\\n');");
+			addEntry(out, "node/shared.js", "module.exports = { line: { event: 'shared' } };");
+			addEntry(out, "other/unrelated.js", "throw new Error('not extracted');");
+		}
+		Thread thread = Thread.currentThread();
+		ClassLoader previous = thread.getContextClassLoader();
+		try (URLClassLoader loader = new URLClassLoader(new URL[] { jar.toUri().toURL() }, null)) {
+			thread.setContextClassLoader(loader);
+			Path script = NodeScript.resolveResource("node/main.js");
+			assertThat(script.resolveSibling("shared.js")).isRegularFile();
+			assertThat(script.resolveSibling("unrelated.js")).doesNotExist();
+			try (NodeScript running = NodeScript.start(script)) {
+				assertThat(running.nextJson(TIMEOUT).path("event").asString()).isEqualTo("shared");
+				assertThat(running.awaitExit(TIMEOUT)).isZero();
+			}
+		}
+		finally {
+			thread.setContextClassLoader(previous);
+		}
+	}
+
+	private static void addEntry(JarOutputStream out, String name, String content) throws IOException {
+		out.putNextEntry(new JarEntry(name));
+		out.write(content.getBytes(StandardCharsets.UTF_8));
+		out.closeEntry();
 	}
 
 	@Test

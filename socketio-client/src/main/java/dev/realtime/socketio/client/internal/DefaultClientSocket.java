@@ -10,22 +10,21 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.realtime.socketio.client.ClientEvent;
 import dev.realtime.socketio.client.ClientSocket;
 import dev.realtime.socketio.client.ConnectionEvent;
 import dev.realtime.socketio.client.SocketIoConnectException;
-import dev.realtime.socketio.client.SocketIoDisconnectedException;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 
 /**
- * A namespace socket of a {@link DefaultSocketIoClient}. Its state is changed on the
- * client's executor only; the few fields read from other threads are volatile.
+ * A namespace socket of a {@link DefaultSocketIoClient}: its connection lifecycle and
+ * what it receives; what it emits goes through its {@link SocketOutbox}. Its state is
+ * changed on the client's executor only; the few fields read from other threads are
+ * volatile.
  */
 final class DefaultClientSocket implements ClientSocket {
 
@@ -56,15 +55,13 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private final RecoveryState recovery = new RecoveryState();
 
-	private final List<SocketIoPacket> sendBuffer = new ArrayList<>();
-
 	private final List<SocketIoPacket> receiveBuffer = new ArrayList<>();
 
 	private final PendingConnects pendingConnects;
 
 	private final SocketListeners listeners;
 
-	private final PendingAcks acks;
+	private final SocketOutbox outbox;
 
 	private final Payloads payloads;
 
@@ -77,9 +74,9 @@ final class DefaultClientSocket implements ClientSocket {
 		this.mapper = client.config().mapper();
 		this.executor = client.executor();
 		this.listeners = new SocketListeners(this.executor);
-		this.acks = new PendingAcks(this.executor);
 		this.pendingConnects = new PendingConnects(this.executor);
 		this.payloads = new Payloads(this.mapper);
+		this.outbox = new SocketOutbox(this, client, this.payloads);
 		this.requestHandlers = new RequestHandlers(namespace, this.executor, this::sendAck);
 	}
 
@@ -188,9 +185,7 @@ final class DefaultClientSocket implements ClientSocket {
 		this.connected = true;
 		this.everConnected = true;
 		this.connectSent = false;
-		List<SocketIoPacket> buffered = List.copyOf(this.sendBuffer);
-		this.sendBuffer.clear();
-		buffered.forEach(this.client::send);
+		this.outbox.flush();
 		this.pendingConnects.succeed(this);
 		publish(new ConnectionEvent.Connected(sid, this.recovered));
 		List<SocketIoPacket> received = List.copyOf(this.receiveBuffer);
@@ -299,7 +294,7 @@ final class DefaultClientSocket implements ClientSocket {
 
 	private void finish() {
 		this.finished = true;
-		this.sendBuffer.clear();
+		this.outbox.clear();
 		this.receiveBuffer.clear();
 		this.listeners.complete();
 	}
@@ -323,62 +318,26 @@ final class DefaultClientSocket implements ClientSocket {
 	}
 
 	private void onAck(SocketIoPacket packet) {
-		this.acks.complete(packet.ackId(), Objects.requireNonNull(packet.data()));
+		this.outbox.ackReceived(packet.ackId(), Objects.requireNonNull(packet.data()));
 	}
 
 	private void failAcks(String reason) {
-		this.acks.failAll(reason);
+		this.outbox.failAcks(reason);
 	}
 
 	@Override
 	public void emit(String event, Object... args) {
-		ArrayNode data = this.payloads.event(event, args);
-		if (this.finished) {
-			throw new SocketIoDisconnectedException("Cannot emit '" + event + "' on " + this.namespace,
-					"disconnected for good");
-		}
-		this.executor.execute(() -> sendOrBuffer(SocketIoPacket.event(this.namespace, data)));
+		this.outbox.emit(event, args);
 	}
 
 	@Override
 	public Mono<List<JsonNode>> emitWithAck(Duration timeout, String event, Object... args) {
-		Objects.requireNonNull(timeout, "timeout");
-		return Mono.defer(() -> {
-			ArrayNode data = this.payloads.event(event, args);
-			return Mono.create((sink) -> this.executor.execute(() -> {
-				if (this.finished) {
-					sink.error(new SocketIoDisconnectedException("Cannot emit '" + event + "' on " + this.namespace,
-							"disconnected for good"));
-					return;
-				}
-				long ackId = this.acks.register(event, timeout, sink);
-				sendOrBuffer(SocketIoPacket.event(this.namespace, data, ackId));
-			}));
-		});
+		return this.outbox.emitWithAck(timeout, event, args);
 	}
 
 	@Override
 	public <T> Mono<T> emitWithAck(Duration timeout, Class<T> type, String event, Object... args) {
-		return emitWithAck(timeout, event, args).handle((reply, sink) -> {
-			try {
-				T value = this.payloads.firstReply(reply, type, event);
-				if (value != null) {
-					sink.next(value);
-				}
-			}
-			catch (IllegalArgumentException ex) {
-				sink.error(ex);
-			}
-		});
-	}
-
-	private void sendOrBuffer(SocketIoPacket packet) {
-		if (this.connected) {
-			this.client.send(packet);
-		}
-		else if (!this.finished) {
-			this.sendBuffer.add(packet);
-		}
+		return this.outbox.emitWithAck(timeout, type, event, args);
 	}
 
 	@Override

@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
@@ -24,23 +23,19 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.core.MethodIntrospector;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.Validator;
 
-import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoSocket;
-import dev.realtime.socketio.spring.annotation.OnAnyEvent;
-import dev.realtime.socketio.spring.annotation.OnConnect;
-import dev.realtime.socketio.spring.annotation.OnDisconnect;
-import dev.realtime.socketio.spring.annotation.OnEvent;
 import dev.realtime.socketio.spring.annotation.SocketIoControllerAdvice;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 import dev.realtime.socketio.spring.handler.EventArgumentResolver;
 import dev.realtime.socketio.spring.handler.EventReturnValueHandler;
+import dev.realtime.socketio.spring.handler.support.HandlerMappings.Mapping;
+import dev.realtime.socketio.spring.handler.support.HandlerMappings.NamespaceKey;
 import dev.realtime.socketio.spring.observation.SocketIoEventObservationConvention;
 
 /**
@@ -267,22 +262,23 @@ public class SocketIoAnnotationHandlerRegistrar
 
 	private void detectHandlerMethods(Object bean, Class<?> beanType, Map<NamespaceKey, NamespaceHandlers> namespaces,
 			List<BeanExceptionHandlers> advice, InvocableEventMethodFactory factory) {
-		NamespaceKey key = namespaceKey(beanType);
+		NamespaceKey key = HandlerMappings.namespaceKey(beanType);
 		NamespaceHandlers handlers = namespaces.computeIfAbsent(key, (k) -> new NamespaceHandlers(k.toString()));
 		EventExceptionHandler exceptionHandler = new EventExceptionHandler(
 				new BeanExceptionHandlers(bean, beanType, factory), advice, factory.blockingScheduler(),
 				this.includeExceptionMessage);
 		Map<Method, Mapping> methods = MethodIntrospector.selectMethods(beanType,
-				(MethodIntrospector.MetadataLookup<Mapping>) SocketIoAnnotationHandlerRegistrar::mappingFor);
+				(MethodIntrospector.MetadataLookup<Mapping>) HandlerMappings::mappingFor);
 		methods.forEach((method, mapping) -> {
 			EventHandlerInvoker invoker = new EventHandlerInvoker(factory.create(bean, method), exceptionHandler,
-					key.name(), mapping.kind() != Kind.ANY_EVENT, this.observationRegistry, this.observationConvention);
+					key.name(), mapping.kind() != HandlerMappings.Kind.ANY_EVENT, this.observationRegistry,
+					this.observationConvention);
 			switch (mapping.kind()) {
 				case CONNECT -> handlers.addConnectHandler(invoker);
 				case DISCONNECT -> handlers.addDisconnectHandler(invoker);
 				case ANY_EVENT -> handlers.addAnyEventHandler(invoker);
 				case EVENT -> {
-					for (String event : eventNames(method, mapping)) {
+					for (String event : HandlerMappings.eventNames(method, mapping)) {
 						handlers.addEventHandler(event, invoker);
 					}
 				}
@@ -295,108 +291,12 @@ public class SocketIoAnnotationHandlerRegistrar
 		});
 	}
 
-	private static NamespaceKey namespaceKey(Class<?> beanType) {
-		SocketIoNamespace annotation = Objects
-			.requireNonNull(AnnotatedElementUtils.findMergedAnnotation(beanType, SocketIoNamespace.class));
-		String path = annotation.path();
-		String pattern = annotation.pattern();
-		if (!pattern.isEmpty()) {
-			if (!path.isEmpty()) {
-				throw new InvalidHandlerMethodException(beanType,
-						"@SocketIoNamespace on " + beanType.getName() + " sets both a path and a pattern",
-						"Set either the path or the pattern.");
-			}
-			try {
-				Pattern.compile(pattern);
-			}
-			catch (PatternSyntaxException ex) {
-				throw new InvalidHandlerMethodException(beanType,
-						"Invalid @SocketIoNamespace pattern on " + beanType.getName() + ": " + ex.getMessage(),
-						"Fix the regular expression of the pattern.");
-			}
-			return new NamespaceKey(pattern, true);
-		}
-		if (path.isEmpty()) {
-			return new NamespaceKey("/", false);
-		}
-		return new NamespaceKey(path.startsWith("/") ? path : "/" + path, false);
-	}
-
-	private static @Nullable Mapping mappingFor(Method method) {
-		List<Mapping> mappings = new ArrayList<>(1);
-		if (AnnotatedElementUtils.hasAnnotation(method, OnConnect.class)) {
-			mappings.add(new Mapping(Kind.CONNECT, new String[0]));
-		}
-		if (AnnotatedElementUtils.hasAnnotation(method, OnDisconnect.class)) {
-			mappings.add(new Mapping(Kind.DISCONNECT, new String[0]));
-		}
-		if (AnnotatedElementUtils.hasAnnotation(method, OnAnyEvent.class)) {
-			mappings.add(new Mapping(Kind.ANY_EVENT, new String[0]));
-		}
-		OnEvent onEvent = AnnotatedElementUtils.findMergedAnnotation(method, OnEvent.class);
-		if (onEvent != null) {
-			mappings.add(new Mapping(Kind.EVENT, onEvent.value()));
-		}
-		if (mappings.size() > 1) {
-			throw new InvalidHandlerMethodException(method, "Method " + method + " has more than one of "
-					+ "@OnConnect, @OnDisconnect, @OnAnyEvent and @OnEvent", "Keep one of these annotations.");
-		}
-		return mappings.isEmpty() ? null : mappings.get(0);
-	}
-
-	private static String[] eventNames(Method method, Mapping mapping) {
-		if (mapping.events().length == 0) {
-			throw new InvalidHandlerMethodException(method, "@OnEvent on " + method + " names no event",
-					"Name the event: @OnEvent(\"message\").");
-		}
-		for (String event : mapping.events()) {
-			if (event.isEmpty()) {
-				throw new InvalidHandlerMethodException(method, "@OnEvent on " + method + " has an empty event name",
-						"Name the event: @OnEvent(\"message\").");
-			}
-			if (SocketIoPacket.RESERVED_EVENT_NAMES.contains(event)) {
-				throw new InvalidHandlerMethodException(method,
-						"@OnEvent on " + method + " uses the reserved event name '" + event + "'",
-						"Use @OnConnect or @OnDisconnect for the socket's lifecycle, or another event name.");
-			}
-		}
-		return mapping.events();
-	}
-
 	@Override
 	public void destroy() {
 		HandlerExecutor executor = this.executor;
 		if (executor != null) {
 			executor.dispose();
 		}
-	}
-
-	private record NamespaceKey(String name, boolean pattern) {
-
-		@Override
-		public String toString() {
-			return this.pattern ? "pattern " + this.name : this.name;
-		}
-
-	}
-
-	private enum Kind {
-
-		CONNECT, DISCONNECT, ANY_EVENT, EVENT
-
-	}
-
-	private record Mapping(Kind kind, String[] events) {
-
-		String describe() {
-			return switch (this.kind) {
-				case CONNECT -> "@OnConnect";
-				case DISCONNECT -> "@OnDisconnect";
-				case ANY_EVENT -> "@OnAnyEvent";
-				case EVENT -> "event " + String.join(", ", this.events);
-			};
-		}
-
 	}
 
 }

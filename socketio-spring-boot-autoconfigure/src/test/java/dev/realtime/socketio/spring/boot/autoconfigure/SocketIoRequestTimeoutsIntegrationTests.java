@@ -1,10 +1,7 @@
 package dev.realtime.socketio.spring.boot.autoconfigure;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -19,6 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.realtime.socketio.testsupport.RawHttpConnection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,20 +69,7 @@ class SocketIoRequestTimeoutsIntegrationTests {
 
 	/** Send the start of a request and read what comes back until the server closes. */
 	private String exchange(String start) throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(10_000);
-			OutputStream out = socket.getOutputStream();
-			out.write(start.getBytes(StandardCharsets.ISO_8859_1));
-			out.flush();
-			ByteArrayOutputStream answer = new ByteArrayOutputStream();
-			try {
-				socket.getInputStream().transferTo(answer);
-			}
-			catch (SocketException ex) {
-				// reset after the answer
-			}
-			return answer.toString(StandardCharsets.ISO_8859_1);
-		}
+		return RawHttpConnection.exchange(this.port, start.getBytes(StandardCharsets.ISO_8859_1));
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

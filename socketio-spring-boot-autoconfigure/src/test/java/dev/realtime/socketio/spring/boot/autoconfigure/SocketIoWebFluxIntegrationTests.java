@@ -1,9 +1,7 @@
 package dev.realtime.socketio.spring.boot.autoconfigure;
 
-import java.net.URI;
 import java.security.Principal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +15,8 @@ import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.socket.client.IO;
 import io.socket.client.Socket;
 import org.json.JSONObject;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -48,6 +46,7 @@ import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
 import dev.realtime.socketio.spring.auth.SocketIoPrincipal;
 import dev.realtime.socketio.spring.core.SocketIoTemplate;
+import dev.realtime.socketio.testsupport.JavaSocketIoClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -75,12 +74,8 @@ class SocketIoWebFluxIntegrationTests {
 	@Autowired
 	private SocketIoServer server;
 
-	private final List<Socket> clients = new ArrayList<>();
-
-	@AfterEach
-	void closeClients() {
-		this.clients.forEach(Socket::close);
-	}
+	@RegisterExtension
+	final JavaSocketIoClients clients = new JavaSocketIoClients();
 
 	@Test
 	void webFluxControllerAnswersOnTheSamePort() {
@@ -244,32 +239,15 @@ class SocketIoWebFluxIntegrationTests {
 	}
 
 	private Socket connect(int port, String namespace, IO.Options options) {
-		Socket socket = IO.socket(URI.create("http://localhost:" + port + namespace), options);
-		this.clients.add(socket);
-		CompletableFuture<Object> outcome = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> outcome.complete("connected"));
-		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> outcome
-			.completeExceptionally(new IllegalStateException("connect_error: " + ((args.length > 0) ? args[0] : ""))));
-		socket.connect();
-		assertThat(outcome).succeedsWithin(TIMEOUT);
-		return socket;
+		return this.clients.connect("http://localhost:" + port + namespace, options);
 	}
 
-	private JSONObject connectError(String namespace, IO.Options options) throws Exception {
-		Socket socket = IO.socket(URI.create("http://localhost:" + this.port + namespace), options);
-		this.clients.add(socket);
-		CompletableFuture<JSONObject> error = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT_ERROR, (args) -> error.complete((JSONObject) args[0]));
-		socket.once(Socket.EVENT_CONNECT, (args) -> error.completeExceptionally(new AssertionError("connected")));
-		socket.connect();
-		return error.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+	private JSONObject connectError(String namespace, IO.Options options) {
+		return this.clients.refusal("http://localhost:" + this.port + namespace, options);
 	}
 
 	private static IO.Options options() {
-		IO.Options options = new IO.Options();
-		options.forceNew = true;
-		options.reconnection = false;
-		return options;
+		return JavaSocketIoClients.options();
 	}
 
 	private static IO.Options withQuery(String query) {

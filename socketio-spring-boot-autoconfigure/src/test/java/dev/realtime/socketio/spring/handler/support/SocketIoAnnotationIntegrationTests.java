@@ -1,13 +1,11 @@
 package dev.realtime.socketio.spring.handler.support;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +21,7 @@ import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -52,7 +51,9 @@ import dev.realtime.socketio.spring.annotation.SocketIoControllerAdvice;
 import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
+import dev.realtime.socketio.testsupport.JavaSocketIoClients;
 
+import static dev.realtime.socketio.testsupport.JavaSocketIoClients.emitWithAck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -76,12 +77,12 @@ class SocketIoAnnotationIntegrationTests {
 	@Autowired
 	private Recorder recorder;
 
-	private final List<Socket> clients = new ArrayList<>();
+	@RegisterExtension
+	final JavaSocketIoClients clients = new JavaSocketIoClients();
 
 	@AfterEach
-	void closeClients() {
+	void releaseRecorder() {
 		this.recorder.release();
-		this.clients.forEach(Socket::close);
 	}
 
 	@Test
@@ -271,12 +272,6 @@ class SocketIoAnnotationIntegrationTests {
 		assertThat(recorded).isEqualTo(expected);
 	}
 
-	private Object emitWithAck(Socket socket, String event, Object... args) throws Exception {
-		CompletableFuture<Object> reply = new CompletableFuture<>();
-		socket.emit(event, args, (ackArgs) -> reply.complete((ackArgs.length > 0) ? ackArgs[0] : null));
-		return reply.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-	}
-
 	private Socket connect(String namespace) {
 		return connect(namespace, options(null));
 	}
@@ -286,21 +281,11 @@ class SocketIoAnnotationIntegrationTests {
 	}
 
 	private Socket connect(String namespace, IO.Options options) {
-		Socket socket = IO.socket(URI.create("http://localhost:" + this.port + namespace), options);
-		this.clients.add(socket);
-		CompletableFuture<Object> outcome = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> outcome.complete("connected"));
-		socket.once(Socket.EVENT_CONNECT_ERROR,
-				(args) -> outcome.completeExceptionally(new IllegalStateException("connect_error: " + args[0])));
-		socket.connect();
-		assertThat(outcome).succeedsWithin(TIMEOUT);
-		return socket;
+		return this.clients.connect("http://localhost:" + this.port + namespace, options);
 	}
 
 	private static IO.Options options(String query) {
-		IO.Options options = new IO.Options();
-		options.forceNew = true;
-		options.reconnection = false;
+		IO.Options options = JavaSocketIoClients.options();
 		options.query = query;
 		return options;
 	}

@@ -1,16 +1,12 @@
 package dev.realtime.socketio.spring.boot.autoconfigure.actuate;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.socket.client.IO;
 import io.socket.client.Socket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -23,8 +19,8 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import dev.realtime.socketio.server.SocketIoServer;
+import dev.realtime.socketio.testsupport.JavaSocketIoClients;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -46,12 +42,8 @@ class SocketIoActuatorIntegrationTests {
 	@Autowired
 	private SocketIoServer server;
 
-	private final List<Socket> clients = new ArrayList<>();
-
-	@AfterEach
-	void closeClients() {
-		this.clients.forEach(Socket::close);
-	}
+	@RegisterExtension
+	final JavaSocketIoClients clients = new JavaSocketIoClients();
 
 	@Test
 	void endpointDescribesNamespacesRoomsSessionsAndConfiguration() {
@@ -132,17 +124,7 @@ class SocketIoActuatorIntegrationTests {
 	}
 
 	private void connect(String namespace, String transport) {
-		IO.Options options = new IO.Options();
-		options.forceNew = true;
-		options.reconnection = false;
-		options.transports = new String[] { transport };
-		Socket socket = IO.socket(URI.create("http://localhost:" + this.port + namespace), options);
-		this.clients.add(socket);
-		CompletableFuture<Void> connected = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
-		socket.connect();
-		connected.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-		assertThat(socket.connected()).isTrue();
+		this.clients.connect("http://localhost:" + this.port + namespace, JavaSocketIoClients.options(transport));
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)

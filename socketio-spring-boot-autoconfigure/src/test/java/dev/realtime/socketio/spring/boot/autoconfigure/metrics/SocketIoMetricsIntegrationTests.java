@@ -1,8 +1,6 @@
 package dev.realtime.socketio.spring.boot.autoconfigure.metrics;
 
-import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -23,6 +21,7 @@ import io.socket.client.Socket;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
@@ -43,6 +42,7 @@ import dev.realtime.socketio.spring.annotation.OnEvent;
 import dev.realtime.socketio.spring.annotation.SocketIoExceptionHandler;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.auth.SocketIoConnectAuthorizer;
+import dev.realtime.socketio.testsupport.JavaSocketIoClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -70,11 +70,12 @@ class SocketIoMetricsIntegrationTests {
 	@Autowired
 	private MeterRegistry registry;
 
-	private final List<Socket> clients = new ArrayList<>();
+	@RegisterExtension
+	final JavaSocketIoClients clients = new JavaSocketIoClients();
 
 	@AfterEach
 	void closeClients() {
-		this.clients.forEach(Socket::close);
+		this.clients.closeAll();
 		await().atMost(TIMEOUT).until(() -> this.server.engine().sessionCount() == 0);
 	}
 
@@ -205,8 +206,7 @@ class SocketIoMetricsIntegrationTests {
 		for (String token : new String[] { "bad", "broken" }) {
 			IO.Options options = options("websocket");
 			options.auth = Map.of("token", token);
-			Socket socket = IO.socket(URI.create("http://localhost:" + this.port + NAMESPACE), options);
-			this.clients.add(socket);
+			Socket socket = this.clients.socket("http://localhost:" + this.port + NAMESPACE, options);
 			socket.on(Socket.EVENT_CONNECT_ERROR, (args) -> errors.add(args[0]));
 			socket.connect();
 		}
@@ -270,21 +270,11 @@ class SocketIoMetricsIntegrationTests {
 	}
 
 	private Socket connect(IO.Options options) {
-		Socket socket = IO.socket(URI.create("http://localhost:" + this.port + NAMESPACE), options);
-		this.clients.add(socket);
-		CompletableFuture<Void> connected = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
-		socket.connect();
-		connected.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-		return socket;
+		return this.clients.connect("http://localhost:" + this.port + NAMESPACE, options);
 	}
 
 	private static IO.Options options(String... transports) {
-		IO.Options options = new IO.Options();
-		options.forceNew = true;
-		options.reconnection = false;
-		options.transports = transports;
-		return options;
+		return JavaSocketIoClients.options(transports);
 	}
 
 	private double counter(String name, String... tags) {

@@ -1,6 +1,5 @@
 package dev.realtime.socketio.spring.boot.autoconfigure.observation;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,10 +11,9 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.socket.client.Ack;
-import io.socket.client.IO;
 import io.socket.client.Socket;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
@@ -30,6 +28,7 @@ import dev.realtime.socketio.spring.annotation.OnAnyEvent;
 import dev.realtime.socketio.spring.annotation.OnEvent;
 import dev.realtime.socketio.spring.annotation.SocketIoNamespace;
 import dev.realtime.socketio.spring.observation.SocketIoEventObservationContext;
+import dev.realtime.socketio.testsupport.JavaSocketIoClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,14 +50,10 @@ class SocketIoObservationIntegrationTests {
 	@Autowired
 	private RecordingHandler handler;
 
-	private Socket socket;
+	@RegisterExtension
+	final JavaSocketIoClients clients = new JavaSocketIoClients();
 
-	@AfterEach
-	void close() {
-		if (this.socket != null) {
-			this.socket.close();
-		}
-	}
+	private Socket socket;
 
 	@Test
 	void handledEventsAreObserved() throws Exception {
@@ -92,16 +87,8 @@ class SocketIoObservationIntegrationTests {
 	}
 
 	private Socket connect() {
-		IO.Options options = new IO.Options();
-		options.forceNew = true;
-		options.reconnection = false;
-		options.transports = new String[] { "websocket" };
-		Socket socket = IO.socket(URI.create("http://localhost:" + this.port + "/observed"), options);
-		CompletableFuture<Void> connected = new CompletableFuture<>();
-		socket.once(Socket.EVENT_CONNECT, (args) -> connected.complete(null));
-		socket.connect();
-		connected.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
-		return socket;
+		return this.clients.connect("http://localhost:" + this.port + "/observed",
+				JavaSocketIoClients.options("websocket"));
 	}
 
 	@SpringBootConfiguration(proxyBeanMethods = false)
