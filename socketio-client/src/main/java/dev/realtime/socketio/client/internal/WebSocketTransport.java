@@ -1,5 +1,6 @@
 package dev.realtime.socketio.client.internal;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.netty.buffer.ByteBuf;
@@ -22,6 +23,9 @@ import dev.realtime.socketio.engine.packet.EnginePayloadCodec;
  * a binary frame with the raw bytes for binary messages.
  */
 final class WebSocketTransport implements EngineTransport {
+
+	/** How long a close on purpose waits for the server's close frame. */
+	private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(1);
 
 	private final ClientConfig config;
 
@@ -65,8 +69,20 @@ final class WebSocketTransport implements EngineTransport {
 						this.listener.onTransportOpen(this);
 					}
 				});
-				Mono<Void> receive = in.aggregateFrames(maxFrame).receiveFrames().doOnNext(this::onFrame).then();
-				Mono<Void> send = out.sendObject(this.outbound.asFlux().map(WebSocketTransport::frame)).then();
+				Mono<Void> receive = in.aggregateFrames(maxFrame)
+					.receiveFrames()
+					.doOnNext(this::onFrame)
+					.then()
+					.cache();
+				// Closing on purpose: a close frame after the last packet, then the
+				// server's close (or the timeout). Dropping the connection at once would
+				// leave the server's frames unread, and a socket closed with unread data
+				// is reset: the server could lose the packets written just before (a
+				// DISCONNECT) and see a transport error.
+				Mono<Void> send = out.sendObject(this.outbound.asFlux().map(WebSocketTransport::frame))
+					.then()
+					.then(Mono.defer(out::sendClose))
+					.then(receive.timeout(CLOSE_TIMEOUT, Mono.empty()));
 				return Mono.firstWithSignal(receive, send);
 			})
 			.then()
