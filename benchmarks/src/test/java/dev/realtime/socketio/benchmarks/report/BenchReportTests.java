@@ -69,12 +69,32 @@ class BenchReportTests {
 		BenchReport report = new BenchReport();
 		report.read(results);
 
-		assertThat(report.markdown()).contains("### Targets (issue 7), for `spring`")
+		assertThat(report.markdown()).contains("### Targets (issue 25), for `spring`")
 			.contains("| Spring at most 10% worse than engine: S2 server_cpu_us_per_ack | 1.05×engine | yes |")
 			.contains("| Spring at most 10% worse than engine: S2 acks_per_s | 0.95×engine | yes |")
 			.contains("| Spring at most 10% worse than engine: S3 server_cpu_us_per_delivery | 1.33×engine | **no** |")
 			.contains(
 					"| Spring at most 10% worse than engine: S5 server_cpu_us_per_echo | 0.71×engine | yes (Spring ahead: noise) |");
+	}
+
+	@Test
+	void judgesTheDefaultsTargetsByTheMedianOfPerRepetitionRatios() throws Exception {
+		Path results = this.dir.resolve("results.jsonl");
+		Files.writeString(results,
+				String.join("\n", s2("spring", 10.0, 100000), s2("node", 20.0, 50000),
+						s2("spring", 12.0, 60000).replace("\"rep\":1", "\"rep\":2"),
+						s2("node", 18.0, 50000).replace("\"rep\":1", "\"rep\":2"),
+						s2("spring", 8.0, 90000).replace("\"rep\":1", "\"rep\":3"),
+						s2("node", 10.0, 45000).replace("\"rep\":1", "\"rep\":3")));
+		BenchReport report = new BenchReport();
+		report.read(results);
+
+		// CPU ratios 0.50, 0.67, 0.80 (median 0.67, though the ratio of medians is 0.56);
+		// acks/s 2.00, 1.20, 2.00
+		assertThat(report.markdown()).contains("### Targets (issue 25), for `spring`")
+			.contains("| S2 server CPU per ack ≤ 0.5× | 0.50, 0.67, 0.80 | 0.67×node | **no** |")
+			.contains("| S2 acks/s ≥ 1.5× | 2.00, 1.20, 2.00 | 2.00×node | yes |")
+			.contains("| S4 heap per idle connection ≤ 0.4× | n/a | n/a | n/a |");
 	}
 
 	@Test
