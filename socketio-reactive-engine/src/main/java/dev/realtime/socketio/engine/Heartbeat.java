@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The heartbeat of an Engine.IO v4 session: a ping every ping interval, and a close when
  * no pong follows within the ping timeout. A ping from the client is a protocol error.
- * Confined to the session's executor.
+ * The first other packet received while a pong is awaited restarts the ping timeout, once
+ * per ping, as Node's engine.io does (6.6): a client busy sending is alive even when its
+ * pong is late (docs/protocol.md 1.6). Confined to the session's executor.
  */
 final class Heartbeat implements SessionHeartbeat {
 
@@ -22,6 +24,9 @@ final class Heartbeat implements SessionHeartbeat {
 	private @Nullable ScheduledFuture<?> pingTimeoutTask;
 
 	private boolean awaitingPong;
+
+	/** The ping timeout of the current ping was restarted once already. */
+	private boolean refreshed;
 
 	Heartbeat(EngineIoSession session, EngineIoOptions options) {
 		this.session = session;
@@ -49,6 +54,14 @@ final class Heartbeat implements SessionHeartbeat {
 	}
 
 	@Override
+	public void onOtherPacket() {
+		if (this.awaitingPong && !this.refreshed) {
+			this.refreshed = true;
+			schedulePingTimeout();
+		}
+	}
+
+	@Override
 	public void stop() {
 		cancel(this.pingTask);
 		cancel(this.pingTimeoutTask);
@@ -59,8 +72,13 @@ final class Heartbeat implements SessionHeartbeat {
 			return;
 		}
 		this.session.send(List.of(EnginePacket.PING));
-		cancel(this.pingTimeoutTask);
 		this.awaitingPong = true;
+		this.refreshed = false;
+		schedulePingTimeout();
+	}
+
+	private void schedulePingTimeout() {
+		cancel(this.pingTimeoutTask);
 		this.pingTimeoutTask = this.session.schedule(() -> {
 			// The timer may have fired while a pong was being handled on another thread.
 			if (this.awaitingPong) {

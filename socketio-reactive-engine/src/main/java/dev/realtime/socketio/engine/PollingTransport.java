@@ -76,6 +76,12 @@ final class PollingTransport {
 	 * the POST slot is free again; returns the response for the request.
 	 */
 	PollResponse onPost(Object body) {
+		if (this.session.isClosing() && this.closingPacket == EnginePacket.CLOSE) {
+			// A server-side close waits for the client's last poll; until then the
+			// reference still knows the session and answers a POST "ok", ignoring its
+			// packets (a pong that crossed the close, say), instead of 400.
+			return PollResponse.OK;
+		}
 		if (!this.session.isOpen() || this.session.transport() != EngineIoTransport.POLLING) {
 			return PollResponse.BAD_REQUEST;
 		}

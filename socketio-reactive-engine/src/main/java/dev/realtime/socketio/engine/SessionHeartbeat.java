@@ -16,6 +16,13 @@ interface SessionHeartbeat {
 	/** A pong from the client. */
 	void onPong();
 
+	/**
+	 * Any other packet from the client. Engine.IO v4 counts it as a sign of life while a
+	 * pong is awaited; v3 ignores it, as Node does.
+	 */
+	default void onOtherPacket() {
+	}
+
 	/** The session closes: stop the timers. */
 	void stop();
 

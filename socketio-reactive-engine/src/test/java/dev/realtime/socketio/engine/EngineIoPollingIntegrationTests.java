@@ -479,6 +479,18 @@ class EngineIoPollingIntegrationTests {
 	}
 
 	@Test
+	void postWhileAServerCloseWaitsForTheLastPollIsAnsweredOkAndIgnored() {
+		start(EngineIoTestServer.slowHeartbeat());
+		String sid = this.server.handshake();
+		EngineIoSocket socket = this.server.engine().session(sid);
+		EngineIoTestServer.onLoop(socket, socket::close);
+		assertThat(this.server.post(polling(sid), "4crossed-the-close").text()).isEqualTo("ok");
+		assertThat(this.server.get(polling(sid)).text()).isEqualTo("1");
+		assertError(this.server.get(polling(sid)), 400, 1, "Session ID unknown");
+		this.server.awaitNoSessions();
+	}
+
+	@Test
 	void serverCloseReleasesThePendingGet() {
 		start(EngineIoTestServer.slowHeartbeat());
 		String sid = this.server.handshake();
