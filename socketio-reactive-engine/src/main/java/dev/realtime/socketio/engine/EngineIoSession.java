@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
-import dev.realtime.socketio.engine.packet.EnginePacketType;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
@@ -285,9 +284,7 @@ final class EngineIoSession implements EngineIoSocket {
 
 	/** A packet from the client, over whichever transport carries the session. */
 	void onPacket(EnginePacket packet) {
-		if (packet.type() != EnginePacketType.PONG) {
-			this.heartbeat.onOtherPacket();
-		}
+		this.heartbeat.onPacket(packet.type());
 		switch (packet.type()) {
 			case MESSAGE -> deliver(packet);
 			case PONG -> this.heartbeat.onPong();

@@ -3,6 +3,7 @@ package dev.realtime.socketio.engine;
 import java.util.List;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import dev.realtime.socketio.engine.packet.EnginePacketType;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.jspecify.annotations.Nullable;
 
@@ -54,8 +55,8 @@ final class Heartbeat implements SessionHeartbeat {
 	}
 
 	@Override
-	public void onOtherPacket() {
-		if (this.awaitingPong && !this.refreshed) {
+	public void onPacket(EnginePacketType type) {
+		if (type != EnginePacketType.PONG && this.awaitingPong && !this.refreshed) {
 			this.refreshed = true;
 			schedulePingTimeout();
 		}

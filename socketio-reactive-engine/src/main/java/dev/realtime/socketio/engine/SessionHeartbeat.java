@@ -1,5 +1,7 @@
 package dev.realtime.socketio.engine;
 
+import dev.realtime.socketio.engine.packet.EnginePacketType;
+
 /**
  * How a session knows its client is alive: the server pings in Engine.IO v4
  * ({@link Heartbeat}), the client in v3 ({@link ClientPingHeartbeat}). Confined to the
@@ -17,10 +19,12 @@ interface SessionHeartbeat {
 	void onPong();
 
 	/**
-	 * Any other packet from the client. Engine.IO v4 counts it as a sign of life while a
-	 * pong is awaited; v3 ignores it, as Node does.
+	 * Any packet from the client, before its own handling. Engine.IO v4 counts one that
+	 * is not a pong as a sign of life while a pong is awaited; v3 ignores it, as Node
+	 * does.
+	 * @param type the packet's type
 	 */
-	default void onOtherPacket() {
+	default void onPacket(EnginePacketType type) {
 	}
 
 	/** The session closes: stop the timers. */
