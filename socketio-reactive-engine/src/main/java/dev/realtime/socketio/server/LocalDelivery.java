@@ -3,6 +3,7 @@ package dev.realtime.socketio.server;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -115,14 +116,18 @@ final class LocalDelivery {
 	 * ({@link LoopFanOut}): no copy of the room, no second pass.
 	 */
 	private void forEachLoop(Collection<String> socketIds, Consumer<DefaultSocketIoSocket> action) {
-		if (socketIds.size() == 1) {
-			SocketIoSocket socket = this.sockets.get(socketIds.iterator().next());
+		int size = socketIds.size();
+		if (size == 1) {
+			// A room's live member set may lose its member meanwhile: no next()
+			// unchecked.
+			Iterator<String> ids = socketIds.iterator();
+			SocketIoSocket socket = ids.hasNext() ? this.sockets.get(ids.next()) : null;
 			if (socket instanceof DefaultSocketIoSocket local) {
 				local.engineSocket().execute(action, local);
 				return;
 			}
 		}
-		LoopFanOut fanOut = new LoopFanOut(action);
+		LoopFanOut fanOut = new LoopFanOut(action, size);
 		boolean withRecovering = !this.recovering.isEmpty();
 		for (String id : socketIds) {
 			SocketIoSocket socket = this.sockets.get(id);
@@ -145,7 +150,7 @@ final class LocalDelivery {
 			socket.engineSocket().execute(action, socket);
 			return;
 		}
-		LoopFanOut fanOut = new LoopFanOut(action);
+		LoopFanOut fanOut = new LoopFanOut(action, recipients.size());
 		for (int i = 0; i < recipients.size(); i++) {
 			fanOut.add(recipients.get(i));
 		}

@@ -26,13 +26,17 @@ final class LoopFanOut {
 
 	private final Consumer<DefaultSocketIoSocket> action;
 
+	/** The first chunk of a loop is sized for the broadcast, not for a full chunk. */
+	private final int firstChunkCapacity;
+
 	/** The loops seen so far and their open chunks; a handful, so a linear search. */
 	private final List<EventLoop> loops = new ArrayList<>(4);
 
 	private final List<List<DefaultSocketIoSocket>> chunks = new ArrayList<>(4);
 
-	LoopFanOut(Consumer<DefaultSocketIoSocket> action) {
+	LoopFanOut(Consumer<DefaultSocketIoSocket> action, int recipients) {
 		this.action = action;
+		this.firstChunkCapacity = Math.max(1, Math.min(CHUNK, recipients));
 	}
 
 	void add(DefaultSocketIoSocket socket) {
@@ -40,7 +44,7 @@ final class LoopFanOut {
 		int index = indexOf(loop);
 		List<DefaultSocketIoSocket> chunk;
 		if (index < 0) {
-			chunk = new ArrayList<>(CHUNK);
+			chunk = new ArrayList<>(this.firstChunkCapacity);
 			this.loops.add(loop);
 			this.chunks.add(chunk);
 		}
