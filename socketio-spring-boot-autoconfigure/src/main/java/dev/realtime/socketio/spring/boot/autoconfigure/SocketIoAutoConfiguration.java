@@ -98,6 +98,11 @@ public final class SocketIoAutoConfiguration {
 		}
 
 		@Bean
+		static SocketIoEventLoopsPostProcessor socketIoEventLoopsPostProcessor(Environment environment) {
+			return new SocketIoEventLoopsPostProcessor(environment);
+		}
+
+		@Bean
 		@ConditionalOnMissingBean
 		SocketIoRequestTimeoutsCustomizer socketIoRequestTimeoutsCustomizer(SocketIoServer server,
 				SocketIoProperties properties) {
@@ -113,13 +118,19 @@ public final class SocketIoAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
+		SocketIoEventLoops socketIoEventLoops(SocketIoProperties properties) {
+			return SocketIoEventLoops.from(properties);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
 		SocketIoStandaloneServer socketIoStandaloneServer(SocketIoServer server, SocketIoProperties properties,
-				ConfigurableEnvironment environment) {
+				SocketIoEventLoops loops, ConfigurableEnvironment environment) {
 			SocketIoServerOptionsFactory.validatePort(properties);
 			Integer port = properties.getServer().getPort();
 			return new SocketIoStandaloneServer(server, properties.getServer().getAddress(),
 					(port != null) ? port : DEFAULT_STANDALONE_PORT,
-					SocketIoServerOptionsFactory.requestTimeouts(properties), environment);
+					SocketIoServerOptionsFactory.requestTimeouts(properties), loops, environment);
 		}
 
 	}

@@ -539,6 +539,15 @@ public class SocketIoProperties {
 		 */
 		private @Nullable InetAddress address;
 
+		/**
+		 * Event loop threads of the server that carries Socket.IO: the WebFlux server
+		 * when the port is shared, else the standalone one. Unset: one per available
+		 * processor (Reactor Netty's own default starts at least 4, which costs a thread
+		 * wake-up per hop on a machine with fewer cores), or Reactor Netty's own loops
+		 * when the reactor.netty.ioWorkerCount system property is set.
+		 */
+		private @Nullable Integer eventLoops;
+
 		public @Nullable Integer getPort() {
 			return this.port;
 		}
@@ -553,6 +562,14 @@ public class SocketIoProperties {
 
 		public void setAddress(@Nullable InetAddress address) {
 			this.address = address;
+		}
+
+		public @Nullable Integer getEventLoops() {
+			return this.eventLoops;
+		}
+
+		public void setEventLoops(@Nullable Integer eventLoops) {
+			this.eventLoops = eventLoops;
 		}
 
 	}

@@ -54,13 +54,16 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 
 	private final HttpRequestTimeouts timeouts;
 
+	private final SocketIoEventLoops loops;
+
 	private final ConfigurableEnvironment environment;
 
 	private volatile @Nullable DisposableServer disposableServer;
 
 	SocketIoStandaloneServer(SocketIoServer server, @Nullable InetAddress address, int port,
-			HttpRequestTimeouts timeouts, ConfigurableEnvironment environment) {
+			HttpRequestTimeouts timeouts, SocketIoEventLoops loops, ConfigurableEnvironment environment) {
 		this.server = server;
+		this.loops = loops;
 		this.address = address;
 		this.port = port;
 		this.timeouts = timeouts;
@@ -72,7 +75,8 @@ class SocketIoStandaloneServer implements SmartLifecycle {
 		if (this.disposableServer != null) {
 			return;
 		}
-		HttpServer httpServer = HttpServer.create().port(this.port).route(SocketIoRoutes.of(this.server));
+		HttpServer httpServer = this.loops
+			.applyTo(HttpServer.create().port(this.port).route(SocketIoRoutes.of(this.server)));
 		InetAddress address = this.address;
 		if (address != null) {
 			httpServer = httpServer.host(address.getHostAddress());
