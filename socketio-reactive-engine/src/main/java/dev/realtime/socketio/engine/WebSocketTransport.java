@@ -12,6 +12,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOutboundBuffer;
+import io.netty.channel.VoidChannelPromise;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -40,6 +41,15 @@ final class WebSocketTransport {
 	private static final byte[] EIO3_MESSAGE_TYPE = { 4 };
 
 	private final Channel channel;
+
+	/**
+	 * The promise of every frame write. The channel's own void promise would report a
+	 * failed write as an exception in the pipeline, which ends the inbound at once: the
+	 * frames of the same read not handed over yet would be lost, such as the DISCONNECT a
+	 * client sends right behind an event whose answer can no longer be written to it.
+	 * Netty closes the channel on a failed write anyway, after that read.
+	 */
+	private final VoidChannelPromise writePromise;
 
 	private final long closeTimeoutMillis;
 
@@ -73,6 +83,7 @@ final class WebSocketTransport {
 
 	WebSocketTransport(Channel channel, long closeTimeoutMillis, BinaryFraming binaryFraming) {
 		this.channel = channel;
+		this.writePromise = new VoidChannelPromise(channel, false);
 		this.closeTimeoutMillis = closeTimeoutMillis;
 		this.binaryFraming = binaryFraming;
 	}
@@ -125,7 +136,7 @@ final class WebSocketTransport {
 	}
 
 	void writeAndFlush(EnginePacket packet) {
-		inOrder(() -> this.channel.writeAndFlush(toFrame(packet), this.channel.voidPromise()));
+		inOrder(() -> this.channel.writeAndFlush(toFrame(packet), this.writePromise));
 	}
 
 	/**
@@ -186,7 +197,7 @@ final class WebSocketTransport {
 	 */
 	private void writeNow(List<EnginePacket> packets) {
 		for (int i = 0; i < packets.size(); i++) {
-			this.channel.write(toFrame(packets.get(i)), this.channel.voidPromise());
+			this.channel.write(toFrame(packets.get(i)), this.writePromise);
 		}
 		if (this.flushPending) {
 			this.unflushed = true;

@@ -1,6 +1,7 @@
 package dev.realtime.socketio.engine;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -78,6 +79,27 @@ final class TcpWebSocket implements AutoCloseable {
 
 	/** Send one final, masked frame. */
 	void send(int opcode, byte[] payload) throws IOException {
+		this.out.write(frame(opcode, payload));
+		this.out.flush();
+	}
+
+	/** Send text frames in one write, so that the server reads them together. */
+	void sendTogether(String... texts) throws IOException {
+		ByteArrayOutputStream frames = new ByteArrayOutputStream();
+		for (String text : texts) {
+			frames.write(frame(TEXT, text.getBytes(StandardCharsets.UTF_8)));
+		}
+		this.out.write(frames.toByteArray());
+		this.out.flush();
+	}
+
+	/** Drop the connection with a TCP reset, as a client that crashes does. */
+	void reset() throws IOException {
+		this.socket.setSoLinger(true, 0);
+		this.socket.close();
+	}
+
+	private static byte[] frame(int opcode, byte[] payload) {
 		byte[] mask = new byte[4];
 		ThreadLocalRandom.current().nextBytes(mask);
 		int length = payload.length;
@@ -102,8 +124,7 @@ final class TcpWebSocket implements AutoCloseable {
 		for (int i = 0; i < length; i++) {
 			frame[header + 4 + i] = (byte) (payload[i] ^ mask[i & 3]);
 		}
-		this.out.write(frame);
-		this.out.flush();
+		return frame;
 	}
 
 	/**

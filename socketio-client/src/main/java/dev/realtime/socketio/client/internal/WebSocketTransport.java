@@ -6,7 +6,9 @@ import java.util.List;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
@@ -78,10 +80,15 @@ final class WebSocketTransport implements EngineTransport {
 				// server's close (or the timeout). Dropping the connection at once would
 				// leave the server's frames unread, and a socket closed with unread data
 				// is reset: the server could lose the packets written just before (a
-				// DISCONNECT) and see a transport error.
+				// DISCONNECT) and see a transport error. The frame is written as it is,
+				// since out.sendClose() closes the connection right behind it; it
+				// cannot be written when the server closed first, which the receive
+				// side reports.
 				Mono<Void> send = out.sendObject(this.outbound.asFlux().map(WebSocketTransport::frame))
 					.then()
-					.then(Mono.defer(out::sendClose))
+					.then(Mono.defer(() -> out.sendObject(new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE))
+						.then()
+						.onErrorComplete()))
 					.then(receive.timeout(CLOSE_TIMEOUT, Mono.empty()));
 				return Mono.firstWithSignal(receive, send);
 			})
