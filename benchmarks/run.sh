@@ -14,7 +14,9 @@
 #                          to Boot's simple MeterRegistry (--socketio.metrics.enabled=true; `spring`
 #                          runs with them off), for the metrics overhead:
 #                          SERVERS="spring spring-metrics" SCENARIOS=S2 REPS=8 REPORT_DOC= benchmarks/run.sh
-#   SCENARIOS="S1 S2 S2U S3 S4 S5 S6"
+#   SCENARIOS="S1 S2 S2U S3 S4 S5 S5C S6"
+#                          S5C: S5 with a new TCP connection per request (Connection: close), as the
+#                          official Node client polls with its default agent
 #                          S7 (only when asked): broadcast fan-out across two nodes of the same server sharing
 #                          one Redis (spring, spring-metrics, engine and node take part): a fresh redis-server on
 #                          a free loopback port, node A on PORT, node B on PORT2, all three stopped by pid
@@ -55,7 +57,7 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 REPS=${REPS:-3}
 SERVERS=${SERVERS:-"spring engine node netty-socketio raw"}
-SCENARIOS=${SCENARIOS:-"S1 S2 S2U S3 S4 S5 S6"}
+SCENARIOS=${SCENARIOS:-"S1 S2 S2U S3 S4 S5 S5C S6"}
 XMX=${XMX:-1g}
 WARMUP=${WARMUP:-8}
 MEASURE=${MEASURE:-4}
@@ -317,7 +319,7 @@ for ((rep = 1; rep <= REPS; rep++)); do
 	for scenario in $SCENARIOS; do
 		if ((rep % 2 == 1)); then order=("${FORWARD[@]}"); else order=("${BACKWARD[@]}"); fi
 		for server in "${order[@]}"; do
-			if [[ "$server" == raw && ( "$scenario" == S5 || "$scenario" == S2U ) ]]; then
+			if [[ "$server" == raw && ( "$scenario" == S5 || "$scenario" == S5C || "$scenario" == S2U ) ]]; then
 				continue # the ceiling speaks websocket only
 			fi
 			kind=jvm

@@ -24,8 +24,10 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 
 /**
- * One keep-alive HTTP/1.1 connection with one request in flight and a queue behind it; it
- * reconnects when the server closes. Everything runs on one event loop.
+ * One HTTP/1.1 lane with one request in flight and a queue behind it: a keep-alive
+ * connection that reconnects when the server closes, or (not keep-alive) a new connection
+ * for every request, closed by the server after its answer, as the official Node client
+ * polls with its default agent. Everything runs on one event loop.
  */
 final class HttpLane {
 
@@ -45,7 +47,14 @@ final class HttpLane {
 
 	private Pending inFlight;
 
+	private final boolean keepAlive;
+
 	HttpLane(Bootstrap bootstrap, String host, int port, EventLoop loop) {
+		this(bootstrap, host, port, loop, true);
+	}
+
+	HttpLane(Bootstrap bootstrap, String host, int port, EventLoop loop, boolean keepAlive) {
+		this.keepAlive = keepAlive;
 		this.bootstrap = bootstrap;
 		this.host = host;
 		this.port = port;
@@ -114,7 +123,8 @@ final class HttpLane {
 			request.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain;charset=UTF-8");
 		}
 		request.headers().set(HttpHeaderNames.HOST, this.host + ":" + this.port);
-		request.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+		request.headers()
+			.set(HttpHeaderNames.CONNECTION, this.keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
 		HttpUtil.setContentLength(request, request.content().readableBytes());
 		this.channel.writeAndFlush(request, this.channel.voidPromise());
 	}

@@ -14,7 +14,8 @@ interface Scenario {
 			case "S2U" -> new UpgradedAckRoundTrip();
 			case "S3" -> new BroadcastFanOut();
 			case "S4" -> new IdleMemory();
-			case "S5" -> new PollingEcho();
+			case "S5" -> new PollingEcho(true);
+			case "S5C" -> new PollingEcho(false);
 			case "S6" -> new BinaryEcho();
 			case "S7" -> new TwoNodeFanOut("redis");
 			case "S7PG" -> new TwoNodeFanOut("postgres");

@@ -48,19 +48,26 @@ public final class BenchReport {
 		HEADLINES.put("S3", ordered("deliveries_per_s", true, "server_cpu_us_per_delivery", false));
 		HEADLINES.put("S4", ordered("heap_bytes_per_conn", false, "rss_bytes_per_conn", false));
 		HEADLINES.put("S5", ordered("echoes_per_s", true, "server_cpu_us_per_echo", false));
+		HEADLINES.put("S5C", ordered("echoes_per_s", true, "server_cpu_us_per_echo", false));
 		HEADLINES.put("S6", ordered("echoes_per_s", true, "server_cpu_us_per_echo", false));
 		HEADLINES.put("S7", ordered("deliveries_per_s", true, "server_cpu_us_per_delivery", false));
 		HEADLINES.put("S7PG", ordered("deliveries_per_s", true, "server_cpu_us_per_delivery", false));
 		HEADLINES.put("S8", ordered("rss_bytes_per_conn", false, "broadcast_ms", false));
 	}
 
-	private static final Map<String, String> TITLES = Map.of("S1", "S1 connect storm (1 000 / 5 000 connections)", "S2",
-			"S2 ack round trip (50 clients)", "S2U", "S2U ack round trip over upgraded sessions (50 clients)", "S3",
-			"S3 broadcast fan-out (2 000 receivers)", "S4", "S4 idle memory (10 000 connections)", "S5",
-			"S5 long-polling echo (50 clients)", "S6", "S6 64 KB binary echo over WebSocket (16 clients)", "S7",
-			"S7 two-node Redis fan-out (2 × 1 000 receivers, two nodes of each server on one Redis)", "S7PG",
-			"S7PG two-node Postgres fan-out (2 × 1 000 receivers, two nodes of each server on one Postgres)", "S8",
-			"S8 many idle WebSocket connections, one broadcast to all");
+	private static final Map<String, String> TITLES = Map.ofEntries(
+			Map.entry("S1", "S1 connect storm (1 000 / 5 000 connections)"),
+			Map.entry("S2", "S2 ack round trip (50 clients)"),
+			Map.entry("S2U", "S2U ack round trip over upgraded sessions (50 clients)"),
+			Map.entry("S3", "S3 broadcast fan-out (2 000 receivers)"),
+			Map.entry("S4", "S4 idle memory (10 000 connections)"),
+			Map.entry("S5", "S5 long-polling echo (50 clients)"),
+			Map.entry("S5C", "S5C long-polling echo, a new connection per request (50 clients)"),
+			Map.entry("S6", "S6 64 KB binary echo over WebSocket (16 clients)"),
+			Map.entry("S7", "S7 two-node Redis fan-out (2 × 1 000 receivers, two nodes of each server on one Redis)"),
+			Map.entry("S7PG",
+					"S7PG two-node Postgres fan-out (2 × 1 000 receivers, two nodes of each server on one Postgres)"),
+			Map.entry("S8", "S8 many idle WebSocket connections, one broadcast to all"));
 
 	/** scenario -> metric -> server -> values */
 	private final Map<String, Map<String, Map<String, List<Double>>>> data = new LinkedHashMap<>();

@@ -33,7 +33,7 @@ class LoadGeneratorSmokeTests {
 
 	@ParameterizedTest
 	@CsvSource({ "S1, conn_per_s_5000", "S2, acks_per_s", "S2U, acks_per_s", "S3, deliveries_per_s", "S4, connections",
-			"S5, echoes_per_s", "S6, echoes_per_s", "S8, broadcast_ms" })
+			"S5, echoes_per_s", "S5C, echoes_per_s", "S6, echoes_per_s", "S8, broadcast_ms" })
 	void scenarioRunsAgainstTheEngineBenchServer(String scenario, String metric) throws Exception {
 		String json = LoadGenerator.run(Map.of("scenario", scenario, "port", Integer.toString(server.port()), "server",
 				"engine", "pid", Long.toString(ProcessHandle.current().pid()), "kind", "jvm", "scale", "0.005",
