@@ -3,8 +3,6 @@ package dev.realtime.socketio.engine;
 import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,7 +17,6 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -156,8 +153,8 @@ final class EngineIoRequestHandler {
 		if (refusal != null) {
 			return ErrorResponses.limited(response, refusal, upgrade);
 		}
-		EngineIoHandshake handshake = new EngineIoHandshake(readOnlyCopy(headers), QueryParameters.copyOf(query),
-				client, request.uri(), "https".equals(request.scheme()), Instant.now());
+		EngineIoHandshake handshake = new EngineIoHandshake(HandshakeHeaders.copyOf(headers),
+				QueryParameters.copyOf(query), client, request.uri(), "https".equals(request.scheme()), Instant.now());
 		EngineIoRequestFilter filter = this.options.requestFilter();
 		Mono<Void> allowed = (filter != null) ? Mono.defer(() -> filter.filter(handshake)) : Mono.empty();
 		return allowed.then(Mono.defer(() -> {
@@ -216,6 +213,7 @@ final class EngineIoRequestHandler {
 			response.header(HttpHeaderNames.SET_COOKIE, cookie.headerValue(id));
 		}
 		return response.sendWebsocket((in, out) -> {
+			releaseHeaders(in, response);
 			Channel channel = channelOf(in);
 			WebSocketTransport ws = new WebSocketTransport(channel, this.closeTimeoutMillis,
 					WebSocketTransport.BinaryFraming.of(EngineIoProtocol.of(handshake), handshake.queryParam("b64")));
@@ -229,10 +227,23 @@ final class EngineIoRequestHandler {
 	private Mono<Void> upgradeSession(EngineIoSession session, HttpServerResponse response, @Nullable String b64) {
 		WebSocketTransport.BinaryFraming framing = WebSocketTransport.BinaryFraming.of(session.protocol(), b64);
 		return response.sendWebsocket((in, out) -> {
+			releaseHeaders(in, response);
 			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis, framing);
 			session.executeHere(() -> session.webSockets().onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);
+	}
+
+	/**
+	 * The 101 answer is sent and the session has its own copy of the request headers:
+	 * Reactor Netty would otherwise keep both header maps of the upgrade request, and
+	 * their entries, for as long as the WebSocket is open (about 0.4 KB of an idle
+	 * connection's heap). Nothing reads them afterwards; a Reactor Netty access log that
+	 * prints request headers prints none for a WebSocket.
+	 */
+	private static void releaseHeaders(reactor.netty.http.websocket.WebsocketInbound in, HttpServerResponse response) {
+		in.headers().clear();
+		response.responseHeaders().clear();
 	}
 
 	private Mono<Void> receive(reactor.netty.http.websocket.WebsocketInbound in, EngineIoSession session,
@@ -269,23 +280,6 @@ final class EngineIoRequestHandler {
 	}
 
 	// Helpers
-
-	/**
-	 * A compact read-only copy of the request headers, kept for the session's lifetime:
-	 * one array of names and values (the strings are shared with the request) instead of
-	 * a hash table of entries.
-	 */
-	static HttpHeaders readOnlyCopy(HttpHeaders headers) {
-		CharSequence[] pairs = new CharSequence[headers.size() * 2];
-		int i = 0;
-		for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext();) {
-			Map.Entry<CharSequence, CharSequence> header = it.next();
-			pairs[i++] = header.getKey();
-			pairs[i++] = header.getValue();
-		}
-		// Already validated by the HTTP decoder
-		return new ReadOnlyHttpHeaders(false, (i == pairs.length) ? pairs : Arrays.copyOf(pairs, i));
-	}
 
 	private static Channel channelOf(Object inbound) {
 		return ((Connection) inbound).channel();
