@@ -32,8 +32,18 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	private final AdapterContext context;
 
+	/**
+	 * The members of each room ({@link RoomMembers}): the room of a socket's own id, and
+	 * any room of one, holds an immutable set of one; a room that grows gets a concurrent
+	 * set. Changed only inside {@code compute}, so that a join never lands in a set just
+	 * removed.
+	 */
 	private final Map<String, Set<String>> rooms = new ConcurrentHashMap<>();
 
+	/**
+	 * The rooms of each socket, as immutable sets replaced on change ({@link SmallSets}):
+	 * most sockets are in one or two rooms, and every idle socket keeps its set.
+	 */
 	private final Map<String, Set<String>> sids = new ConcurrentHashMap<>();
 
 	private final @Nullable InMemorySessionStore sessions;
@@ -85,14 +95,14 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	@Override
 	public void addAll(String socketId, Collection<String> rooms) {
-		// Small sets that grow on demand: most sockets are in one or two rooms (their own
-		// id
-		// first), and the room of a socket's id holds that socket only.
-		Set<String> socketRooms = this.sids.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet(2));
 		for (String room : rooms) {
-			boolean joined = socketRooms.add(room);
-			this.rooms.computeIfAbsent(room, (r) -> ConcurrentHashMap.newKeySet(1)).add(socketId);
-			if (joined) {
+			boolean[] joined = new boolean[1];
+			this.sids.compute(socketId, (id, socketRooms) -> {
+				joined[0] = socketRooms == null || !socketRooms.contains(room);
+				return joined[0] ? SmallSets.with(socketRooms, room) : socketRooms;
+			});
+			this.rooms.compute(room, (r, members) -> RoomMembers.with(members, socketId));
+			if (joined[0]) {
 				this.context.roomJoined(room, socketId);
 			}
 		}
@@ -100,10 +110,13 @@ public class InMemoryAdapter implements SocketIoAdapter {
 
 	@Override
 	public void del(String socketId, String room) {
-		Set<String> socketRooms = this.sids.get(socketId);
-		boolean left = socketRooms != null && socketRooms.remove(room);
+		boolean[] left = new boolean[1];
+		this.sids.computeIfPresent(socketId, (id, socketRooms) -> {
+			left[0] = socketRooms.contains(room);
+			return left[0] ? SmallSets.without(socketRooms, room) : socketRooms;
+		});
 		removeFromRoom(room, socketId);
-		if (left) {
+		if (left[0]) {
 			this.context.roomLeft(room, socketId);
 		}
 	}
@@ -120,10 +133,7 @@ public class InMemoryAdapter implements SocketIoAdapter {
 	}
 
 	private void removeFromRoom(String room, String socketId) {
-		this.rooms.computeIfPresent(room, (r, members) -> {
-			members.remove(socketId);
-			return members.isEmpty() ? null : members;
-		});
+		this.rooms.computeIfPresent(room, (r, members) -> RoomMembers.without(members, socketId));
 	}
 
 	@Override
