@@ -40,14 +40,16 @@
 #                          newest /usr/lib/postgresql/*/bin (Debian's postgresql package). As root, both run as
 #                          PG_USER (default: postgres if that user exists, else nobody): Postgres refuses root
 #   XMX=1g                 -Xmx of every JVM (servers and the load generator)
-#   WARMUP=8 MEASURE=4     seconds of warm-up and of each measured window (under 8 s of warm-up the JVM
-#                          servers are still compiling in the measured window, see docs/benchmarks.md)
+#   WARMUP=20 MEASURE=4    seconds of warm-up and of each measured window (with 8 s the JVM servers' C2
+#                          compiler was still busy in S5's window on 2 shared cores, up to a third of the
+#                          server's CPU; see docs/benchmarks.md, "This round")
 #   SCALE=1                multiplies the connection counts of S1, S3, S4 and S8 (1 = the spec's)
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
 #   SERVER_JAVA_OPTS=      extra options for the JVM servers (e.g. JFR)
-#   IO_THREADS=            empty (the default): every server as it ships, its own event loop count (Reactor
-#                          Netty: at least 4; netty-socketio: 2 per core). IO_THREADS=N is a tuned run: N loops
+#   IO_THREADS=            empty (the default): every server as it ships, its own event loop count (the Spring
+#                          starter: one per core; plain Reactor Netty: at least 4; netty-socketio: 2 per core).
+#                          IO_THREADS=N is a tuned run: N loops
 #                          for every JVM server (-Dreactor.netty.ioWorkerCount for spring, engine and raw,
 #                          worker threads for netty-socketio); name such figures as tuned. Node has one.
 #   REPORT_DOC=docs/benchmarks.md  where the results section goes ("" to skip)
@@ -59,7 +61,7 @@ REPS=${REPS:-3}
 SERVERS=${SERVERS:-"spring engine node netty-socketio raw"}
 SCENARIOS=${SCENARIOS:-"S1 S2 S2U S3 S4 S5 S5C S6"}
 XMX=${XMX:-1g}
-WARMUP=${WARMUP:-8}
+WARMUP=${WARMUP:-20}
 MEASURE=${MEASURE:-4}
 SCALE=${SCALE:-1}
 BUILD_DIR=${BUILD_DIR:-target}
