@@ -47,6 +47,8 @@
 #   BUILD_DIR=target       Maven output folder (-Dbuild.dirname); SKIP_BUILD=1 to reuse it
 #   MVN_ARGS="-o"          extra Maven arguments
 #   SERVER_JAVA_OPTS=      extra options for the JVM servers (e.g. JFR)
+#   SERVER_CPUS=           CPUs the server may run on (`taskset -c` list, e.g. 0 for one core); empty: all.
+#                          The JVM then sees that many processors, so the Spring server's loop count follows
 #   IO_THREADS=            empty (the default): every server as it ships, its own event loop count (the Spring
 #                          starter: one per core; plain Reactor Netty: at least 4; netty-socketio: 2 per core).
 #                          IO_THREADS=N is a tuned run: N loops
@@ -67,6 +69,7 @@ SCALE=${SCALE:-1}
 BUILD_DIR=${BUILD_DIR:-target}
 MVN_ARGS=${MVN_ARGS:-}
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-}
+SERVER_CPUS=${SERVER_CPUS:-}
 IO_THREADS=${IO_THREADS-}
 if [[ -n "$IO_THREADS" ]]; then
 	SERVER_JAVA_OPTS="-Dreactor.netty.ioWorkerCount=$IO_THREADS -Dbench.workerThreads=$IO_THREADS $SERVER_JAVA_OPTS"
@@ -125,13 +128,17 @@ start_server() {
 	local name=$1 port=${2:-$PORT} log="$RUN_DIR/$1.log"
 	shift $(($# < 2 ? $# : 2))
 	local args=(--server.port="$port" --server.address=127.0.0.1 "$@")
+	local pin=()
+	if [[ -n "$SERVER_CPUS" ]]; then
+		pin=(taskset -c "$SERVER_CPUS")
+	fi
 	case "$name" in
-		spring) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" "${args[@]}" >>"$log" 2>&1 & ;;
-		spring-metrics) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" "${args[@]}" --socketio.metrics.enabled=true >>"$log" 2>&1 & ;;
-		engine) java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server-engine.jar" "${args[@]}" >>"$log" 2>&1 & ;;
-		netty-socketio) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$T/classes:$T/netty-socketio-lib/*" dev.realtime.socketio.benchmarks.peer.NettySocketIoBenchServer "${args[@]}" >>"$log" 2>&1 & ;;
-		raw) java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$CP" dev.realtime.socketio.benchmarks.peer.RawWebSocketBenchServer "${args[@]}" >>"$log" 2>&1 & ;;
-		node) NODE_PATH="$ROOT/test-clients/node_modules" BENCH_STATS_FILE="$STATS_FILE" node --expose-gc benchmarks/src/main/node/bench-server.js "${args[@]}" >>"$log" 2>&1 & ;;
+		spring) "${pin[@]}" java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" "${args[@]}" >>"$log" 2>&1 & ;;
+		spring-metrics) "${pin[@]}" java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server.jar" "${args[@]}" --socketio.metrics.enabled=true >>"$log" 2>&1 & ;;
+		engine) "${pin[@]}" java -Xmx"$XMX" $SERVER_JAVA_OPTS -jar "$T/bench-server-engine.jar" "${args[@]}" >>"$log" 2>&1 & ;;
+		netty-socketio) "${pin[@]}" java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$T/classes:$T/netty-socketio-lib/*" dev.realtime.socketio.benchmarks.peer.NettySocketIoBenchServer "${args[@]}" >>"$log" 2>&1 & ;;
+		raw) "${pin[@]}" java -Xmx"$XMX" $SERVER_JAVA_OPTS -cp "$CP" dev.realtime.socketio.benchmarks.peer.RawWebSocketBenchServer "${args[@]}" >>"$log" 2>&1 & ;;
+		node) NODE_PATH="$ROOT/test-clients/node_modules" BENCH_STATS_FILE="$STATS_FILE" "${pin[@]}" node --expose-gc benchmarks/src/main/node/bench-server.js "${args[@]}" >>"$log" 2>&1 & ;;
 		*) echo "unknown server $name" >&2; return 1 ;;
 	esac
 	SERVER_PID=$!
@@ -374,7 +381,7 @@ echo "== done in $(($(date +%s) - START)) s; results in $RESULTS"
 
 MACHINE="Run $(date -u +%Y-%m-%dT%H:%MZ): $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), \
 $(free -g | awk '/Mem:/{print $2}') GB RAM, $(java -version 2>&1 | head -1), Node $(node -v), \
-REPS=$REPS WARMUP=$WARMUP MEASURE=$MEASURE SCALE=$SCALE XMX=$XMX IO_THREADS=${IO_THREADS:-default}, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
+REPS=$REPS WARMUP=$WARMUP MEASURE=$MEASURE SCALE=$SCALE XMX=$XMX IO_THREADS=${IO_THREADS:-default} SERVER_CPUS=${SERVER_CPUS:-all}, load average at the end $(cut -d' ' -f1-3 /proc/loadavg)."
 ARGS=("$RESULTS")
 if [[ -n "$REPORT_DOC" ]]; then
 	ARGS+=("$REPORT_DOC" "${REPORT_DOC%.md}-ratios.svg" "$MACHINE")

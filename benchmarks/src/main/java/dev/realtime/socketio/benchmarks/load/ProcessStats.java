@@ -20,7 +20,12 @@ final class ProcessStats {
 	/** USER_HZ; 100 on every Linux this runs on. */
 	private static final long NANOS_PER_TICK = 10_000_000L;
 
-	private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
+	/**
+	 * A heap's or a generation's line of {@code GC.heap_info}: one line for G1, one per
+	 * generation for the serial and parallel collectors (the JVM picks the serial one
+	 * when it sees a single processor). Metaspace lines have no total and do not match.
+	 */
+	private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
 
 	private static final Pattern NODE_HEAP_USED = Pattern.compile("\"heapUsed\":(\\d+)");
 
@@ -189,9 +194,19 @@ final class ProcessStats {
 		}
 		String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 		run(List.of(jcmd, Long.toString(this.pid), "GC.run"));
-		String info = run(List.of(jcmd, Long.toString(this.pid), "GC.heap_info"));
-		Matcher matcher = HEAP_USED.matcher(info);
-		return matcher.find() ? Long.parseLong(matcher.group(1)) * 1024 : -1;
+		return usedHeapBytes(run(List.of(jcmd, Long.toString(this.pid), "GC.heap_info")));
+	}
+
+	/**
+	 * The used heap that {@code GC.heap_info} reports, summed over generations, or -1.
+	 */
+	static long usedHeapBytes(String heapInfo) {
+		Matcher matcher = HEAP_USED.matcher(heapInfo);
+		long usedKb = -1;
+		while (matcher.find()) {
+			usedKb = Math.max(usedKb, 0) + Long.parseLong(matcher.group(1));
+		}
+		return (usedKb < 0) ? -1 : usedKb * 1024;
 	}
 
 	private static String run(List<String> command) throws IOException, InterruptedException {
