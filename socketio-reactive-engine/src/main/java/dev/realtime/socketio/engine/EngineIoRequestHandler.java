@@ -216,7 +216,8 @@ final class EngineIoRequestHandler {
 			releaseHeaders(in, response);
 			Channel channel = channelOf(in);
 			WebSocketTransport ws = new WebSocketTransport(channel, this.closeTimeoutMillis,
-					WebSocketTransport.BinaryFraming.of(EngineIoProtocol.of(handshake), handshake.queryParam("b64")));
+					WebSocketTransport.BinaryFraming.of(EngineIoProtocol.of(handshake), handshake.queryParam("b64")),
+					this.options.perMessageDeflate());
 			EngineIoSession session = this.server.createSession(id, channel.eventLoop(), handshake,
 					EngineIoTransport.WEBSOCKET, ws);
 			session.execute(() -> this.server.opened(session));
@@ -228,7 +229,8 @@ final class EngineIoRequestHandler {
 		WebSocketTransport.BinaryFraming framing = WebSocketTransport.BinaryFraming.of(session.protocol(), b64);
 		return response.sendWebsocket((in, out) -> {
 			releaseHeaders(in, response);
-			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis, framing);
+			WebSocketTransport ws = new WebSocketTransport(channelOf(in), this.closeTimeoutMillis, framing,
+					this.options.perMessageDeflate());
 			session.executeHere(() -> session.webSockets().onUpgradeSocket(ws), ws.channel().eventLoop());
 			return receive(in, session, ws);
 		}, this.websocketSpec);

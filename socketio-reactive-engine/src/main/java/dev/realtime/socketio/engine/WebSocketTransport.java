@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 
 import dev.realtime.socketio.engine.packet.Eio3PayloadCodec;
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -55,6 +56,13 @@ final class WebSocketTransport {
 
 	private final BinaryFraming binaryFraming;
 
+	/**
+	 * Frames go out complete, shared by a broadcast's recipients
+	 * ({@link WebSocketFrames}); not when permessage-deflate may be in use, whose encoder
+	 * works on frame objects.
+	 */
+	private final boolean sharedFrames;
+
 	/** Write tasks handed to the channel's loop and not run yet. */
 	private volatile int queued;
 
@@ -78,14 +86,15 @@ final class WebSocketTransport {
 	private long budgeted;
 
 	WebSocketTransport(Channel channel) {
-		this(channel, EngineIoOptions.defaults().closeTimeout().toMillis(), BinaryFraming.EIO4);
+		this(channel, EngineIoOptions.defaults().closeTimeout().toMillis(), BinaryFraming.EIO4, false);
 	}
 
-	WebSocketTransport(Channel channel, long closeTimeoutMillis, BinaryFraming binaryFraming) {
+	WebSocketTransport(Channel channel, long closeTimeoutMillis, BinaryFraming binaryFraming, boolean compression) {
 		this.channel = channel;
 		this.writePromise = new VoidChannelPromise(channel, false);
 		this.closeTimeoutMillis = closeTimeoutMillis;
 		this.binaryFraming = binaryFraming;
+		this.sharedFrames = !compression;
 	}
 
 	Channel channel() {
@@ -218,9 +227,14 @@ final class WebSocketTransport {
 	}
 
 	private Object toFrame(EnginePacket packet) {
+		if (this.sharedFrames && (!packet.isBinary() || this.binaryFraming == BinaryFraming.EIO4)) {
+			ByteBuf frame = WebSocketFrames.frameOf(packet, this.channel.alloc());
+			if (frame != null) {
+				return frame;
+			}
+		}
 		// The wrapped arrays are shared by every recipient of a broadcast; Unpooled
-		// wrappers
-		// need no release bookkeeping and copy nothing.
+		// wrappers need no release bookkeeping and copy nothing.
 		if (packet.isBinary()) {
 			return switch (this.binaryFraming) {
 				case EIO4 -> new BinaryWebSocketFrame(Unpooled.wrappedBuffer(packet.binary()));

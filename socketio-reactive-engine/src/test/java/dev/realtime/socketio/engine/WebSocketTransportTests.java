@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -97,6 +98,9 @@ class WebSocketTransportTests {
 			public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
 				if (msg instanceof TextWebSocketFrame frame) {
 					WebSocketTransportTests.this.written.add(frame.content().toString(StandardCharsets.UTF_8));
+				}
+				else if (msg instanceof ByteBuf frame) {
+					WebSocketTransportTests.this.written.add(WebSocketFramesTests.textOf(frame));
 				}
 				ReferenceCountUtil.release(msg);
 			}

@@ -1,5 +1,6 @@
 package dev.realtime.socketio.benchmarks.load;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,6 +25,11 @@ final class BroadcastFanOut implements Scenario {
 	private final AtomicLongArray sentAt = new AtomicLongArray(MAX_MESSAGES);
 
 	private final AtomicLong delivered = new AtomicLong();
+
+	/** Per message of the measured paced window: its first and its last delivery. */
+	private final AtomicLongArray firstAt = new AtomicLongArray(MAX_MESSAGES);
+
+	private final AtomicLongArray lastAt = new AtomicLongArray(MAX_MESSAGES);
 
 	private final AtomicLong lastDelivery = new AtomicLong();
 
@@ -79,6 +85,7 @@ final class BroadcastFanOut implements Scenario {
 
 		this.latencies = new Latencies();
 		int pacedMessages = Math.max(10, (int) Math.round(20 * context.measureSeconds()));
+		int firstPacedSeq = this.nextSeq;
 		this.recording = true;
 		Window pacedWindow = Window.start(context.stats());
 		long pacedDelivered = paced(sender, pacedMessages, members);
@@ -88,7 +95,9 @@ final class BroadcastFanOut implements Scenario {
 		result.put("paced_p50_ms", pacedSnapshot.percentileMillis(50))
 			.put("paced_p99_ms", pacedSnapshot.percentileMillis(99))
 			.put("paced_server_cpu_us_per_delivery", pacedWindow.serverMicrosPer(pacedDelivered))
-			.put("paced_lost", (double) pacedMessages * members - pacedDelivered);
+			.put("paced_lost", (double) pacedMessages * members - pacedDelivered)
+			.put("paced_first_p50_ms", medianSpreadMillis(this.firstAt, firstPacedSeq, pacedMessages))
+			.put("paced_last_p50_ms", medianSpreadMillis(this.lastAt, firstPacedSeq, pacedMessages));
 
 		this.latencies = new Latencies();
 		this.recording = true;
@@ -170,6 +179,21 @@ final class BroadcastFanOut implements Scenario {
 		return counter.get() - start;
 	}
 
+	/**
+	 * The median over messages of the time from a send to one of its deliveries
+	 * ({@code firstAt} or {@code lastAt}): how soon the server starts a broadcast and how
+	 * long it takes to finish it, apart from how the deliveries spread in between.
+	 */
+	private double medianSpreadMillis(AtomicLongArray at, int firstSeq, int messages) {
+		long[] values = new long[messages];
+		for (int i = 0; i < messages; i++) {
+			int seq = (firstSeq + i) % MAX_MESSAGES;
+			values[i] = at.get(seq) - this.sentAt.get(seq);
+		}
+		Arrays.sort(values);
+		return values[messages / 2] / 1_000_000.0;
+	}
+
 	private void sendOne(WsConnection sender) {
 		int seq = this.nextSeq++ % MAX_MESSAGES;
 		this.sentAt.set(seq, System.nanoTime());
@@ -200,6 +224,11 @@ final class BroadcastFanOut implements Scenario {
 		int seq = sequenceOf(packet);
 		if (this.recording) {
 			this.latencies.record(now - this.sentAt.get(seq));
+			this.firstAt.compareAndSet(seq, 0, now);
+			long last = this.lastAt.get(seq);
+			while (now > last && !this.lastAt.compareAndSet(seq, last, now)) {
+				last = this.lastAt.get(seq);
+			}
 		}
 		this.lastDelivery.set(now);
 		this.delivered.incrementAndGet();

@@ -1,0 +1,126 @@
+package dev.realtime.socketio.engine;
+
+import dev.realtime.socketio.engine.packet.EnginePacket;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.util.concurrent.FastThreadLocal;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Complete WebSocket frames (header and payload, as a server sends them: final, unmasked,
+ * uncompressed) of the packets an event loop wrote last, so that the recipients of a
+ * broadcast on one loop share one frame: each gets a duplicate of it. Through Netty's
+ * frame encoder every recipient cost a buffer wrapper, a frame object, a pooled buffer
+ * and a copy of the payload into it; in a paced broadcast to 2 000 sockets that garbage
+ * set the young collections' pace, and with it the latency tail (docs/benchmarks.md).
+ * <p>
+ * One cache per loop thread, used only on it, so its reference counts are never
+ * contended; a frame is released when it drops out of the cache (the copies still being
+ * written hold their own references) or when the thread ends. Packets are immutable, so
+ * the same instance always has the same frame.
+ */
+final class WebSocketFrames {
+
+	/**
+	 * Larger payloads go through Netty's encoder, which writes their header and their
+	 * bytes apart without copying them.
+	 */
+	static final int MAX_PAYLOAD = 16 * 1024;
+
+	/** A broadcast of a packet and its binary attachments writes a few in turn. */
+	private static final int SLOTS = 4;
+
+	private static final int OPCODE_TEXT = 0x1;
+
+	private static final int OPCODE_BINARY = 0x2;
+
+	private static final int FIN = 0x80;
+
+	private static final FastThreadLocal<WebSocketFrames> LOOP_CACHE = new FastThreadLocal<>() {
+		@Override
+		protected WebSocketFrames initialValue() {
+			return new WebSocketFrames();
+		}
+
+		@Override
+		protected void onRemoval(WebSocketFrames frames) {
+			frames.releaseAll();
+		}
+	};
+
+	private final @Nullable EnginePacket[] packets = new EnginePacket[SLOTS];
+
+	private final @Nullable ByteBuf[] frames = new ByteBuf[SLOTS];
+
+	/** The slot the next new frame takes. */
+	private int next;
+
+	private WebSocketFrames() {
+	}
+
+	/**
+	 * Return the frame of a text packet, or of a binary one in the Engine.IO v4 form (its
+	 * bytes as they are), for the caller to write and the channel to release.
+	 * @param packet the packet
+	 * @param allocator where a new frame's buffer comes from
+	 * @return a retained duplicate of the frame, or {@code null} for a payload larger
+	 * than {@link #MAX_PAYLOAD}
+	 */
+	static @Nullable ByteBuf frameOf(EnginePacket packet, ByteBufAllocator allocator) {
+		return LOOP_CACHE.get().lookup(packet, allocator);
+	}
+
+	private @Nullable ByteBuf lookup(EnginePacket packet, ByteBufAllocator allocator) {
+		for (int i = 0; i < SLOTS; i++) {
+			if (this.packets[i] == packet) {
+				ByteBuf frame = this.frames[i];
+				if (frame != null) {
+					return frame.retainedDuplicate();
+				}
+			}
+		}
+		byte[] payload = packet.isBinary() ? packet.binary() : packet.textFrame();
+		if (payload.length > MAX_PAYLOAD) {
+			return null;
+		}
+		ByteBuf frame = encode(packet.isBinary() ? OPCODE_BINARY : OPCODE_TEXT, payload, allocator);
+		int slot = this.next;
+		this.next = (slot + 1) % SLOTS;
+		ByteBuf evicted = this.frames[slot];
+		if (evicted != null) {
+			evicted.release();
+		}
+		this.packets[slot] = packet;
+		this.frames[slot] = frame;
+		return frame.retainedDuplicate();
+	}
+
+	/** RFC 6455 5.2, for a payload of at most 65 535 bytes. */
+	static ByteBuf encode(int opcode, byte[] payload, ByteBufAllocator allocator) {
+		int length = payload.length;
+		int header = (length < 126) ? 2 : 4;
+		ByteBuf frame = allocator.directBuffer(header + length);
+		frame.writeByte(FIN | opcode);
+		if (length < 126) {
+			frame.writeByte(length);
+		}
+		else {
+			frame.writeByte(126);
+			frame.writeShort(length);
+		}
+		frame.writeBytes(payload);
+		return frame;
+	}
+
+	private void releaseAll() {
+		for (int i = 0; i < SLOTS; i++) {
+			ByteBuf frame = this.frames[i];
+			if (frame != null) {
+				frame.release();
+			}
+			this.frames[i] = null;
+			this.packets[i] = null;
+		}
+	}
+
+}
