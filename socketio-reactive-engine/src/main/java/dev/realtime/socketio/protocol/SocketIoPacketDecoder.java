@@ -33,6 +33,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 
+	/**
+	 * Payloads up to this many chars are copied for the parser into a buffer of the
+	 * thread's, not a new array per packet: the parser reads from the array only while it
+	 * builds the tree, and the tree copies what it keeps.
+	 */
+	private static final int SCRATCH_CHARS = 8192;
+
+	private static final ThreadLocal<char[]> SCRATCH = ThreadLocal.withInitial(() -> new char[SCRATCH_CHARS]);
+
 	private final Factory factory;
 
 	private @Nullable PendingBinaryPacket pending;
@@ -125,11 +134,11 @@ public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 	}
 
 	private JsonNode readPayload(String text, int offset) {
-		char[] chars = new char[text.length() - offset];
+		int length = text.length() - offset;
+		char[] chars = (length <= SCRATCH_CHARS) ? SCRATCH.get() : new char[length];
 		text.getChars(offset, text.length(), chars, 0);
 		Factory factory = this.factory;
-		try (JsonParser parser = factory.parserFactory.createParser(ObjectReadContext.empty(), chars, 0,
-				chars.length)) {
+		try (JsonParser parser = factory.parserFactory.createParser(ObjectReadContext.empty(), chars, 0, length)) {
 			JsonNode payload = factory.treeReader.readTree(parser);
 			if (payload == null || payload.isMissingNode()) {
 				throw new SocketIoParseException("Missing JSON payload");
