@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
  * uncompressed) of the packets an event loop wrote last, so that the recipients of a
  * broadcast on one loop share one frame: each gets a duplicate of it. Through Netty's
  * frame encoder every recipient cost a buffer wrapper, a frame object, a pooled buffer
- * and a copy of the payload into it; in a paced broadcast to 2 000 sockets that garbage
- * set the young collections' pace, and with it the latency tail (docs/benchmarks.md).
+ * and a copy of the payload into it: most of a broadcast delivery's garbage, and a third
+ * of its CPU in the S3 benchmark (docs/benchmarks.md, "one frame per broadcast").
  * <p>
  * One cache per loop thread, used only on it, so its reference counts are never
  * contended; a frame is released when it drops out of the cache (the copies still being
