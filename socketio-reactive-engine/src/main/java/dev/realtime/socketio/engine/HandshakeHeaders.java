@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
 
+import dev.realtime.socketio.internal.RepeatedStrings;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
@@ -48,7 +49,23 @@ final class HandshakeHeaders {
 		}
 	}
 
+	/**
+	 * Headers whose values vary by deployment rather than by client: every client of a
+	 * server sends the same host and, from one web app, the same origin.
+	 */
+	private static final AsciiString[] REPEATED_ACROSS_CLIENTS = { HttpHeaderNames.HOST, HttpHeaderNames.ORIGIN,
+			HttpHeaderNames.REFERER, HttpHeaderNames.USER_AGENT, HttpHeaderNames.ACCEPT_LANGUAGE };
+
 	private HandshakeHeaders() {
+	}
+
+	private static boolean isRepeatedAcrossClients(CharSequence canonicalName) {
+		for (AsciiString name : REPEATED_ACROSS_CLIENTS) {
+			if (name == canonicalName) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -61,8 +78,10 @@ final class HandshakeHeaders {
 		int i = 0;
 		for (Iterator<Map.Entry<CharSequence, CharSequence>> it = headers.iteratorCharSequence(); it.hasNext();) {
 			Map.Entry<CharSequence, CharSequence> header = it.next();
-			pairs[i++] = canonicalName(header.getKey());
-			pairs[i++] = canonicalValue(header.getValue());
+			CharSequence name = canonicalName(header.getKey());
+			pairs[i++] = name;
+			pairs[i++] = isRepeatedAcrossClients(name) ? RepeatedStrings.share(header.getValue())
+					: canonicalValue(header.getValue());
 		}
 		// Already validated by the HTTP decoder
 		return new ReadOnlyHttpHeaders(false, (i == pairs.length) ? pairs : Arrays.copyOf(pairs, i));

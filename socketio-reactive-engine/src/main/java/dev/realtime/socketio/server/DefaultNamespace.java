@@ -38,6 +38,8 @@ class DefaultNamespace implements Namespace, AdapterContext, ServerInternals.Ada
 
 	private final @Nullable DefaultParentNamespace parent;
 
+	private final SocketEventListeners socketEventListeners = new SocketEventListeners();
+
 	private final Map<String, SocketIoSocket> sockets = new ConcurrentHashMap<>();
 
 	private final NamespaceAdmission admission;
@@ -104,6 +106,30 @@ class DefaultNamespace implements Namespace, AdapterContext, ServerInternals.Ada
 	@Override
 	public void onConnection(Consumer<SocketIoSocket> listener) {
 		this.admission.onConnection(listener);
+	}
+
+	@Override
+	public void onSocketEvent(String event, SocketEventListener listener) {
+		this.socketEventListeners.add(event, listener);
+	}
+
+	/**
+	 * The listeners of an event for every socket: the parent namespace's, then this
+	 * one's.
+	 */
+	List<SocketEventListener> socketEventListeners(String event) {
+		List<SocketEventListener> own = this.socketEventListeners.get(event);
+		List<SocketEventListener> inherited = (this.parent != null) ? this.parent.socketEventListeners(event)
+				: List.of();
+		if (inherited.isEmpty()) {
+			return own;
+		}
+		if (own.isEmpty()) {
+			return inherited;
+		}
+		List<SocketEventListener> all = new ArrayList<>(inherited);
+		all.addAll(own);
+		return all;
 	}
 
 	@Override

@@ -31,6 +31,8 @@ final class DefaultParentNamespace implements ParentNamespace {
 
 	private final List<Consumer<Namespace>> newNamespaceListeners = new CopyOnWriteArrayList<>();
 
+	private final SocketEventListeners socketEventListeners = new SocketEventListeners();
+
 	DefaultParentNamespace(SocketIoServer server, NamespacePredicate predicate) {
 		this.server = server;
 		this.predicate = predicate;
@@ -74,6 +76,15 @@ final class DefaultParentNamespace implements ParentNamespace {
 	@Override
 	public void onConnection(Consumer<SocketIoSocket> listener) {
 		this.connectionListeners.add(listener);
+	}
+
+	@Override
+	public void onSocketEvent(String event, SocketEventListener listener) {
+		this.socketEventListeners.add(event, listener);
+	}
+
+	List<SocketEventListener> socketEventListeners(String event) {
+		return this.socketEventListeners.get(event);
 	}
 
 	@Override

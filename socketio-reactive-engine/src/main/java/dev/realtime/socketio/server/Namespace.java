@@ -52,6 +52,16 @@ public interface Namespace extends BroadcastOperator {
 	void onConnection(Consumer<SocketIoSocket> listener);
 
 	/**
+	 * Listen for an event on every socket of this namespace, present and future. Unlike a
+	 * listener added to each socket with {@link SocketIoSocket#on} on connection, this
+	 * one is kept once, by the namespace: an idle socket holds nothing for it. An event
+	 * reaches the socket's catch-all listeners first, then these, then the socket's own.
+	 * @param event the event name
+	 * @param listener the listener
+	 */
+	void onSocketEvent(String event, SocketEventListener listener);
+
+	/**
 	 * Add a connection middleware.
 	 * @param middleware the middleware
 	 */

@@ -8,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import dev.realtime.socketio.engine.EngineIoHandshake;
+import dev.realtime.socketio.internal.RepeatedStrings;
 import dev.realtime.socketio.protocol.SocketIoPacket;
 import dev.realtime.socketio.server.adapter.RestoredSession;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -207,9 +208,9 @@ final class NamespaceAdmission {
 	private Handshake handshake(SocketIoClient client, ObjectNode auth) {
 		EngineIoHandshake engine = client.conn().handshake();
 		String address = (engine.remoteAddress() != null && engine.remoteAddress().getAddress() != null)
-				? engine.remoteAddress().getAddress().getHostAddress() : "";
-		return new Handshake(engine.headers(), engine.query(), auth, address, engine.time(), engine.url(),
-				engine.secure(), engine.headers().contains(HttpHeaderNames.ORIGIN));
+				? RepeatedStrings.share(engine.remoteAddress().getAddress().getHostAddress()) : "";
+		return new Handshake(engine.headers(), engine.query(), auth.isEmpty() ? null : auth, address, engine.time(),
+				engine.url(), engine.secure(), engine.headers().contains(HttpHeaderNames.ORIGIN));
 	}
 
 }

@@ -19,6 +19,14 @@ public interface ParentNamespace {
 	void onConnection(Consumer<SocketIoSocket> listener);
 
 	/**
+	 * Listen for an event on every socket of every child namespace, present and future,
+	 * with one listener kept by this namespace (see {@link Namespace#onSocketEvent}).
+	 * @param event the event name
+	 * @param listener the listener
+	 */
+	void onSocketEvent(String event, SocketEventListener listener);
+
+	/**
 	 * Add a connection middleware run for every child namespace.
 	 * @param middleware the middleware
 	 */

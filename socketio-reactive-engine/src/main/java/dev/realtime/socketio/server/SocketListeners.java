@@ -208,8 +208,8 @@ final class SocketListeners {
 	}
 
 	/**
-	 * Hand an event to the catch-all listeners, then to the event's listeners, unless the
-	 * socket has disconnected meanwhile.
+	 * Hand an event to the catch-all listeners, then to the namespace's listeners of the
+	 * event, then to the socket's own, unless the socket has disconnected meanwhile.
 	 */
 	private void dispatch(String event, ArrayNode args, @Nullable AckSender ack) {
 		if (!this.socket.connected()) {
@@ -223,6 +223,14 @@ final class SocketListeners {
 				logger.error("Catch-all listener of socket " + this.socket.id() + " failed", ex);
 			}
 		}
+		for (SocketEventListener listener : this.socket.namespace().socketEventListeners(event)) {
+			try {
+				listener.onEvent(this.socket, args, ack);
+			}
+			catch (RuntimeException ex) {
+				listenerFailed(event, ex);
+			}
+		}
 		List<EventListener> eventListeners = this.events.get(event);
 		if (eventListeners == null) {
 			return;
@@ -232,11 +240,15 @@ final class SocketListeners {
 				listener.onEvent(args, ack);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Listener for event '" + event + "' of socket " + this.socket.id() + " failed", ex);
-				this.socket.namespace().server().metrics().handlerFailed(this.socket.namespace().name(), event, ex);
-				notifyError(ex);
+				listenerFailed(event, ex);
 			}
 		}
+	}
+
+	private void listenerFailed(String event, RuntimeException ex) {
+		logger.error("Listener for event '" + event + "' of socket " + this.socket.id() + " failed", ex);
+		this.socket.namespace().server().metrics().handlerFailed(this.socket.namespace().name(), event, ex);
+		notifyError(ex);
 	}
 
 	void notifyError(Throwable error) {

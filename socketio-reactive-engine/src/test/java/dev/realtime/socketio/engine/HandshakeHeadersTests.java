@@ -14,9 +14,9 @@ class HandshakeHeadersTests {
 	private static HttpHeaders request() {
 		HttpHeaders headers = new DefaultHttpHeaders();
 		// Decoded names are new strings in the client's case
-		headers.add(new AsciiString("Host"), "127.0.0.1:3000");
+		headers.add(new AsciiString("Host"), new String("127.0.0.1:3000"));
 		headers.add(new AsciiString("Upgrade"), new String("websocket"));
-		headers.add(new AsciiString("Sec-WebSocket-Key"), "dGhlIHNhbXBsZSBub25jZQ==");
+		headers.add(new AsciiString("Sec-WebSocket-Key"), new String("dGhlIHNhbXBsZSBub25jZQ=="));
 		headers.add(new AsciiString("X-Custom"), "a");
 		headers.add(new AsciiString("X-Custom"), "b");
 		return headers;
@@ -43,6 +43,15 @@ class HandshakeHeadersTests {
 		assertThat(HandshakeHeaders.canonicalValue(new String("websocket")))
 			.isSameAs(HandshakeHeaders.canonicalValue(new StringBuilder("websocket")));
 		assertThat(HandshakeHeaders.canonicalName(new AsciiString("X-Custom"))).hasToString("X-Custom");
+	}
+
+	@Test
+	void sharesTheHostEveryClientOfAServerSendsButNotPerClientValues() {
+		HttpHeaders first = HandshakeHeaders.copyOf(request());
+		HttpHeaders second = HandshakeHeaders.copyOf(request());
+		assertThat(second.get("host")).isEqualTo("127.0.0.1:3000").isSameAs(first.get("host"));
+		assertThat(second.get("sec-websocket-key")).isEqualTo(first.get("sec-websocket-key"))
+			.isNotSameAs(first.get("sec-websocket-key"));
 	}
 
 	@Test

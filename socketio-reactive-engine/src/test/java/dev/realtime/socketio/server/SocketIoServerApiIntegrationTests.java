@@ -290,6 +290,43 @@ class SocketIoServerApiIntegrationTests {
 	}
 
 	@Test
+	void namespaceListenerServesEverySocketBetweenItsCatchAllAndItsOwnListeners() throws Exception {
+		SocketIoServer io = start();
+		List<String> seen = new CopyOnWriteArrayList<>();
+		Namespace chat = io.of("/chat");
+		chat.onSocketEvent("hello", (socket, args, ack) -> {
+			seen.add("namespace:" + args.get(0).asString());
+			ack.send("hi " + args.get(0).asString() + " on " + socket.namespace().name());
+		});
+		chat.onConnection((socket) -> {
+			socket.onAny((event, args) -> seen.add("any:" + args.get(0).asString()));
+			socket.on("hello", (args, ack) -> seen.add("own:" + args.get(0).asString()));
+		});
+		JavaTestClient first = client("/chat");
+		first.connect();
+		JavaTestClient second = client("/chat");
+		second.connect();
+		assertThat(first.emitAndAwaitAck("hello", "a")).containsExactly("hi a on /chat");
+		await().atMost(TIMEOUT).until(() -> seen.size() == 3);
+		assertThat(second.emitAndAwaitAck("hello", "b")).containsExactly("hi b on /chat");
+		await().atMost(TIMEOUT).until(() -> seen.size() == 6);
+		assertThat(seen).containsExactly("any:a", "namespace:a", "own:a", "any:b", "namespace:b", "own:b");
+	}
+
+	@Test
+	void parentNamespaceListenerServesTheSocketsOfEveryChild() throws Exception {
+		SocketIoServer io = start();
+		io.of(Pattern.compile("^/room-\\d+$"))
+			.onSocketEvent("where", (socket, args, ack) -> ack.send(socket.namespace().name()));
+		JavaTestClient first = client("/room-1");
+		first.connect();
+		JavaTestClient second = client("/room-2");
+		second.connect();
+		assertThat(first.emitAndAwaitAck("where")).containsExactly("/room-1");
+		assertThat(second.emitAndAwaitAck("where")).containsExactly("/room-2");
+	}
+
+	@Test
 	void catchAllListenersSeeIncomingAndOutgoingEvents() throws Exception {
 		SocketIoServer io = start();
 		List<String> seen = new CopyOnWriteArrayList<>();

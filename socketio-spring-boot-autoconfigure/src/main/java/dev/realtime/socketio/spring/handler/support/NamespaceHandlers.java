@@ -5,18 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
 
 import dev.realtime.socketio.server.AckSender;
 import dev.realtime.socketio.server.AnyListener;
+import dev.realtime.socketio.server.SocketEventListener;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.handler.EventContext;
 
 /**
  * The handler methods of one namespace (static, or dynamic by pattern), gathered from all
- * its beans, and their registration on each socket that connects.
+ * its beans, and their registration on the namespace and on each socket that connects.
  */
 final class NamespaceHandlers {
 
@@ -57,11 +60,29 @@ final class NamespaceHandlers {
 	}
 
 	/**
-	 * Register the handlers on a socket that just connected; runs on its event loop,
-	 * before any of its events.
+	 * Register the handlers of this namespace. Without a worker, the event handlers keep
+	 * no state per socket and are registered once, on the namespace; with one, each
+	 * socket gets its own dispatcher (its events run in order) and its own listeners.
+	 * @param onSocketEvent the namespace's {@code onSocketEvent}
+	 * @param onConnection the namespace's {@code onConnection}
+	 * @param worker where blocking handlers run, or {@code null} for the event loop
 	 */
-	void attach(SocketIoSocket socket, @Nullable Executor worker) {
-		SocketEventDispatcher dispatcher = new SocketEventDispatcher(socket, worker);
+	void register(BiConsumer<String, SocketEventListener> onSocketEvent,
+			Consumer<Consumer<SocketIoSocket>> onConnection, @Nullable Executor worker) {
+		if (worker == null) {
+			this.eventHandlers.forEach((event, handler) -> onSocketEvent.accept(event, (socket, args,
+					ack) -> SocketEventDispatcher.invokeOnLoop(handler, EventContext.event(socket, event, args, ack))));
+		}
+		onConnection.accept((socket) -> attach(socket, worker));
+	}
+
+	/**
+	 * Register the per-socket handlers on a socket that just connected and run the
+	 * connect handlers; runs on its event loop, before any of its events.
+	 */
+	private void attach(SocketIoSocket socket, @Nullable Executor worker) {
+		BiConsumer<EventHandlerInvoker, EventContext> dispatcher = (worker != null)
+				? new SocketEventDispatcher(socket, worker)::dispatch : SocketEventDispatcher::invokeOnLoop;
 		for (EventHandlerInvoker handler : this.anyEventHandlers) {
 			boolean answers = handler.method().answersAcks();
 			socket.onAny(new AnyListener() {
@@ -73,25 +94,27 @@ final class NamespaceHandlers {
 
 				@Override
 				public void onAny(String event, ArrayNode args, @Nullable AckSender ack) {
-					dispatcher.dispatch(handler, EventContext.event(socket, event, args, answers ? ack : null));
+					dispatcher.accept(handler, EventContext.event(socket, event, args, answers ? ack : null));
 				}
 
 			});
 		}
-		this.eventHandlers.forEach((event, handler) -> socket.on(event,
-				(args, ack) -> dispatcher.dispatch(handler, EventContext.event(socket, event, args, ack))));
+		if (worker != null) {
+			this.eventHandlers.forEach((event, handler) -> socket.on(event,
+					(args, ack) -> dispatcher.accept(handler, EventContext.event(socket, event, args, ack))));
+		}
 		if (!this.disconnectHandlers.isEmpty()) {
 			socket.onDisconnect((reason, description) -> {
 				EventContext context = EventContext.disconnect(socket, reason);
 				for (EventHandlerInvoker handler : this.disconnectHandlers) {
-					dispatcher.dispatch(handler, context);
+					dispatcher.accept(handler, context);
 				}
 			});
 		}
 		if (!this.connectHandlers.isEmpty()) {
 			EventContext context = EventContext.connect(socket);
 			for (EventHandlerInvoker handler : this.connectHandlers) {
-				dispatcher.dispatch(handler, context);
+				dispatcher.accept(handler, context);
 			}
 		}
 	}

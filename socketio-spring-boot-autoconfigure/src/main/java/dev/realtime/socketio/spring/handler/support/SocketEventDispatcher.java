@@ -78,6 +78,16 @@ final class SocketEventDispatcher {
 
 	/** Invoke on the event loop (never on the worker). */
 	private void invoke(EventHandlerInvoker handler, EventContext context) {
+		invokeOnLoop(handler, context);
+	}
+
+	/**
+	 * Invoke on the event loop, on the spot: what {@link #dispatch} does without a
+	 * worker, which needs no state of the socket.
+	 * @param handler the handler
+	 * @param context the event
+	 */
+	static void invokeOnLoop(EventHandlerInvoker handler, EventContext context) {
 		long start = System.nanoTime();
 		try {
 			handler.invoke(context).subscribe(null, (ex) -> logFailure(handler, context, ex));

@@ -27,6 +27,8 @@ import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.ClassUtils;
 import org.springframework.validation.Validator;
 
+import dev.realtime.socketio.server.Namespace;
+import dev.realtime.socketio.server.ParentNamespace;
 import dev.realtime.socketio.server.SocketIoServer;
 import dev.realtime.socketio.server.SocketIoSocket;
 import dev.realtime.socketio.spring.annotation.SocketIoControllerAdvice;
@@ -239,10 +241,12 @@ public class SocketIoAnnotationHandlerRegistrar
 		Executor worker = executor.executor();
 		namespaces.forEach((key, handlers) -> {
 			if (key.pattern()) {
-				this.server.of(Pattern.compile(key.name())).onConnection((socket) -> handlers.attach(socket, worker));
+				ParentNamespace namespace = this.server.of(Pattern.compile(key.name()));
+				handlers.register(namespace::onSocketEvent, namespace::onConnection, worker);
 			}
 			else {
-				this.server.of(key.name()).onConnection((socket) -> handlers.attach(socket, worker));
+				Namespace namespace = this.server.of(key.name());
+				handlers.register(namespace::onSocketEvent, namespace::onConnection, worker);
 			}
 		});
 	}
