@@ -1,5 +1,7 @@
 package dev.realtime.socketio.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -38,6 +40,17 @@ final class EngineIoSession implements EngineIoSocket {
 
 	};
 
+	private static final VarHandle POLLING;
+
+	static {
+		try {
+			POLLING = MethodHandles.lookup().findVarHandle(EngineIoSession.class, "polling", PollingTransport.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
 	private enum State {
 
 		OPEN, CLOSING, CLOSED
@@ -56,7 +69,11 @@ final class EngineIoSession implements EngineIoSocket {
 
 	private final EngineIoProtocol protocol;
 
-	private final PollingTransport polling;
+	/**
+	 * Created with the session when it opens over polling, else when a request first
+	 * needs it: a session opened over a WebSocket never does, and keeps none.
+	 */
+	private volatile @Nullable PollingTransport polling;
 
 	private final SessionHeartbeat heartbeat;
 
@@ -80,7 +97,7 @@ final class EngineIoSession implements EngineIoSocket {
 		this.transport = transport;
 		this.webSockets = new SessionWebSockets(this, webSocket);
 		this.protocol = EngineIoProtocol.of(handshake);
-		this.polling = new PollingTransport(this, PollingPayloads.of(this.protocol, handshake));
+		this.polling = (transport == EngineIoTransport.POLLING) ? newPolling() : null;
 		this.heartbeat = SessionHeartbeat.create(this, this.protocol, this.options);
 	}
 
@@ -202,7 +219,7 @@ final class EngineIoSession implements EngineIoSocket {
 		if (this.transport == EngineIoTransport.WEBSOCKET && ws != null) {
 			return ws.writable();
 		}
-		return this.polling.writable();
+		return polling().writable();
 	}
 
 	private void write(List<EnginePacket> packets) {
@@ -229,12 +246,13 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		else {
-			this.polling.add(packets);
-			if (this.polling.exceeds(this.options.maxBufferedBytes(), this.options.maxBufferedPackets())) {
+			PollingTransport polling = polling();
+			polling.add(packets);
+			if (polling.exceeds(this.options.maxBufferedBytes(), this.options.maxBufferedPackets())) {
 				overflow(packets.size());
 				return;
 			}
-			this.polling.flush();
+			polling.flush();
 		}
 	}
 
@@ -243,8 +261,12 @@ final class EngineIoSession implements EngineIoSocket {
 	 * session is closed and what it held is dropped.
 	 */
 	private void overflow(int packets) {
-		this.server.onPacketsDropped(this, Math.max(packets, this.polling.size()), EngineIoServerListener.BACKPRESSURE);
-		this.polling.clear();
+		PollingTransport polling = this.polling;
+		this.server.onPacketsDropped(this, Math.max(packets, (polling != null) ? polling.size() : 0),
+				EngineIoServerListener.BACKPRESSURE);
+		if (polling != null) {
+			polling.clear();
+		}
 		close(EngineIoCloseReason.BUFFER_OVERFLOW, "outbound buffer limit reached");
 	}
 
@@ -255,7 +277,24 @@ final class EngineIoSession implements EngineIoSocket {
 	 * thread.
 	 */
 	PollingTransport polling() {
-		return this.polling;
+		PollingTransport polling = this.polling;
+		if (polling != null) {
+			return polling;
+		}
+		PollingTransport created = newPolling();
+		PollingTransport witness = (PollingTransport) POLLING.compareAndExchange(this, null, created);
+		return (witness != null) ? witness : created;
+	}
+
+	private PollingTransport newPolling() {
+		return new PollingTransport(this, PollingPayloads.of(this.protocol, this.handshake));
+	}
+
+	private void pollingClosed() {
+		PollingTransport polling = this.polling;
+		if (polling != null) {
+			polling.closed();
+		}
 	}
 
 	// WebSocket
@@ -337,16 +376,17 @@ final class EngineIoSession implements EngineIoSocket {
 		// about a server-side close on the new WebSocket, once it sends its upgrade
 		// packet.
 		this.webSockets.onSessionClose(this.webSockets.upgrade() != null && this.transport == EngineIoTransport.POLLING
-				&& !this.polling.isWaiting() && EngineIoCloseReason.FORCED_CLOSE.equals(reason));
+				&& !polling().isWaiting() && EngineIoCloseReason.FORCED_CLOSE.equals(reason));
 		boolean clientClose = EngineIoCloseReason.TRANSPORT_CLOSE.equals(reason);
 		if (this.transport == EngineIoTransport.POLLING) {
-			if (!this.polling.isWaiting() && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
+			PollingTransport polling = polling();
+			if (!polling.isWaiting() && (clientClose || EngineIoCloseReason.FORCED_CLOSE.equals(reason))) {
 				this.state = State.CLOSING;
-				this.polling.closeOnNextPoll(clientClose);
+				polling.closeOnNextPoll(clientClose);
 				notifyClosed(reason, description);
 				return;
 			}
-			this.polling.flushWith(clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE);
+			polling.flushWith(clientClose ? EnginePacket.NOOP : EnginePacket.CLOSE);
 		}
 		else {
 			WebSocketTransport ws = this.webSockets.current();
@@ -355,7 +395,7 @@ final class EngineIoSession implements EngineIoSocket {
 			}
 		}
 		this.state = State.CLOSED;
-		this.polling.closed();
+		pollingClosed();
 		this.server.remove(this);
 		notifyClosed(reason, description);
 	}
@@ -366,7 +406,7 @@ final class EngineIoSession implements EngineIoSocket {
 			close(EngineIoCloseReason.SERVER_SHUTTING_DOWN, "");
 		}
 		else if (this.state == State.CLOSING) {
-			this.polling.answerClosing();
+			polling().answerClosing();
 			finishClose();
 		}
 	}
@@ -380,7 +420,7 @@ final class EngineIoSession implements EngineIoSocket {
 		}
 		this.webSockets.onSessionClosed();
 		this.state = State.CLOSED;
-		this.polling.closed();
+		pollingClosed();
 		this.server.remove(this);
 	}
 

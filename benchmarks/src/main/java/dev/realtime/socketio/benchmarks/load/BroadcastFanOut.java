@@ -3,6 +3,8 @@ package dev.realtime.socketio.benchmarks.load;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -10,15 +12,26 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * S3: 2 000 receivers in one room, a sender outside it. After the warm-up (a burst of 50,
- * then paced sends for the warm-up time), paced at 20 msg/s for the measured time
- * (latency p50/p99), then a burst of 100 messages (deliveries/s, burst p99), server CPU
- * per delivery.
+ * then paced sends for the warm-up time, and on until the first heartbeat round is over),
+ * paced at 20 msg/s for the measured time (latency p50/p99), then a burst of 100 messages
+ * (deliveries/s, burst p99), server CPU per delivery.
+ * <p>
+ * The first heartbeat round: every server pings each receiver 25 s after it connected, so
+ * the receivers that connected together all answer within a second or so. For a JVM
+ * server that is the first time inbound frames come in bulk, and the JIT compiles the
+ * read path then (measured: C2 busy for about a second, the broadcasts of that second 10
+ * ms later). The paced messages sent during that round are reported apart
+ * ({@code heartbeat_round_*}), and the measured window starts after it: it stands for a
+ * server that has been up for a while, with the round's figures beside it.
  */
 final class BroadcastFanOut implements Scenario {
 
 	private static final String ROOM = "bench";
 
 	private static final int MAX_MESSAGES = 10_000;
+
+	/** How long after the last receiver's first ping the round still counts. */
+	private static final long HEARTBEAT_ROUND_SETTLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
 	private static final String FILLER = "0123456789abcdef0123456789abcdef";
 
@@ -32,6 +45,22 @@ final class BroadcastFanOut implements Scenario {
 	private final AtomicLongArray lastAt = new AtomicLongArray(MAX_MESSAGES);
 
 	private final AtomicLong lastDelivery = new AtomicLong();
+
+	/** Per message: 1 when sent during the first heartbeat round. */
+	private final AtomicIntegerArray inHeartbeatRound = new AtomicIntegerArray(MAX_MESSAGES);
+
+	private final Latencies heartbeatRoundLatencies = new Latencies();
+
+	private final AtomicInteger pingedReceivers = new AtomicInteger();
+
+	private final AtomicLong firstPingNanos = new AtomicLong();
+
+	/**
+	 * When the first heartbeat round counts as over (0 until every receiver was pinged).
+	 */
+	private volatile long heartbeatRoundOverNanos;
+
+	private volatile int members = Integer.MAX_VALUE;
 
 	private volatile Latencies latencies = new Latencies();
 
@@ -48,6 +77,14 @@ final class BroadcastFanOut implements Scenario {
 			@Override
 			public void onFailed(WsConnection connection, Throwable cause) {
 				joined.countDown();
+			}
+
+			@Override
+			public void onPing(WsConnection connection) {
+				if (connection.state == null) {
+					connection.state = Boolean.TRUE;
+					firstPing();
+				}
 			}
 
 			@Override
@@ -72,6 +109,10 @@ final class BroadcastFanOut implements Scenario {
 		senderBatch.await(30);
 		WsConnection sender = senderBatch.list().get(0);
 		int members = batch.list().size();
+		this.members = members;
+		if (this.pingedReceivers.get() >= members) {
+			this.heartbeatRoundOverNanos = System.nanoTime() + HEARTBEAT_ROUND_SETTLE_NANOS;
+		}
 		result.put("receivers", members).put("connect_failures", batch.failures.get());
 
 		// Warm-up as long as every other scenario's (WARMUP): a small burst, then paced
@@ -82,6 +123,11 @@ final class BroadcastFanOut implements Scenario {
 		// it.
 		burst(sender, 50, members);
 		paced(sender, Math.max(20, (int) Math.round(20 * context.warmupSeconds())), members);
+		long roundDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(45);
+		while (!heartbeatRoundOver() && System.nanoTime() < roundDeadline) {
+			paced(sender, 20, members);
+		}
+		Latencies.Snapshot roundSnapshot = this.heartbeatRoundLatencies.snapshot();
 
 		this.latencies = new Latencies();
 		int pacedMessages = Math.max(10, (int) Math.round(20 * context.measureSeconds()));
@@ -97,7 +143,9 @@ final class BroadcastFanOut implements Scenario {
 			.put("paced_server_cpu_us_per_delivery", pacedWindow.serverMicrosPer(pacedDelivered))
 			.put("paced_lost", (double) pacedMessages * members - pacedDelivered)
 			.put("paced_first_p50_ms", medianSpreadMillis(this.firstAt, firstPacedSeq, pacedMessages))
-			.put("paced_last_p50_ms", medianSpreadMillis(this.lastAt, firstPacedSeq, pacedMessages));
+			.put("paced_last_p50_ms", medianSpreadMillis(this.lastAt, firstPacedSeq, pacedMessages))
+			.put("heartbeat_round_p50_ms", roundSnapshot.percentileMillis(50))
+			.put("heartbeat_round_p99_ms", roundSnapshot.percentileMillis(99));
 
 		this.latencies = new Latencies();
 		this.recording = true;
@@ -194,9 +242,33 @@ final class BroadcastFanOut implements Scenario {
 		return values[messages / 2] / 1_000_000.0;
 	}
 
+	/**
+	 * A receiver's first ping: the round starts with the first and ends 1 s after the
+	 * last.
+	 */
+	private void firstPing() {
+		long now = System.nanoTime();
+		this.firstPingNanos.compareAndSet(0, now);
+		if (this.pingedReceivers.incrementAndGet() == this.members) {
+			this.heartbeatRoundOverNanos = now + HEARTBEAT_ROUND_SETTLE_NANOS;
+		}
+	}
+
+	private boolean heartbeatRoundOver() {
+		long over = this.heartbeatRoundOverNanos;
+		return over != 0 && System.nanoTime() - over >= 0;
+	}
+
+	private boolean inHeartbeatRound(long now) {
+		long over = this.heartbeatRoundOverNanos;
+		return this.firstPingNanos.get() != 0 && (over == 0 || now - over < 0);
+	}
+
 	private void sendOne(WsConnection sender) {
 		int seq = this.nextSeq++ % MAX_MESSAGES;
-		this.sentAt.set(seq, System.nanoTime());
+		long now = System.nanoTime();
+		this.inHeartbeatRound.set(seq, inHeartbeatRound(now) ? 1 : 0);
+		this.sentAt.set(seq, now);
 		sender.sendText(broadcastPacket(ROOM, seq));
 	}
 
@@ -222,6 +294,9 @@ final class BroadcastFanOut implements Scenario {
 	private void onMessage(ByteBuf packet) {
 		long now = System.nanoTime();
 		int seq = sequenceOf(packet);
+		if (this.inHeartbeatRound.get(seq) == 1) {
+			this.heartbeatRoundLatencies.record(now - this.sentAt.get(seq));
+		}
 		if (this.recording) {
 			this.latencies.record(now - this.sentAt.get(seq));
 			this.firstAt.compareAndSet(seq, 0, now);

@@ -59,6 +59,11 @@ final class Connector {
 			}
 
 			@Override
+			public void onPing(WsConnection connection) {
+				listener.onPing(connection);
+			}
+
+			@Override
 			public void onText(WsConnection connection, io.netty.buffer.ByteBuf packet) {
 				listener.onText(connection, packet);
 			}

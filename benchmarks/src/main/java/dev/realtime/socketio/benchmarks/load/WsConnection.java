@@ -179,6 +179,7 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 		}
 		else if (first == '2' && length == 1) {
 			sendText("3");
+			this.listener.onPing(this);
 		}
 		else if (first == '3' && this.upgrade && !this.connected) {
 			// "3probe": the probe worked, switch the session over
@@ -222,6 +223,10 @@ final class WsConnection extends SimpleChannelInboundHandler<Object> {
 		}
 
 		default void onFailed(WsConnection connection, Throwable cause) {
+		}
+
+		/** An Engine.IO ping, after the pong was sent. */
+		default void onPing(WsConnection connection) {
 		}
 
 		/**
