@@ -10,6 +10,7 @@ import java.util.Objects;
 import dev.realtime.socketio.internal.RandomIds;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -18,6 +19,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
@@ -250,19 +252,52 @@ final class EngineIoRequestHandler {
 
 	private Mono<Void> receive(reactor.netty.http.websocket.WebsocketInbound in, EngineIoSession session,
 			WebSocketTransport ws) {
-		MessageTooBigClose.install(ws.channel().pipeline());
-		return new WebSocketReceiver(in.aggregateFrames(this.options.maxHttpBufferSize()).receiveObject(), this,
-				session, ws);
+		QuietCloseFrameEncoder.install(ws.channel().pipeline());
+		return new WebSocketReceiver(in.receiveObject(), this, session, ws);
 	}
 
 	void onFrame(EngineIoSession session, WebSocketTransport ws, WebSocketFrame frame) {
 		if (this.server.hasListeners()) {
 			this.server.onBytes(session, frame.content().readableBytes(), 0);
 		}
-		// The frame is released by Reactor Netty after this callback: copy its content
-		// out.
-		if (frame instanceof TextWebSocketFrame text) {
-			if (!ByteBufUtil.isText(text.content(), StandardCharsets.UTF_8)) {
+		boolean first = frame instanceof TextWebSocketFrame || frame instanceof BinaryWebSocketFrame;
+		if (first && frame.isFinalFragment()) {
+			// The frame is released by Reactor Netty after this callback: copy its
+			// content
+			// out.
+			onMessage(session, ws, frame instanceof TextWebSocketFrame, frame.content());
+		}
+		else if (first || frame instanceof ContinuationWebSocketFrame) {
+			onFragment(session, ws, frame, first);
+		}
+	}
+
+	private void onFragment(EngineIoSession session, WebSocketTransport ws, WebSocketFrame frame, boolean first) {
+		WebSocketFragments fragments = ws.fragments();
+		if (first) {
+			fragments = new WebSocketFragments(frame instanceof TextWebSocketFrame, this.options.maxHttpBufferSize());
+			ws.fragments(fragments);
+		}
+		if (fragments == null) {
+			// Netty's decoder fails a continuation outside a fragmented message.
+			return;
+		}
+		if (!fragments.append(frame.content())) {
+			ws.fragments(null);
+			// As a single frame over the limit: 1009, and the session ends.
+			ws.close(WebSocketCloseStatus.MESSAGE_TOO_BIG);
+			session.executeHere(() -> session.webSockets().onError(ws, "message too big"), ws.channel().eventLoop());
+			return;
+		}
+		if (frame.isFinalFragment()) {
+			ws.fragments(null);
+			onMessage(session, ws, fragments.text(), Unpooled.wrappedBuffer(fragments.payload()));
+		}
+	}
+
+	private void onMessage(EngineIoSession session, WebSocketTransport ws, boolean text, ByteBuf content) {
+		if (text) {
+			if (!ByteBufUtil.isText(content, StandardCharsets.UTF_8)) {
 				// RFC 6455 8.1: a text frame that is not UTF-8 fails the connection with
 				// 1007.
 				ws.close(WebSocketCloseStatus.INVALID_PAYLOAD_DATA);
@@ -270,11 +305,10 @@ final class EngineIoRequestHandler {
 						ws.channel().eventLoop());
 				return;
 			}
-			String value = text.text();
+			String value = content.toString(StandardCharsets.UTF_8);
 			session.executeHere(() -> session.webSockets().onText(ws, value), ws.channel().eventLoop());
 		}
-		else if (frame instanceof BinaryWebSocketFrame) {
-			ByteBuf content = frame.content();
+		else {
 			byte[] bytes = new byte[content.readableBytes()];
 			content.getBytes(content.readerIndex(), bytes);
 			session.executeHere(() -> session.webSockets().onBinary(ws, bytes), ws.channel().eventLoop());

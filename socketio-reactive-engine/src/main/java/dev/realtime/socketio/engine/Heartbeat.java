@@ -1,6 +1,7 @@
 package dev.realtime.socketio.engine;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import dev.realtime.socketio.engine.packet.EnginePacketType;
@@ -14,15 +15,25 @@ import org.jspecify.annotations.Nullable;
  * per ping, as Node's engine.io does (6.6): a client busy sending is alive even when its
  * pong is late (docs/protocol.md 1.6). Confined to the session's executor.
  */
-final class Heartbeat implements SessionHeartbeat {
+final class Heartbeat implements SessionHeartbeat, Runnable {
 
 	private final EngineIoSession session;
 
 	private final EngineIoOptions options;
 
-	private @Nullable ScheduledFuture<?> pingTask;
+	/**
+	 * The one pending timer: the next ping, or while a pong is awaited the ping timeout.
+	 * The heartbeat is its own timer task, so an idle session keeps no task objects
+	 * besides the scheduled future.
+	 */
+	private @Nullable ScheduledFuture<?> timer;
 
-	private @Nullable ScheduledFuture<?> pingTimeoutTask;
+	/**
+	 * When the pending timer is due ({@link System#nanoTime()}), taken before it is
+	 * scheduled: a timer that fired while a pong was handled on another thread, and runs
+	 * after the next timer was set, finds that timer not due yet and does nothing.
+	 */
+	private long due;
 
 	private boolean awaitingPong;
 
@@ -37,8 +48,7 @@ final class Heartbeat implements SessionHeartbeat {
 	/** Schedule the next ping. */
 	@Override
 	public void start() {
-		cancel(this.pingTask);
-		this.pingTask = this.session.schedule(this::ping, this.options.pingInterval().toMillis());
+		schedule(this.options.pingInterval().toMillis());
 	}
 
 	@Override
@@ -49,8 +59,6 @@ final class Heartbeat implements SessionHeartbeat {
 	@Override
 	public void onPong() {
 		this.awaitingPong = false;
-		cancel(this.pingTimeoutTask);
-		this.pingTimeoutTask = null;
 		start();
 	}
 
@@ -58,39 +66,53 @@ final class Heartbeat implements SessionHeartbeat {
 	public void onPacket(EnginePacketType type) {
 		if (type != EnginePacketType.PONG && this.awaitingPong && !this.refreshed) {
 			this.refreshed = true;
-			schedulePingTimeout();
+			schedule(this.options.pingTimeout().toMillis());
 		}
 	}
 
 	@Override
 	public void stop() {
-		cancel(this.pingTask);
-		cancel(this.pingTimeoutTask);
+		cancel();
+		this.due = Long.MAX_VALUE;
 	}
 
-	private void ping() {
-		if (!this.session.isOpen()) {
+	/** The timer fired, on the session's event loop: continue in the session. */
+	@Override
+	public void run() {
+		if (this.session.inSession()) {
+			fired();
+		}
+		else {
+			this.session.execute(this);
+		}
+	}
+
+	private void fired() {
+		if (System.nanoTime() - this.due < 0 || !this.session.isOpen()) {
+			return;
+		}
+		this.timer = null;
+		if (this.awaitingPong) {
+			this.session.close(EngineIoCloseReason.PING_TIMEOUT, "");
 			return;
 		}
 		this.session.send(List.of(EnginePacket.PING));
 		this.awaitingPong = true;
 		this.refreshed = false;
-		schedulePingTimeout();
+		schedule(this.options.pingTimeout().toMillis());
 	}
 
-	private void schedulePingTimeout() {
-		cancel(this.pingTimeoutTask);
-		this.pingTimeoutTask = this.session.schedule(() -> {
-			// The timer may have fired while a pong was being handled on another thread.
-			if (this.awaitingPong) {
-				this.session.close(EngineIoCloseReason.PING_TIMEOUT, "");
-			}
-		}, this.options.pingTimeout().toMillis());
+	private void schedule(long delayMillis) {
+		cancel();
+		this.due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(delayMillis);
+		this.timer = this.session.eventLoop().schedule(this, delayMillis, TimeUnit.MILLISECONDS);
 	}
 
-	private static void cancel(@Nullable ScheduledFuture<?> task) {
-		if (task != null) {
-			task.cancel(false);
+	private void cancel() {
+		ScheduledFuture<?> timer = this.timer;
+		if (timer != null) {
+			timer.cancel(false);
+			this.timer = null;
 		}
 	}
 

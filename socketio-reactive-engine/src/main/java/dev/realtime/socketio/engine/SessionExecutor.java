@@ -1,11 +1,14 @@
 package dev.realtime.socketio.engine;
 
+import java.util.Objects;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import java.util.function.Consumer;
 
 import io.netty.channel.EventLoop;
+import org.jspecify.annotations.Nullable;
 import reactor.util.Logger;
 import reactor.util.Loggers;
 
@@ -31,12 +34,17 @@ final class SessionExecutor implements Runnable {
 
 	private final EventLoop home;
 
+	@SuppressWarnings("rawtypes")
+	private static final AtomicReferenceFieldUpdater<SessionExecutor, Queue> QUEUE = AtomicReferenceFieldUpdater
+		.newUpdater(SessionExecutor.class, Queue.class, "queue");
+
 	/**
-	 * Tasks that could not run at once. Not one of Netty's array queues: their first
-	 * chunk and padding would cost hundreds of bytes per idle session; this one holds one
-	 * empty node.
+	 * Tasks that could not run at once, created by the first of them: most sessions never
+	 * queue one, and the queue's empty node would be kept for each. Not one of Netty's
+	 * array queues: their first chunk and padding would cost hundreds of bytes per
+	 * session.
 	 */
-	private final Queue<Runnable> queue = new ConcurrentLinkedQueue<>();
+	private volatile @Nullable Queue<Runnable> queue;
 
 	/** Tasks submitted and not yet run; non-zero while some thread holds the session. */
 	private volatile int pending;
@@ -132,7 +140,7 @@ final class SessionExecutor implements Runnable {
 	}
 
 	private void enqueue(Runnable task, boolean mayRunHere) {
-		this.queue.offer(task);
+		queue().offer(task);
 		if (PENDING.getAndIncrement(this) == 0) {
 			if (mayRunHere || this.home.inEventLoop()) {
 				long current = Thread.currentThread().getId();
@@ -165,9 +173,12 @@ final class SessionExecutor implements Runnable {
 	private void drain(long current, int missed) {
 		int taken = missed;
 		for (;;) {
-			Runnable task;
-			while ((task = this.queue.poll()) != null) {
-				runSafely(task);
+			Queue<Runnable> queue = this.queue;
+			if (queue != null) {
+				Runnable task;
+				while ((task = queue.poll()) != null) {
+					runSafely(task);
+				}
 			}
 			this.owner = 0;
 			taken = PENDING.addAndGet(this, -taken);
@@ -176,6 +187,16 @@ final class SessionExecutor implements Runnable {
 			}
 			this.owner = current;
 		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private Queue<Runnable> queue() {
+		Queue<Runnable> queue = this.queue;
+		if (queue != null) {
+			return queue;
+		}
+		Queue<Runnable> created = new ConcurrentLinkedQueue<>();
+		return QUEUE.compareAndSet(this, null, created) ? created : Objects.requireNonNull(this.queue);
 	}
 
 	private static void runSafely(Runnable task) {

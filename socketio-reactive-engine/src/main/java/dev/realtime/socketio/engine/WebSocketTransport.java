@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * channel's loop as one task per batch; a write on the loop itself goes straight to the
  * channel only when none of those tasks is still waiting, since it would overtake them.
  */
-final class WebSocketTransport {
+final class WebSocketTransport implements Runnable {
 
 	private static final AtomicIntegerFieldUpdater<WebSocketTransport> QUEUED = AtomicIntegerFieldUpdater
 		.newUpdater(WebSocketTransport.class, "queued");
@@ -69,13 +69,14 @@ final class WebSocketTransport {
 	/** The frames' bytes in those tasks, which the outbound limit counts too. */
 	private volatile long queuedBytes;
 
-	private final Runnable flushTask = this::flush;
-
 	/** A flush task is queued: writes until it runs share it; on the channel's loop. */
 	private boolean flushPending;
 
 	/** Frames were written behind the last flush; on the channel's loop. */
 	private boolean unflushed;
+
+	/** The fragmented message being received, if any; on the channel's loop. */
+	private @Nullable WebSocketFragments fragments;
 
 	/** A close frame was sent; on the channel's loop. */
 	private boolean closing;
@@ -99,6 +100,14 @@ final class WebSocketTransport {
 
 	Channel channel() {
 		return this.channel;
+	}
+
+	@Nullable WebSocketFragments fragments() {
+		return this.fragments;
+	}
+
+	void fragments(@Nullable WebSocketFragments fragments) {
+		this.fragments = fragments;
 	}
 
 	/** Bytes written but not yet handed to the socket; readable from any thread. */
@@ -214,11 +223,16 @@ final class WebSocketTransport {
 		else {
 			this.flushPending = true;
 			this.channel.flush();
-			this.channel.eventLoop().execute(this.flushTask);
+			this.channel.eventLoop().execute(this);
 		}
 	}
 
-	private void flush() {
+	/**
+	 * The flush behind a turn's writes: the transport is its own task, rather than
+	 * keeping a method reference for each connection.
+	 */
+	@Override
+	public void run() {
 		this.flushPending = false;
 		if (this.unflushed) {
 			this.unflushed = false;

@@ -1,5 +1,6 @@
 package dev.realtime.socketio.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -7,6 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import dev.realtime.socketio.testsupport.RawWebSocketClient;
 import dev.realtime.socketio.testsupport.RawWebSocketClient.Frame;
 import dev.realtime.socketio.testsupport.TestFixture;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientHandshakeException;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import org.junit.jupiter.api.Test;
@@ -163,6 +168,50 @@ class EngineIoWebSocketIntegrationTests {
 			WebSocketCloseStatus status = ws.awaitCloseStatus();
 			assertThat(status.code()).isEqualTo(1009);
 			// As the reference: no reason text (Netty's names the limit)
+			assertThat(status.reasonText()).isEmpty();
+			ws.awaitClosed();
+		}
+		this.server.awaitNoSessions();
+	}
+
+	@Test
+	void fragmentedTextMessageIsReassembled() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (RawWebSocketClient ws = openWebSocketSession()) {
+			byte[] utf8 = "4héllo €".getBytes(StandardCharsets.UTF_8);
+			// The first split falls inside the two bytes of 'é'
+			ws.sendFrame(new TextWebSocketFrame(false, 0, Unpooled.copiedBuffer(utf8, 0, 3)));
+			ws.sendFrame(new ContinuationWebSocketFrame(false, 0, Unpooled.copiedBuffer(utf8, 3, 4)));
+			ws.sendFrame(new ContinuationWebSocketFrame(true, 0, Unpooled.copiedBuffer(utf8, 7, utf8.length - 7)));
+			assertThat(ws.nextText()).isEqualTo("4héllo €");
+			ws.send("4next");
+			assertThat(ws.nextText()).isEqualTo("4next");
+		}
+	}
+
+	@Test
+	void fragmentedBinaryMessageIsReassembled() {
+		start(EngineIoTestServer.slowHeartbeat());
+		try (RawWebSocketClient ws = openWebSocketSession()) {
+			ws.sendFrame(new BinaryWebSocketFrame(false, 0, Unpooled.wrappedBuffer(new byte[] { 1, 2 })));
+			ws.sendFrame(new ContinuationWebSocketFrame(true, 0, Unpooled.wrappedBuffer(new byte[] { 3, 4 })));
+			Frame frame = ws.next();
+			assertThat(frame.isBinary()).isTrue();
+			assertThat(frame.bytes()).containsExactly(1, 2, 3, 4);
+		}
+	}
+
+	@Test
+	void fragmentedMessageOverMaxHttpBufferSizeClosesWithMessageTooBig() {
+		start(EngineIoTestServer.slowHeartbeat().maxHttpBufferSize(1000));
+		try (RawWebSocketClient ws = openWebSocketSession()) {
+			ws.sendFrame(new TextWebSocketFrame(false, 0, "4" + "x".repeat(599)));
+			ws.sendFrame(new ContinuationWebSocketFrame(true, 0, "x".repeat(400)));
+			assertThat(ws.nextText()).hasSize(1000);
+			ws.sendFrame(new TextWebSocketFrame(false, 0, "4" + "x".repeat(599)));
+			ws.sendFrame(new ContinuationWebSocketFrame(true, 0, "x".repeat(401)));
+			WebSocketCloseStatus status = ws.awaitCloseStatus();
+			assertThat(status.code()).isEqualTo(1009);
 			assertThat(status.reasonText()).isEmpty();
 			ws.awaitClosed();
 		}

@@ -185,6 +185,13 @@ public final class RawWebSocketClient implements AutoCloseable {
 	}
 
 	/**
+	 * Send a frame as is, such as one fragment of a message.
+	 */
+	public void sendFrame(WebSocketFrame frame) {
+		emit(frame);
+	}
+
+	/**
 	 * Send a Socket.IO packet in an Engine.IO message.
 	 */
 	public void sendPacket(String packet) {
