@@ -9,6 +9,7 @@ import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
@@ -196,7 +197,14 @@ public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 				.rebuild()
 				.maxNestingDepth(limits.maxNestingDepth())
 				.build();
-			this.parserFactory = factory.rebuild().streamReadConstraints(constraints).build();
+			// Packets are parsed on the event loops, platform threads that live as long
+			// as
+			// the server: a per-thread recycler costs no shared-deque poll and offer per
+			// packet (the shared pool's deque was about 7 % of S2's CPU samples).
+			this.parserFactory = factory.rebuild()
+				.streamReadConstraints(constraints)
+				.recyclerPool(JsonRecyclerPools.threadLocalPool())
+				.build();
 			this.payloadRules = new PayloadRules(limits, mapper.getNodeFactory());
 		}
 
