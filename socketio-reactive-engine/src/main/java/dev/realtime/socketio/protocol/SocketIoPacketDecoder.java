@@ -135,12 +135,18 @@ public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 	}
 
 	private JsonNode readPayload(String text, int offset) {
+		JsonTreeReader reader = this.factory.treeReader;
+		JsonNode tree = (reader != null) ? reader.read(text, offset) : null;
+		return (tree != null) ? tree : parsePayload(text, offset);
+	}
+
+	private JsonNode parsePayload(String text, int offset) {
 		int length = text.length() - offset;
 		char[] chars = (length <= SCRATCH_CHARS) ? SCRATCH.get() : new char[length];
 		text.getChars(offset, text.length(), chars, 0);
 		Factory factory = this.factory;
 		try (JsonParser parser = factory.parserFactory.createParser(ObjectReadContext.empty(), chars, 0, length)) {
-			JsonNode payload = factory.treeReader.readTree(parser);
+			JsonNode payload = factory.jsonReader.readTree(parser);
 			if (payload == null || payload.isMissingNode()) {
 				throw new SocketIoParseException("Missing JSON payload");
 			}
@@ -173,7 +179,9 @@ public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 	 */
 	public static final class Factory {
 
-		private final ObjectReader treeReader;
+		private final ObjectReader jsonReader;
+
+		private final @Nullable JsonTreeReader treeReader;
 
 		private final TokenStreamFactory parserFactory;
 
@@ -190,7 +198,7 @@ public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 		public Factory(JsonMapper mapper, SocketIoParserLimits limits) {
 			Objects.requireNonNull(mapper, "mapper must not be null");
 			Objects.requireNonNull(limits, "limits must not be null");
-			this.treeReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+			this.jsonReader = mapper.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 			this.limits = limits;
 			TokenStreamFactory factory = mapper.tokenStreamFactory();
 			StreamReadConstraints constraints = factory.streamReadConstraints()
@@ -204,6 +212,7 @@ public final class SocketIoPacketDecoder implements SocketIoParser.Decoder {
 				.streamReadConstraints(constraints)
 				.recyclerPool(JsonRecyclerPools.threadLocalPool())
 				.build();
+			this.treeReader = JsonTreeReader.of(this.jsonReader, this.parserFactory);
 			this.payloadRules = new PayloadRules(limits, mapper.getNodeFactory());
 		}
 

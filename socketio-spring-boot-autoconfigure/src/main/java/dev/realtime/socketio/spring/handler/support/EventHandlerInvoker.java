@@ -68,7 +68,10 @@ final class EventHandlerInvoker {
 	Mono<Void> invoke(EventContext context) {
 		ObservationRegistry registry = this.observationRegistry;
 		if (registry == null) {
-			return this.method.invoke(context).onErrorResume((ex) -> handleError(ex, context));
+			Mono<Void> invocation = this.method.invoke(context);
+			// A handler that completed on the spot (a void method, an ack sent) returns
+			// the empty Mono: nothing can fail any more
+			return isCompleted(invocation) ? invocation : invocation.onErrorResume((ex) -> handleError(ex, context));
 		}
 		Observation observation = Observation
 			.createNotStarted(this.observationConvention, DEFAULT_CONVENTION,
@@ -82,6 +85,16 @@ final class EventHandlerInvoker {
 			.onErrorResume((ex) -> handleError(ex, context))
 			.doFinally((signal) -> observation.stop())
 			.contextWrite((reactorContext) -> reactorContext.put(OBSERVATION_KEY, observation));
+	}
+
+	/**
+	 * Whether the invocation is the empty {@code Mono}: done, with nothing to subscribe
+	 * to.
+	 * @param invocation an invocation's result
+	 * @return {@code true} for {@link Mono#empty()}
+	 */
+	static boolean isCompleted(Mono<Void> invocation) {
+		return invocation == Mono.<Void>empty();
 	}
 
 	private Mono<Void> handleError(Throwable ex, EventContext context) {

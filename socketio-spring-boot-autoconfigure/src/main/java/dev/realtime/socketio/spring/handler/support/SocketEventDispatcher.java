@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
 import reactor.util.Loggers;
 
 import dev.realtime.socketio.internal.RateLimitedLog;
@@ -90,7 +91,10 @@ final class SocketEventDispatcher {
 	static void invokeOnLoop(EventHandlerInvoker handler, EventContext context) {
 		long start = System.nanoTime();
 		try {
-			handler.invoke(context).subscribe(null, (ex) -> logFailure(handler, context, ex));
+			Mono<Void> invocation = handler.invoke(context);
+			if (!EventHandlerInvoker.isCompleted(invocation)) {
+				invocation.subscribe(null, (ex) -> logFailure(handler, context, ex));
+			}
 		}
 		catch (RuntimeException ex) {
 			logFailure(handler, context, ex);
