@@ -233,7 +233,7 @@ final class EngineIoSession implements EngineIoSocket {
 				long sent = 0;
 				for (int i = 0; i < packets.size(); i++) {
 					EnginePacket packet = packets.get(i);
-					sent += packet.isBinary() ? packet.binary().length : packet.textFrame().length;
+					sent += packet.isBinary() ? packet.binary().length : packet.textFrameLength();
 				}
 				this.server.onBytes(this, 0, sent);
 			}

@@ -3,6 +3,7 @@ package dev.realtime.socketio.engine;
 import dev.realtime.socketio.engine.packet.EnginePacket;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.util.concurrent.FastThreadLocal;
 import org.jspecify.annotations.Nullable;
 
@@ -79,11 +80,21 @@ final class WebSocketFrames {
 				}
 			}
 		}
-		byte[] payload = packet.isBinary() ? packet.binary() : packet.textFrame();
-		if (payload.length > MAX_PAYLOAD) {
-			return null;
+		ByteBuf frame;
+		if (packet.isBinary()) {
+			byte[] payload = packet.binary();
+			if (payload.length > MAX_PAYLOAD) {
+				return null;
+			}
+			frame = encode(OPCODE_BINARY, payload, allocator);
 		}
-		ByteBuf frame = encode(packet.isBinary() ? OPCODE_BINARY : OPCODE_TEXT, payload, allocator);
+		else {
+			int length = packet.textFrameLength();
+			if (length > MAX_PAYLOAD) {
+				return null;
+			}
+			frame = encodeText(packet, length, allocator);
+		}
 		int slot = this.next;
 		this.next = (slot + 1) % SLOTS;
 		ByteBuf evicted = this.frames[slot];
@@ -97,7 +108,28 @@ final class WebSocketFrames {
 
 	/** RFC 6455 5.2, for a payload of at most 65 535 bytes. */
 	static ByteBuf encode(int opcode, byte[] payload, ByteBufAllocator allocator) {
-		int length = payload.length;
+		ByteBuf frame = header(opcode, payload.length, allocator);
+		frame.writeBytes(payload);
+		return frame;
+	}
+
+	/**
+	 * The frame of a text packet, its UTF-8 written straight into the buffer: no byte
+	 * array of the text and no copy of it.
+	 */
+	static ByteBuf encodeText(EnginePacket packet, int length, ByteBufAllocator allocator) {
+		ByteBuf frame = header(OPCODE_TEXT, length, allocator);
+		frame.writeByte(packet.type().digit());
+		if (ByteBufUtil.writeUtf8(frame, packet.text()) != length - 1) {
+			// The packet's count and Netty's encoder disagree (they replace an unpaired
+			// surrogate alike, so this is not expected): the JDK's bytes are the truth
+			frame.release();
+			return encode(OPCODE_TEXT, packet.textFrame(), allocator);
+		}
+		return frame;
+	}
+
+	private static ByteBuf header(int opcode, int length, ByteBufAllocator allocator) {
 		int header = (length < 126) ? 2 : 4;
 		ByteBuf frame = allocator.directBuffer(header + length);
 		frame.writeByte(FIN | opcode);
@@ -108,7 +140,6 @@ final class WebSocketFrames {
 			frame.writeByte(126);
 			frame.writeShort(length);
 		}
-		frame.writeBytes(payload);
 		return frame;
 	}
 

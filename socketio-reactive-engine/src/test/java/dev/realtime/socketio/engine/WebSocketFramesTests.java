@@ -44,6 +44,26 @@ class WebSocketFramesTests {
 	}
 
 	@Test
+	void textIsWrittenAsTheJdkEncodesIt() {
+		for (String text : new String[] { "", "2[\"a\"]", "é", "€", "😀", "a\ud800b", "\udc00", "x\ud83d",
+				"\ud83d\ud83d\ude00", "日本語" + "é".repeat(200) }) {
+			EnginePacket packet = EnginePacket.message(text);
+			int length = packet.textFrameLength();
+			ByteBuf frame = WebSocketFrames.frameOf(packet, this.allocator);
+			assertThat(frame).isNotNull();
+			byte[] payload = new byte[frame.readableBytes() - ((length < 126) ? 2 : 4)];
+			frame.getBytes(frame.readerIndex() + frame.readableBytes() - payload.length, payload);
+			assertThat(payload).as(text).containsExactly(packet.textFrame());
+			assertThat(length).as(text).isEqualTo(packet.textFrame().length);
+			assertThat(decode(frame)).satisfies((decoded) -> {
+				assertThat(((TextWebSocketFrame) decoded).text())
+					.isEqualTo("4" + new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
+				decoded.release();
+			});
+		}
+	}
+
+	@Test
 	void binaryPacketGoesOutAsItsBytes() {
 		byte[] bytes = { 1, 2, 3, (byte) 255 };
 		ByteBuf frame = WebSocketFrames.frameOf(EnginePacket.message(bytes), this.allocator);

@@ -43,6 +43,9 @@ public final class EnginePacket {
 
 	private volatile @Nullable String pollingForm;
 
+	/** The length of the text frame, -1 until computed. */
+	private volatile int textFrameLength = -1;
+
 	private EnginePacket(EnginePacketType type, @Nullable String text, byte @Nullable [] binary) {
 		this.type = type;
 		this.text = text;
@@ -146,6 +149,48 @@ public final class EnginePacket {
 			this.textFrame = frame;
 		}
 		return frame;
+	}
+
+	/**
+	 * Return the length of {@link #textFrame()}, without encoding it when it is not
+	 * cached: the type digit and the UTF-8 length of the payload, an unpaired surrogate
+	 * counting as the one byte it is replaced with.
+	 * @return the number of bytes of the text frame, 0 for a binary packet
+	 */
+	public int textFrameLength() {
+		byte[] frame = this.textFrame;
+		if (frame != null) {
+			return frame.length;
+		}
+		int length = this.textFrameLength;
+		if (length < 0) {
+			length = (this.text != null) ? 1 + utf8Length(this.text) : 0;
+			this.textFrameLength = length;
+		}
+		return length;
+	}
+
+	private static int utf8Length(String text) {
+		int length = text.length();
+		int bytes = length;
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < 0x80) {
+				continue;
+			}
+			if (c < 0x800) {
+				bytes += 1;
+			}
+			else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(text.charAt(i + 1))) {
+				// Four bytes for the two chars
+				bytes += 2;
+				i++;
+			}
+			else if (!Character.isSurrogate(c)) {
+				bytes += 2;
+			}
+		}
+		return bytes;
 	}
 
 	/**
