@@ -292,9 +292,10 @@ public final class EngineIoOptions {
 	 * Return the most bytes all WebSocket sessions together may hold for clients that do
 	 * not read (default 128 MiB). These bytes are direct memory: Netty copies each frame
 	 * out of the heap when it is written to the channel. Past the budget the sessions
-	 * holding the most are closed with {@link EngineIoCloseReason#BUFFER_OVERFLOW} and
-	 * their connections dropped at once, until the rest fits. A session counts here only
-	 * while it holds more than 64 KiB, so clients that keep up cost nothing.
+	 * whose clients left the most unread are closed with
+	 * {@link EngineIoCloseReason#BUFFER_OVERFLOW} and their connections dropped at once,
+	 * until the rest fits. A session counts here only while it holds more than 64 KiB, so
+	 * clients that keep up cost nothing.
 	 * @return the budget in bytes
 	 * @since 0.1.0
 	 */
@@ -609,7 +610,7 @@ public final class EngineIoOptions {
 
 		/**
 		 * Set the most bytes all WebSocket sessions together may hold for clients that do
-		 * not read; past it the sessions holding the most are closed.
+		 * not read; past it the sessions whose clients left the most unread are closed.
 		 * @param maxTotalBufferedBytes the budget in bytes
 		 * @return this builder
 		 * @since 0.1.0

@@ -21,9 +21,13 @@ import dev.realtime.socketio.internal.RateLimitedLog;
  * <p>
  * Only transports holding more than {@link #COUNTED_ABOVE} are counted, so a write to a
  * client that keeps up touches nothing shared. Past the budget the transports are
- * measured again (a count may be stale once a peer read or a channel closed) and the ones
- * holding the most are shed: their connections dropped at once, their sessions closed
- * with {@link EngineIoCloseReason#BUFFER_OVERFLOW}. Thread-safe.
+ * measured again (a count may be stale once a peer read or a channel closed) and shed,
+ * their connections dropped at once and their sessions closed with
+ * {@link EngineIoCloseReason#BUFFER_OVERFLOW}, until the total is within the budget: the
+ * ones whose peers left the most unread first. Writes still queued for a busy event loop
+ * count towards the total but not towards the order, since they say how far behind the
+ * loop is, not the client: a client that reads, on a loop that lags, is not shed before
+ * one that stopped reading. Thread-safe.
  */
 final class OutboundBudget {
 
@@ -97,13 +101,13 @@ final class OutboundBudget {
 				long bytes = (pending > COUNTED_ABOVE) ? pending : 0;
 				this.total.addAndGet(recount(entry.getValue(), ws, bytes));
 				if (bytes > 0) {
-					holders.add(new Holder(entry.getValue(), ws, bytes));
+					holders.add(new Holder(entry.getValue(), ws, bytes, ws.unreadBytes()));
 				}
 			}
 			if (this.total.get() <= this.limit) {
 				return;
 			}
-			holders.sort((a, b) -> Long.compare(b.bytes, a.bytes));
+			holders.sort((a, b) -> Long.compare(b.unread, a.unread));
 			for (Holder holder : holders) {
 				if (this.total.get() <= this.limit) {
 					break;
@@ -123,7 +127,7 @@ final class OutboundBudget {
 		}
 	}
 
-	private record Holder(EngineIoSession session, WebSocketTransport ws, long bytes) {
+	private record Holder(EngineIoSession session, WebSocketTransport ws, long bytes, long unread) {
 	}
 
 }

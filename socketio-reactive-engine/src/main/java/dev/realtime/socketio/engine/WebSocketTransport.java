@@ -112,8 +112,16 @@ final class WebSocketTransport implements Runnable {
 
 	/** Bytes written but not yet handed to the socket; readable from any thread. */
 	long pendingBytes() {
+		return unreadBytes() + this.queuedBytes;
+	}
+
+	/**
+	 * The part of {@link #pendingBytes()} written to the channel that its socket has not
+	 * taken, because the peer does not read; not the writes still queued for the loop.
+	 */
+	long unreadBytes() {
 		ChannelOutboundBuffer buffer = this.channel.unsafe().outboundBuffer();
-		return ((buffer != null) ? buffer.totalPendingWriteBytes() : 0) + this.queuedBytes;
+		return (buffer != null) ? buffer.totalPendingWriteBytes() : 0;
 	}
 
 	boolean isOpen() {

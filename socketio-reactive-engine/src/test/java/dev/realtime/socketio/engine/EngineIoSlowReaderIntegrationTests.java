@@ -159,10 +159,10 @@ class EngineIoSlowReaderIntegrationTests {
 		AtomicLong peakHeld = new AtomicLong();
 		for (int i = 0; i < flood.messages(); i++) {
 			int sent = i;
-			// A window of 4 messages ahead of the slowest reader. The budget sheds the
-			// largest holders, and when it first does, each slow reader holds about
-			// budget / slow (6 messages here): a reader allowed further behind (the
-			// window was 16) could then hold more than they do, and be shed.
+			// A window of 4 messages ahead of the slowest reader: when the budget first
+			// sheds, each slow reader has about budget / slow (6 messages here) unread,
+			// more
+			// than a reader can fall behind.
 			await().until(() -> readers.stream().allMatch((reader) -> reader.received.get() >= sent - 4));
 			for (EngineIoSocket socket : this.sockets) {
 				socket.send(message);

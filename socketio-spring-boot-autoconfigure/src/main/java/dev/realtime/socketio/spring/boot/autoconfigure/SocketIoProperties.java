@@ -658,9 +658,9 @@ public class SocketIoProperties {
 
 		/**
 		 * Most data all WebSocket sessions together may hold for clients that do not read
-		 * (direct memory: one copy per recipient). Past it the sessions holding the most
-		 * are closed with 'buffer overflow' and their connections dropped. Sessions
-		 * holding less than 64 KB are not counted.
+		 * (direct memory: one copy per recipient). Past it the sessions whose clients
+		 * left the most unread are closed with 'buffer overflow' and their connections
+		 * dropped. Sessions holding less than 64 KB are not counted.
 		 */
 		private DataSize maxTotalBufferedBytes = DataSize.ofMegabytes(128);
 
