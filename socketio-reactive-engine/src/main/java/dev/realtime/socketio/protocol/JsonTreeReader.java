@@ -173,8 +173,7 @@ final class JsonTreeReader {
 			}
 			this.pos++;
 			ArrayNode array = JsonTreeReader.this.nodes.arrayNode();
-			if (skipWhitespace() < this.end && this.text.charAt(this.pos) == ']') {
-				this.pos++;
+			if (consume(']')) {
 				return array;
 			}
 			while (true) {
@@ -199,8 +198,7 @@ final class JsonTreeReader {
 			}
 			this.pos++;
 			ObjectNode object = JsonTreeReader.this.nodes.objectNode();
-			if (skipWhitespace() < this.end && this.text.charAt(this.pos) == '}') {
-				this.pos++;
+			if (consume('}')) {
 				return object;
 			}
 			while (true) {
@@ -225,6 +223,15 @@ final class JsonTreeReader {
 					return null;
 				}
 			}
+		}
+
+		/** Consume {@code c} if it is the next character after whitespace. */
+		private boolean consume(char c) {
+			if (skipWhitespace() < this.end && this.text.charAt(this.pos) == c) {
+				this.pos++;
+				return true;
+			}
+			return false;
 		}
 
 		/** Consume the next character after whitespace; -1 at the end. */
